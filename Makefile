@@ -1,0 +1,99 @@
+# tracuu: full-text search for archives of Vietnamese government reports.
+#
+#   make demo    install dependencies, build, index corpus/, run examples
+#   make test    install dependencies, build, run every test
+#   make asan    the tests again under AddressSanitizer + UBSan
+#   make bench   benchmark against omindex and SQLite FTS5 (see bench/)
+
+PKG_CONFIG ?= pkg-config
+PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip
+OPT        ?= -O2
+DEBUG      ?= -g
+WARN_CXX   := -Wall -Wextra -Wwrite-strings -Wshadow -Wformat=2
+WARN_C     := $(WARN_CXX) -Wstrict-prototypes -Wmissing-prototypes
+BUILD      ?= build
+
+ifeq ($(SANITIZER),address)
+  SAN   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+  BUILD := build-asan
+else ifneq ($(SANITIZER),)
+  $(error unknown SANITIZER=$(SANITIZER); use SANITIZER=address)
+endif
+
+# Evaluated lazily, so that 'make setup' can install pkg-config first.
+DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
+TEST_LIBS   = $(shell $(PKG_CONFIG) --libs criterion)
+
+FINAL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN_C) $(OPT) $(DEBUG) $(SAN) \
+                 -Iinclude -Ilib $(DEPS_CFLAGS) $(CFLAGS)
+FINAL_CXXFLAGS = -std=c++17 $(WARN_CXX) $(OPT) $(DEBUG) $(SAN) \
+                 -Iinclude -Ilib $(DEPS_CFLAGS) $(CXXFLAGS)
+FINAL_LDFLAGS  = $(SAN) $(LDFLAGS)
+
+LIB_C_SRCS   := $(sort $(wildcard lib/*.c))
+LIB_CXX_SRCS := $(sort $(wildcard lib/*.cc))
+LIB_OBJS     := $(LIB_C_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o)
+TEST_SRCS    := $(sort $(wildcard tests/test_*.c))
+TEST_OBJS    := $(TEST_SRCS:%.c=$(BUILD)/%.o)
+LIBTRACUU    := $(BUILD)/libtracuu.a
+PROGS        := $(BUILD)/tracuu-index $(BUILD)/tracuu-query
+
+DB     ?= tracuu.db
+DATADIR = $(CURDIR)/data
+export TRACUU_DATA_DIR ?= $(DATADIR)
+
+.PHONY: all setup demo test asan check-unit check-e2e clean bench fuzz
+all: $(PROGS)
+
+setup:
+	@sh scripts/setup.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(FINAL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(FINAL_CXXFLAGS) -MMD -MP -c $< -o $@
+
+$(LIBTRACUU): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# libtracuu.a holds C++: link with $(CXX).
+$(BUILD)/tracuu-index: $(BUILD)/indexer/main.o $(LIBTRACUU)
+	$(CXX) $(FINAL_LDFLAGS) $^ $(DEPS_LIBS) -o $@
+
+$(BUILD)/tracuu-query: $(BUILD)/query/main.o $(LIBTRACUU)
+	$(CXX) $(FINAL_LDFLAGS) $^ $(DEPS_LIBS) -o $@
+
+$(BUILD)/tests/run: $(TEST_OBJS) $(LIBTRACUU)
+	$(CXX) $(FINAL_LDFLAGS) $^ $(DEPS_LIBS) $(TEST_LIBS) -o $@
+
+demo: setup
+	@$(MAKE) --no-print-directory all
+	sh scripts/demo.sh $(BUILD) $(DB)
+
+# Unit tests (Criterion), then end-to-end tests of the real programs.
+check-unit: $(BUILD)/tests/run
+	cd tests && ../$(BUILD)/tests/run --jobs 2
+
+check-e2e: $(PROGS)
+	sh tests/e2e.sh $(BUILD)
+
+test: setup
+	@$(MAKE) --no-print-directory check-unit check-e2e
+
+asan: setup
+	@$(MAKE) --no-print-directory SANITIZER=address check-unit check-e2e
+
+bench: setup
+	@sh scripts/setup.sh bench
+	@$(MAKE) --no-print-directory all
+	sh bench/run.sh $(BUILD)
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(BUILD)/indexer/main.d $(BUILD)/query/main.d
