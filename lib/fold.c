@@ -1,0 +1,312 @@
+/*
+ * Case and diacritic folding by table, and canonical tone placement.
+ *
+ * The table covers Latin (U+0000-U+024F) and Latin Extended Additional
+ * (U+1E00-U+1EFF), where every Vietnamese letter lives. It is built once
+ * from ICU's case mapping and NFD decomposition, so lookups afterwards
+ * cost one array access; code points outside it go to ICU directly.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
+#include "tracuu/analysis.h"
+#include "tracuu-private.h"
+
+#define TABLE_SIZE (0x250 + 0x100)
+#define N_VOWELS 12
+#define N_TONES 6
+
+typedef struct fold_entry {
+    int32_t lower;      /* Simple lower case, Ð -> đ. */
+    int32_t base;       /* Lower case without any mark, đ -> d. */
+    uint8_t vowel;      /* 1 + index in VOWELS, or 0. */
+    uint8_t tone;       /* 0 none, 1 grave, 2 acute, 3 hook, 4 tilde, 5 dot. */
+} fold_entry_t;
+
+/* Vowels with their quality marks but no tone, and the tone marks. */
+static const int32_t VOWELS[N_VOWELS] = {
+    'a', 0x103, 0xE2, 'e', 0xEA, 'i', 'o', 0xF4, 0x1A1, 'u', 0x1B0, 'y'
+};
+static const int32_t TONE_MARKS[N_TONES] = {
+    0, 0x300, 0x301, 0x309, 0x303, 0x323
+};
+
+static fold_entry_t table[TABLE_SIZE];
+static int32_t composed[N_VOWELS][N_TONES];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static int
+table_index (int32_t cp)
+{
+    if (cp >= 0 && cp < 0x250)
+        return cp;
+    if (cp >= 0x1E00 && cp < 0x1F00)
+        return 0x250 + (cp - 0x1E00);
+    return -1;
+}
+
+static int32_t
+table_cp (int i)
+{
+    return i < 0x250 ? i : 0x1E00 + (i - 0x250);
+}
+
+/* First code point of the NFD of 'cp' when the rest are marks. */
+static int32_t
+strip_marks (const UNormalizer2 *nfd, int32_t cp)
+{
+    UChar buf[16];
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = unorm2_getDecomposition (nfd, cp, buf, 16, &err);
+    int32_t first, i = 0;
+
+    if (U_FAILURE (err) || n <= 0)
+        return cp;
+    U16_NEXT (buf, i, n, first);
+    return first;
+}
+
+static void
+table_build (void)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance (&err);
+    const UNormalizer2 *nfc = unorm2_getNFCInstance (&err);
+
+    for (int i = 0; i < TABLE_SIZE; i++) {
+        int32_t cp = table_cp (i);
+        int32_t lower = u_tolower (cp);
+
+        table[i].lower = lower;
+        table[i].base = U_SUCCESS (err) ? strip_marks (nfd, lower) : lower;
+    }
+    /* Đ/đ and its look-alikes (Icelandic eth Ð/ð, African Ɖ/ɖ). */
+    table[0xD0].lower = table[0xF0].lower = 0x111;
+    table[0x110].lower = table[0x111].lower = 0x111;
+    table[0x189].lower = 0x111;
+    table[0xD0].base = table[0xF0].base = 'd';
+    table[0x110].base = table[0x111].base = 'd';
+    table[0x189].base = 'd';
+    for (int v = 0; v < N_VOWELS; v++) {
+        for (int t = 0; t < N_TONES; t++) {
+            int32_t c = VOWELS[v];
+            int idx;
+
+            if (t > 0 && U_SUCCESS (err))
+                c = unorm2_composePair (nfc, VOWELS[v], TONE_MARKS[t]);
+            composed[v][t] = c;
+            idx = table_index (c);
+            if (c > 0 && idx >= 0) {
+                table[idx].vowel = (uint8_t) (v + 1);
+                table[idx].tone = (uint8_t) t;
+            }
+        }
+    }
+}
+
+static const fold_entry_t *
+entry (int32_t cp)
+{
+    int i = table_index (cp);
+
+    pthread_once (&table_once, table_build);
+    return i >= 0 ? &table[i] : NULL;
+}
+
+static int32_t
+lower_of (int32_t cp)
+{
+    const fold_entry_t *e = entry (cp);
+
+    return e ? e->lower : u_foldCase (cp, U_FOLD_CASE_DEFAULT);
+}
+
+int32_t
+tracuu_fold__ascii (int32_t cp)
+{
+    const fold_entry_t *e = entry (cp);
+
+    if (e != NULL)
+        return e->base;
+    if (u_getCombiningClass (cp) != 0 || u_charType (cp) == U_NON_SPACING_MARK)
+        return 0;
+    return cp;
+}
+
+static int
+vowel_of (int32_t cp)
+{
+    const fold_entry_t *e = entry (cp);
+
+    return e ? e->vowel : 0;
+}
+
+/*
+ * Put the tone of a syllable where the traditional rule puts it for the
+ * clusters that the two spelling conventions disagree on: oa, oe and uy
+ * with no final consonant carry it on the first vowel (hòa, khỏe, thủy),
+ * with a final consonant on the second (hoàn). Every other syllable is
+ * spelled the same in both conventions and is left alone.
+ */
+static void
+canonical_tone (int32_t *cps, size_t n)
+{
+    size_t i0 = 0, i1, k = 0, toned = 0;
+    int v0, v1;
+
+    while (i0 < n && !vowel_of (cps[i0]))
+        i0++;
+    if (i0 == n)
+        return;
+    for (i1 = i0; i1 < n && vowel_of (cps[i1]); i1++)
+        ;
+    for (size_t j = i1; j < n; j++)
+        if (vowel_of (cps[j]) || cps[j] > 0x7F)
+            return;             /* Not one Vietnamese syllable. */
+    for (size_t j = i0; j < i1; j++) {
+        if (entry (cps[j])->tone) {
+            toned++;
+            k = j;
+        }
+    }
+    if (toned != 1)
+        return;
+    /* The u of "qu" and the i of "gi" before a vowel are consonants. */
+    v0 = vowel_of (cps[i0]) - 1;
+    if (i0 > 0 && cps[i0 - 1] == 'q' && VOWELS[v0] == 'u')
+        i0++;
+    else if (i0 > 0 && cps[i0 - 1] == 'g' && VOWELS[v0] == 'i' && i1 - i0 >= 2)
+        i0++;
+    if (i1 - i0 != 2)
+        return;
+    v0 = VOWELS[vowel_of (cps[i0]) - 1];
+    v1 = VOWELS[vowel_of (cps[i0 + 1]) - 1];
+    if ((v0 == 'o' && (v1 == 'a' || v1 == 'e')) || (v0 == 'u' && v1 == 'y')) {
+        size_t target = i1 < n ? i0 + 1 : i0;
+        int tone = entry (cps[k])->tone;
+
+        cps[k] = composed[vowel_of (cps[k]) - 1][0];
+        cps[target] = composed[vowel_of (cps[target]) - 1][tone];
+    }
+}
+
+void
+tracuu_fold__exact (int32_t *cps, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cps[i] = lower_of (cps[i]);
+    canonical_tone (cps, n);
+}
+
+static int
+is_word_cp (int32_t cp)
+{
+    return cp >= 0 && (u_isalnum (cp) || u_getCombiningClass (cp) != 0
+                       || u_charType (cp) == U_NON_SPACING_MARK);
+}
+
+tracuu_status_t
+tracuu_fold (const char *in, size_t len, tracuu_fold_mode_t mode,
+             char **out, size_t *out_len, size_t **map_out)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    tracuu_buf_t buf = { 0 };
+    size_t *map = NULL, map_alloc = 0;
+    int32_t *cps = NULL;
+    size_t *offs = NULL;
+    size_t pos = 0;
+
+    if (out != NULL)
+        *out = NULL;
+    if (map_out != NULL)
+        *map_out = NULL;
+    if ((in == NULL && len) || out == NULL || out_len == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    cps = malloc ((len + 1) * sizeof *cps);
+    offs = malloc ((len + 1) * sizeof *offs);
+    if (cps == NULL || offs == NULL) {
+        rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        goto DONE;
+    }
+    tracuu_buf__append (&rc, &buf, "", 0);
+    while (pos < len && rc == TRACUU_STATUS_OK) {
+        size_t n = 0;
+
+        /* One run: a word (folded together, for tone placement) or a
+         * single other character. */
+        do {
+            int32_t cp;
+            size_t step = tracuu_utf8__decode ((const unsigned char *) in + pos,
+                                               len - pos, &cp);
+
+            if (cp < 0)
+                cp = 0xFFFD;
+            if (n > 0 && !is_word_cp (cp))
+                break;
+            offs[n] = pos;
+            cps[n++] = cp;
+            pos += step;
+            if (!is_word_cp (cp))
+                break;
+        } while (pos < len);
+        tracuu_fold__exact (cps, n);
+        for (size_t i = 0; i < n; i++) {
+            char enc[4];
+            int32_t cp = mode == TRACUU_FOLD_ASCII ? tracuu_fold__ascii (cps[i])
+                                                   : cps[i];
+            size_t elen, before = buf.len;
+
+            if (cp == 0)
+                continue;
+            elen = tracuu_utf8__encode (cp, enc);
+            tracuu_buf__append (&rc, &buf, enc, elen);
+            if (map_out != NULL && rc == TRACUU_STATUS_OK) {
+                if (buf.len + 1 > map_alloc) {
+                    size_t alloc = map_alloc ? map_alloc * 2 : 256;
+                    size_t *m;
+
+                    while (alloc < buf.len + 1)
+                        alloc *= 2;
+                    m = realloc (map, alloc * sizeof *m);
+                    if (m == NULL) {
+                        rc = TRACUU_STATUS_OUT_OF_MEMORY;
+                        break;
+                    }
+                    map = m;
+                    map_alloc = alloc;
+                }
+                for (size_t b = before; b < buf.len; b++)
+                    map[b] = offs[i];
+            }
+        }
+    }
+    if (rc == TRACUU_STATUS_OK && map_out != NULL) {
+        size_t *m = realloc (map, (buf.len + 1) * sizeof *m);
+
+        if (m == NULL) {
+            rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        } else {
+            map = m;
+            map[buf.len] = len;
+        }
+    }
+
+  DONE:
+    free (cps);
+    free (offs);
+    if (rc != TRACUU_STATUS_OK) {
+        free (buf.data);
+        free (map);
+        return rc;
+    }
+    *out = buf.data;
+    *out_len = buf.len;
+    if (map_out != NULL)
+        *map_out = map;
+    else
+        free (map);
+    return TRACUU_STATUS_OK;
+}

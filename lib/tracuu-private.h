@@ -1,0 +1,42 @@
+/* Internal declarations shared between lib/ files; never installed. */
+#ifndef TRACUU_PRIVATE_H
+#define TRACUU_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tracuu/status.h"
+
+/* utf8.c ----------------------------------------------------------- */
+
+/* Decode one code point at s[0..len). Returns its length in bytes (>= 1);
+ * an invalid or truncated sequence gives *cp = -1 and the length of its
+ * maximal ill-formed prefix, as the Unicode "U+FFFD substitution of
+ * maximal subparts" practice does. */
+size_t tracuu_utf8__decode (const unsigned char *s, size_t len, int32_t *cp);
+
+/* Encode 'cp' into 'out' (at least 4 bytes); returns the length. */
+size_t tracuu_utf8__encode (int32_t cp, char *out);
+
+/* fold.c ----------------------------------------------------------- */
+
+/* Fold the code points cps[0..n) in place to the exact form (lower case,
+ * canonical tone placement). */
+void tracuu_fold__exact (int32_t *cps, size_t n);
+
+/* The base letter of an exact-form code point without diacritics
+ * (đ -> d), or the code point itself; 0 for a combining mark (dropped). */
+int32_t tracuu_fold__ascii (int32_t cp);
+
+/* A growable byte buffer. */
+typedef struct tracuu_buf {
+    char *data;
+    size_t len;
+    size_t alloc;
+} tracuu_buf_t;
+
+/* Append; sticky *rc as in tracuu_entities_push(). */
+void tracuu_buf__append (tracuu_status_t *rc, tracuu_buf_t *buf,
+                         const char *data, size_t len);
+
+#endif /* TRACUU_PRIVATE_H */
