@@ -1,0 +1,125 @@
+/*
+ * tracuu index: a Xapian database of reports (and, later, cases), kept
+ * in step with folders of report files.
+ */
+#ifndef TRACUU_INDEX_H
+#define TRACUU_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tracuu/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** An open index. Opaque. */
+typedef struct tracuu_index tracuu_index_t;
+
+/** Flags of tracuu_index_open(). */
+enum {
+    TRACUU_INDEX_READ = 0,      /* Search only; the database must exist. */
+    TRACUU_INDEX_WRITE = 1,     /* Update; created when missing. */
+    TRACUU_INDEX_WAIT = 2       /* With WRITE: wait for another writer. */
+};
+
+/**
+ * Open the index at 'path' ('flags' as above).
+ *
+ * Returns TRACUU_STATUS_OK, _DATABASE_NOT_FOUND (reading a missing
+ * index), _DATABASE_LOCKED (another indexer is writing and
+ * TRACUU_INDEX_WAIT is not set) or _DATABASE_ERROR. On failure, when
+ * 'error_out' is not NULL, *error_out is a one-line reason naming the
+ * path (free() it); *out is NULL. On success *out belongs to the
+ * caller: tracuu_index_close().
+ * @since 0.1
+ */
+tracuu_status_t
+tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
+                   char **error_out);
+
+/**
+ * Close 'index', committing what a writer has pending. NULL is a no-op.
+ * @since 0.1
+ */
+void
+tracuu_index_close (tracuu_index_t *index);
+
+/**
+ * The reason for the last failure on 'index' ("" if none). Borrowed:
+ * valid until the next call on 'index'. @since 0.1
+ */
+const char *
+tracuu_index_last_error (const tracuu_index_t *index);
+
+/** Number of report documents in the index. @since 0.1 */
+tracuu_status_t
+tracuu_index_count_reports (tracuu_index_t *index, uint32_t *out);
+
+/** What happened to one file during tracuu_index_update(). */
+typedef enum tracuu_outcome {
+    TRACUU_FILE_INDEXED,        /* New or changed, now indexed. */
+    TRACUU_FILE_UNCHANGED,      /* Same size and mtime as indexed. */
+    TRACUU_FILE_REMOVED,        /* Gone from an indexed folder: removed. */
+    TRACUU_FILE_FAILED,         /* Could not be read or decoded. */
+    TRACUU_FILE_SKIPPED         /* Not a report (binary, fifo...). */
+} tracuu_outcome_t;
+
+/**
+ * Called once per file, in order, from the calling thread. 'reason' is
+ * NULL for INDEXED, UNCHANGED and REMOVED, or a one-line reason that
+ * does not repeat the path. For INDEXED, 'note' may say what was
+ * noticed (e.g. "encoding tcvn3", "3 invalid bytes replaced"), or NULL.
+ */
+typedef void (*tracuu_file_cb) (void *payload, const char *path,
+                                tracuu_outcome_t outcome, const char *reason);
+
+/** Options of tracuu_index_update(). Use TRACUU_INDEX_OPTIONS_INIT. */
+typedef struct tracuu_index_options {
+    unsigned version;           /* TRACUU_INDEX_OPTIONS_VERSION. */
+    const char *encoding;       /* Force an encoding; NULL: detect. */
+    tracuu_file_cb on_file;     /* May be NULL. */
+    void *payload;              /* Passed to on_file. */
+    size_t commit_bytes;        /* Commit after this much text (0: 64 MB). */
+    int force;                  /* Re-index files even when unchanged. */
+} tracuu_index_options_t;
+
+#define TRACUU_INDEX_OPTIONS_VERSION 1
+#define TRACUU_INDEX_OPTIONS_INIT \
+    { TRACUU_INDEX_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0 }
+
+/** Counts of one tracuu_index_update() run. */
+typedef struct tracuu_index_stats {
+    size_t indexed;             /* Files (re-)indexed. */
+    size_t unchanged;           /* Files skipped as unchanged. */
+    size_t removed;             /* Documents of vanished files removed. */
+    size_t failed;              /* Files that could not be indexed. */
+    size_t skipped;             /* Files that are not reports. */
+    size_t bytes;               /* Bytes of files read. */
+    double seconds;             /* Wall time of the run. */
+} tracuu_index_stats_t;
+
+/**
+ * Bring the index in step with 'paths' (files and folders, walked
+ * recursively; hidden entries are skipped inside folders). New and
+ * changed files are indexed, unchanged ones skipped, and files that have
+ * disappeared from a given folder are removed. Per-file problems are
+ * reported through opts->on_file and counted; they do not stop the run.
+ * Work is committed as it goes, so an interrupted run keeps everything
+ * up to its last commit.
+ *
+ * Returns TRACUU_STATUS_OK unless the database itself failed
+ * (tracuu_index_last_error() says why); *stats is filled either way.
+ * @since 0.1
+ */
+tracuu_status_t
+tracuu_index_update (tracuu_index_t *index, const char *const *paths,
+                     size_t n_paths, const tracuu_index_options_t *opts,
+                     tracuu_index_stats_t *stats);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRACUU_INDEX_H */

@@ -1,0 +1,97 @@
+/*
+ * tracuu search: full-text queries over an index, with ranked results,
+ * the line of the best passage and a highlighted snippet.
+ *
+ * Query syntax: words are ANDed; "quoted phrases"; OR; AND; NOT word or
+ * -word; parentheses. A word that analysis splits into several tokens
+ * ("180/BC-STTTT", "11/6/2024") is searched as a phrase. Every word
+ * matches with or without diacritics; where the query has diacritics,
+ * documents with the same diacritics rank higher.
+ */
+#ifndef TRACUU_SEARCH_H
+#define TRACUU_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tracuu/index.h"
+#include "tracuu/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A highlighted span of a snippet, as byte offsets into it. */
+typedef struct tracuu_span {
+    size_t start;
+    size_t end;
+} tracuu_span_t;
+
+/** One result. Strings belong to the results holding it. */
+typedef struct tracuu_hit {
+    unsigned rank;              /* 1-based. */
+    double score;               /* Relevance weight (BM25). */
+    const char *path;           /* Absolute path of the report. */
+    uint32_t line;              /* 1-based line of the best passage, 0 if none. */
+    const char *snippet;        /* Text of that passage (one line, cut). */
+    const tracuu_span_t *spans; /* Matched syllables in 'snippet'. */
+    size_t n_spans;             /* Number of spans. */
+} tracuu_hit_t;
+
+/** Results of a search. Opaque; free with tracuu_results_destroy(). */
+typedef struct tracuu_results tracuu_results_t;
+
+/** Options of tracuu_search(). Use TRACUU_SEARCH_OPTIONS_INIT. */
+typedef struct tracuu_search_options {
+    unsigned version;           /* TRACUU_SEARCH_OPTIONS_VERSION. */
+    unsigned offset;            /* Skip this many results. */
+    unsigned limit;             /* At most this many (0: 10). */
+    unsigned snippet_bytes;     /* Longest snippet (0: 240). */
+    int count_exactly;          /* Count every match, not an estimate. */
+} tracuu_search_options_t;
+
+#define TRACUU_SEARCH_OPTIONS_VERSION 1
+#define TRACUU_SEARCH_OPTIONS_INIT \
+    { TRACUU_SEARCH_OPTIONS_VERSION, 0, 10, 240, 0 }
+
+/**
+ * Run 'query' (UTF-8, 'len' bytes) against 'index'.
+ *
+ * Returns TRACUU_STATUS_OK (possibly with no hit), _QUERY_SYNTAX for a
+ * query that cannot be understood, or a database status; the reason is
+ * in tracuu_index_last_error(). A database changed by a writer meanwhile
+ * is reopened and the search retried. *out belongs to the caller.
+ * @since 0.1
+ */
+tracuu_status_t
+tracuu_search (tracuu_index_t *index, const char *query, size_t len,
+               const tracuu_search_options_t *opts, tracuu_results_t **out);
+
+/** Number of hits held. @since 0.1 */
+size_t
+tracuu_results_size (const tracuu_results_t *results);
+
+/** Estimated number of matching documents (exact with count_exactly). */
+uint32_t
+tracuu_results_total (const tracuu_results_t *results);
+
+/** Hit 'i', or NULL if out of range. Borrowed from 'results'. */
+const tracuu_hit_t *
+tracuu_results_hit (const tracuu_results_t *results, size_t i);
+
+/**
+ * How the query was understood (Xapian's description of the final
+ * query). Borrowed from 'results'. @since 0.1
+ */
+const char *
+tracuu_results_explain (const tracuu_results_t *results);
+
+/** Free 'results'. NULL is a no-op. @since 0.1 */
+void
+tracuu_results_destroy (tracuu_results_t *results);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRACUU_SEARCH_H */

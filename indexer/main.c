@@ -1,0 +1,153 @@
+/* tracuu-index: index report files and folders into a tracuu database. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tracuu/index.h"
+#include "tracuu/version.h"
+
+static const char usage[] =
+    "Usage: tracuu-index [OPTION]... PATH...\n"
+    "Index report files and folders (recursively) into a tracuu database.\n"
+    "New and changed files are indexed, unchanged ones skipped, and files\n"
+    "gone from an indexed folder removed.\n"
+    "\n"
+    "  --db DIR          database (default: $TRACUU_DB, else ./tracuu.db)\n"
+    "  --encoding NAME   read text files in NAME (utf-8, windows-1258, tcvn3,\n"
+    "                    vni-windows, viscii, utf-16le, utf-16be)\n"
+    "  --force           re-index files even when unchanged\n"
+    "  --wait            wait for another indexer instead of failing\n"
+    "  -q, --quiet       no progress line and no summary\n"
+    "  -h, --help        show this help\n"
+    "  -V, --version     show the version\n"
+    "\n"
+    "Exit status: 0 when every file was indexed or unchanged, 1 when some\n"
+    "file failed, 2 on usage or database errors.\n";
+
+typedef struct progress {
+    int tty;                    /* Progress line on stderr. */
+    int quiet;
+    size_t done;
+    struct timespec last;
+    int shown;                  /* A progress line is on screen. */
+} progress_t;
+
+static const char *
+display_path (const char *path)
+{
+    static char cwd[4096];
+    static size_t cwd_len;
+
+    if (cwd_len == 0 && getcwd (cwd, sizeof cwd) != NULL)
+        cwd_len = strlen (cwd);
+    if (cwd_len > 0 && strncmp (path, cwd, cwd_len) == 0 && path[cwd_len] == '/')
+        return path + cwd_len + 1;
+    return path;
+}
+
+static void
+clear_progress (progress_t *p)
+{
+    if (p->shown) {
+        fputs ("\r\033[K", stderr);
+        p->shown = 0;
+    }
+}
+
+static void
+on_file (void *payload, const char *path, tracuu_outcome_t outcome,
+         const char *reason)
+{
+    progress_t *p = payload;
+    struct timespec now;
+
+    p->done++;
+    if (reason != NULL) {
+        const char *tag = outcome == TRACUU_FILE_SKIPPED ? " (skipped)"
+                          : outcome == TRACUU_FILE_INDEXED ? " (indexed)" : "";
+
+        clear_progress (p);
+        fprintf (stderr, "tracuu-index: %s: %s%s\n", display_path (path),
+                 reason, tag);
+    }
+    if (!p->tty || p->quiet)
+        return;
+    clock_gettime (CLOCK_MONOTONIC, &now);
+    if (now.tv_sec * 1000000000L + now.tv_nsec
+        - (p->last.tv_sec * 1000000000L + p->last.tv_nsec) < 100000000L)
+        return;
+    p->last = now;
+    fprintf (stderr, "\r\033[K%zu files  %.60s", p->done, display_path (path));
+    p->shown = 1;
+}
+
+int
+main (int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "db", required_argument, NULL, 'd' },
+        { "encoding", required_argument, NULL, 'e' },
+        { "force", no_argument, NULL, 'f' },
+        { "wait", no_argument, NULL, 'w' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 }
+    };
+    tracuu_index_options_t opts = TRACUU_INDEX_OPTIONS_INIT;
+    tracuu_index_stats_t stats;
+    progress_t progress = { 0 };
+    const char *db = getenv ("TRACUU_DB");
+    tracuu_index_t *index = NULL;
+    char *error = NULL;
+    int c, flags = TRACUU_INDEX_WRITE;
+    tracuu_status_t status;
+
+    if (db == NULL || *db == '\0')
+        db = "tracuu.db";
+    while ((c = getopt_long (argc, argv, "qhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'e': opts.encoding = optarg; break;
+        case 'f': opts.force = 1; break;
+        case 'w': flags |= TRACUU_INDEX_WAIT; break;
+        case 'q': progress.quiet = 1; break;
+        case 'h': fputs (usage, stdout); return 0;
+        case 'V': printf ("tracuu-index %s\n", TRACUU_VERSION); return 0;
+        default:
+            fputs ("Try 'tracuu-index --help'.\n", stderr);
+            return 2;
+        }
+    }
+    if (optind >= argc) {
+        fputs ("tracuu-index: no file or folder given\n"
+               "Try 'tracuu-index --help'.\n", stderr);
+        return 2;
+    }
+    status = tracuu_index_open (db, flags, &index, &error);
+    if (status) {
+        fprintf (stderr, "tracuu-index: %s\n",
+                 error ? error : tracuu_status_to_string (status));
+        free (error);
+        return 2;
+    }
+    progress.tty = isatty (STDERR_FILENO);
+    opts.on_file = on_file;
+    opts.payload = &progress;
+    status = tracuu_index_update (index, (const char *const *) argv + optind,
+                                  (size_t) (argc - optind), &opts, &stats);
+    clear_progress (&progress);
+    if (status)
+        fprintf (stderr, "tracuu-index: %s\n", tracuu_index_last_error (index));
+    tracuu_index_close (index);
+    if (!progress.quiet)
+        printf ("indexed %zu, unchanged %zu, removed %zu, failed %zu, "
+                "skipped %zu in %.2f s\n", stats.indexed, stats.unchanged,
+                stats.removed, stats.failed, stats.skipped, stats.seconds);
+    if (status)
+        return 2;
+    return stats.failed ? 1 : 0;
+}

@@ -1,0 +1,140 @@
+/* Opening and closing the index; errors kept on the handle. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tracuu/index.h"
+#include "tracuu-index.h"
+#include "schema.h"
+
+void
+tracuu_index__set_error (tracuu_index_t *index, const char *format, ...)
+{
+    va_list ap;
+
+    va_start (ap, format);
+    vsnprintf (index->error, sizeof index->error, format, ap);
+    va_end (ap);
+}
+
+tracuu_status_t
+tracuu_index__status (xapc_status_t st)
+{
+    switch (st) {
+    case XAPC_OK:        return TRACUU_STATUS_OK;
+    case XAPC_ERR_NOMEM: return TRACUU_STATUS_OUT_OF_MEMORY;
+    case XAPC_ERR_NOT_FOUND: return TRACUU_STATUS_DATABASE_NOT_FOUND;
+    case XAPC_ERR_LOCKED: return TRACUU_STATUS_DATABASE_LOCKED;
+    case XAPC_ERR_MODIFIED: return TRACUU_STATUS_DATABASE_MODIFIED;
+    case XAPC_ERR_QUERY: return TRACUU_STATUS_QUERY_SYNTAX;
+    default:             return TRACUU_STATUS_DATABASE_ERROR;
+    }
+}
+
+tracuu_status_t
+tracuu_index__fail (tracuu_index_t *index, xapc_status_t st, const char *what)
+{
+    tracuu_index__set_error (index, "%s: %s", what, xapc_last_error ());
+    return tracuu_index__status (st);
+}
+
+static char *
+open_error (const char *path, tracuu_status_t status, const char *detail)
+{
+    char *msg = NULL;
+    int n;
+
+    switch (status) {
+    case TRACUU_STATUS_DATABASE_NOT_FOUND:
+        n = asprintf (&msg, "no index at '%s': create it with tracuu-index, "
+                      "or give --db or TRACUU_DB", path);
+        break;
+    case TRACUU_STATUS_DATABASE_LOCKED:
+        n = asprintf (&msg, "index '%s' is locked by another indexer; wait "
+                      "for it to finish", path);
+        break;
+    default:
+        n = asprintf (&msg, "cannot open index '%s': %s", path, detail);
+        break;
+    }
+    return n < 0 ? NULL : msg;
+}
+
+tracuu_status_t
+tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
+                   char **error_out)
+{
+    tracuu_index_t *index;
+    xapc_status_t st;
+    int xflags = XAPC_DB_READ;
+    tracuu_status_t status;
+
+    if (error_out != NULL)
+        *error_out = NULL;
+    if (out == NULL || path == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    *out = NULL;
+    index = calloc (1, sizeof *index);
+    if (index == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    if (flags & TRACUU_INDEX_WRITE) {
+        xflags = XAPC_DB_CREATE_OR_OPEN;
+        if (flags & TRACUU_INDEX_WAIT)
+            xflags |= XAPC_DB_RETRY_LOCK;
+    }
+    st = xapc_db_open (path, xflags, &index->db);
+    if (st != XAPC_OK) {
+        status = tracuu_index__status (st);
+        if (status == TRACUU_STATUS_OK || status == TRACUU_STATUS_DATABASE_MODIFIED)
+            status = TRACUU_STATUS_DATABASE_ERROR;
+        if (error_out != NULL)
+            *error_out = open_error (path, status, xapc_last_error ());
+        free (index);
+        return status;
+    }
+    index->writable = (flags & TRACUU_INDEX_WRITE) != 0;
+    if (index->writable) {
+        st = xapc_db_set_metadata (index->db, TRACUU_META_SCHEMA,
+                                   strlen (TRACUU_META_SCHEMA),
+                                   TRACUU_SCHEMA_VERSION,
+                                   strlen (TRACUU_SCHEMA_VERSION));
+        if (st != XAPC_OK) {
+            if (error_out != NULL)
+                *error_out = open_error (path, TRACUU_STATUS_DATABASE_ERROR,
+                                         xapc_last_error ());
+            xapc_db_close (index->db);
+            free (index);
+            return TRACUU_STATUS_DATABASE_ERROR;
+        }
+    }
+    *out = index;
+    return TRACUU_STATUS_OK;
+}
+
+void
+tracuu_index_close (tracuu_index_t *index)
+{
+    if (index == NULL)
+        return;
+    xapc_db_close (index->db);
+    free (index);
+}
+
+const char *
+tracuu_index_last_error (const tracuu_index_t *index)
+{
+    return index ? index->error : "";
+}
+
+tracuu_status_t
+tracuu_index_count_reports (tracuu_index_t *index, uint32_t *out)
+{
+    xapc_status_t st;
+    const char *term = TRACUU_PREFIX_KIND "report";
+
+    if (index == NULL || out == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    st = xapc_db_termfreq (index->db, term, strlen (term), out);
+    return st ? tracuu_index__fail (index, st, "counting reports") : 0;
+}

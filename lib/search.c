@@ -1,0 +1,194 @@
+/* Running a search and gathering hits with their best passages. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tracuu/analysis.h"
+#include "tracuu/search.h"
+#include "tracuu-index.h"
+#include "tracuu-query.h"
+#include "tracuu-store.h"
+#include "schema.h"
+
+struct tracuu_results {
+    tracuu_hit_t *hits;
+    size_t n_hits;
+    uint32_t total;
+    char *explain;
+    tracuu_snippet_t *snippets; /* Own the hits' snippet strings. */
+    char **paths;               /* Own the hits' paths. */
+};
+
+static tracuu_status_t
+fill_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
+          const tracuu_query_t *q, const tracuu_search_options_t *opts,
+          tracuu_results_t *r)
+{
+    xapc_doc_t *doc = NULL;
+    const char *value, *data;
+    size_t vlen, dlen, tlen;
+    char *stored = NULL;
+    tracuu_text_t *text = NULL;
+    tracuu_status_t status = TRACUU_STATUS_OK;
+    xapc_status_t st;
+    tracuu_hit_t *hit = &r->hits[i];
+
+    hit->rank = opts->offset + (unsigned) i + 1;
+    hit->score = xapc_mset_weight (mset, i);
+    st = xapc_mset_document (mset, i, &doc);
+    if (!st)
+        st = xapc_doc_get_value (doc, TRACUU_SLOT_PATH, &value, &vlen);
+    if (!st) {
+        r->paths[i] = strndup (value, vlen);
+        if (r->paths[i] == NULL)
+            status = TRACUU_STATUS_OUT_OF_MEMORY;
+        hit->path = r->paths[i];
+        st = xapc_doc_get_data (doc, &data, &dlen);
+    }
+    if (st) {
+        status = tracuu_index__fail (index, st, "reading a result");
+        goto DONE;
+    }
+    if (status || tracuu_store__unpack (data, dlen, &stored, &tlen))
+        goto DONE;              /* No stored text: no snippet. */
+    status = tracuu_text_analyze (stored, tlen, &text);
+    if (!status)
+        status = tracuu_snippet__make (text, q->units, q->n_units,
+                                       opts->snippet_bytes ? opts->snippet_bytes
+                                                           : 240,
+                                       &r->snippets[i]);
+    if (!status) {
+        hit->line = r->snippets[i].line;
+        hit->snippet = r->snippets[i].text;
+        hit->spans = r->snippets[i].spans;
+        hit->n_spans = r->snippets[i].n_spans;
+    }
+
+  DONE:
+    if (hit->snippet == NULL)
+        hit->snippet = "";
+    tracuu_text_destroy (text);
+    free (stored);
+    xapc_doc_destroy (doc);
+    return status;
+}
+
+static tracuu_status_t
+run_once (tracuu_index_t *index, const tracuu_query_t *q,
+          const tracuu_search_options_t *opts, xapc_mset_t **mset_out)
+{
+    xapc_enquire_t *enq = NULL;
+    xapc_status_t st;
+    uint32_t doccount = 0, check = 0;
+    unsigned limit = opts->limit ? opts->limit : 10;
+
+    *mset_out = NULL;
+    st = xapc_enquire_new (index->db, &enq);
+    if (!st)
+        st = xapc_enquire_set_query (enq, q->xq);
+    if (!st && opts->count_exactly)
+        st = xapc_db_doccount (index->db, &doccount);
+    check = opts->count_exactly ? doccount : 0;
+    if (!st)
+        st = xapc_enquire_get_mset (enq, opts->offset, limit, check, mset_out);
+    xapc_enquire_destroy (enq);
+    return st ? tracuu_index__fail (index, st, "searching") : 0;
+}
+
+tracuu_status_t
+tracuu_search (tracuu_index_t *index, const char *query, size_t len,
+               const tracuu_search_options_t *opts, tracuu_results_t **out)
+{
+    tracuu_search_options_t defaults = TRACUU_SEARCH_OPTIONS_INIT;
+    tracuu_query_t *q = NULL;
+    xapc_mset_t *mset = NULL;
+    tracuu_results_t *r = NULL;
+    tracuu_status_t status;
+    size_t n;
+
+    if (out != NULL)
+        *out = NULL;
+    if (index == NULL || query == NULL || out == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    if (opts == NULL)
+        opts = &defaults;
+    status = tracuu_query__parse (query, len, &q);
+    if (status == TRACUU_STATUS_QUERY_SYNTAX)
+        tracuu_index__set_error (index, "nothing to search for in the query");
+    if (status)
+        return status;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        status = run_once (index, q, opts, &mset);
+        if (status != TRACUU_STATUS_DATABASE_MODIFIED)
+            break;
+        xapc_db_reopen (index->db, NULL);
+    }
+    if (status)
+        goto DONE;
+    r = calloc (1, sizeof *r);
+    n = xapc_mset_size (mset);
+    if (r != NULL) {
+        r->hits = calloc (n + 1, sizeof *r->hits);
+        r->snippets = calloc (n + 1, sizeof *r->snippets);
+        r->paths = calloc (n + 1, sizeof *r->paths);
+    }
+    if (r == NULL || r->hits == NULL || r->snippets == NULL || r->paths == NULL) {
+        status = TRACUU_STATUS_OUT_OF_MEMORY;
+        goto DONE;
+    }
+    r->n_hits = n;
+    xapc_mset_counts (mset, NULL, &r->total, NULL);
+    if (xapc_query_describe (q->xq, &r->explain) != XAPC_OK)
+        r->explain = NULL;
+    for (size_t i = 0; i < n && !status; i++)
+        status = fill_hit (index, mset, i, q, opts, r);
+
+  DONE:
+    xapc_mset_destroy (mset);
+    tracuu_query__destroy (q);
+    if (status) {
+        tracuu_results_destroy (r);
+        return status;
+    }
+    *out = r;
+    return TRACUU_STATUS_OK;
+}
+
+size_t
+tracuu_results_size (const tracuu_results_t *results)
+{
+    return results ? results->n_hits : 0;
+}
+
+uint32_t
+tracuu_results_total (const tracuu_results_t *results)
+{
+    return results ? results->total : 0;
+}
+
+const tracuu_hit_t *
+tracuu_results_hit (const tracuu_results_t *results, size_t i)
+{
+    return results && i < results->n_hits ? &results->hits[i] : NULL;
+}
+
+const char *
+tracuu_results_explain (const tracuu_results_t *results)
+{
+    return results && results->explain ? results->explain : "";
+}
+
+void
+tracuu_results_destroy (tracuu_results_t *results)
+{
+    if (results == NULL)
+        return;
+    for (size_t i = 0; i < results->n_hits; i++) {
+        tracuu_snippet__dispose (&results->snippets[i]);
+        free (results->paths[i]);
+    }
+    free (results->snippets);
+    free (results->paths);
+    free (results->hits);
+    xapc_free (results->explain);
+    free (results);
+}

@@ -1,0 +1,49 @@
+/* Internal: parsed queries (query.c) and snippets (snippet.c). */
+#ifndef TRACUU_QUERY_H
+#define TRACUU_QUERY_H
+
+#include <stddef.h>
+
+#include "tracuu/analysis.h"
+#include "tracuu/search.h"
+#include "tracuu/xapian-c.h"
+
+/* What a snippet looks for: one word, or a phrase's words in order,
+ * as folded forms. */
+typedef struct tracuu_unit {
+    char **words;
+    size_t n_words;
+} tracuu_unit_t;
+
+/* A parsed query: the Xapian query and its positive words and phrases
+ * (for highlighting). */
+typedef struct tracuu_query {
+    xapc_query_t *xq;
+    tracuu_unit_t *units;
+    size_t n_units;
+} tracuu_query_t;
+
+/* Parse user syntax. TRACUU_STATUS_QUERY_SYNTAX when nothing in it can
+ * be searched. *out: tracuu_query__destroy(). */
+tracuu_status_t tracuu_query__parse (const char *s, size_t len,
+                                     tracuu_query_t **out);
+void tracuu_query__destroy (tracuu_query_t *q);
+
+/* A snippet: the best line of 'text' for the query terms, cut to at
+ * most 'max_bytes' around its matches. Strings and spans are malloc'ed
+ * and owned by the caller (tracuu_snippet__dispose). */
+typedef struct tracuu_snippet {
+    uint32_t line;
+    char *text;
+    tracuu_span_t *spans;
+    size_t n_spans;
+} tracuu_snippet_t;
+
+tracuu_status_t tracuu_snippet__make (const tracuu_text_t *text,
+                                      const tracuu_unit_t *units,
+                                      size_t n_units,
+                                      size_t max_bytes,
+                                      tracuu_snippet_t *out);
+void tracuu_snippet__dispose (tracuu_snippet_t *s);
+
+#endif
