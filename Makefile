@@ -85,8 +85,17 @@ check-e2e: $(PROGS)
 test: setup
 	@$(MAKE) --no-print-directory check-unit check-e2e
 
+# Sanitizer reports go to files, so that a report from any process (a
+# Criterion test, a program run by the end-to-end tests) fails the target.
+SANLOG = $(CURDIR)/build-asan/sanitizer-logs
 asan: setup
-	@$(MAKE) --no-print-directory SANITIZER=address check-unit check-e2e
+	@rm -rf $(SANLOG) && mkdir -p $(SANLOG)
+	@ASAN_OPTIONS=log_path=$(SANLOG)/asan:detect_leaks=1 \
+	 UBSAN_OPTIONS=log_path=$(SANLOG)/ubsan:print_stacktrace=1 \
+	 $(MAKE) --no-print-directory SANITIZER=address check-unit check-e2e
+	@if [ -n "$$(ls -A $(SANLOG))" ]; then \
+	    cat $(SANLOG)/*; echo "asan: sanitizer reports above"; exit 1; \
+	 else echo "asan: no sanitizer reports"; fi
 
 bench: setup
 	@sh scripts/setup.sh bench

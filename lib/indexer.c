@@ -132,7 +132,8 @@ load_known (run_t *run)
         return tracuu_index__fail (run->index, st, "reading the index");
     if (run->fatal)
         return run->fatal;
-    qsort (run->known, run->n_known, sizeof *run->known, known_cmp);
+    if (run->n_known > 1)
+        qsort (run->known, run->n_known, sizeof *run->known, known_cmp);
     return TRACUU_STATUS_OK;
 }
 
@@ -141,6 +142,8 @@ find_known (run_t *run, const char *path)
 {
     known_t key = { 0, (char *) path, NULL, 0 };
 
+    if (run->n_known == 0)
+        return NULL;
     return bsearch (&key, run->known, run->n_known, sizeof key, known_cmp);
 }
 

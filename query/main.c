@@ -21,6 +21,8 @@ static const char usage[] =
     "  --offset N        skip the first N results\n"
     "  --format FORMAT   text (default) or json\n"
     "  -c, --count       print only the number of matching reports\n"
+    "  -l, --files-with-matches\n"
+    "                    print only the files of the results, one a line\n"
     "  --explain         print how the query was understood\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
@@ -121,6 +123,7 @@ main (int argc, char **argv)
         { "offset", required_argument, NULL, 'o' },
         { "format", required_argument, NULL, 'f' },
         { "count", no_argument, NULL, 'c' },
+        { "files-with-matches", no_argument, NULL, 'l' },
         { "explain", no_argument, NULL, 'x' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
@@ -128,7 +131,7 @@ main (int argc, char **argv)
     };
     tracuu_search_options_t opts = TRACUU_SEARCH_OPTIONS_INIT;
     const char *db = getenv ("TRACUU_DB"), *format = "text";
-    int c, count_only = 0, explain = 0, rc = 2;
+    int c, count_only = 0, files_only = 0, explain = 0, rc = 2;
     tracuu_index_t *index = NULL;
     tracuu_results_t *results = NULL;
     char *query = NULL, *error = NULL;
@@ -137,7 +140,7 @@ main (int argc, char **argv)
 
     if (db == NULL || *db == '\0')
         db = "tracuu.db";
-    while ((c = getopt_long (argc, argv, "n:chV", longopts, NULL)) != -1) {
+    while ((c = getopt_long (argc, argv, "n:clhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'n':
@@ -156,6 +159,7 @@ main (int argc, char **argv)
             break;
         case 'f': format = optarg; break;
         case 'c': count_only = 1; break;
+        case 'l': files_only = 1; break;
         case 'x': explain = 1; break;
         case 'h': fputs (usage, stdout); return 0;
         case 'V': printf ("tracuu-query %s\n", TRACUU_VERSION); return 0;
@@ -205,6 +209,9 @@ main (int argc, char **argv)
         printf ("query: %s\n", tracuu_results_explain (results));
     if (count_only)
         printf ("%u\n", tracuu_results_total (results));
+    else if (files_only)
+        for (size_t i = 0; i < tracuu_results_size (results); i++)
+            puts (display_path (tracuu_results_hit (results, i)->path));
     else if (strcmp (format, "json") == 0)
         print_json (results, query);
     else

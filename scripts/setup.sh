@@ -4,7 +4,8 @@
 set -eu
 
 PKGS="build-essential pkg-config libxapian-dev libicu-dev zlib1g-dev \
-libcriterion-dev xapian-tools libxml2-dev libzip-dev poppler-utils"
+libcriterion-dev xapian-tools libxml2-dev libzip-dev poppler-utils \
+antiword"
 if [ "${1:-}" = bench ]; then
     PKGS="$PKGS xapian-omega sqlite3 time"
 fi

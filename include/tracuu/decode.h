@@ -43,7 +43,9 @@ typedef struct tracuu_decoded {
     const char *format;      /* Static: "text", "html", "docx", "pdf", "doc". */
     const char *encoding;    /* Static: "utf-8", "utf-8-bom", "utf-16le",
                                 "utf-16be", "windows-1258", "tcvn3",
-                                "vni-windows", "viscii", or NULL if n/a. */
+                                "vni-windows", "viscii", or NULL if n/a;
+                                for HTML whose <meta> names another
+                                charset, ICU's IANA name of it. */
     int compressed;          /* Non-zero if the file was gzip-compressed. */
     char error[256];         /* On failure: the reason, for the user. */
 } tracuu_decoded_t;
@@ -55,7 +57,15 @@ typedef struct tracuu_decoded {
  * for binary or unknown content; _BAD_INPUT for a malformed file;
  * _LIMIT_EXCEEDED past a limit; _EXTERNAL_TOOL when a needed converter
  * is missing, fails or times out. On failure out->error says why, in
- * one line that does not repeat the path.
+ * one line that does not repeat the path, and out->text is NULL.
+ *
+ * A directory gives _IO_ERROR with errno EISDIR; a fifo, device or
+ * socket gives _UNSUPPORTED_FORMAT ("not a regular file (fifo),
+ * skipped") without blocking; binary files give _UNSUPPORTED_FORMAT
+ * ("binary file (PNG image), skipped"). An empty file is OK, with "".
+ * A forced encoding name that is not one of those listed for
+ * tracuu_decoded_t.encoding (or an alias: "cp1258", "abc", "vni")
+ * gives _BAD_ARGUMENT.
  * @since 0.1
  */
 tracuu_status_t

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Index corpus/ into a database and run three example queries.
+# Usage: scripts/demo.sh BUILD_DIR DB
+set -eu
+
+BUILD=${1:-build}
+DB=${2:-tracuu.db}
+
+echo "\$ $BUILD/tracuu-index --db $DB corpus"
+"$BUILD/tracuu-index" --db "$DB" corpus
+
+run () {
+    echo
+    echo "\$ $BUILD/tracuu-query --db $DB $*"
+    "$BUILD/tracuu-query" --db "$DB" "$@" || true
+}
+
+run --limit 3 '"thông tin sai sự thật"'
+run '"thong tin sai su that" tiktok'
+run '"bịa đặt" OR "tin giả"'

@@ -1,0 +1,141 @@
+#!/bin/sh
+# End-to-end tests: run the real programs on corpus/ and assert exact
+# results. Usage: sh tests/e2e.sh BUILD_DIR   (from the repository root)
+set -u
+
+BUILD=${1:-build}
+INDEX="$PWD/$BUILD/tracuu-index"
+QUERY="$PWD/$BUILD/tracuu-query"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/tracuu-e2e.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT INT TERM
+DB="$TMP/db"
+export TRACUU_DB="$TMP/unused-default.db"
+unset NO_COLOR
+
+passed=0
+failed=0
+
+ok () {
+    passed=$((passed + 1))
+}
+
+fail () {
+    failed=$((failed + 1))
+    printf 'FAIL: %s\n' "$1"
+    [ -n "${2:-}" ] && printf '  expected: %s\n  got:      %s\n' "$2" "${3:-}"
+}
+
+# check NAME EXPECTED ACTUAL
+check () {
+    if [ "$2" = "$3" ]; then ok; else fail "$1" "$2" "$3"; fi
+}
+
+# The sorted base names of the files a query finds, on one line.
+files () {
+    "$QUERY" --db "$DB" --limit 1000 -l "$@" 2>&1 | sed 's|.*/||' | sort | tr '\n' ' ' | sed 's/ $//'
+}
+
+BG04=bac-giang-2024-04-chong-buon-lau-hang-gia.txt
+HT03=ha-tinh-2023-03-ke-hoach-87-bcd389.txt
+BGH1=bac-giang-2024-h1-phong-chong-toi-pham.txt
+AGH1=an-giang-2024-h1-thanh-tra-kiem-tra.txt
+LA20=long-an-2020-03-so-ket-phoi-hop.txt
+ALL="$AGH1 $BG04 $BGH1 $HT03 $LA20"
+
+# --- Indexing --------------------------------------------------------
+out=$("$INDEX" --db "$DB" corpus 2>&1)
+check "first index exit status" 0 $?
+check "first index summary" "indexed 5, unchanged 0, removed 0, failed 0, skipped 0" \
+    "$(printf '%s' "$out" | sed 's/ in [0-9.]* s$//')"
+
+# --- Acceptance queries ----------------------------------------------
+check '"thông tin sai sự thật"' "$ALL" "$(files '"thông tin sai sự thật"')"
+check '"thong tin sai su that"' "$ALL" "$(files '"thong tin sai su that"')"
+check 'unquoted thong tin sai su that' "$ALL" "$(files thong tin sai su that)"
+check '"Nguyễn Văn Hải"' "$BG04 $BGH1" "$(files '"Nguyễn Văn Hải"')"
+check 'nhathaibiettuot' "$BG04 $BGH1" "$(files nhathaibiettuot)"
+check '@nhathaibiettuot' "$BG04 $BGH1" "$(files @nhathaibiettuot)"
+check '"bịa đặt"' "$BGH1" "$(files '"bịa đặt"')"
+check '"bia dat"' "$BGH1" "$(files '"bia dat"')"
+check '"tin giả"' "$AGH1 $BG04" "$(files '"tin giả"')"
+check '"khóa 02 chiều" (text spells khoá)' "$AGH1" "$(files '"khóa 02 chiều"')"
+check 'document code 180/BC-STTTT' "$BGH1" "$(files 180/BC-STTTT)"
+check 'amount 7,5 triệu' "$BG04 $BGH1" "$(files '"7,5 triệu đồng"')"
+check 'date 09/12/2022' "$HT03" "$(files 09/12/2022)"
+check 'OR' "$AGH1 $LA20" "$(files '"An Giang" OR "Long An"')"
+check 'NOT' "$HT03 $LA20" "$(files '"sai sự thật" NOT "Bắc Giang" -tiktok')"
+check 'parentheses' "$AGH1 $LA20" "$(files '("An Giang" OR "Long An") "thông tin"')"
+check 'uppercase query' "$BG04 $BGH1" "$(files '"NGUYỄN VĂN HẢI"')"
+
+# Exact accents rank first: "bịa đặt" appears only in one report, but
+# a query with its accents must rank an exact match above folded ones.
+first=$("$QUERY" --db "$DB" -l '"tin giả"' | head -n 1 | sed 's|.*/||')
+check 'exact-accent rank' "yes" "$(case "$first" in "$AGH1"|"$BG04") echo yes;; *) echo "$first";; esac)"
+
+# Snippet: file, best line and highlighted phrase in text output.
+out=$("$QUERY" --db "$DB" '"bịa đặt"')
+check 'text result header' "1. corpus/$BGH1:63" "$(printf '%s\n' "$out" | head -n 1)"
+case "$out" in *"[bịa] [đặt]"*) ok ;; *) fail 'snippet highlight' '[bịa] [đặt]' "$out" ;; esac
+
+# JSON output is one valid object with the fields.
+out=$("$QUERY" --db "$DB" --format json '"bịa đặt"')
+if command -v python3 >/dev/null 2>&1; then
+    got=$(printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); r=d["results"][0]; print(d["total"], r["rank"], r["file"].split("/")[-1], r["line"], len(r["highlights"]))')
+    check 'json fields' "1 1 $BGH1 63 2" "$got"
+fi
+
+# Count and exit statuses, like grep.
+check 'count' "5" "$("$QUERY" --db "$DB" --count '"thông tin"')"
+"$QUERY" --db "$DB" zzzqqq >/dev/null 2>&1
+check 'no result exits 1' 1 $?
+"$QUERY" --db "$DB" --limit x foo >/dev/null 2>&1
+check 'bad option exits 2' 2 $?
+err=$("$QUERY" --db "$TMP/missing.db" foo 2>&1 >/dev/null)
+check 'missing database exits 2' 2 $?
+check 'missing database: one line' 1 "$(printf '%s\n' "$err" | wc -l | tr -d ' ')"
+case "$err" in *"no index at '$TMP/missing.db'"*) ok ;; *) fail 'missing database message' "no index at ..." "$err" ;; esac
+"$QUERY" --db "$DB" '"' >/dev/null 2>&1
+check 'empty phrase exits 2' 2 $?
+"$QUERY" --db "$DB" '((("tin' >/dev/null 2>&1
+check 'unbalanced query answers' 0 $?
+for p in --help --version; do
+    "$INDEX" $p >/dev/null && "$QUERY" $p >/dev/null
+    check "$p" 0 $?
+done
+
+# --- Incremental runs --------------------------------------------------
+out=$("$INDEX" --db "$DB" corpus 2>&1 | sed 's/ in [0-9.]* s$//')
+check 'second run: all unchanged' "indexed 0, unchanged 5, removed 0, failed 0, skipped 0" "$out"
+
+cp -R corpus "$TMP/copy"
+"$INDEX" --db "$TMP/copy.db" "$TMP/copy" >/dev/null 2>&1
+touch -d '2001-01-01 00:00' "$TMP/copy/$LA20"
+out=$("$INDEX" --db "$TMP/copy.db" "$TMP/copy" 2>&1 | sed 's/ in [0-9.]* s$//')
+check 'touched file re-indexed alone' "indexed 1, unchanged 4, removed 0, failed 0, skipped 0" "$out"
+rm "$TMP/copy/$BGH1"
+out=$("$INDEX" --db "$TMP/copy.db" "$TMP/copy" 2>&1 | sed 's/ in [0-9.]* s$//')
+check 'deleted file removed' "indexed 0, unchanged 4, removed 1, failed 0, skipped 0" "$out"
+check 'deleted file gone from results' "$BG04" \
+    "$("$QUERY" --db "$TMP/copy.db" -l nhathaibiettuot | sed 's|.*/||')"
+printf 'Báo cáo mới về tin giả trên mạng.\n' > "$TMP/copy/moi.txt"
+out=$("$INDEX" --db "$TMP/copy.db" "$TMP/copy" 2>&1 | sed 's/ in [0-9.]* s$//')
+check 'new file indexed' "indexed 1, unchanged 4, removed 0, failed 0, skipped 0" "$out"
+
+# --- Bad input: reported, counted, the run goes on, exit status 1 ------
+mkdir -p "$TMP/bad"
+cp corpus/$LA20 "$TMP/bad/good.txt"
+{ head -c 2000 corpus/$BG04; printf '\377 tin gi\341\272\243\n'; } > "$TMP/bad/invalid-utf8.txt"
+: > "$TMP/bad/empty.txt"
+ln -s "$TMP/bad" "$TMP/bad/loop"
+out=$("$INDEX" --db "$TMP/bad.db" "$TMP/bad" "$TMP/nonexistent.txt" 2>"$TMP/err")
+check 'bad input exits 1' 1 $?
+check 'bad input summary' "indexed 3, unchanged 0, removed 0, failed 2, skipped 0" \
+    "$(printf '%s' "$out" | sed 's/ in [0-9.]* s$//')"
+grep -q "nonexistent.txt: No such file or directory" "$TMP/err" && ok || fail 'missing file message' "" "$(cat "$TMP/err")"
+grep -q "loop: symbolic link loop" "$TMP/err" && ok || fail 'symlink loop message' "" "$(cat "$TMP/err")"
+grep -q "invalid-utf8.txt: 1 invalid byte sequence replaced" "$TMP/err" && ok || fail 'invalid bytes note' "" "$(cat "$TMP/err")"
+check 'good file searchable after bad ones' "good.txt" "$("$QUERY" --db "$TMP/bad.db" -l '"Long An"' | sed 's|.*/||')"
+
+echo
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
