@@ -6,11 +6,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tracuu/extract.h"
 #include "tracuu/index.h"
 #include "tracuu/version.h"
 
 static const char usage[] =
     "Usage: tracuu-index [OPTION]... PATH...\n"
+    "  or:  tracuu-index --extract [--format json|jsonl] FILE...\n"
     "Index report files and folders (recursively) into a tracuu database.\n"
     "New and changed files are indexed, unchanged ones skipped, and files\n"
     "gone from an indexed folder removed.\n"
@@ -21,6 +23,9 @@ static const char usage[] =
     "  --force           re-index files even when unchanged\n"
     "  --wait            wait for another indexer instead of failing\n"
     "  -q, --quiet       no progress line and no summary\n"
+    "  --extract         print what is extracted from FILEs (metadata,\n"
+    "                    entities, cases) instead of indexing them\n"
+    "  --format FORMAT   with --extract: json (default) or jsonl\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -84,6 +89,31 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
     p->shown = 1;
 }
 
+/* --extract: print each file's extraction; 1 if any file failed. */
+static int
+extract_files (char **files, int n, const char *encoding, int jsonl)
+{
+    int failed = 0;
+
+    for (int i = 0; i < n; i++) {
+        tracuu_extraction_t *x = NULL;
+        char *error = NULL;
+
+        if (tracuu_extract_file (files[i], encoding, &x, &error)) {
+            fprintf (stderr, "tracuu-index: %s: %s\n", files[i],
+                     error ? error : "cannot extract");
+            failed = 1;
+        } else if (tracuu_extraction_write_json (x, files[i], jsonl, stdout)) {
+            fprintf (stderr, "tracuu-index: %s: cannot write output\n",
+                     files[i]);
+            failed = 1;
+        }
+        free (error);
+        tracuu_extraction_destroy (x);
+    }
+    return failed;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -93,6 +123,8 @@ main (int argc, char **argv)
         { "force", no_argument, NULL, 'f' },
         { "wait", no_argument, NULL, 'w' },
         { "quiet", no_argument, NULL, 'q' },
+        { "extract", no_argument, NULL, 'x' },
+        { "format", required_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
@@ -103,7 +135,8 @@ main (int argc, char **argv)
     const char *db = getenv ("TRACUU_DB");
     tracuu_index_t *index = NULL;
     char *error = NULL;
-    int c, flags = TRACUU_INDEX_WRITE;
+    int c, flags = TRACUU_INDEX_WRITE, extract = 0;
+    const char *format = "json";
     tracuu_status_t status;
 
     if (db == NULL || *db == '\0')
@@ -115,6 +148,8 @@ main (int argc, char **argv)
         case 'f': opts.force = 1; break;
         case 'w': flags |= TRACUU_INDEX_WAIT; break;
         case 'q': progress.quiet = 1; break;
+        case 'x': extract = 1; break;
+        case 'F': format = optarg; break;
         case 'h': fputs (usage, stdout); return 0;
         case 'V': printf ("tracuu-index %s\n", TRACUU_VERSION); return 0;
         default:
@@ -127,6 +162,14 @@ main (int argc, char **argv)
                "Try 'tracuu-index --help'.\n", stderr);
         return 2;
     }
+    if (strcmp (format, "json") != 0 && strcmp (format, "jsonl") != 0) {
+        fprintf (stderr, "tracuu-index: unknown --format '%s'; use json or "
+                 "jsonl\n", format);
+        return 2;
+    }
+    if (extract)
+        return extract_files (argv + optind, argc - optind, opts.encoding,
+                              strcmp (format, "jsonl") == 0);
     status = tracuu_index_open (db, flags, &index, &error);
     if (status) {
         fprintf (stderr, "tracuu-index: %s\n",

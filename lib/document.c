@@ -61,15 +61,24 @@ tracuu_document__add_text (xapc_doc_t *doc, const tracuu_text_t *text)
     return XAPC_OK;
 }
 
+xapc_status_t
+tracuu_document__add_filter (xapc_doc_t *doc, const char *prefix,
+                             const char *value, size_t len)
+{
+    char term[XAPC_MAX_TERM_BYTES + 1];
+    size_t plen = strlen (prefix);
+
+    if (len == 0 || plen + len >= sizeof term)
+        return XAPC_OK;         /* Empty, or too long to be a useful filter. */
+    memcpy (term, prefix, plen);
+    memcpy (term + plen, value, len);
+    return xapc_doc_add_boolean_term (doc, term, plen + len);
+}
+
 static xapc_status_t
 add_prefixed (xapc_doc_t *doc, const char *prefix, const char *value)
 {
-    char term[XAPC_MAX_TERM_BYTES + 1];
-    int n = snprintf (term, sizeof term, "%s%s", prefix, value);
-
-    if (n < 0 || (size_t) n >= sizeof term)
-        return XAPC_OK;         /* Too long to be a useful filter. */
-    return xapc_doc_add_boolean_term (doc, term, (size_t) n);
+    return tracuu_document__add_filter (doc, prefix, value, strlen (value));
 }
 
 xapc_status_t

@@ -16,7 +16,9 @@
 
 #include "tracuu/analysis.h"
 #include "tracuu/decode.h"
+#include "tracuu/extract.h"
 #include "tracuu/index.h"
+#include "tracuu-cases.h"
 #include "tracuu-document.h"
 #include "tracuu-index.h"
 #include "tracuu-walk.h"
@@ -190,16 +192,26 @@ unchanged (const known_t *k, const char *key)
            && (k->fingerprint[n] == ' ' || k->fingerprint[n] == '\0');
 }
 
+/* The R term value linking cases to the report at 'path'. */
+static void
+report_id (const char *path, char out[17])
+{
+    snprintf (out, 17, "%016llx",
+              (unsigned long long) tracuu_index__hash (path, strlen (path)));
+}
+
 static void
 index_file (run_t *run, const char *path, const struct stat *st)
 {
     tracuu_decode_options_t dopts = TRACUU_DECODE_OPTIONS_INIT;
     tracuu_decoded_t dec = { 0 };
     tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = NULL;
     tracuu_report_info_t info;
     xapc_doc_t *doc = NULL;
     known_t *k = find_known (run, path);
     char key[64], fingerprint[96], id[XAPC_MAX_TERM_BYTES + 1], note[160];
+    char rid[17];
     tracuu_status_t status;
     xapc_status_t xst;
 
@@ -230,7 +242,14 @@ index_file (run_t *run, const char *path, const struct stat *st)
     info.fingerprint = fingerprint;
     info.format = dec.format;
     info.encoding = dec.encoding;
+    status = tracuu_extract (text, &x);
+    if (status != TRACUU_STATUS_OK) {
+        report (run, path, TRACUU_FILE_FAILED, tracuu_status_to_string (status));
+        goto DONE;
+    }
     xst = tracuu_document__build_report (&info, text, &doc);
+    if (!xst)
+        xst = tracuu_document__add_extraction (doc, x);
     if (!xst) {
         size_t id_len = tracuu_index__id_term (path, id);
 
@@ -240,6 +259,13 @@ index_file (run_t *run, const char *path, const struct stat *st)
         run->fatal = tracuu_index__fail (run->index, xst, path);
         goto DONE;
     }
+    report_id (path, rid);
+    if (k != NULL)
+        run->fatal = tracuu_cases__remove_report (run->index, rid);
+    if (!run->fatal)
+        run->fatal = tracuu_cases__add_report (run->index, x, path, rid);
+    if (run->fatal)
+        goto DONE;
     if (text->n_replaced > 0) {
         snprintf (note, sizeof note, "%zu invalid byte sequence%s replaced "
                   "by U+FFFD", text->n_replaced, text->n_replaced == 1 ? "" : "s");
@@ -250,6 +276,7 @@ index_file (run_t *run, const char *path, const struct stat *st)
     run->fatal = maybe_commit (run, dec.len);
 
   DONE:
+    tracuu_extraction_destroy (x);
     xapc_doc_destroy (doc);
     tracuu_text_destroy (text);
     tracuu_decoded_dispose (&dec);
@@ -288,12 +315,16 @@ remove_vanished (run_t *run, const char *dir)
         if (k->seen || strncmp (k->path, dir, dlen) != 0
             || (k->path[dlen] != '/' && dir[dlen - 1] != '/'))
             continue;
+        char rid[17];
+
         st = xapc_db_delete_by_term (run->index->db, id,
                                      tracuu_index__id_term (k->path, id));
         if (st) {
             run->fatal = tracuu_index__fail (run->index, st, "removing");
             return;
         }
+        report_id (k->path, rid);
+        run->fatal = tracuu_cases__remove_report (run->index, rid);
         k->seen = 1;
         report (run, k->path, TRACUU_FILE_REMOVED, NULL);
     }

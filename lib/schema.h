@@ -5,7 +5,7 @@
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "1"
+#define TRACUU_SCHEMA_VERSION "2"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 /* Boolean term prefixes. Content terms (exact and folded syllables) have
@@ -13,6 +13,15 @@
 #define TRACUU_PREFIX_ID "Q"       /* Unique id: Q + absolute path. */
 #define TRACUU_PREFIX_KIND "K"     /* Kreport, Kcase. */
 #define TRACUU_PREFIX_FORMAT "F"   /* Ftext, Fhtml, Fdocx... */
+#define TRACUU_PREFIX_ACTION "A"   /* Case action: Afine. */
+#define TRACUU_PREFIX_CATEGORY "C" /* Case category: Cfalse_information. */
+#define TRACUU_PREFIX_PLATFORM "L" /* Platform named: Ltiktok. */
+#define TRACUU_PREFIX_ACCOUNT "U"  /* Account, folded, no '@': Unhathaibiettuot. */
+#define TRACUU_PREFIX_PERSON "N"   /* Person, folded: Nnguyen van hai. */
+#define TRACUU_PREFIX_PROVINCE "P" /* Province slug: Pbac-giang. */
+#define TRACUU_PREFIX_NUMBER "D"   /* Document number, folded: D180/bc-stttt. */
+#define TRACUU_PREFIX_REPORT "R"   /* A case's report: R + 16 hex of its path hash. */
+#define TRACUU_CASE_ID "case:"     /* A case's id term is Q + case: + key. */
 
 /* Value slots. */
 enum {
@@ -20,8 +29,28 @@ enum {
     TRACUU_SLOT_FINGERPRINT = 1,   /* "size mtime_ns hash" of the file. */
     TRACUU_SLOT_KIND = 2,          /* "report" or "case". */
     TRACUU_SLOT_ENCODING = 3,      /* Encoding the file was read in. */
-    TRACUU_SLOT_LINES = 4          /* Number of lines of the text. */
+    TRACUU_SLOT_LINES = 4,         /* Number of lines of the text. */
+    TRACUU_SLOT_FROM = 5,          /* First day of the period, yyyymmdd. */
+    TRACUU_SLOT_TO = 6,            /* Last day of the period, yyyymmdd. */
+    TRACUU_SLOT_AMOUNT = 7,        /* Case amount in đồng, 15 digits. */
+    TRACUU_SLOT_PROVINCE = 8,      /* Canonical province name. */
+    TRACUU_SLOT_YEAR = 9,          /* "2024": year of the period's end. */
+    TRACUU_SLOT_QUARTER = 10,      /* "2024-Q1", or a wider period label. */
+    TRACUU_SLOT_MONTH = 11,        /* "2024-04", or a wider period label. */
+    TRACUU_SLOT_ACTION = 12,       /* Case action name. */
+    TRACUU_SLOT_CATEGORIES = 13,   /* Category names, sorted, comma-joined. */
+    TRACUU_SLOT_PLATFORMS = 14,    /* Platform names, sorted, comma-joined. */
+    TRACUU_SLOT_KEY = 15,          /* Case key. */
+    TRACUU_SLOT_PARENT = 16,       /* Key of the aggregate it belongs to. */
+    TRACUU_SLOT_PERIOD = 17        /* Canonical period. */
 };
+
+/* Case documents keep, as data, one record per report mentioning the
+ * case: fields "name=value" separated by FIELD_SEP, records by
+ * RECORD_SEP, several values of one field by VALUE_SEP. */
+#define TRACUU_RECORD_SEP '\x1e'
+#define TRACUU_FIELD_SEP '\x1f'
+#define TRACUU_VALUE_SEP '\x1d'
 
 /* Longest content term indexed; longer tokens are not searchable. */
 #define TRACUU_MAX_TERM 200

@@ -72,6 +72,27 @@ fill_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
     return status;
 }
 
+/* Full-text search returns reports; case documents are for answers. */
+static tracuu_status_t
+only_reports (tracuu_query_t *q)
+{
+    const char *kind = TRACUU_PREFIX_KIND "report";
+    xapc_query_t *filter = NULL, *subs[2], *combined = NULL;
+    xapc_status_t st = xapc_query_term (kind, strlen (kind), 1, 0, &filter);
+
+    if (st)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    subs[0] = q->xq;
+    subs[1] = filter;
+    st = xapc_query_combine (XAPC_OP_FILTER, subs, 2, 0, &combined);
+    xapc_query_destroy (filter);
+    if (st)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    xapc_query_destroy (q->xq);
+    q->xq = combined;
+    return TRACUU_STATUS_OK;
+}
+
 static tracuu_status_t
 run_once (tracuu_index_t *index, const tracuu_query_t *q,
           const tracuu_search_options_t *opts, xapc_mset_t **mset_out)
@@ -116,6 +137,11 @@ tracuu_search (tracuu_index_t *index, const char *query, size_t len,
         tracuu_index__set_error (index, "nothing to search for in the query");
     if (status)
         return status;
+    status = only_reports (q);
+    if (status) {
+        tracuu_query__destroy (q);
+        return status;
+    }
     for (int attempt = 0; attempt < 3; attempt++) {
         status = run_once (index, q, opts, &mset);
         if (status != TRACUU_STATUS_DATABASE_MODIFIED)

@@ -17,9 +17,31 @@ typedef struct tracuu_report_info {
 xapc_status_t tracuu_document__add_text (xapc_doc_t *doc,
                                          const tracuu_text_t *text);
 
+/* Add the boolean term prefix + value[0..len) (nothing when empty or
+ * too long). */
+xapc_status_t tracuu_document__add_filter (xapc_doc_t *doc, const char *prefix,
+                                           const char *value, size_t len);
+
 /* A new report document; *out belongs to the caller. */
 xapc_status_t tracuu_document__build_report (const tracuu_report_info_t *info,
                                              const tracuu_text_t *text,
                                              xapc_doc_t **out);
+
+/* index-cases.c: fold 'value' to a filter term value: no diacritics,
+ * lower case, no leading '@'; with 'slug', runs of other characters
+ * become one '-' ("Bắc Giang" -> "bac-giang"). *out: free(). */
+tracuu_status_t tracuu_document__fold_value (const char *value, size_t len,
+                                             int slug, char **out,
+                                             size_t *out_len);
+
+/* index-cases.c: add folded filter term prefix + value. */
+xapc_status_t tracuu_document__add_folded (xapc_doc_t *doc, const char *prefix,
+                                           const char *value, size_t len,
+                                           int slug);
+
+/* index-cases.c: set the period values (FROM, TO, YEAR, QUARTER, MONTH,
+ * PERIOD) of a document from its period and day span. */
+xapc_status_t tracuu_document__set_period (xapc_doc_t *doc, const char *period,
+                                           int32_t from, int32_t to);
 
 #endif

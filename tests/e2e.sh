@@ -103,6 +103,18 @@ for p in --help --version; do
     check "$p" 0 $?
 done
 
+# --- Extraction ----------------------------------------------------
+out=$("$INDEX" --extract --format jsonl corpus/*.txt)
+check 'extract exit status' 0 $?
+fines=$(printf '%s\n' "$out" | grep '"type": "case"' | grep '"action": "fine"' | grep -v '"headline": true' \
+    | sed 's/.*"amount_vnd": \([0-9a-z]*\).*/\1/' | sort -n | tr '\n' ' ')
+check 'extracted fines (amounts)' "null 1500000 4750000 7500000 7500000 7500000 10000000 15000000 19500000 20000000 300000000 " "$fines"
+check 'one key in two reports' 2 "$(printf '%s\n' "$out" | grep -c '"key": "bac-giang/nhathaibiettuot/7500000"')"
+check 'report number' 1 "$(printf '%s\n' "$out" | grep '"type": "report"' | grep -c '"number": "180/BC-STTTT"')"
+"$INDEX" --extract corpus >/dev/null 2>&1
+check 'extract of a folder exits 1' 1 $?
+check 'case documents' 16 "$(xapian-delve -t Kcase "$DB" 2>/dev/null | sed 's/.*termfreq \([0-9]*\).*/\1/' | head -n 1)"
+
 # --- Incremental runs --------------------------------------------------
 out=$("$INDEX" --db "$DB" corpus 2>&1 | sed 's/ in [0-9.]* s$//')
 check 'second run: all unchanged' "indexed 0, unchanged 5, removed 0, failed 0, skipped 0" "$out"

@@ -319,6 +319,20 @@ tracuu_status_t
 tracuu_extraction_write_json (const tracuu_extraction_t *x, const char *file,
                               int jsonl, FILE *out);
 
+/**
+ * Read, decode, analyze and extract the report file at 'path' (as the
+ * indexer does, without indexing it). 'encoding' forces a text encoding
+ * (NULL: detect). The extraction's file is set to 'path'.
+ *
+ * Returns TRACUU_STATUS_OK, or the status of the failing step with a
+ * one-line reason in *error_out (free() it; may be NULL) that does not
+ * repeat the path. *out belongs to the caller.
+ * @since 0.1
+ */
+tracuu_status_t
+tracuu_extract_file (const char *path, const char *encoding,
+                     tracuu_extraction_t **out, char **error_out);
+
 #ifdef __cplusplus
 }
 #endif
