@@ -65,7 +65,9 @@ $(LIBTRACUU): $(LIB_OBJS)
 $(BUILD)/tracuu-index: $(BUILD)/indexer/main.o $(LIBTRACUU)
 	$(CXX) $(FINAL_LDFLAGS) $^ $(DEPS_LIBS) -o $@
 
-$(BUILD)/tracuu-query: $(BUILD)/query/main.o $(LIBTRACUU)
+QUERY_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard query/*.c)))
+
+$(BUILD)/tracuu-query: $(QUERY_OBJS) $(LIBTRACUU)
 	$(CXX) $(FINAL_LDFLAGS) $^ $(DEPS_LIBS) -o $@
 
 $(BUILD)/tests/run: $(TEST_OBJS) $(LIBTRACUU)
@@ -102,7 +104,12 @@ bench: setup
 	@$(MAKE) --no-print-directory all
 	sh bench/run.sh $(BUILD)
 
+# Fuzz targets (libFuzzer, clang): each runs for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 20
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
 clean:
 	rm -rf build build-asan build-fuzz
 
--include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(BUILD)/indexer/main.d $(BUILD)/query/main.d
+-include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(BUILD)/indexer/main.d $(QUERY_OBJS:.o=.d)

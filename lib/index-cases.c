@@ -354,6 +354,16 @@ build_case_doc (const char *key, const char *data, size_t len,
         if (!st)
             st = add_quote_terms (doc, r, &pos);
     }
+    /* A case only ever quoted in headlines is news, not a sanction. */
+    {
+        size_t headlines = 0;
+
+        for (size_t i = 0; i < n; i++)
+            headlines += tracuu_caserec__int (&recs[i], "headline") == 1;
+        if (!st && n > 0 && headlines == n)
+            st = tracuu_document__add_filter (doc, TRACUU_PREFIX_FLAG,
+                                              "headline", 8);
+    }
     p = primary_record (recs, n);
     if (!st && n > 0) {
         const tracuu_caserec_t *r = &recs[p];

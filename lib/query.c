@@ -515,3 +515,19 @@ tracuu_query__destroy (tracuu_query_t *q)
     xapc_query_destroy (q->xq);
     free (q);
 }
+
+tracuu_status_t
+tracuu_query__match_all (tracuu_query_t **out)
+{
+    tracuu_query_t *q = calloc (1, sizeof *q);
+
+    *out = NULL;
+    if (q == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    if (xapc_query_match_all (&q->xq)) {
+        free (q);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    *out = q;
+    return TRACUU_STATUS_OK;
+}

@@ -21,6 +21,7 @@
 #define TRACUU_PREFIX_PROVINCE "P" /* Province slug: Pbac-giang. */
 #define TRACUU_PREFIX_NUMBER "D"   /* Document number, folded: D180/bc-stttt. */
 #define TRACUU_PREFIX_REPORT "R"   /* A case's report: R + 16 hex of its path hash. */
+#define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline. */
 #define TRACUU_CASE_ID "case:"     /* A case's id term is Q + case: + key. */
 
 /* Value slots. */

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "tracuu/analysis.h"
+#include "tracuu/question.h"
 #include "tracuu/search.h"
+#include "tracuu-filters.h"
 #include "tracuu-index.h"
 #include "tracuu-query.h"
 #include "tracuu-store.h"
@@ -72,16 +74,17 @@ fill_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
     return status;
 }
 
-/* Full-text search returns reports; case documents are for answers. */
+/* Full-text search returns reports (case documents are for answers),
+ * restricted by the filters of a question when there is one. */
 static tracuu_status_t
-only_reports (tracuu_query_t *q)
+restrict_query (tracuu_query_t *q, const tracuu_question_t *filters)
 {
-    const char *kind = TRACUU_PREFIX_KIND "report";
     xapc_query_t *filter = NULL, *subs[2], *combined = NULL;
-    xapc_status_t st = xapc_query_term (kind, strlen (kind), 1, 0, &filter);
+    tracuu_status_t rc = tracuu_filters__build (filters, "report", &filter);
+    xapc_status_t st;
 
-    if (st)
-        return TRACUU_STATUS_OUT_OF_MEMORY;
+    if (rc)
+        return rc;
     subs[0] = q->xq;
     subs[1] = filter;
     st = xapc_query_combine (XAPC_OP_FILTER, subs, 2, 0, &combined);
@@ -91,6 +94,15 @@ only_reports (tracuu_query_t *q)
     xapc_query_destroy (q->xq);
     q->xq = combined;
     return TRACUU_STATUS_OK;
+}
+
+static int
+blank (const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+            return 0;
+    return 1;
 }
 
 static tracuu_status_t
@@ -132,12 +144,15 @@ tracuu_search (tracuu_index_t *index, const char *query, size_t len,
         return TRACUU_STATUS_NULL_POINTER;
     if (opts == NULL)
         opts = &defaults;
-    status = tracuu_query__parse (query, len, &q);
+    if (opts->filters != NULL && blank (query, len))
+        status = tracuu_query__match_all (&q);
+    else
+        status = tracuu_query__parse (query, len, &q);
     if (status == TRACUU_STATUS_QUERY_SYNTAX)
         tracuu_index__set_error (index, "nothing to search for in the query");
     if (status)
         return status;
-    status = only_reports (q);
+    status = restrict_query (q, opts->filters);
     if (status) {
         tracuu_query__destroy (q);
         return status;

@@ -29,6 +29,9 @@ tracuu_status_t tracuu_query__parse (const char *s, size_t len,
                                      tracuu_query_t **out);
 void tracuu_query__destroy (tracuu_query_t *q);
 
+/* A query matching every document, with nothing to highlight. */
+tracuu_status_t tracuu_query__match_all (tracuu_query_t **out);
+
 /* A snippet: the best line of 'text' for the query terms, cut to at
  * most 'max_bytes' around its matches. Strings and spans are malloc'ed
  * and owned by the caller (tracuu_snippet__dispose). */

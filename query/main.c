@@ -1,106 +1,60 @@
-/* tracuu-query: search a tracuu database. */
+/* tracuu-query: search reports, or answer questions about cases. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "tracuu/json.h"
+#include "tracuu/answer.h"
+#include "tracuu/question.h"
 #include "tracuu/search.h"
 #include "tracuu/version.h"
+#include "output.h"
 
 static const char usage[] =
     "Usage: tracuu-query [OPTION]... QUERY...\n"
-    "Search a tracuu database. Words are ANDed; use \"quoted phrases\", OR,\n"
-    "NOT word or -word, and parentheses. Diacritics are optional: a query\n"
-    "without them finds the accented text too; with them, exact matches\n"
-    "rank first.\n"
+    "Search the reports of a tracuu database, or answer a question about\n"
+    "the sanction cases in them.\n"
+    "\n"
+    "Full text: words are ANDed; \"quoted phrases\", OR, NOT word or -word,\n"
+    "and parentheses. Diacritics are optional; with them, exact matches\n"
+    "rank first. Filters: province:\"Bắc Giang\" year:2024 period:2024-H1\n"
+    "period:2024-04 period:2024-Q1 date:2024-01-01..2024-06-30\n"
+    "amount:5000000.. account:@name platform:tiktok category:false_information\n"
+    "action:fine person:\"Nguyễn Văn Hải\" number:180/BC-STTTT kind:report|case\n"
+    "Questions in Vietnamese (with or without diacritics) or English, such\n"
+    "as \"all fines for false information in 2024\", list the cases, with a\n"
+    "total that counts each sanction once and a source for every figure.\n"
     "\n"
     "  --db DIR          database (default: $TRACUU_DB, else ./tracuu.db)\n"
-    "  -n, --limit N     show at most N results (default 10)\n"
-    "  --offset N        skip the first N results\n"
-    "  --format FORMAT   text (default) or json\n"
+    "  -n, --limit N     show at most N reports (default 10)\n"
+    "  --offset N        skip the first N reports\n"
+    "  --format FORMAT   text (default), json, jsonl or csv\n"
     "  -c, --count       print only the number of matching reports\n"
     "  -l, --files-with-matches\n"
     "                    print only the files of the results, one a line\n"
-    "  --explain         print how the query was understood\n"
+    "  --cases           answer with cases even for a plain search\n"
+    "  --group-by FIELD  a table per year, quarter, month, province,\n"
+    "                    category, platform or action\n"
+    "  --sum amount      with --group-by: add the amounts\n"
+    "  --facet FIELDS    counts per value of province, year, category,\n"
+    "                    platform, action (comma-separated)\n"
+    "  --explain         print only how the query was understood\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
     "Exit status: 0 with results, 1 with none, 2 on usage or database\n"
     "errors.\n";
 
-static const char *
-display_path (const char *path)
-{
-    static char cwd[4096];
-    static size_t cwd_len;
-
-    if (cwd_len == 0 && getcwd (cwd, sizeof cwd) != NULL)
-        cwd_len = strlen (cwd);
-    if (cwd_len > 0 && strncmp (path, cwd, cwd_len) == 0 && path[cwd_len] == '/')
-        return path + cwd_len + 1;
-    return path;
-}
-
-/* The snippet with its matches marked: bold on a terminal, [..] else. */
-static void
-print_snippet (const tracuu_hit_t *hit, int tty)
-{
-    const char *open = tty ? "\033[1m" : "[", *close = tty ? "\033[0m" : "]";
-    size_t at = 0;
-
-    for (size_t i = 0; i < hit->n_spans; i++) {
-        const tracuu_span_t *s = &hit->spans[i];
-
-        fwrite (hit->snippet + at, 1, s->start - at, stdout);
-        fputs (open, stdout);
-        fwrite (hit->snippet + s->start, 1, s->end - s->start, stdout);
-        fputs (close, stdout);
-        at = s->end;
-    }
-    fputs (hit->snippet + at, stdout);
-}
-
-static void
-print_text (const tracuu_results_t *r, int tty)
-{
-    for (size_t i = 0; i < tracuu_results_size (r); i++) {
-        const tracuu_hit_t *hit = tracuu_results_hit (r, i);
-
-        printf ("%u. %s:%u\n   ", hit->rank, display_path (hit->path), hit->line);
-        print_snippet (hit, tty);
-        putchar ('\n');
-    }
-    if (tty)
-        printf ("(%u matching report%s)\n", tracuu_results_total (r),
-                tracuu_results_total (r) == 1 ? "" : "s");
-}
-
-static void
-print_json (const tracuu_results_t *r, const char *query)
-{
-    fputs ("{\"query\":", stdout);
-    tracuu_json_write_string (stdout, query, strlen (query));
-    printf (",\"total\":%u,\"results\":[", tracuu_results_total (r));
-    for (size_t i = 0; i < tracuu_results_size (r); i++) {
-        const tracuu_hit_t *hit = tracuu_results_hit (r, i);
-        const char *file = display_path (hit->path);
-
-        printf ("%s{\"rank\":%u,\"file\":", i ? "," : "", hit->rank);
-        tracuu_json_write_string (stdout, file, strlen (file));
-        fputs (",\"path\":", stdout);
-        tracuu_json_write_string (stdout, hit->path, strlen (hit->path));
-        printf (",\"line\":%u,\"score\":%.6f,\"snippet\":", hit->line, hit->score);
-        tracuu_json_write_string (stdout, hit->snippet, strlen (hit->snippet));
-        fputs (",\"highlights\":[", stdout);
-        for (size_t k = 0; k < hit->n_spans; k++)
-            printf ("%s[%zu,%zu]", k ? "," : "", hit->spans[k].start,
-                    hit->spans[k].end);
-        fputs ("]}", stdout);
-    }
-    fputs ("]}\n", stdout);
-}
+typedef struct args {
+    const char *db;
+    tracuu_search_options_t search;
+    output_options_t out;
+    const char *facets;
+    int count_only, files_only, explain, cases;
+    char *query;
+} args_t;
 
 static int
 parse_count (const char *s, unsigned *out)
@@ -114,8 +68,22 @@ parse_count (const char *s, unsigned *out)
     return 0;
 }
 
-int
-main (int argc, char **argv)
+static int
+parse_format (const char *s, output_format_t *out)
+{
+    static const char *const names[] = { "text", "json", "jsonl", "csv" };
+
+    for (int i = 0; i < 4; i++)
+        if (strcmp (s, names[i]) == 0) {
+            *out = (output_format_t) i;
+            return 0;
+        }
+    return -1;
+}
+
+/* Parse the command line; returns -1 to exit 0, 2 on error, 0 to go on. */
+static int
+parse_args (int argc, char **argv, args_t *a)
 {
     static const struct option longopts[] = {
         { "db", required_argument, NULL, 'd' },
@@ -124,104 +92,214 @@ main (int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "count", no_argument, NULL, 'c' },
         { "files-with-matches", no_argument, NULL, 'l' },
+        { "cases", no_argument, NULL, 'C' },
+        { "group-by", required_argument, NULL, 'g' },
+        { "sum", required_argument, NULL, 's' },
+        { "facet", required_argument, NULL, 'F' },
         { "explain", no_argument, NULL, 'x' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
     };
-    tracuu_search_options_t opts = TRACUU_SEARCH_OPTIONS_INIT;
-    const char *db = getenv ("TRACUU_DB"), *format = "text";
-    int c, count_only = 0, files_only = 0, explain = 0, rc = 2;
-    tracuu_index_t *index = NULL;
-    tracuu_results_t *results = NULL;
-    char *query = NULL, *error = NULL;
     size_t qlen = 0;
-    tracuu_status_t status;
+    int c;
 
-    if (db == NULL || *db == '\0')
-        db = "tracuu.db";
     while ((c = getopt_long (argc, argv, "n:clhV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'd': db = optarg; break;
+        case 'd': a->db = optarg; break;
         case 'n':
-            if (parse_count (optarg, &opts.limit) || opts.limit == 0) {
+            if (parse_count (optarg, &a->search.limit) || a->search.limit == 0) {
                 fprintf (stderr, "tracuu-query: --limit takes a number from 1 "
                          "to 100000, not '%s'\n", optarg);
                 return 2;
             }
             break;
         case 'o':
-            if (parse_count (optarg, &opts.offset)) {
+            if (parse_count (optarg, &a->search.offset)) {
                 fprintf (stderr, "tracuu-query: --offset takes a number, "
                          "not '%s'\n", optarg);
                 return 2;
             }
             break;
-        case 'f': format = optarg; break;
-        case 'c': count_only = 1; break;
-        case 'l': files_only = 1; break;
-        case 'x': explain = 1; break;
-        case 'h': fputs (usage, stdout); return 0;
-        case 'V': printf ("tracuu-query %s\n", TRACUU_VERSION); return 0;
+        case 'f':
+            if (parse_format (optarg, &a->out.format)) {
+                fprintf (stderr, "tracuu-query: unknown --format '%s'; use "
+                         "text, json, jsonl or csv\n", optarg);
+                return 2;
+            }
+            break;
+        case 'c': a->count_only = 1; break;
+        case 'l': a->files_only = 1; break;
+        case 'C': a->cases = 1; break;
+        case 'g': a->out.group_by = optarg; a->cases = 1; break;
+        case 's':
+            if (strcmp (optarg, "amount") != 0) {
+                fprintf (stderr, "tracuu-query: --sum takes 'amount', not "
+                         "'%s'\n", optarg);
+                return 2;
+            }
+            a->out.sum = 1;
+            break;
+        case 'F': a->facets = optarg; a->cases = 1; break;
+        case 'x': a->explain = 1; break;
+        case 'h': fputs (usage, stdout); return -1;
+        case 'V': printf ("tracuu-query %s\n", TRACUU_VERSION); return -1;
         default:
             fputs ("Try 'tracuu-query --help'.\n", stderr);
             return 2;
         }
     }
-    if (strcmp (format, "text") != 0 && strcmp (format, "json") != 0) {
-        fprintf (stderr, "tracuu-query: unknown --format '%s'; use text or "
-                 "json\n", format);
-        return 2;
-    }
-    if (optind >= argc) {
+    if (optind >= argc && !a->cases) {
         fputs ("tracuu-query: no query given\nTry 'tracuu-query --help'.\n",
                stderr);
         return 2;
     }
     for (int i = optind; i < argc; i++)
         qlen += strlen (argv[i]) + 1;
-    query = malloc (qlen + 1);
-    if (query == NULL) {
+    a->query = calloc (1, qlen + 1);
+    if (a->query == NULL) {
         fputs ("tracuu-query: out of memory\n", stderr);
         return 2;
     }
-    query[0] = '\0';
     for (int i = optind; i < argc; i++) {
         if (i > optind)
-            strcat (query, " ");
-        strcat (query, argv[i]);
+            strcat (a->query, " ");
+        strcat (a->query, argv[i]);
     }
-    status = tracuu_index_open (db, TRACUU_INDEX_READ, &index, &error);
+    return 0;
+}
+
+/* Does the question ask about cases rather than reports? */
+static int
+wants_cases (const tracuu_question_t *q, const args_t *a)
+{
+    if (q->kind != NULL)
+        return strcmp (q->kind, "case") == 0;
+    return a->cases || q->action != NULL || q->n_categories > 0
+           || q->wants_total || q->wants != NULL || q->amount_min >= 0
+           || q->amount_max >= 0;
+}
+
+static int
+has_filters (const tracuu_question_t *q)
+{
+    return q->n_provinces || q->n_platforms || q->n_accounts || q->n_persons
+           || q->n_numbers || q->date_from || q->date_to || q->kind != NULL;
+}
+
+static size_t
+terminal_columns (void)
+{
+    struct winsize ws;
+    const char *env = getenv ("COLUMNS");
+
+    if (isatty (STDOUT_FILENO) && ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+        && ws.ws_col > 20)
+        return ws.ws_col;
+    if (env != NULL && atoi (env) > 20)
+        return (size_t) atoi (env);
+    return 160;
+}
+
+static int
+run_answer (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
+{
+    tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
+    tracuu_answer_t *answer = NULL;
+    tracuu_status_t status;
+    int rc;
+
+    opts.group_by = a->out.group_by;
+    opts.facets = a->facets;
+    status = tracuu_answer_run (index, q, &opts, &answer);
+    if (status) {
+        fprintf (stderr, "tracuu-query: %s\n", tracuu_index_last_error (index));
+        return 2;
+    }
+    if (a->count_only)
+        printf ("%zu\n", tracuu_answer_n_cases (answer));
+    else
+        output_answer (answer, q, a->query, &a->out);
+    rc = tracuu_answer_n_cases (answer) > 0 ? 0 : 1;
+    tracuu_answer_destroy (answer);
+    return rc;
+}
+
+static int
+run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
+{
+    tracuu_results_t *results = NULL;
+    tracuu_status_t status;
+    const char *text = q->text ? q->text : a->query;
+    int rc;
+
+    a->search.filters = has_filters (q) ? q : NULL;
+    a->search.count_exactly = a->count_only;
+    if (a->count_only)
+        a->search.limit = 1;
+    status = tracuu_search (index, text, strlen (text), &a->search, &results);
+    if (status) {
+        fprintf (stderr, "tracuu-query: %s\n", tracuu_index_last_error (index));
+        return 2;
+    }
+    if (a->count_only)
+        printf ("%u\n", tracuu_results_total (results));
+    else if (a->files_only)
+        for (size_t i = 0; i < tracuu_results_size (results); i++)
+            puts (output_path (tracuu_results_hit (results, i)->path));
+    else
+        output_reports (results, q, a->query, a->out.format,
+                        isatty (STDOUT_FILENO) && getenv ("NO_COLOR") == NULL);
+    rc = tracuu_results_size (results) > 0 ? 0 : 1;
+    tracuu_results_destroy (results);
+    return rc;
+}
+
+int
+main (int argc, char **argv)
+{
+    tracuu_search_options_t search = TRACUU_SEARCH_OPTIONS_INIT;
+    args_t a = { 0 };
+    tracuu_index_t *index = NULL;
+    tracuu_question_t *q = NULL;
+    char *error = NULL;
+    tracuu_status_t status;
+    int rc;
+
+    a.search = search;
+    a.db = getenv ("TRACUU_DB");
+    if (a.db == NULL || *a.db == '\0')
+        a.db = "tracuu.db";
+    rc = parse_args (argc, argv, &a);
+    if (rc != 0) {
+        free (a.query);
+        return rc < 0 ? 0 : rc;
+    }
+    a.out.columns = terminal_columns ();
+    rc = 2;
+    status = tracuu_question_parse (a.query, strlen (a.query), &q, &error);
     if (status) {
         fprintf (stderr, "tracuu-query: %s\n",
                  error ? error : tracuu_status_to_string (status));
         goto DONE;
     }
-    opts.count_exactly = count_only;
-    if (count_only)
-        opts.limit = 1;
-    status = tracuu_search (index, query, strlen (query), &opts, &results);
-    if (status) {
-        fprintf (stderr, "tracuu-query: %s\n", tracuu_index_last_error (index));
+    if (a.explain) {
+        printf ("%s\n", q->explain);
+        rc = 0;
         goto DONE;
     }
-    if (explain)
-        printf ("query: %s\n", tracuu_results_explain (results));
-    if (count_only)
-        printf ("%u\n", tracuu_results_total (results));
-    else if (files_only)
-        for (size_t i = 0; i < tracuu_results_size (results); i++)
-            puts (display_path (tracuu_results_hit (results, i)->path));
-    else if (strcmp (format, "json") == 0)
-        print_json (results, query);
-    else
-        print_text (results, isatty (STDOUT_FILENO) && getenv ("NO_COLOR") == NULL);
-    rc = tracuu_results_size (results) > 0 ? 0 : 1;
+    status = tracuu_index_open (a.db, TRACUU_INDEX_READ, &index, &error);
+    if (status) {
+        fprintf (stderr, "tracuu-query: %s\n",
+                 error ? error : tracuu_status_to_string (status));
+        goto DONE;
+    }
+    rc = wants_cases (q, &a) ? run_answer (index, q, &a) : run_search (index, q, &a);
 
   DONE:
-    tracuu_results_destroy (results);
+    tracuu_question_destroy (q);
     tracuu_index_close (index);
     free (error);
-    free (query);
+    free (a.query);
     return rc;
 }

@@ -115,6 +115,58 @@ check 'report number' 1 "$(printf '%s\n' "$out" | grep '"type": "report"' | grep
 check 'extract of a folder exits 1' 1 $?
 check 'case documents' 16 "$(xapian-delve -t Kcase "$DB" 2>/dev/null | sed 's/.*termfreq \([0-9]*\).*/\1/' | head -n 1)"
 
+# --- Answers -----------------------------------------------------------
+EN="all fines for false information in 2024"
+VI="tất cả các khoản phạt về thông tin sai sự thật năm 2024"
+ASCII="phat thong tin sai su that nam 2024"
+for q in "$EN" "$VI" "$ASCII"; do
+    out=$("$QUERY" --db "$DB" "$q")
+    check "answer exit: $q" 0 $?
+    check "understood: $q" 'Understood: action=fine category=false_information period=2024-01-01..2024-12-31 text=""' \
+        "$(printf '%s\n' "$out" | head -n 1)"
+    check "total: $q" "Total: 39.500.000 đồng over 2 sanction totals, 10 violators." \
+        "$(printf '%s\n' "$out" | grep '^Total:')"
+    # JSON Lines: the cases, the members under their aggregate, the total.
+    out=$("$QUERY" --db "$DB" --format jsonl "$q")
+    got=$(printf '%s\n' "$out" | grep '"type":"case"' \
+        | sed 's/.*"key":"\([^"]*\)","member_of":\(null\|"[^"]*"\).*"amount_vnd":\([0-9a-z]*\).*/\1 \2 \3/' | tr '\n' '|')
+    check "jsonl cases: $q" 'an-giang/2024-h1/fine/20000000 null 20000000|bac-giang/2024-h1/fine/19500000 null 19500000|bac-giang/nguyenkim-oanh/fine "bac-giang/2024-h1/fine/19500000" null|bac-giang/nhathaibiettuot/7500000 "bac-giang/2024-h1/fine/19500000" 7500000|' "$got"
+    check "jsonl total: $q" '{"type":"total","amount_vnd":39500000,"approximate":false,"sanctions":2,"with_amount":2,"members":2,"violators":10,' \
+        "$(printf '%s\n' "$out" | grep '"type":"total"' | sed 's/"how".*//')"
+    # CSV: header, one row a case.
+    out=$("$QUERY" --db "$DB" --format csv "$q")
+    check "csv rows: $q" 5 "$(printf '%s' "$out" | grep -c "$(printf '\r')\$")"
+    if command -v python3 >/dev/null 2>&1; then
+        check "csv amounts: $q" "20000000 19500000  7500000" \
+            "$(printf '%s' "$out" | python3 -c 'import csv,sys; print(" ".join(r["amount_vnd"] for r in csv.DictReader(sys.stdin)))')"
+    fi
+done
+out=$("$QUERY" --db "$DB" --format json "$EN")
+if command -v python3 >/dev/null 2>&1; then
+    got=$(printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["total"]; c=[x for x in d["cases"] if x["key"].startswith("bac-giang/nhathaibiettuot")][0]; print(t["amount_vnd"], t["sanctions"], t["violators"], d["interpretation"]["action"], c["accounts"], c["people"], [s["file"].split("/")[-1] for s in c["sources"]])')
+    check 'json answer' "39500000 2 10 fine ['tiktok @nhathaibiettuot'] ['Nguyễn Văn Hải'] ['$BG04', '$BGH1']" "$got"
+fi
+out=$("$QUERY" --db "$DB" --group-by year --sum amount action:fine | sed -n '4,6p' | tr -s ' ')
+check 'group-by year' "2020 1 0 ~300.000.000 2023 2 0 16.500.000 2024 4 3 54.250.000" "$(printf '%s' "$out" | tr '\n' ' ' | sed 's/ $//')"
+out=$("$QUERY" --db "$DB" --group-by year --sum amount --format csv action:fine | tr -d '\r' | tr '\n' ' ')
+check 'group-by csv' "group,sanctions,members,amount_vnd,approximate,with_amount,violators 2020,1,0,300000000,1,1,98 2023,2,0,16500000,0,2,3 2024,4,3,54250000,0,4,12 " "$out"
+out=$("$QUERY" --db "$DB" --facet province,action --format jsonl action:fine year:2024 | grep -c '"type":"case"')
+check 'fielded action+year' 7 "$out"
+out=$("$QUERY" --db "$DB" --facet province --format json action:fine year:2024)
+case "$out" in *'"facets":{"province":[{"value":"Bắc Giang","count":5},{"value":"An Giang","count":2}]}'*) ok ;; *) fail 'facet counts' 'Bắc Giang 5, An Giang 2' "$out" ;; esac
+check 'province filter on reports' "$AGH1" "$(files 'province:"an giang"' year:2024)"
+check 'reports question' "$AGH1" "$(files 'reports from An Giang in 2024')"
+check 'account filter' "$BG04 $BGH1" "$(files 'account:@nhathaibiettuot')"
+check 'number filter' "$BGH1" "$(files 'number:180/BC-STTTT')"
+check 'period filter (overlap)' "$AGH1 $BG04 $BGH1" "$(files 'period:2024-04')"
+check 'period filter 2023' "$HT03" "$(files 'period:2023-Q1')"
+"$QUERY" --db "$DB" 'foo:bar' >/dev/null 2>&1
+check 'unknown prefix exits 2' 2 $?
+"$QUERY" --db "$DB" --group-by colour action:fine >/dev/null 2>&1
+check 'bad group-by exits 2' 2 $?
+check 'explain only' 'action=fine province="Bắc Giang" period=2024-01-01..2024-12-31 wants_total=1 text=""' \
+    "$("$QUERY" --explain 'how much did Bắc Giang fine in 2024')"
+
 # --- Incremental runs --------------------------------------------------
 out=$("$INDEX" --db "$DB" corpus 2>&1 | sed 's/ in [0-9.]* s$//')
 check 'second run: all unchanged' "indexed 0, unchanged 5, removed 0, failed 0, skipped 0" "$out"

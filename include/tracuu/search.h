@@ -41,6 +41,8 @@ typedef struct tracuu_hit {
 /** Results of a search. Opaque; free with tracuu_results_destroy(). */
 typedef struct tracuu_results tracuu_results_t;
 
+struct tracuu_question;
+
 /** Options of tracuu_search(). Use TRACUU_SEARCH_OPTIONS_INIT. */
 typedef struct tracuu_search_options {
     unsigned version;           /* TRACUU_SEARCH_OPTIONS_VERSION. */
@@ -48,14 +50,18 @@ typedef struct tracuu_search_options {
     unsigned limit;             /* At most this many (0: 10). */
     unsigned snippet_bytes;     /* Longest snippet (0: 240). */
     int count_exactly;          /* Count every match, not an estimate. */
+    const struct tracuu_question *filters; /* Reports must also match its
+                                   province, period, people, accounts,
+                                   platforms and numbers (NULL: none). */
 } tracuu_search_options_t;
 
 #define TRACUU_SEARCH_OPTIONS_VERSION 1
 #define TRACUU_SEARCH_OPTIONS_INIT \
-    { TRACUU_SEARCH_OPTIONS_VERSION, 0, 10, 240, 0 }
+    { TRACUU_SEARCH_OPTIONS_VERSION, 0, 10, 240, 0, NULL }
 
 /**
- * Run 'query' (UTF-8, 'len' bytes) against 'index'.
+ * Run 'query' (UTF-8, 'len' bytes) against 'index'. An empty query
+ * with filters lists every report the filters match.
  *
  * Returns TRACUU_STATUS_OK (possibly with no hit), _QUERY_SYNTAX for a
  * query that cannot be understood, or a database status; the reason is

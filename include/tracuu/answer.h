@@ -1,0 +1,148 @@
+/*
+ * tracuu answers: the sanction cases matching a question, with totals
+ * that never count a case twice, trend tables and facet counts.
+ *
+ * How a total is formed:
+ * - every case document is one case, whatever the number of reports
+ *   that mention it (they are its sources);
+ * - a case that is a member of a matching aggregate (listed in the
+ *   aggregate's footnote, or of the same action, province and agency,
+ *   sharing a category, with its period inside the aggregate's) is shown
+ *   under the aggregate and not added again;
+ * - amounts marked approximate make the total approximate;
+ * - cases without an amount are counted, not summed;
+ * - news headlines quoted in reports are not sanctions and are left out.
+ */
+#ifndef TRACUU_ANSWER_H
+#define TRACUU_ANSWER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tracuu/index.h"
+#include "tracuu/question.h"
+#include "tracuu/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Where a case is written. Strings belong to the answer. */
+typedef struct tracuu_answer_source {
+    const char *path;           /* Absolute path of the report. */
+    uint32_t line;              /* 1-based line. */
+    const char *quote;          /* The sentence. */
+} tracuu_answer_source_t;
+
+/** One case of an answer. Strings belong to the answer ("" if unknown). */
+typedef struct tracuu_answer_case {
+    const char *key;            /* Stable case key. */
+    const char *period;         /* Canonical period ("2024-H1"). */
+    int32_t from, to;           /* Its days, yyyymmdd (0 if unknown). */
+    const char *province;       /* Canonical province. */
+    const char *agency;         /* Who imposed it. */
+    const char *action;         /* "fine", "takedown"... */
+    const char *categories;     /* "false_information,defamation". */
+    const char *platforms;      /* "tiktok,youtube". */
+    const char *accounts;       /* "tiktok @x; facebook Nguyenkim Oanh". */
+    const char *people;         /* "Nguyễn Văn Hải". */
+    int64_t amount;             /* Đồng, or -1 when not stated. */
+    int approximate;            /* The amount is approximate. */
+    int aggregate;              /* One amount for several violators. */
+    int64_t violators;          /* Or -1. */
+    int64_t organizations;      /* Or -1. */
+    int64_t individuals;        /* Or -1. */
+    long parent;                /* Index of the aggregate it is shown under
+                                   (and not added to totals), or -1. */
+    const tracuu_answer_source_t *sources; /* One or more. */
+    size_t n_sources;
+} tracuu_answer_case_t;
+
+/** Totals of an answer, or of one group. */
+typedef struct tracuu_answer_total {
+    int64_t amount;             /* Sum over top-level cases with an amount. */
+    int approximate;            /* Some summed amount was approximate. */
+    size_t sanctions;           /* Top-level cases (not members). */
+    size_t with_amount;         /* Of which with an amount. */
+    size_t members;             /* Cases shown under an aggregate. */
+    int64_t violators;          /* Sum of top-level violators (known ones). */
+} tracuu_answer_total_t;
+
+/** One row of a --group-by table. */
+typedef struct tracuu_answer_group {
+    const char *value;          /* "2024", "Bắc Giang", "false_information". */
+    tracuu_answer_total_t total;
+} tracuu_answer_group_t;
+
+/** One value of a facet, counted by a Xapian match spy. */
+typedef struct tracuu_answer_facet_value {
+    const char *value;
+    uint32_t count;             /* Matching documents with this value. */
+} tracuu_answer_facet_value_t;
+
+/** A facet: its field and its values by decreasing count. */
+typedef struct tracuu_answer_facet {
+    const char *field;
+    const tracuu_answer_facet_value_t *values;
+    size_t n_values;
+} tracuu_answer_facet_t;
+
+/** Options of tracuu_answer_run(). Use TRACUU_ANSWER_OPTIONS_INIT. */
+typedef struct tracuu_answer_options {
+    unsigned version;           /* TRACUU_ANSWER_OPTIONS_VERSION. */
+    const char *group_by;       /* NULL, or year, quarter, month, province,
+                                   category, platform, action. */
+    const char *facets;         /* NULL, or a comma list of province, year,
+                                   category, platform, action. */
+    unsigned max_cases;         /* Most cases read (0: 100000). */
+} tracuu_answer_options_t;
+
+#define TRACUU_ANSWER_OPTIONS_VERSION 1
+#define TRACUU_ANSWER_OPTIONS_INIT \
+    { TRACUU_ANSWER_OPTIONS_VERSION, NULL, NULL, 0 }
+
+/** An answer. Opaque; free with tracuu_answer_destroy(). */
+typedef struct tracuu_answer tracuu_answer_t;
+
+/**
+ * Answer 'question' from the cases in 'index'.
+ *
+ * Returns TRACUU_STATUS_OK, _BAD_ARGUMENT for an unknown group or facet
+ * field, _QUERY_SYNTAX for leftover text that cannot be searched, or a
+ * database status; the reason is in tracuu_index_last_error(). *out
+ * belongs to the caller.
+ * @since 0.1
+ */
+tracuu_status_t
+tracuu_answer_run (tracuu_index_t *index, const tracuu_question_t *question,
+                   const tracuu_answer_options_t *opts, tracuu_answer_t **out);
+
+/** Cases in display order: each aggregate followed by its members. */
+size_t tracuu_answer_n_cases (const tracuu_answer_t *a);
+const tracuu_answer_case_t *tracuu_answer_case (const tracuu_answer_t *a,
+                                                size_t i);
+
+/** The total over every case. */
+const tracuu_answer_total_t *tracuu_answer_total (const tracuu_answer_t *a);
+
+/** A sentence saying how the total was formed. Borrowed. */
+const char *tracuu_answer_how (const tracuu_answer_t *a);
+
+/** Rows of the --group-by table, ordered by value. */
+size_t tracuu_answer_n_groups (const tracuu_answer_t *a);
+const tracuu_answer_group_t *tracuu_answer_group (const tracuu_answer_t *a,
+                                                  size_t i);
+
+/** Facets, in the order asked. */
+size_t tracuu_answer_n_facets (const tracuu_answer_t *a);
+const tracuu_answer_facet_t *tracuu_answer_facet (const tracuu_answer_t *a,
+                                                  size_t i);
+
+/** Free 'a'. NULL is a no-op. */
+void tracuu_answer_destroy (tracuu_answer_t *a);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRACUU_ANSWER_H */
