@@ -83,6 +83,7 @@ check-unit: $(BUILD)/tests/run
 
 check-e2e: $(PROGS)
 	sh tests/e2e.sh $(BUILD)
+	@if [ -f tests/robust.sh ]; then sh tests/robust.sh $(BUILD); fi
 
 test: setup
 	@$(MAKE) --no-print-directory check-unit check-e2e

@@ -21,6 +21,8 @@ static const char usage[] =
     "  --encoding NAME   read text files in NAME (utf-8, windows-1258, tcvn3,\n"
     "                    vni-windows, viscii, utf-16le, utf-16be)\n"
     "  --force           re-index files even when unchanged\n"
+    "  --max-size MB     files larger than this fail (default 64)\n"
+    "  --batch-size MB   commit after this much text (default 64)\n"
     "  --wait            wait for another indexer instead of failing\n"
     "  -q, --quiet       no progress line and no summary\n"
     "  --extract         print what is extracted from FILEs (metadata,\n"
@@ -121,6 +123,8 @@ main (int argc, char **argv)
         { "db", required_argument, NULL, 'd' },
         { "encoding", required_argument, NULL, 'e' },
         { "force", no_argument, NULL, 'f' },
+        { "max-size", required_argument, NULL, 'm' },
+        { "batch-size", required_argument, NULL, 'b' },
         { "wait", no_argument, NULL, 'w' },
         { "quiet", no_argument, NULL, 'q' },
         { "extract", no_argument, NULL, 'x' },
@@ -146,6 +150,23 @@ main (int argc, char **argv)
         case 'd': db = optarg; break;
         case 'e': opts.encoding = optarg; break;
         case 'f': opts.force = 1; break;
+        case 'm':
+        case 'b': {
+            char *end;
+            double mb = strtod (optarg, &end);
+
+            if (*optarg == '\0' || *end != '\0' || mb <= 0 || mb > 1e6) {
+                fprintf (stderr, "tracuu-index: --%s takes a size in MB, "
+                         "not '%s'\n", c == 'm' ? "max-size" : "batch-size",
+                         optarg);
+                return 2;
+            }
+            if (c == 'm')
+                opts.max_file_bytes = (size_t) (mb * 1048576.0);
+            else
+                opts.commit_bytes = (size_t) (mb * 1048576.0);
+            break;
+        }
         case 'w': flags |= TRACUU_INDEX_WAIT; break;
         case 'q': progress.quiet = 1; break;
         case 'x': extract = 1; break;

@@ -21,10 +21,12 @@
 #include "tracuu-cases.h"
 #include "tracuu-document.h"
 #include "tracuu-index.h"
+#include "tracuu-private.h"
 #include "tracuu-walk.h"
 #include "schema.h"
 
 #define DEFAULT_COMMIT_BYTES ((size_t) 64 << 20)
+#define DEFAULT_MAX_FILE_BYTES ((size_t) 64 << 20)
 
 /* One document already in the index. */
 typedef struct known {
@@ -192,6 +194,21 @@ unchanged (const known_t *k, const char *key)
            && (k->fingerprint[n] == ' ' || k->fingerprint[n] == '\0');
 }
 
+static int
+valid_utf8 (const char *s)
+{
+    size_t len = strlen (s), i = 0;
+
+    while (i < len) {
+        int32_t cp;
+
+        i += tracuu_utf8__decode ((const unsigned char *) s + i, len - i, &cp);
+        if (cp < 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* The R term value linking cases to the report at 'path'. */
 static void
 report_id (const char *path, char out[17])
@@ -223,7 +240,18 @@ index_file (run_t *run, const char *path, const struct stat *st)
         return;
     }
     dopts.encoding = run->opts->encoding;
+    dopts.max_input_bytes = run->opts->max_file_bytes ? run->opts->max_file_bytes
+                                                      : DEFAULT_MAX_FILE_BYTES;
     status = tracuu_decode_file (path, &dopts, &dec);
+    if (status == TRACUU_STATUS_LIMIT_EXCEEDED
+        && (size_t) st->st_size > dopts.max_input_bytes) {
+        snprintf (note, sizeof note, "file is %.1f MB, over the %.1f MB limit; "
+                  "raise it with --max-size to index it",
+                  (double) st->st_size / 1048576.0,
+                  (double) dopts.max_input_bytes / 1048576.0);
+        report (run, path, TRACUU_FILE_FAILED, note);
+        goto DONE;
+    }
     if (status != TRACUU_STATUS_OK) {
         report (run, path, status == TRACUU_STATUS_UNSUPPORTED_FORMAT
                            ? TRACUU_FILE_SKIPPED : TRACUU_FILE_FAILED,
@@ -266,13 +294,14 @@ index_file (run_t *run, const char *path, const struct stat *st)
         run->fatal = tracuu_cases__add_report (run->index, x, path, rid);
     if (run->fatal)
         goto DONE;
-    if (text->n_replaced > 0) {
+    note[0] = '\0';
+    if (text->n_replaced > 0)
         snprintf (note, sizeof note, "%zu invalid byte sequence%s replaced "
                   "by U+FFFD", text->n_replaced, text->n_replaced == 1 ? "" : "s");
-        report (run, path, TRACUU_FILE_INDEXED, note);
-    } else {
-        report (run, path, TRACUU_FILE_INDEXED, NULL);
-    }
+    if (!valid_utf8 (path))
+        snprintf (note + strlen (note), sizeof note - strlen (note),
+                  "%sfile name is not valid UTF-8", note[0] ? "; " : "");
+    report (run, path, TRACUU_FILE_INDEXED, note[0] ? note : NULL);
     run->fatal = maybe_commit (run, dec.len);
 
   DONE:

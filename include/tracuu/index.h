@@ -83,11 +83,12 @@ typedef struct tracuu_index_options {
     void *payload;              /* Passed to on_file. */
     size_t commit_bytes;        /* Commit after this much text (0: 64 MB). */
     int force;                  /* Re-index files even when unchanged. */
+    size_t max_file_bytes;      /* Larger files fail (0: 64 MB). */
 } tracuu_index_options_t;
 
 #define TRACUU_INDEX_OPTIONS_VERSION 1
 #define TRACUU_INDEX_OPTIONS_INIT \
-    { TRACUU_INDEX_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0 }
+    { TRACUU_INDEX_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0 }
 
 /** Counts of one tracuu_index_update() run. */
 typedef struct tracuu_index_stats {
