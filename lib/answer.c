@@ -10,6 +10,7 @@
 
 #include "tracuu/answer.h"
 #include "tracuu-caserec.h"
+#include "tracuu-cases.h"
 #include "tracuu-filters.h"
 #include "tracuu-index.h"
 #include "tracuu-query.h"
@@ -182,12 +183,15 @@ read_case (tracuu_answer_t *a, item_t *it, xapc_doc_t *doc)
     tracuu_status_t rc = TRACUU_STATUS_OK;
     tracuu_caserec_t recs[MAX_RECORDS];
     tracuu_answer_source_t *src;
-    const char *data, *v;
+    const char *v;
+    char *data = NULL;
     size_t len, n, p, n_src = 0, vlen;
     tracuu_answer_case_t *c = &it->c;
 
-    if (xapc_doc_get_data (doc, &data, &len))
-        return TRACUU_STATUS_DATABASE_ERROR;
+    rc = tracuu_cases__data (doc, &data, &len);
+    if (rc)
+        return rc;
+    keep (&rc, a, data);        /* Records point into it. */
     n = tracuu_caserec__split (data, len, recs, MAX_RECORDS);
     if (n == 0)
         return TRACUU_STATUS_OK;

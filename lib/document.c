@@ -1,7 +1,8 @@
 /*
- * Building the Xapian document of a report: every syllable's exact and
- * folded forms at one position (so phrases match either way), the parts
- * of compound tokens (handles, e-mails, domains) at the same position,
+ * Building the Xapian document of a report: every syllable's folded form
+ * with its position (phrases match on folded forms), its exact form
+ * without position (to rank exact-accent matches first), the parts of
+ * compound tokens (handles, e-mails, domains) at the same position,
  * boolean terms, values, and the compressed text for snippets.
  */
 #include <stdio.h>
@@ -47,11 +48,13 @@ tracuu_document__add_text (xapc_doc_t *doc, const tracuu_text_t *text)
         if (t->flags & TRACUU_TOKEN_FOOTNOTE)
             continue;           /* Footnote marks are not words. */
         pos++;
-        if (t->exact_len <= TRACUU_MAX_TERM)
-            st = xapc_doc_add_posting (doc, t->exact, t->exact_len, pos, 1);
-        if (!st && (t->flags & TRACUU_TOKEN_ACCENTED)
-            && t->folded_len <= TRACUU_MAX_TERM)
+        /* Phrases are matched on folded forms, so only they need
+         * positions; an exact form only ranks (see query.c). */
+        if (t->folded_len <= TRACUU_MAX_TERM)
             st = xapc_doc_add_posting (doc, t->folded, t->folded_len, pos, 1);
+        if (!st && (t->flags & TRACUU_TOKEN_ACCENTED)
+            && t->exact_len <= TRACUU_MAX_TERM)
+            st = xapc_doc_add_term (doc, t->exact, t->exact_len, 1);
         if (!st && (t->flags & TRACUU_TOKEN_COMPOUND)
             && t->folded_len <= TRACUU_MAX_TERM)
             st = add_parts (doc, t->folded, t->folded_len, pos);

@@ -20,6 +20,7 @@
 #include "tracuu-cases.h"
 #include "tracuu-document.h"
 #include "tracuu-index.h"
+#include "tracuu-store.h"
 #include "schema.h"
 
 #define MAX_RECORDS 4096
@@ -181,6 +182,23 @@ tracuu_document__add_extraction (xapc_doc_t *doc, const tracuu_extraction_t *x)
 /* ------------------------------------------------------------------ */
 /* Case documents.                                                    */
 
+tracuu_status_t
+tracuu_cases__data (xapc_doc_t *doc, char **out, size_t *out_len)
+{
+    const char *data;
+    size_t len;
+
+    *out = NULL;
+    if (xapc_doc_get_data (doc, &data, &len))
+        return TRACUU_STATUS_DATABASE_ERROR;
+    if (len == 0) {
+        *out = calloc (1, 1);
+        *out_len = 0;
+        return *out ? TRACUU_STATUS_OK : TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    return tracuu_store__unpack (data, len, out, out_len);
+}
+
 /* The record whose period is narrowest (then earliest, then first). */
 static size_t
 primary_record (const tracuu_caserec_t *recs, size_t n)
@@ -264,12 +282,11 @@ add_quote_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
 
             if (t->flags & TRACUU_TOKEN_FOOTNOTE)
                 continue;
+            /* Words, not phrases, find cases: folded forms, no positions
+             * (cases are filtered, not ranked). */
             (*pos)++;
-            if (t->exact_len <= TRACUU_MAX_TERM)
-                st = xapc_doc_add_posting (doc, t->exact, t->exact_len, *pos, 1);
-            if (!st && (t->flags & TRACUU_TOKEN_ACCENTED)
-                && t->folded_len <= TRACUU_MAX_TERM)
-                st = xapc_doc_add_posting (doc, t->folded, t->folded_len, *pos, 1);
+            if (t->folded_len <= TRACUU_MAX_TERM)
+                st = xapc_doc_add_term (doc, t->folded, t->folded_len, 1);
         }
         tracuu_text_destroy (text);
         *pos += 10;             /* No phrase across two quotes. */
@@ -412,8 +429,16 @@ build_case_doc (const char *key, const char *data, size_t len,
         if (!st)
             st = xapc_doc_set_value (doc, TRACUU_SLOT_KIND, "case", 4);
     }
-    if (!st)
-        st = xapc_doc_set_data (doc, data, len);
+    if (!st) {
+        char *packed = NULL;
+        size_t plen = 0;
+
+        if (tracuu_store__pack (data, len, &packed, &plen))
+            st = XAPC_ERR_NOMEM;
+        else
+            st = xapc_doc_set_data (doc, packed, plen);
+        free (packed);
+    }
     free (recs);
     if (st) {
         xapc_doc_destroy (doc);
@@ -483,7 +508,8 @@ static tracuu_status_t
 drop_records (tracuu_index_t *index, xapc_docid_t docid, const char *rid)
 {
     xapc_doc_t *doc = NULL;
-    const char *data, *key;
+    const char *key;
+    char *data = NULL;
     size_t len, klen, n;
     tracuu_caserec_t *recs = NULL;
     tracuu_buf_t kept = { 0 };
@@ -495,12 +521,13 @@ drop_records (tracuu_index_t *index, xapc_docid_t docid, const char *rid)
         st = xapc_doc_get_value (doc, TRACUU_SLOT_KEY, &key, &klen);
     if (!st && (key_copy = strndup (key, klen)) == NULL)
         st = XAPC_ERR_NOMEM;
-    if (!st)
-        st = xapc_doc_get_data (doc, &data, &len);
     if (st) {
         rc = tracuu_index__fail (index, st, "reading a case");
         goto DONE;
     }
+    rc = tracuu_cases__data (doc, &data, &len);
+    if (rc)
+        goto DONE;
     recs = malloc (MAX_RECORDS * sizeof *recs);
     if (recs == NULL) {
         rc = TRACUU_STATUS_OUT_OF_MEMORY;
@@ -519,6 +546,7 @@ drop_records (tracuu_index_t *index, xapc_docid_t docid, const char *rid)
 
   DONE:
     free (recs);
+    free (data);
     free (kept.data);
     free (key_copy);
     xapc_doc_destroy (doc);
@@ -562,14 +590,13 @@ tracuu_cases__add_report (tracuu_index_t *index, const tracuu_extraction_t *x,
         /* Records already kept for this key from other reports. */
         st = xapc_db_find_by_term (index->db, id, id_len, &docid);
         if (st == XAPC_OK) {
-            const char *old;
-            size_t olen;
+            char *old = NULL;
+            size_t olen = 0;
 
             st = xapc_db_get_document (index->db, docid, &doc);
-            if (!st)
-                st = xapc_doc_get_data (doc, &old, &olen);
-            if (!st)
+            if (!st && (rc = tracuu_cases__data (doc, &old, &olen)) == 0)
                 tracuu_buf__append (&rc, &data, old, olen);
+            free (old);
         } else if (st == XAPC_ERR_NOT_FOUND) {
             st = XAPC_OK;
         }

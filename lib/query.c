@@ -3,7 +3,8 @@
  *
  * The match query uses the folded form of every syllable, so that a
  * query with or without diacritics finds the same documents. The boost
- * query repeats the clauses that had diacritics with their exact forms;
+ * query repeats the clauses that had diacritics with their exact forms
+ * (a phrase as the AND of its words: exact forms have no positions);
  * the two are combined with AND_MAYBE, so exact-accent matches rank
  * higher without changing what matches. Malformed input (unbalanced
  * quotes or parentheses, lone operators) is read in the most useful way
@@ -373,7 +374,7 @@ build_terms (builder_t *b, const node_t *n, int positive,
     }
     if (positive)
         remember (b, t);
-    if (!positive) {
+    if (!positive && k == 1) {
         /* An excluded word is excluded as typed: "-giả" must not drop
          * every document with "gia". */
         xapc_query_t **swap = f;
@@ -382,8 +383,9 @@ build_terms (builder_t *b, const node_t *n, int positive,
         e = swap;
     }
     match = k == 1 ? f[0] : combine (b, XAPC_OP_PHRASE, f, k);
+    /* Exact forms carry no positions: a phrase boosts by its words. */
     if (accented && positive)
-        *boost_out = k == 1 ? e[0] : combine (b, XAPC_OP_PHRASE, e, k);
+        *boost_out = k == 1 ? e[0] : combine (b, XAPC_OP_AND, e, k);
     else
         for (size_t i = 0; i < k; i++)
             xapc_query_destroy (e[i]);

@@ -20,4 +20,9 @@ tracuu_status_t tracuu_cases__add_report (tracuu_index_t *index,
                                           const tracuu_extraction_t *x,
                                           const char *report, const char *rid);
 
+/* The records of case document 'doc', uncompressed and NUL-terminated;
+ * *out: free(). */
+tracuu_status_t tracuu_cases__data (xapc_doc_t *doc, char **out,
+                                    size_t *out_len);
+
 #endif
