@@ -339,17 +339,19 @@ score_word (const UNormalizer2 *nfc, const UChar *w, int32_t n)
     int32_t i, m = 0, tones = 0, non_ascii = 0, clen, ulen;
     UErrorCode err = U_ZERO_ERROR;
 
+    for (i = 0; i < n; i++)
+        non_ascii += w[i] >= 0x80;
+    if (non_ascii == 0)
+        return 0;
+    if (n >= MAX_WORD)
+        return -1;              /* Longer than any syllable. */
     for (i = 0; i < n; i++) {
-        if (w[i] >= 0x80)
-            non_ascii++;
         if (is_tone_mark (w[i]))
             tones++;
         else
             plain[m++] = (UChar) u_tolower (w[i]);
     }
-    if (non_ascii == 0)
-        return 0;
-    if (tones > 1 || n >= MAX_WORD || m == 0)
+    if (tones > 1 || m == 0)
         return -1;
     clen = unorm2_normalize (nfc, plain, m, composed, MAX_WORD, &err);
     if (U_FAILURE (err))

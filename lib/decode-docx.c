@@ -129,8 +129,11 @@ static tracuu_status_t
 parse_xml (const char *data, size_t len, const char *name, xmlDoc **doc_out,
            tracuu_decoded_t *out)
 {
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+    xmlParserCtxtPtr ctxt;
     xmlDoc *doc;
+
+    tracuu_decode__xml_init ();
+    ctxt = xmlNewParserCtxt ();
 
     *doc_out = NULL;
     if (ctxt == NULL)

@@ -231,6 +231,7 @@ tracuu_decode__html (const char *bytes, size_t len,
         goto DONE;
     }
     neuter_meta (utf8.data, utf8.len);
+    tracuu_decode__xml_init ();
     doc = htmlReadMemory (utf8.data, (int) utf8.len, NULL, "UTF-8",
                           HTML_PARSE_RECOVER | HTML_PARSE_NONET
                           | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING

@@ -127,4 +127,7 @@ tracuu_decode__external (const char *format, const char *path,
                          const tracuu_decode_options_t *opts,
                          tracuu_decoded_t *out);
 
+/* decode.c: initialize libxml2 once, before any thread parses. */
+void tracuu_decode__xml_init (void);
+
 #endif /* TRACUU_DECODE_PRIVATE_H */

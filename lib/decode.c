@@ -16,6 +16,9 @@
 #include <zlib.h>
 
 #include "tracuu/decode.h"
+#include <pthread.h>
+#include <libxml/parser.h>
+
 #include "decode-private.h"
 
 /* gzip inside gzip inside ... is refused past this depth. */
@@ -650,4 +653,18 @@ tracuu_decoded_dispose (tracuu_decoded_t *decoded)
     free (decoded->text);
     decoded->text = NULL;
     decoded->len = 0;
+}
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void
+xml_init (void)
+{
+    xmlInitParser ();
+}
+
+void
+tracuu_decode__xml_init (void)
+{
+    pthread_once (&xml_once, xml_init);
 }

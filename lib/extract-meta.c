@@ -153,6 +153,12 @@ find_number (const tracuu_text_t *text, tracuu_extraction_t *x,
         for (; s < end && n + 1 < sizeof buf; s++)
             if (!isspace ((unsigned char) *s))
                 buf[n++] = *s;
+        /* A number cut by the buffer ends on a whole character. */
+        if (s < end)
+            while (n > 0 && ((unsigned char) buf[n - 1] & 0xC0) == 0x80)
+                n--;
+        if (n > 0 && s < end && ((unsigned char) buf[n - 1] & 0xC0) == 0xC0)
+            n--;
         buf[n] = '\0';
         x->meta.number = tracuu_extract__strndup (rc, buf[0] == '/' ? "" : buf,
                                                   buf[0] == '/' ? 0 : n);

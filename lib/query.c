@@ -204,9 +204,7 @@ parse_unary (parser_t *p)
     if (!negate || atom == NULL)
         return atom;
     n = node_new (p, N_NOT);
-    node_add (p, n, atom);
-    if (n == NULL)
-        node_free (atom);
+    node_add (p, n, atom);      /* Frees 'atom' when it cannot add it. */
     return n;
 }
 

@@ -1107,6 +1107,10 @@ tracuu_question_parse (const char *q, size_t len, tracuu_question_t **out,
         for (size_t m = 0; m < p.runs[r].n_matches; m++)
             apply_match (&p, &p.runs[r], &p.runs[r].matches[m]);
     build_text (&p);
+    if (!p.rc && p.q->date_from && p.q->date_to && p.q->date_from > p.q->date_to)
+        fail (&p, TRACUU_STATUS_QUERY_SYNTAX, "the period asked for ends "
+              "(%d) before it starts (%d); check the years", (int) p.q->date_to,
+              (int) p.q->date_from);
     if (p.rc)
         goto DONE;
     build_explain (&p);
