@@ -24,6 +24,8 @@ static const char usage[] =
     "  --max-size MB     files larger than this fail (default 64)\n"
     "  --batch-size MB   commit after this much text (default 64)\n"
     "  --wait            wait for another indexer instead of failing\n"
+    "  -j, --jobs N      threads reading and analyzing files (default: one\n"
+    "                    per core)\n"
     "  -q, --quiet       no progress line and no summary\n"
     "  --extract         print what is extracted from FILEs (metadata,\n"
     "                    entities, cases) instead of indexing them\n"
@@ -126,6 +128,7 @@ main (int argc, char **argv)
         { "max-size", required_argument, NULL, 'm' },
         { "batch-size", required_argument, NULL, 'b' },
         { "wait", no_argument, NULL, 'w' },
+        { "jobs", required_argument, NULL, 'j' },
         { "quiet", no_argument, NULL, 'q' },
         { "extract", no_argument, NULL, 'x' },
         { "format", required_argument, NULL, 'F' },
@@ -145,7 +148,7 @@ main (int argc, char **argv)
 
     if (db == NULL || *db == '\0')
         db = "tracuu.db";
-    while ((c = getopt_long (argc, argv, "qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long (argc, argv, "qj:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'e': opts.encoding = optarg; break;
@@ -168,6 +171,18 @@ main (int argc, char **argv)
             break;
         }
         case 'w': flags |= TRACUU_INDEX_WAIT; break;
+        case 'j': {
+            char *end;
+            long n = strtol (optarg, &end, 10);
+
+            if (*optarg == '\0' || *end != '\0' || n < 1 || n > 8) {
+                fprintf (stderr, "tracuu-index: --jobs takes a number from 1 "
+                         "to 8, not '%s'\n", optarg);
+                return 2;
+            }
+            opts.workers = (unsigned) n;
+            break;
+        }
         case 'q': progress.quiet = 1; break;
         case 'x': extract = 1; break;
         case 'F': format = optarg; break;

@@ -571,40 +571,88 @@ tracuu_cases__remove_report (tracuu_index_t *index, const char *rid)
     return rc;
 }
 
+void
+tracuu_cases__dispose (tracuu_case_docs_t *docs)
+{
+    if (docs == NULL)
+        return;
+    for (size_t i = 0; i < docs->n; i++) {
+        free (docs->items[i].key);
+        free (docs->items[i].record);
+        xapc_doc_destroy (docs->items[i].doc);
+    }
+    free (docs->items);
+    memset (docs, 0, sizeof *docs);
+}
+
 tracuu_status_t
-tracuu_cases__add_report (tracuu_index_t *index, const tracuu_extraction_t *x,
-                          const char *report, const char *rid)
+tracuu_cases__prepare (const tracuu_extraction_t *x, const char *report,
+                       const char *rid, tracuu_case_docs_t *out)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     size_t n = tracuu_extraction_n_cases (x);
 
+    memset (out, 0, sizeof *out);
+    out->items = calloc (n + 1, sizeof *out->items);
+    if (out->items == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
     for (size_t i = 0; i < n && !rc; i++) {
         const tracuu_case_t *c = tracuu_extraction_case (x, i);
+        tracuu_case_doc_t *item = &out->items[out->n++];
+        tracuu_buf_t data = { 0 };
+
+        tracuu_caserec__format (&rc, &data, x, i, report, rid);
+        item->key = strdup (c->key);
+        item->record = data.data;
+        item->len = data.len;
+        if (!rc && (item->key == NULL || item->record == NULL))
+            rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (!rc && build_case_doc (c->key, data.data, data.len, &item->doc))
+            rc = TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    if (rc)
+        tracuu_cases__dispose (out);
+    return rc;
+}
+
+tracuu_status_t
+tracuu_cases__write (tracuu_index_t *index, const tracuu_case_docs_t *docs)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    for (size_t i = 0; i < docs->n && !rc; i++) {
+        const tracuu_case_doc_t *item = &docs->items[i];
         char id[XAPC_MAX_TERM_BYTES + 1];
-        size_t id_len = case_id (c->key, id);
+        size_t id_len = case_id (item->key, id);
         tracuu_buf_t data = { 0 };
         xapc_docid_t docid = 0;
         xapc_doc_t *doc = NULL;
+        char *old = NULL;
+        size_t olen = 0;
         xapc_status_t st;
 
-        /* Records already kept for this key from other reports. */
+        /* A key new to the index takes the document as prepared; one
+         * that other reports mention already gets their records too. */
         st = xapc_db_find_by_term (index->db, id, id_len, &docid);
-        if (st == XAPC_OK) {
-            char *old = NULL;
-            size_t olen = 0;
-
-            st = xapc_db_get_document (index->db, docid, &doc);
-            if (!st && (rc = tracuu_cases__data (doc, &old, &olen)) == 0)
-                tracuu_buf__append (&rc, &data, old, olen);
-            free (old);
-        } else if (st == XAPC_ERR_NOT_FOUND) {
-            st = XAPC_OK;
+        if (st == XAPC_ERR_NOT_FOUND) {
+            st = xapc_db_replace_by_term (index->db, id, id_len, item->doc, NULL);
+            if (st)
+                rc = tracuu_index__fail (index, st, "writing a case");
+            continue;
         }
+        if (!st)
+            st = xapc_db_get_document (index->db, docid, &doc);
         if (st)
             rc = tracuu_index__fail (index, st, "reading a case");
-        tracuu_caserec__format (&rc, &data, x, i, report, rid);
         if (!rc)
-            rc = store_case (index, c->key, data.data, data.len);
+            rc = tracuu_cases__data (doc, &old, &olen);
+        tracuu_buf__append (&rc, &data, old, olen);
+        if (data.len > 0)
+            tracuu_buf__append (&rc, &data, "\x1e", 1);
+        tracuu_buf__append (&rc, &data, item->record, item->len);
+        if (!rc)
+            rc = store_case (index, item->key, data.data, data.len);
+        free (old);
         free (data.data);
         xapc_doc_destroy (doc);
     }

@@ -8,6 +8,8 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +47,9 @@ typedef struct run {
     size_t alloc_known;
     size_t pending_bytes;
     tracuu_status_t fatal;      /* A database failure ends the run. */
+    struct job *jobs;           /* The batch being gathered. */
+    size_t n_jobs;
+    struct pool *pool;          /* Workers preparing batches. */
 } run_t;
 
 static void
@@ -217,98 +222,262 @@ report_id (const char *path, char out[17])
               (unsigned long long) tracuu_index__hash (path, strlen (path)));
 }
 
+/* ------------------------------------------------------------------ */
+/* Jobs: a file to (re)index, prepared by a worker, written in order. */
+
+typedef struct job {
+    char *path;
+    struct stat st;
+    known_t *known;             /* Its document already in the index, or NULL. */
+    /* Outputs of prepare(). */
+    tracuu_outcome_t outcome;   /* INDEXED (to write), FAILED or SKIPPED. */
+    char reason[256];           /* Why it failed, or a note, or "". */
+    xapc_doc_t *doc;            /* The report document. */
+    tracuu_case_docs_t cases;   /* Its case documents. */
+    size_t text_bytes;          /* Decoded text, for commit batching. */
+    tracuu_status_t fatal;      /* Out of memory while preparing. */
+    int ready;
+} job_t;
+
 static void
-index_file (run_t *run, const char *path, const struct stat *st)
+job_dispose (job_t *job)
+{
+    free (job->path);
+    xapc_doc_destroy (job->doc);
+    tracuu_cases__dispose (&job->cases);
+    memset (job, 0, sizeof *job);
+}
+
+/* Decode, analyze, extract and build the document of one file. Runs on
+ * any thread: it touches nothing but the job. */
+static void
+prepare (const tracuu_index_options_t *opts, job_t *job)
 {
     tracuu_decode_options_t dopts = TRACUU_DECODE_OPTIONS_INIT;
     tracuu_decoded_t dec = { 0 };
     tracuu_text_t *text = NULL;
     tracuu_extraction_t *x = NULL;
     tracuu_report_info_t info;
-    xapc_doc_t *doc = NULL;
-    known_t *k = find_known (run, path);
-    char key[64], fingerprint[96], id[XAPC_MAX_TERM_BYTES + 1], note[160];
-    char rid[17];
+    char key[64], fingerprint[96], rid[17];
     tracuu_status_t status;
-    xapc_status_t xst;
+    size_t size = (size_t) job->st.st_size;
 
-    stat_key (st, key, sizeof key);
-    if (k != NULL)
-        k->seen = 1;
-    if (!run->opts->force && unchanged (k, key)) {
-        report (run, path, TRACUU_FILE_UNCHANGED, NULL);
-        return;
-    }
-    dopts.encoding = run->opts->encoding;
-    dopts.max_input_bytes = run->opts->max_file_bytes ? run->opts->max_file_bytes
-                                                      : DEFAULT_MAX_FILE_BYTES;
-    status = tracuu_decode_file (path, &dopts, &dec);
-    if (status == TRACUU_STATUS_LIMIT_EXCEEDED
-        && (size_t) st->st_size > dopts.max_input_bytes) {
-        snprintf (note, sizeof note, "file is %.1f MB, over the %.1f MB limit; "
-                  "raise it with --max-size to index it",
-                  (double) st->st_size / 1048576.0,
+    job->outcome = TRACUU_FILE_FAILED;
+    dopts.encoding = opts->encoding;
+    dopts.max_input_bytes = opts->max_file_bytes ? opts->max_file_bytes
+                                                 : DEFAULT_MAX_FILE_BYTES;
+    status = tracuu_decode_file (job->path, &dopts, &dec);
+    if (status == TRACUU_STATUS_LIMIT_EXCEEDED && size > dopts.max_input_bytes) {
+        snprintf (job->reason, sizeof job->reason, "file is %.1f MB, over the "
+                  "%.1f MB limit; raise it with --max-size to index it",
+                  (double) size / 1048576.0,
                   (double) dopts.max_input_bytes / 1048576.0);
-        report (run, path, TRACUU_FILE_FAILED, note);
         goto DONE;
     }
     if (status != TRACUU_STATUS_OK) {
-        report (run, path, status == TRACUU_STATUS_UNSUPPORTED_FORMAT
-                           ? TRACUU_FILE_SKIPPED : TRACUU_FILE_FAILED,
-                dec.error[0] ? dec.error : tracuu_status_to_string (status));
+        if (status == TRACUU_STATUS_UNSUPPORTED_FORMAT)
+            job->outcome = TRACUU_FILE_SKIPPED;
+        snprintf (job->reason, sizeof job->reason, "%s",
+                  dec.error[0] ? dec.error : tracuu_status_to_string (status));
         goto DONE;
     }
-    run->stats->bytes += (size_t) st->st_size;
     status = tracuu_text_analyze (dec.text, dec.len, &text);
+    if (status == TRACUU_STATUS_OK)
+        status = tracuu_extract (text, &x);
     if (status != TRACUU_STATUS_OK) {
-        report (run, path, TRACUU_FILE_FAILED, tracuu_status_to_string (status));
+        snprintf (job->reason, sizeof job->reason, "%s",
+                  tracuu_status_to_string (status));
+        if (status == TRACUU_STATUS_OUT_OF_MEMORY)
+            job->fatal = status;
         goto DONE;
     }
+    stat_key (&job->st, key, sizeof key);
     snprintf (fingerprint, sizeof fingerprint, "%s %016llx", key,
               (unsigned long long) tracuu_index__hash (dec.text, dec.len));
-    info.path = path;
+    info.path = job->path;
     info.fingerprint = fingerprint;
     info.format = dec.format;
     info.encoding = dec.encoding;
-    status = tracuu_extract (text, &x);
-    if (status != TRACUU_STATUS_OK) {
-        report (run, path, TRACUU_FILE_FAILED, tracuu_status_to_string (status));
+    report_id (job->path, rid);
+    if (tracuu_document__build_report (&info, text, &job->doc)
+        || tracuu_document__add_extraction (job->doc, x)
+        || tracuu_cases__prepare (x, job->path, rid, &job->cases)) {
+        snprintf (job->reason, sizeof job->reason, "%s", xapc_last_error ());
+        job->fatal = TRACUU_STATUS_OUT_OF_MEMORY;
         goto DONE;
     }
-    xst = tracuu_document__build_report (&info, text, &doc);
-    if (!xst)
-        xst = tracuu_document__add_extraction (doc, x);
-    if (!xst) {
-        size_t id_len = tracuu_index__id_term (path, id);
-
-        xst = xapc_db_replace_by_term (run->index->db, id, id_len, doc, NULL);
-    }
-    if (xst) {
-        run->fatal = tracuu_index__fail (run->index, xst, path);
-        goto DONE;
-    }
-    report_id (path, rid);
-    if (k != NULL)
-        run->fatal = tracuu_cases__remove_report (run->index, rid);
-    if (!run->fatal)
-        run->fatal = tracuu_cases__add_report (run->index, x, path, rid);
-    if (run->fatal)
-        goto DONE;
-    note[0] = '\0';
+    job->outcome = TRACUU_FILE_INDEXED;
+    job->text_bytes = dec.len;
     if (text->n_replaced > 0)
-        snprintf (note, sizeof note, "%zu invalid byte sequence%s replaced "
-                  "by U+FFFD", text->n_replaced, text->n_replaced == 1 ? "" : "s");
-    if (!valid_utf8 (path))
-        snprintf (note + strlen (note), sizeof note - strlen (note),
-                  "%sfile name is not valid UTF-8", note[0] ? "; " : "");
-    report (run, path, TRACUU_FILE_INDEXED, note[0] ? note : NULL);
-    run->fatal = maybe_commit (run, dec.len);
+        snprintf (job->reason, sizeof job->reason, "%zu invalid byte "
+                  "sequence%s replaced by U+FFFD", text->n_replaced,
+                  text->n_replaced == 1 ? "" : "s");
+    if (!valid_utf8 (job->path))
+        snprintf (job->reason + strlen (job->reason),
+                  sizeof job->reason - strlen (job->reason),
+                  "%sfile name is not valid UTF-8", job->reason[0] ? "; " : "");
 
   DONE:
     tracuu_extraction_destroy (x);
-    xapc_doc_destroy (doc);
     tracuu_text_destroy (text);
     tracuu_decoded_dispose (&dec);
+}
+
+/* Write a prepared job into the index; on the calling thread only. */
+static void
+write_job (run_t *run, job_t *job)
+{
+    char id[XAPC_MAX_TERM_BYTES + 1], rid[17];
+    xapc_status_t xst;
+
+    if (job->fatal) {
+        run->fatal = job->fatal;
+        tracuu_index__set_error (run->index, "%s: %s", job->path, job->reason);
+        return;
+    }
+    if (job->outcome != TRACUU_FILE_INDEXED) {
+        report (run, job->path, job->outcome, job->reason);
+        return;
+    }
+    run->stats->bytes += (size_t) job->st.st_size;
+    xst = xapc_db_replace_by_term (run->index->db, id,
+                                   tracuu_index__id_term (job->path, id),
+                                   job->doc, NULL);
+    if (xst) {
+        run->fatal = tracuu_index__fail (run->index, xst, job->path);
+        return;
+    }
+    report_id (job->path, rid);
+    if (job->known != NULL)
+        run->fatal = tracuu_cases__remove_report (run->index, rid);
+    if (!run->fatal)
+        run->fatal = tracuu_cases__write (run->index, &job->cases);
+    if (run->fatal)
+        return;
+    report (run, job->path, TRACUU_FILE_INDEXED,
+            job->reason[0] ? job->reason : NULL);
+    run->fatal = maybe_commit (run, job->text_bytes);
+}
+
+/* ------------------------------------------------------------------ */
+/* Workers: prepare the jobs of a batch while the caller writes them.  */
+
+#define BATCH 256
+#define MAX_WORKERS 8
+
+typedef struct pool {
+    pthread_t threads[MAX_WORKERS];
+    size_t n_threads;
+    pthread_mutex_t lock;
+    pthread_cond_t work;        /* Jobs to claim, or stop. */
+    pthread_cond_t done;        /* A job became ready. */
+    job_t *jobs;
+    size_t n_jobs;
+    size_t next;                /* Next job to claim. */
+    int stop;
+    const tracuu_index_options_t *opts;
+} pool_t;
+
+static void *
+worker (void *arg)
+{
+    pool_t *pool = arg;
+
+    pthread_mutex_lock (&pool->lock);
+    for (;;) {
+        job_t *job;
+
+        while (!pool->stop && pool->next >= pool->n_jobs)
+            pthread_cond_wait (&pool->work, &pool->lock);
+        if (pool->stop)
+            break;
+        job = &pool->jobs[pool->next++];
+        pthread_mutex_unlock (&pool->lock);
+        prepare (pool->opts, job);
+        pthread_mutex_lock (&pool->lock);
+        job->ready = 1;
+        pthread_cond_broadcast (&pool->done);
+    }
+    pthread_mutex_unlock (&pool->lock);
+    return NULL;
+}
+
+static size_t
+default_workers (void)
+{
+    long n = sysconf (_SC_NPROCESSORS_ONLN);
+
+    return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (size_t) n;
+}
+
+static void
+pool_start (pool_t *pool, const tracuu_index_options_t *opts, size_t workers)
+{
+    memset (pool, 0, sizeof *pool);
+    pthread_mutex_init (&pool->lock, NULL);
+    pthread_cond_init (&pool->work, NULL);
+    pthread_cond_init (&pool->done, NULL);
+    pool->opts = opts;
+    for (size_t i = 0; i < workers && workers > 1; i++)
+        if (pthread_create (&pool->threads[pool->n_threads], NULL, worker,
+                            pool) == 0)
+            pool->n_threads++;
+}
+
+static void
+pool_stop (pool_t *pool)
+{
+    pthread_mutex_lock (&pool->lock);
+    pool->stop = 1;
+    pthread_cond_broadcast (&pool->work);
+    pthread_mutex_unlock (&pool->lock);
+    for (size_t i = 0; i < pool->n_threads; i++)
+        pthread_join (pool->threads[i], NULL);
+    pthread_mutex_destroy (&pool->lock);
+    pthread_cond_destroy (&pool->work);
+    pthread_cond_destroy (&pool->done);
+}
+
+/* Prepare the batch on the workers (or here, without workers) and write
+ * each job in order as soon as it is ready. */
+static void
+run_batch (run_t *run, pool_t *pool, job_t *jobs, size_t n)
+{
+    if (pool->n_threads > 0) {
+        pthread_mutex_lock (&pool->lock);
+        pool->jobs = jobs;
+        pool->n_jobs = n;
+        pool->next = 0;
+        pthread_cond_broadcast (&pool->work);
+        pthread_mutex_unlock (&pool->lock);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (pool->n_threads > 0) {
+            pthread_mutex_lock (&pool->lock);
+            while (!jobs[i].ready)
+                pthread_cond_wait (&pool->done, &pool->lock);
+            pthread_mutex_unlock (&pool->lock);
+        } else {
+            prepare (run->opts, &jobs[i]);
+        }
+        if (!run->fatal)
+            write_job (run, &jobs[i]);
+        job_dispose (&jobs[i]);
+    }
+    if (pool->n_threads > 0) {
+        pthread_mutex_lock (&pool->lock);
+        pool->jobs = NULL;
+        pool->n_jobs = pool->next = 0;
+        pthread_mutex_unlock (&pool->lock);
+    }
+}
+
+static void
+flush_jobs (run_t *run)
+{
+    if (run->n_jobs > 0)
+        run_batch (run, run->pool, run->jobs, run->n_jobs);
+    run->n_jobs = 0;
 }
 
 static int
@@ -316,17 +485,33 @@ on_walk (void *payload, const char *path, const struct stat *st,
          const char *problem)
 {
     run_t *run = payload;
+    known_t *k = find_known (run, path);
+    char key[64];
+    job_t *job;
 
+    if (k != NULL)
+        k->seen = 1;            /* Unreadable now is not deleted. */
     if (problem != NULL) {
-        known_t *k = find_known (run, path);
-
-        if (k != NULL)
-            k->seen = 1;        /* Unreadable now is not deleted. */
         report (run, path, st ? TRACUU_FILE_SKIPPED : TRACUU_FILE_FAILED,
                 problem);
-    } else {
-        index_file (run, path, st);
+        return run->fatal != TRACUU_STATUS_OK;
     }
+    stat_key (st, key, sizeof key);
+    if (!run->opts->force && unchanged (k, key)) {
+        report (run, path, TRACUU_FILE_UNCHANGED, NULL);
+        return 0;
+    }
+    job = &run->jobs[run->n_jobs];
+    memset (job, 0, sizeof *job);
+    job->path = strdup (path);
+    if (job->path == NULL) {
+        run->fatal = TRACUU_STATUS_OUT_OF_MEMORY;
+        return 1;
+    }
+    job->st = *st;
+    job->known = k;
+    if (++run->n_jobs == BATCH)
+        flush_jobs (run);
     return run->fatal != TRACUU_STATUS_OK;
 }
 
@@ -376,6 +561,7 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
     tracuu_index_options_t defaults = TRACUU_INDEX_OPTIONS_INIT;
     tracuu_index_stats_t local;
     run_t run = { 0 };
+    pool_t pool;
     double t0 = now_seconds ();
     tracuu_status_t status;
 
@@ -391,6 +577,12 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
     run.index = index;
     run.opts = opts ? opts : &defaults;
     run.stats = stats;
+    run.jobs = calloc (BATCH, sizeof *run.jobs);
+    if (run.jobs == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    run.pool = &pool;
+    pool_start (&pool, run.opts, run.opts->workers ? run.opts->workers
+                                                   : default_workers ());
     status = load_known (&run);
     for (size_t i = 0; i < n_paths && status == TRACUU_STATUS_OK; i++) {
         char *abs = realpath (paths[i], NULL);
@@ -401,11 +593,16 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
             continue;
         }
         tracuu_walk__run (abs, on_walk, &run);
+        flush_jobs (&run);
         if (!run.fatal && stat (abs, &st) == 0 && S_ISDIR (st.st_mode))
             remove_vanished (&run, abs);
         free (abs);
         status = run.fatal;
     }
+    for (size_t i = 0; i < run.n_jobs; i++)
+        job_dispose (&run.jobs[i]);
+    pool_stop (&pool);
+    free (run.jobs);
     if (status == TRACUU_STATUS_OK) {
         xapc_status_t st = xapc_db_commit (index->db);
 

@@ -67,7 +67,9 @@ typedef enum tracuu_outcome {
 } tracuu_outcome_t;
 
 /**
- * Called once per file, in order, from the calling thread. 'reason' is
+ * Called once per file, from the calling thread: in walk order, except
+ * that files being indexed are reported when written, up to a batch of
+ * 256 files later. 'reason' is
  * NULL for INDEXED, UNCHANGED and REMOVED, or a one-line reason that
  * does not repeat the path. For INDEXED, 'note' may say what was
  * noticed (e.g. "encoding tcvn3", "3 invalid bytes replaced"), or NULL.
@@ -84,11 +86,13 @@ typedef struct tracuu_index_options {
     size_t commit_bytes;        /* Commit after this much text (0: 64 MB). */
     int force;                  /* Re-index files even when unchanged. */
     size_t max_file_bytes;      /* Larger files fail (0: 64 MB). */
+    unsigned workers;           /* Threads preparing files (0: one per
+                                   core; 1: none, all on the caller). */
 } tracuu_index_options_t;
 
 #define TRACUU_INDEX_OPTIONS_VERSION 1
 #define TRACUU_INDEX_OPTIONS_INIT \
-    { TRACUU_INDEX_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0 }
+    { TRACUU_INDEX_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0 }
 
 /** Counts of one tracuu_index_update() run. */
 typedef struct tracuu_index_stats {
