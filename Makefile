@@ -33,7 +33,9 @@ FINAL_LDFLAGS  = $(SAN) $(LDFLAGS)
 
 LIB_C_SRCS   := $(sort $(wildcard lib/*.c))
 LIB_CXX_SRCS := $(sort $(wildcard lib/*.cc))
-LIB_OBJS     := $(LIB_C_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o)
+DATA_FILES   := $(sort $(wildcard data/lexicon/*.txt))
+LIB_OBJS     := $(LIB_C_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o) \
+                $(BUILD)/gen/embedded.o
 TEST_SRCS    := $(sort $(wildcard tests/test_*.c))
 TEST_OBJS    := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 LIBTRACUU    := $(BUILD)/libtracuu.a
@@ -56,6 +58,19 @@ $(BUILD)/%.o: %.c
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)
 	$(CXX) $(FINAL_CXXFLAGS) -MMD -MP -c $< -o $@
+
+# The lexicons travel inside the library (a data directory given with
+# TRACUU_DATA_DIR replaces them).
+$(BUILD)/embed: scripts/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 $< -o $@
+
+$(BUILD)/gen/embedded.c: $(BUILD)/embed $(DATA_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed $@ data $(DATA_FILES)
+
+$(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
+	$(CC) $(FINAL_CFLAGS) -Wno-missing-prototypes -c $< -o $@
 
 $(LIBTRACUU): $(LIB_OBJS)
 	@rm -f $@

@@ -2,6 +2,7 @@
  * Analysis: normalized text -> syllable tokens with exact and folded
  * forms, byte offsets and line numbers.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -254,6 +255,45 @@ add_superscripts (tracuu_status_t *rc, builder_t *b, const UChar *u16,
     }
 }
 
+/* Opening a word break iterator loads and compiles its rules (about as
+ * much work as analyzing a report), so each thread keeps one and only
+ * gives it new text. */
+static pthread_key_t breaker_key;
+static pthread_once_t breaker_once = PTHREAD_ONCE_INIT;
+
+static void
+breaker_free (void *bi)
+{
+    ubrk_close (bi);
+}
+
+static void
+breaker_key_create (void)
+{
+    pthread_key_create (&breaker_key, breaker_free);
+}
+
+static UBreakIterator *
+word_breaker (const UChar *u16, int32_t n16)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UBreakIterator *bi;
+
+    pthread_once (&breaker_once, breaker_key_create);
+    bi = pthread_getspecific (breaker_key);
+    if (bi == NULL) {
+        bi = ubrk_open (UBRK_WORD, "vi", NULL, 0, &err);
+        if (U_FAILURE (err))
+            return NULL;
+        if (pthread_setspecific (breaker_key, bi) != 0) {
+            ubrk_close (bi);
+            return NULL;
+        }
+    }
+    ubrk_setText (bi, u16, n16, &err);
+    return U_SUCCESS (err) ? bi : NULL;
+}
+
 static tracuu_status_t
 find_lines (tracuu_text_t *t)
 {
@@ -284,8 +324,8 @@ tokenize (builder_t *b, const UChar *u16, int32_t n16)
 
     if (n16 == 0)
         return TRACUU_STATUS_OK;
-    bi = ubrk_open (UBRK_WORD, "vi", u16, n16, &err);
-    if (U_FAILURE (err))
+    bi = word_breaker (u16, n16);
+    if (bi == NULL)
         return TRACUU_STATUS_ICU_ERROR;
     for (int32_t s = ubrk_first (bi), e = ubrk_next (bi);
          e != UBRK_DONE && rc == TRACUU_STATUS_OK; s = e, e = ubrk_next (bi)) {
@@ -306,7 +346,7 @@ tokenize (builder_t *b, const UChar *u16, int32_t n16)
             t->tokens[k].line = (uint32_t) line + 1;
         }
     }
-    ubrk_close (bi);
+    ubrk_setText (bi, NULL, 0, &err);      /* Let go of the caller's text. */
     return rc;
 }
 

@@ -671,8 +671,10 @@ tracuu_answer_run (tracuu_index_t *index, const tracuu_question_t *question,
         st = xapc_mset_document (mset, i, &doc);
         if (st)
             rc = tracuu_index__fail (index, st, "reading a case");
-        else
-            rc = read_case (a, &a->items[a->n_items++], doc);
+        else if ((rc = read_case (a, &a->items[a->n_items++], doc)) != 0)
+            tracuu_index__set_error (index, "a case in the index cannot be "
+                                     "read (%s); index the reports again "
+                                     "with --force", tracuu_status_to_string (rc));
         xapc_doc_destroy (doc);
     }
     if (!rc)

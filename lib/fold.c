@@ -107,12 +107,22 @@ table_build (void)
     }
 }
 
+static int table_ready;          /* Set (release) once the table is built. */
+
+static void
+table_build_once (void)
+{
+    table_build ();
+    __atomic_store_n (&table_ready, 1, __ATOMIC_RELEASE);
+}
+
 static const fold_entry_t *
 entry (int32_t cp)
 {
     int i = table_index (cp);
 
-    pthread_once (&table_once, table_build);
+    if (!__atomic_load_n (&table_ready, __ATOMIC_ACQUIRE))
+        pthread_once (&table_once, table_build_once);
     return i >= 0 ? &table[i] : NULL;
 }
 
@@ -204,8 +214,11 @@ tracuu_fold__exact (int32_t *cps, size_t n)
 static int
 is_word_cp (int32_t cp)
 {
-    return cp >= 0 && (u_isalnum (cp) || u_getCombiningClass (cp) != 0
-                       || u_charType (cp) == U_NON_SPACING_MARK);
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
+               || (cp >= '0' && cp <= '9');
+    return u_isalnum (cp) || u_getCombiningClass (cp) != 0
+           || u_charType (cp) == U_NON_SPACING_MARK;
 }
 
 tracuu_status_t

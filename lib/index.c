@@ -61,6 +61,32 @@ open_error (const char *path, tracuu_status_t status, const char *detail)
     return n < 0 ? NULL : msg;
 }
 
+/* An index made with another layout cannot be read or updated in place. */
+static tracuu_status_t
+check_schema (tracuu_index_t *index, const char *path, char **error_out)
+{
+    char *version = NULL;
+    size_t len = 0;
+    uint32_t docs = 0;
+    tracuu_status_t status = TRACUU_STATUS_OK;
+
+    if (xapc_db_get_metadata (index->db, TRACUU_META_SCHEMA,
+                              strlen (TRACUU_META_SCHEMA), &version, &len)
+        || xapc_db_doccount (index->db, &docs))
+        return TRACUU_STATUS_DATABASE_ERROR;
+    if (docs > 0 && strcmp (version, TRACUU_SCHEMA_VERSION) != 0) {
+        status = TRACUU_STATUS_DATABASE_ERROR;
+        if (error_out != NULL
+            && asprintf (error_out, "index '%s' was made by another version "
+                         "of tracuu (layout %s, this one reads layout %s); "
+                         "delete it and index again", path,
+                         len ? version : "unknown", TRACUU_SCHEMA_VERSION) < 0)
+            *error_out = NULL;
+    }
+    xapc_free (version);
+    return status;
+}
+
 tracuu_status_t
 tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
                    char **error_out)
@@ -94,6 +120,12 @@ tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
         return status;
     }
     index->writable = (flags & TRACUU_INDEX_WRITE) != 0;
+    status = check_schema (index, path, error_out);
+    if (status) {
+        xapc_db_close (index->db);
+        free (index);
+        return status;
+    }
     if (index->writable) {
         st = xapc_db_set_metadata (index->db, TRACUU_META_SCHEMA,
                                    strlen (TRACUU_META_SCHEMA),

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "question-private.h"
+#include "tracuu-private.h"
 
 /* One phrase: its words in exact and folded form. */
 typedef struct qphrase {
@@ -290,6 +291,15 @@ tracuu_qlex__load (const char *name, tracuu_qlex_t **out, char **error_out)
     if (asprintf (&rel, "lexicon/%s", name) < 0) {
         rel = NULL;
         return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    /* Without a data directory, the lexicons built into the program. */
+    if (getenv ("TRACUU_DATA_DIR") == NULL || *getenv ("TRACUU_DATA_DIR") == '\0') {
+        const char *builtin = tracuu_data__embedded (rel, &len);
+
+        if (builtin != NULL) {
+            status = tracuu_qlex__parse (rel, builtin, len, out, error_out);
+            goto DONE;
+        }
     }
     status = tracuu_data_path (rel, &path);
     if (status)

@@ -5,7 +5,7 @@
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "2"
+#define TRACUU_SCHEMA_VERSION "3"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 /* Boolean term prefixes. Content terms (exact and folded syllables) have

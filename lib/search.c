@@ -29,7 +29,6 @@ fill_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
     const char *value, *data;
     size_t vlen, dlen, tlen;
     char *stored = NULL;
-    tracuu_text_t *text = NULL;
     tracuu_status_t status = TRACUU_STATUS_OK;
     xapc_status_t st;
     tracuu_hit_t *hit = &r->hits[i];
@@ -52,12 +51,10 @@ fill_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
     }
     if (status || tracuu_store__unpack (data, dlen, &stored, &tlen))
         goto DONE;              /* No stored text: no snippet. */
-    status = tracuu_text_analyze (stored, tlen, &text);
-    if (!status)
-        status = tracuu_snippet__make (text, q->units, q->n_units,
-                                       opts->snippet_bytes ? opts->snippet_bytes
-                                                           : 240,
-                                       &r->snippets[i]);
+    status = tracuu_snippet__from_text (stored, tlen, q->units, q->n_units,
+                                        opts->snippet_bytes ? opts->snippet_bytes
+                                                            : 240,
+                                        &r->snippets[i]);
     if (!status) {
         hit->line = r->snippets[i].line;
         hit->snippet = r->snippets[i].text;
@@ -68,7 +65,6 @@ fill_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
   DONE:
     if (hit->snippet == NULL)
         hit->snippet = "";
-    tracuu_text_destroy (text);
     free (stored);
     xapc_doc_destroy (doc);
     return status;

@@ -170,3 +170,93 @@ tracuu_snippet__dispose (tracuu_snippet_t *s)
     free (s->spans);
     memset (s, 0, sizeof *s);
 }
+
+/* Is 'w' (len bytes) at 'at' a whole word of 's'? */
+static int
+whole_word (const char *s, size_t slen, size_t at, size_t len)
+{
+    unsigned char before = at > 0 ? (unsigned char) s[at - 1] : ' ';
+    unsigned char after = at + len < slen ? (unsigned char) s[at + len] : ' ';
+
+    return !(before >= 'a' && before <= 'z') && !(before >= '0' && before <= '9')
+           && before < 0x80
+           && !(after >= 'a' && after <= 'z') && !(after >= '0' && after <= '9')
+           && after < 0x80;
+}
+
+/* Occurrences of 'w' as a whole word in line [s, s + len). */
+static size_t
+count_word (const char *s, size_t len, const char *w, size_t wlen)
+{
+    size_t n = 0;
+
+    for (const char *p = s; wlen > 0 && p + wlen <= s + len; p++) {
+        p = memmem (p, (size_t) (s + len - p), w, wlen);
+        if (p == NULL)
+            break;
+        n += whole_word (s, len, (size_t) (p - s), wlen);
+    }
+    return n;
+}
+
+tracuu_status_t
+tracuu_snippet__from_text (const char *text, size_t len,
+                           const tracuu_unit_t *units, size_t n_units,
+                           size_t max_bytes, tracuu_snippet_t *out)
+{
+    char *folded = NULL;
+    size_t flen = 0, *map = NULL, best_start = 0, best_end = 0, line = 1;
+    long best_score = -1;
+    tracuu_text_t *t = NULL;
+    tracuu_status_t rc;
+
+    memset (out, 0, sizeof *out);
+    rc = tracuu_fold (text, len, TRACUU_FOLD_ASCII, &folded, &flen, &map);
+    if (rc)
+        return rc;
+    /* Pick the line cheaply on folded text: distinct words or phrases
+     * first, then occurrences. */
+    for (size_t at = 0; at <= flen; ) {
+        const char *nl = memchr (folded + at, '\n', flen - at);
+        size_t end = nl ? (size_t) (nl - folded) : flen;
+        long score = 0;
+
+        for (size_t u = 0; u < n_units; u++) {
+            char phrase[512];
+            size_t plen = 0, hits;
+
+            for (size_t k = 0; k < units[u].n_words; k++) {
+                size_t wl = strlen (units[u].words[k]);
+
+                if (plen + wl + 1 >= sizeof phrase)
+                    break;
+                if (k > 0)
+                    phrase[plen++] = ' ';
+                memcpy (phrase + plen, units[u].words[k], wl);
+                plen += wl;
+            }
+            hits = count_word (folded + at, end - at, phrase, plen);
+            if (hits > 0)
+                score += 1000 + (long) hits;
+        }
+        if (score > best_score) {
+            best_score = score;
+            best_start = map[at];
+            best_end = map[end];
+        }
+        if (nl == NULL)
+            break;
+        at = end + 1;
+    }
+    free (folded);
+    free (map);
+    for (size_t i = 0; i < best_start; i++)
+        line += text[i] == '\n';
+    rc = tracuu_text_analyze (text + best_start, best_end - best_start, &t);
+    if (!rc)
+        rc = tracuu_snippet__make (t, units, n_units, max_bytes, out);
+    if (!rc)
+        out->line = (uint32_t) line;
+    tracuu_text_destroy (t);
+    return rc;
+}

@@ -39,4 +39,10 @@ typedef struct tracuu_buf {
 void tracuu_buf__append (tracuu_status_t *rc, tracuu_buf_t *buf,
                          const char *data, size_t len);
 
+/* gen/embedded.c (made from data/ at build time) ---------------------- */
+
+/* The built-in copy of data file 'name' ("lexicon/platforms.txt"), or
+ * NULL; *len gets its length. */
+const char *tracuu_data__embedded (const char *name, size_t *len);
+
 #endif /* TRACUU_PRIVATE_H */

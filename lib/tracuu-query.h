@@ -49,4 +49,11 @@ tracuu_status_t tracuu_snippet__make (const tracuu_text_t *text,
                                       tracuu_snippet_t *out);
 void tracuu_snippet__dispose (tracuu_snippet_t *s);
 
+/* The same from stored text, cheaply: the best line is chosen on the
+ * folded text, and only that line is analyzed. */
+tracuu_status_t tracuu_snippet__from_text (const char *text, size_t len,
+                                           const tracuu_unit_t *units,
+                                           size_t n_units, size_t max_bytes,
+                                           tracuu_snippet_t *out);
+
 #endif

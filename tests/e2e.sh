@@ -164,6 +164,8 @@ check 'period filter 2023' "$HT03" "$(files 'period:2023-Q1')"
 check 'unknown prefix exits 2' 2 $?
 "$QUERY" --db "$DB" --group-by colour action:fine >/dev/null 2>&1
 check 'bad group-by exits 2' 2 $?
+check 'question from another directory, no data dir' 'action=fine category=false_information period=2024-01-01..2024-12-31 text=""' \
+    "$(cd "$TMP" && env -u TRACUU_DATA_DIR "$QUERY" --explain "$EN")"
 check 'explain only' 'action=fine province="Bắc Giang" period=2024-01-01..2024-12-31 wants_total=1 text=""' \
     "$("$QUERY" --explain 'how much did Bắc Giang fine in 2024')"
 
