@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tracuu/decode.h"
 #include "tracuu/extract.h"
 #include "tracuu/index.h"
 #include "tracuu/version.h"
@@ -77,6 +78,7 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
     if (reason != NULL) {
         const char *tag = outcome == TRACUU_FILE_SKIPPED ? " (skipped)"
                           : outcome == TRACUU_FILE_INDEXED ? " (indexed)" : "";
+
 
         clear_progress (p);
         fprintf (stderr, "tracuu-index: %s: %s%s\n", display_path (path),
@@ -158,7 +160,7 @@ main (int argc, char **argv)
             char *end;
             double mb = strtod (optarg, &end);
 
-            if (*optarg == '\0' || *end != '\0' || mb <= 0 || mb > 1e6) {
+            if (*optarg == '\0' || *end != '\0' || !(mb > 0 && mb <= 1e6)) {
                 fprintf (stderr, "tracuu-index: --%s takes a size in MB, "
                          "not '%s'\n", c == 'm' ? "max-size" : "batch-size",
                          optarg);
@@ -201,6 +203,12 @@ main (int argc, char **argv)
     if (strcmp (format, "json") != 0 && strcmp (format, "jsonl") != 0) {
         fprintf (stderr, "tracuu-index: unknown --format '%s'; use json or "
                  "jsonl\n", format);
+        return 2;
+    }
+    if (opts.encoding != NULL && !tracuu_decode_encoding_known (opts.encoding)) {
+        fprintf (stderr, "tracuu-index: unknown --encoding '%s'; use utf-8, "
+                 "utf-16le, utf-16be, windows-1258, tcvn3, vni-windows or "
+                 "viscii\n", opts.encoding);
         return 2;
     }
     if (extract)

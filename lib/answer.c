@@ -591,9 +591,9 @@ describe_how (tracuu_answer_t *a)
     a->how = (char *) keep (&rc, a, how);
 }
 
-tracuu_status_t
-tracuu_answer_run (tracuu_index_t *index, const tracuu_question_t *question,
-                   const tracuu_answer_options_t *opts, tracuu_answer_t **out)
+static tracuu_status_t
+answer_once (tracuu_index_t *index, const tracuu_question_t *question,
+             const tracuu_answer_options_t *opts, tracuu_answer_t **out)
 {
     tracuu_answer_options_t defaults = TRACUU_ANSWER_OPTIONS_INIT;
     tracuu_answer_t *a = NULL;
@@ -773,4 +773,21 @@ tracuu_answer_destroy (tracuu_answer_t *a)
     free (a->cases);
     free (a->groups);
     free (a);
+}
+
+tracuu_status_t
+tracuu_answer_run (tracuu_index_t *index, const tracuu_question_t *question,
+                   const tracuu_answer_options_t *opts, tracuu_answer_t **out)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    /* A writer may commit while we read: reopen and start again. */
+    for (int attempt = 0; attempt < 5; attempt++) {
+        if (attempt > 0)
+            xapc_db_reopen (index->db, NULL);
+        rc = answer_once (index, question, opts, out);
+        if (rc != TRACUU_STATUS_DATABASE_MODIFIED)
+            break;
+    }
+    return rc;
 }

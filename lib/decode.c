@@ -289,7 +289,7 @@ decode_text (const char *bytes, size_t len, const tracuu_decode_options_t *opts,
     }
     if (utf16 == NULL && opts->encoding == NULL && looks_binary (bytes, len)) {
         what = sniff_binary (bytes, len);
-        tracuu_decode__set_error (out, "binary file (%s), skipped",
+        tracuu_decode__set_error (out, "binary file (%s)",
                                   what ? what : "control bytes");
         status = TRACUU_STATUS_UNSUPPORTED_FORMAT;
         goto DONE;
@@ -440,7 +440,7 @@ decode_bytes (const char *name, const char *path, const char *bytes,
             || *name_extension (name) == '\0'))
         return tracuu_decode__external ("doc", path, bytes, len, opts, out);
     if (what) {
-        tracuu_decode__set_error (out, "binary file (%s), skipped", what);
+        tracuu_decode__set_error (out, "binary file (%s)", what);
         return TRACUU_STATUS_UNSUPPORTED_FORMAT;
     }
     if (has_extension (name, "html") || has_extension (name, "htm")
@@ -625,7 +625,7 @@ tracuu_decode_file (const char *path, const tracuu_decode_options_t *opts,
     }
     if (!S_ISREG (st.st_mode)) {
         saved = 0;
-        tracuu_decode__set_error (out, "not a regular file (%s), skipped",
+        tracuu_decode__set_error (out, "not a regular file (%s)",
                                   file_kind (st.st_mode));
         status = TRACUU_STATUS_UNSUPPORTED_FORMAT;
         goto DONE;
@@ -667,4 +667,19 @@ void
 tracuu_decode__xml_init (void)
 {
     pthread_once (&xml_once, xml_init);
+}
+
+int
+tracuu_decode_encoding_known (const char *name)
+{
+    tracuu_decode_options_t opts = TRACUU_DECODE_OPTIONS_INIT;
+    tracuu_decoded_t out = { 0 };
+    tracuu_status_t status;
+
+    if (name == NULL)
+        return 0;
+    opts.encoding = name;
+    status = tracuu_decode_buffer ("x.txt", "a", 1, &opts, &out);
+    tracuu_decoded_dispose (&out);
+    return status != TRACUU_STATUS_BAD_ARGUMENT;
 }

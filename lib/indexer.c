@@ -308,6 +308,8 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     }
     job->outcome = TRACUU_FILE_INDEXED;
     job->text_bytes = dec.len;
+    if (text->n_tokens == 0)
+        snprintf (job->reason, sizeof job->reason, "no words in it");
     if (text->n_replaced > 0)
         snprintf (job->reason, sizeof job->reason, "%zu invalid byte "
                   "sequence%s replaced by U+FFFD", text->n_replaced,
@@ -472,6 +474,19 @@ run_batch (run_t *run, pool_t *pool, job_t *jobs, size_t n)
     }
 }
 
+/* A folder that cannot be read now keeps its documents: only a folder
+ * read in full tells which files are gone. */
+static void
+keep_below (run_t *run, const char *dir)
+{
+    size_t dlen = strlen (dir);
+
+    for (size_t i = 0; i < run->n_known; i++)
+        if (strncmp (run->known[i].path, dir, dlen) == 0
+            && run->known[i].path[dlen] == '/')
+            run->known[i].seen = 1;
+}
+
 static void
 flush_jobs (run_t *run)
 {
@@ -492,6 +507,7 @@ on_walk (void *payload, const char *path, const struct stat *st,
     if (k != NULL)
         k->seen = 1;            /* Unreadable now is not deleted. */
     if (problem != NULL) {
+        keep_below (run, path);
         report (run, path, st ? TRACUU_FILE_SKIPPED : TRACUU_FILE_FAILED,
                 problem);
         return run->fatal != TRACUU_STATUS_OK;

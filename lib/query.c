@@ -32,6 +32,7 @@ typedef struct parser {
     size_t len;
     size_t pos;
     int depth;
+    int too_deep;               /* Parentheses nested past MAX_DEPTH. */
     tracuu_status_t rc;
 } parser_t;
 
@@ -73,13 +74,17 @@ node_add (parser_t *p, node_t *parent, node_t *kid)
         node_free (kid);
         return;
     }
-    kids = realloc (parent->kids, (parent->n_kids + 1) * sizeof *kids);
-    if (kids == NULL) {
-        p->rc = TRACUU_STATUS_OUT_OF_MEMORY;
-        node_free (kid);
-        return;
+    if ((parent->n_kids & (parent->n_kids - 1)) == 0) {   /* 0, 1, 2, 4... */
+        size_t alloc = parent->n_kids ? 2 * parent->n_kids : 1;
+
+        kids = realloc (parent->kids, alloc * sizeof *kids);
+        if (kids == NULL) {
+            p->rc = TRACUU_STATUS_OUT_OF_MEMORY;
+            node_free (kid);
+            return;
+        }
+        parent->kids = kids;
     }
-    parent->kids = kids;
     parent->kids[parent->n_kids++] = kid;
 }
 
@@ -158,6 +163,7 @@ parse_atom (parser_t *p)
         p->pos++;
         if (++p->depth > MAX_DEPTH) {
             p->rc = TRACUU_STATUS_QUERY_SYNTAX;
+            p->too_deep = 1;
             return NULL;
         }
         n = parse_or (p);
@@ -464,7 +470,7 @@ build (builder_t *b, const node_t *n, int positive, xapc_query_t **boost_out)
 tracuu_status_t
 tracuu_query__parse (const char *s, size_t len, tracuu_query_t **out)
 {
-    parser_t p = { s, len, 0, 0, TRACUU_STATUS_OK };
+    parser_t p = { s, len, 0, 0, 0, TRACUU_STATUS_OK };
     builder_t b = { TRACUU_STATUS_OK, NULL };
     node_t *root;
     xapc_query_t *match = NULL, *boost = NULL;
@@ -473,7 +479,7 @@ tracuu_query__parse (const char *s, size_t len, tracuu_query_t **out)
     root = parse_or (&p);
     if (p.rc) {
         node_free (root);
-        return p.rc;
+        return p.too_deep ? TRACUU_STATUS_LIMIT_EXCEEDED : p.rc;
     }
     b.out = calloc (1, sizeof *b.out);
     if (b.out == NULL) {

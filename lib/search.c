@@ -102,6 +102,38 @@ blank (const char *s, size_t len)
 }
 
 static tracuu_status_t
+collect_hits (tracuu_index_t *index, xapc_mset_t *mset, const tracuu_query_t *q,
+              const tracuu_search_options_t *opts, tracuu_results_t **out)
+{
+    tracuu_results_t *r = calloc (1, sizeof *r);
+    size_t n = xapc_mset_size (mset);
+    tracuu_status_t status = TRACUU_STATUS_OK;
+
+    *out = NULL;
+    if (r != NULL) {
+        r->hits = calloc (n + 1, sizeof *r->hits);
+        r->snippets = calloc (n + 1, sizeof *r->snippets);
+        r->paths = calloc (n + 1, sizeof *r->paths);
+    }
+    if (r == NULL || r->hits == NULL || r->snippets == NULL || r->paths == NULL) {
+        tracuu_results_destroy (r);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    r->n_hits = n;
+    xapc_mset_counts (mset, NULL, &r->total, NULL);
+    if (xapc_query_describe (q->xq, &r->explain) != XAPC_OK)
+        r->explain = NULL;
+    for (size_t i = 0; i < n && !status; i++)
+        status = fill_hit (index, mset, i, q, opts, r);
+    if (status) {
+        tracuu_results_destroy (r);
+        return status;
+    }
+    *out = r;
+    return TRACUU_STATUS_OK;
+}
+
+static tracuu_status_t
 run_once (tracuu_index_t *index, const tracuu_query_t *q,
           const tracuu_search_options_t *opts, xapc_mset_t **mset_out)
 {
@@ -132,7 +164,6 @@ tracuu_search (tracuu_index_t *index, const char *query, size_t len,
     xapc_mset_t *mset = NULL;
     tracuu_results_t *r = NULL;
     tracuu_status_t status;
-    size_t n;
 
     if (out != NULL)
         *out = NULL;
@@ -146,6 +177,9 @@ tracuu_search (tracuu_index_t *index, const char *query, size_t len,
         status = tracuu_query__parse (query, len, &q);
     if (status == TRACUU_STATUS_QUERY_SYNTAX)
         tracuu_index__set_error (index, "nothing to search for in the query");
+    else if (status == TRACUU_STATUS_LIMIT_EXCEEDED)
+        tracuu_index__set_error (index, "the query nests parentheses more "
+                                 "than 64 deep");
     if (status)
         return status;
     status = restrict_query (q, opts->filters);
@@ -153,33 +187,21 @@ tracuu_search (tracuu_index_t *index, const char *query, size_t len,
         tracuu_query__destroy (q);
         return status;
     }
-    for (int attempt = 0; attempt < 3; attempt++) {
+    /* A writer may commit while we read: reopen and start again. */
+    for (int attempt = 0; attempt < 5; attempt++) {
+        if (attempt > 0) {
+            tracuu_results_destroy (r);
+            r = NULL;
+            xapc_mset_destroy (mset);
+            mset = NULL;
+            xapc_db_reopen (index->db, NULL);
+        }
         status = run_once (index, q, opts, &mset);
+        if (status == TRACUU_STATUS_OK)
+            status = collect_hits (index, mset, q, opts, &r);
         if (status != TRACUU_STATUS_DATABASE_MODIFIED)
             break;
-        xapc_db_reopen (index->db, NULL);
     }
-    if (status)
-        goto DONE;
-    r = calloc (1, sizeof *r);
-    n = xapc_mset_size (mset);
-    if (r != NULL) {
-        r->hits = calloc (n + 1, sizeof *r->hits);
-        r->snippets = calloc (n + 1, sizeof *r->snippets);
-        r->paths = calloc (n + 1, sizeof *r->paths);
-    }
-    if (r == NULL || r->hits == NULL || r->snippets == NULL || r->paths == NULL) {
-        status = TRACUU_STATUS_OUT_OF_MEMORY;
-        goto DONE;
-    }
-    r->n_hits = n;
-    xapc_mset_counts (mset, NULL, &r->total, NULL);
-    if (xapc_query_describe (q->xq, &r->explain) != XAPC_OK)
-        r->explain = NULL;
-    for (size_t i = 0; i < n && !status; i++)
-        status = fill_hit (index, mset, i, q, opts, r);
-
-  DONE:
     xapc_mset_destroy (mset);
     tracuu_query__destroy (q);
     if (status) {

@@ -99,7 +99,7 @@ walk_path (const char *path, const ancestor_t *up, tracuu_walk_cb cb,
         return walk_dir (path, &st, up, cb, payload);
     if (!S_ISREG (st.st_mode))
         return cb (payload, path, &st, "not a regular file (fifo, socket or "
-                   "device); skipped");
+                   "device)");
     return cb (payload, path, &st, NULL);
 }
 

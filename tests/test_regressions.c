@@ -65,7 +65,7 @@ Test (regressions, negated_deep_group)
     in[0] = '-';
     memset (in + 1, '(', 65);
     in[66] = '\0';
-    cr_expect_eq (tracuu_query__parse (in, 66, &q), TRACUU_STATUS_QUERY_SYNTAX);
+    cr_expect_eq (tracuu_query__parse (in, 66, &q), TRACUU_STATUS_LIMIT_EXCEEDED);
     cr_expect_null (q);
 }
 

@@ -86,6 +86,14 @@ tracuu_decode_buffer (const char *name, const char *bytes, size_t len,
 void
 tracuu_decoded_dispose (tracuu_decoded_t *decoded);
 
+/**
+ * Non-zero if 'name' is an encoding tracuu_decode_options_t.encoding
+ * accepts (names and aliases as tracuu_decode_file() takes them).
+ * @since 0.1
+ */
+int
+tracuu_decode_encoding_known (const char *name);
+
 #ifdef __cplusplus
 }
 #endif
