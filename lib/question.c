@@ -93,6 +93,8 @@ typedef struct parser {
     run_t *runs;
     size_t n_runs;
     int question;               /* Interpret the words. */
+    int seen_action;            /* An action word was found. */
+    int seen_other;             /* Another mapped word was found. */
     tracuu_question_t *q;
     tracuu_buf_t text;          /* q->text being built. */
     size_t text_end;            /* End of the last piece, in s. */
@@ -707,7 +709,7 @@ triggers (const match_t *m, int strong_time)
     case M_TIME:
         return strong_time;
     case M_ACTION:
-        return 1;
+        return 0;               /* Only with another sign: see find_runs. */
     case M_INTENT:
         return strcmp (m->label, "total") == 0
                || strcmp (m->label, "accounts") == 0;
@@ -749,11 +751,16 @@ match_run (parser_t *p, run_t *run)
         k = tracuu_qlex__match (lex->stops, t, i, n, &label);
         consider (&best, M_STOP, k, label);
         if (best.n == 0) {
+            p->seen_other = 1;  /* A word that stays text. */
             i++;
             continue;
         }
         if (triggers (&best, strong))
             p->question = 1;
+        if (best.kind == M_ACTION)
+            p->seen_action = 1;
+        else
+            p->seen_other = 1;
         push_match (p, run, best);
         i += best.n;
     }
@@ -770,6 +777,7 @@ find_runs (parser_t *p)
                && p->items[e].interp)
             e++;
         if (e == k) {
+            p->seen_other = 1;  /* A phrase, an operator, a field... */
             k++;
             continue;
         }
@@ -1103,6 +1111,11 @@ tracuu_question_parse (const char *q, size_t len, tracuu_question_t **out,
     mark_operands (&p);
     apply_fields (&p);
     find_runs (&p);
+    /* An action word alone ("xử phạt", "fines") is a search; with
+     * anything else ("xử phạt tin giả", "all fines", "fines on TikTok")
+     * the query is a question. */
+    if (p.seen_action && p.seen_other)
+        p.question = 1;
     for (size_t r = 0; r < p.n_runs && p.question; r++)
         for (size_t m = 0; m < p.runs[r].n_matches; m++)
             apply_match (&p, &p.runs[r], &p.runs[r].matches[m]);

@@ -482,3 +482,28 @@ Test (question, data_path)
     free (path);
     cr_expect_eq (tracuu_data_path ("x", NULL), TRACUU_STATUS_NULL_POINTER);
 }
+
+/* An action word alone is a search; with anything else, a question. */
+Test (question, action_alone_is_text)
+{
+    static const struct {
+        const char *in;
+        const char *explain;
+    } rows[] = {
+        { "xử phạt", "text=\"xử phạt\"" },
+        { "fines", "text=\"fines\"" },
+        { "xử phạt tin giả", "action=fine category=false_information text=\"\"" },
+        { "all fines", "action=fine text=\"\"" },
+        { "xử phạt lũ lụt", "action=fine text=\"lũ lụt\"" },
+    };
+
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        tracuu_question_t *q = NULL;
+        char *error = NULL;
+
+        cr_assert_eq (tracuu_question_parse (rows[i].in, strlen (rows[i].in),
+                                             &q, &error), 0, "%s", rows[i].in);
+        cr_expect_str_eq (q->explain, rows[i].explain, "%s", rows[i].in);
+        tracuu_question_destroy (q);
+    }
+}

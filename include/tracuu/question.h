@@ -44,14 +44,15 @@
  * match them ("phát" is not "phạt"), in either tone placement.
  *
  * THE INTERPRETATION RULE. Words map to filters only when the query
- * looks like a question: it holds at least one fielded prefix, action
- * ("phạt", "fines"), intent ("how much", "bao nhiêu", "which accounts")
- * or time expression ("năm 2024", "in 2024", "Q1 2024", "2023-2024";
- * a bare year alone does not count). Otherwise the whole query stays
- * full text as typed: "tin giả" searches the words "tin giả", while
- * "phạt tin giả" is action=fine category=false_information. Kind words
- * ("báo cáo", "cases") and names of provinces, platforms or categories
- * do not make a question on their own.
+ * looks like a question: it holds at least one fielded prefix, intent
+ * ("how much", "bao nhiêu", "which accounts"), time expression ("năm
+ * 2024", "in 2024", "Q1 2024", "2023-2024"; a bare year alone does not
+ * count), or an action ("phạt", "fines") together with anything else.
+ * Otherwise the whole query stays full text as typed: "tin giả" and
+ * "xử phạt" search those words, while "phạt tin giả" is action=fine
+ * category=false_information. Kind words ("báo cáo", "cases") and names
+ * of provinces, platforms or categories do not make a question on their
+ * own.
  *
  * In a question:
  *  - Only unquoted words at the top level are interpreted. "Quoted
