@@ -803,6 +803,28 @@ planned (const ctx_t *c, const tracuu_clause_t *cl)
     return 0;
 }
 
+/* The clause states what the law provides rather than what was done:
+ * "mức phạt tiền tối đa ... là 100 triệu đồng", "khung phạt", "có thể bị
+ * phạt". */
+static int
+normative (const ctx_t *c, const tracuu_clause_t *cl)
+{
+    for (size_t i = cl->tok; i < cl->tok_end; i++) {
+        if ((is_word (c->text, i, "mức") || is_word (c->text, i, "khung"))
+            && (is_word (c->text, i + 1, "phạt")
+                || (is_word (c->text, i + 1, "xử") && is_word (c->text, i + 2, "phạt"))
+                || (is_word (c->text, i + 1, "tiền") && is_word (c->text, i + 2, "phạt"))))
+            return 1;
+        if (is_word (c->text, i, "tối")
+            && (is_word (c->text, i + 1, "đa") || is_word (c->text, i + 1, "thiểu")))
+            return 1;
+        if (is_word (c->text, i, "có") && is_word (c->text, i + 1, "thể")
+            && is_word (c->text, i + 2, "bị"))
+            return 1;
+    }
+    return 0;
+}
+
 static void
 clause_cases (ctx_t *c, size_t ci)
 {
@@ -823,7 +845,7 @@ clause_cases (ctx_t *c, size_t ci)
         money[n_money++] = (size_t) (e - list->items);
     bits = actions_in (c, cl->tok, cl->tok_end, n_money > 0, &trigger,
                        &main_action);
-    if (main_action < 0 || planned (c, cl))
+    if (main_action < 0 || planned (c, cl) || normative (c, cl))
         return;
     n_counts = counts_in (c, cl->start, cl->tok, cl->tok_end, counts, 16);
     concrete = n_counts > 0 || has_subjects (c, cl->tok, cl->tok_end);

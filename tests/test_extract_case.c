@@ -499,3 +499,34 @@ Test (extract_case, jsonl_one_record_per_line)
     done (x, text);
     free (bytes);
 }
+
+/* What the law provides is not a sanction that happened. */
+Test (extract_case, legal_norms_are_not_fines)
+{
+    static const struct {
+        const char *text;
+        size_t fines;
+    } rows[] = {
+        { "Theo quy định tại Nghị định số 15/2020/NĐ-CP, mức phạt tiền tối đa "
+          "trong lĩnh vực báo chí là 100 triệu đồng đối với cá nhân.\n", 0 },
+        { "Khung phạt đối với hành vi này là 20 triệu đồng.\n", 0 },
+        { "Hành vi đăng tin giả có thể bị phạt tiền 10 triệu đồng.\n", 0 },
+        { "Thanh tra Sở đã xử phạt vi phạm hành chính 02 cơ sở với tổng số "
+          "tiền 10 triệu đồng.\n", 1 },
+    };
+
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        tracuu_text_t *t = NULL;
+        tracuu_extraction_t *x = NULL;
+        size_t fines = 0;
+
+        cr_assert_eq (tracuu_text_analyze (rows[r].text, strlen (rows[r].text),
+                                           &t), 0);
+        cr_assert_eq (tracuu_extract (t, &x), 0);
+        for (size_t i = 0; i < tracuu_extraction_n_cases (x); i++)
+            fines += tracuu_extraction_case (x, i)->action == TRACUU_CASE_FINE;
+        cr_expect_eq (fines, rows[r].fines, "row %zu", r);
+        tracuu_extraction_destroy (x);
+        tracuu_text_destroy (t);
+    }
+}
