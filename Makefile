@@ -36,7 +36,7 @@ LIB_CXX_SRCS := $(sort $(wildcard lib/*.cc))
 DATA_FILES   := $(sort $(wildcard data/lexicon/*.txt))
 LIB_OBJS     := $(LIB_C_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o) \
                 $(BUILD)/gen/embedded.o
-TEST_SRCS    := $(sort $(wildcard tests/test_*.c))
+TEST_SRCS    := $(sort $(wildcard tests/test_*.c)) tests/support.c
 TEST_OBJS    := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 LIBTRACUU    := $(BUILD)/libtracuu.a
 PROGS        := $(BUILD)/tracuu-index $(BUILD)/tracuu-query

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "extract-private.h"
+#include "support.h"
 #include "lexicon.h"
 
 /* Run every entity extractor of this group on 'input'. */
@@ -18,29 +19,6 @@ run (const char *input, tracuu_entities_t *out)
     tracuu_extract__agencies (text, out, &rc);
     cr_assert_eq (rc, TRACUU_STATUS_OK);
     return text;
-}
-
-/* The entity of 'kind' with 'value' (and 'extra' unless NULL), or NULL. */
-static const tracuu_entity_t *
-find (const tracuu_entities_t *l, tracuu_entity_kind_t kind, const char *value,
-      const char *extra)
-{
-    for (size_t i = 0; i < l->count; i++)
-        if (l->items[i].kind == kind && strcmp (l->items[i].value, value) == 0
-            && (extra == NULL || (l->items[i].extra
-                                  && strcmp (l->items[i].extra, extra) == 0)))
-            return &l->items[i];
-    return NULL;
-}
-
-static size_t
-count_kind (const tracuu_entities_t *l, tracuu_entity_kind_t kind)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < l->count; i++)
-        n += l->items[i].kind == kind;
-    return n;
 }
 
 static const struct {
@@ -132,10 +110,10 @@ Test (extract_person, table)
         tracuu_text_t *text = run (cases[i].input, &l);
 
         if (cases[i].value == NULL)
-            cr_expect_eq (count_kind (&l, cases[i].kind), 0, "case %zu: %s",
+            cr_expect_eq (test_count_kind (&l, cases[i].kind), 0, "case %zu: %s",
                           i, cases[i].input);
         else
-            cr_expect_not_null (find (&l, cases[i].kind, cases[i].value,
+            cr_expect_not_null (test_find_entity (&l, cases[i].kind, cases[i].value,
                                       cases[i].extra),
                                 "case %zu: %s", i, cases[i].input);
         tracuu_entities_dispose (&l);
@@ -147,16 +125,9 @@ Test (extract_person, table)
 static tracuu_text_t *
 run_file (const char *path, tracuu_entities_t *out)
 {
-    FILE *f = fopen (path, "rb");
-    char *buf = malloc (1 << 20);
-    size_t n;
-    tracuu_text_t *text;
+    char *buf = test_slurp (path, NULL);
+    tracuu_text_t *text = run (buf, out);
 
-    cr_assert_not_null (f, "%s", path);
-    n = fread (buf, 1, 1 << 20, f);
-    fclose (f);
-    buf[n] = '\0';
-    text = run (buf, out);
     free (buf);
     return text;
 }
@@ -165,7 +136,7 @@ run_file (const char *path, tracuu_entities_t *out)
 static const tracuu_entity_t *
 person (const tracuu_entities_t *l, const char *name, const char *role)
 {
-    return find (l, TRACUU_ENTITY_PERSON, name, role);
+    return test_find_entity (l, TRACUU_ENTITY_PERSON, name, role);
 }
 
 Test (extract_person, corpus)
@@ -212,7 +183,7 @@ Test (extract_person, corpus_no_extra_people)
 
         snprintf (path, sizeof path, "../corpus/%s", rows[i].file);
         t = run_file (path, &l);
-        cr_expect_eq (count_kind (&l, TRACUU_ENTITY_PERSON), rows[i].n, "%s",
+        cr_expect_eq (test_count_kind (&l, TRACUU_ENTITY_PERSON), rows[i].n, "%s",
                       rows[i].file);
         tracuu_entities_dispose (&l);
         tracuu_text_destroy (t);
@@ -224,25 +195,25 @@ Test (extract_person, corpus_agencies)
     tracuu_entities_t l = { 0 };
     tracuu_text_t *t = run_file ("../corpus/bac-giang-2024-h1-phong-chong-toi-pham.txt", &l);
 
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY, "Sở Thông tin và Truyền thông", "STTTT"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY, "Công an thành phố Bắc Giang", NULL));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY,
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Sở Thông tin và Truyền thông", "STTTT"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Công an thành phố Bắc Giang", NULL));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY,
         "Thanh tra Sở Thông tin và Truyền thông thành phố Hồ Chí Minh", NULL));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY, "Bộ TTTT", "BTTTT"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY, "Báo Bắc Giang Điện tử", NULL));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Bộ TTTT", "BTTTT"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Báo Bắc Giang Điện tử", NULL));
     tracuu_entities_dispose (&l);
     tracuu_text_destroy (t);
     t = run_file ("../corpus/an-giang-2024-h1-thanh-tra-kiem-tra.txt", &l);
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY,
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY,
         "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao", "PA05"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY, "PC02", "PC02"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY, "Đài Phát thanh - Truyền hình An Giang", NULL));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "PC02", "PC02"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Đài Phát thanh - Truyền hình An Giang", NULL));
     tracuu_entities_dispose (&l);
     tracuu_text_destroy (t);
     t = run_file ("../corpus/ha-tinh-2023-03-ke-hoach-87-bcd389.txt", &l);
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY, "Ban Chỉ đạo 389 tỉnh", "BCĐ389"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY, "Cục Quản lý thị trường tỉnh", "QLTT"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_AGENCY, "UBND TỈNH HÀ TĨNH", "UBND"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Ban Chỉ đạo 389 tỉnh", "BCĐ389"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Cục Quản lý thị trường tỉnh", "QLTT"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "UBND TỈNH HÀ TĨNH", "UBND"));
     for (size_t i = 0; i < l.count; i++)
         if (l.items[i].kind == TRACUU_ENTITY_AGENCY)
             cr_expect (strstr (l.items[i].value, "VỤ") == NULL

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "extract-private.h"
+#include "support.h"
 #include "lexicon.h"
 
 /* Run every entity extractor of this group on 'input'. */
@@ -17,29 +18,6 @@ run (const char *input, tracuu_entities_t *out)
     tracuu_extract__places (text, out, &rc);
     cr_assert_eq (rc, TRACUU_STATUS_OK);
     return text;
-}
-
-/* The entity of 'kind' with 'value' (and 'extra' unless NULL), or NULL. */
-static const tracuu_entity_t *
-find (const tracuu_entities_t *l, tracuu_entity_kind_t kind, const char *value,
-      const char *extra)
-{
-    for (size_t i = 0; i < l->count; i++)
-        if (l->items[i].kind == kind && strcmp (l->items[i].value, value) == 0
-            && (extra == NULL || (l->items[i].extra
-                                  && strcmp (l->items[i].extra, extra) == 0)))
-            return &l->items[i];
-    return NULL;
-}
-
-static size_t
-count_kind (const tracuu_entities_t *l, tracuu_entity_kind_t kind)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < l->count; i++)
-        n += l->items[i].kind == kind;
-    return n;
 }
 
 static const struct {
@@ -102,10 +80,10 @@ Test (extract_place, table)
         tracuu_text_t *text = run (cases[i].input, &l);
 
         if (cases[i].value == NULL)
-            cr_expect_eq (count_kind (&l, cases[i].kind), 0, "case %zu: %s",
+            cr_expect_eq (test_count_kind (&l, cases[i].kind), 0, "case %zu: %s",
                           i, cases[i].input);
         else
-            cr_expect_not_null (find (&l, cases[i].kind, cases[i].value,
+            cr_expect_not_null (test_find_entity (&l, cases[i].kind, cases[i].value,
                                       cases[i].extra),
                                 "case %zu: %s", i, cases[i].input);
         tracuu_entities_dispose (&l);
@@ -117,16 +95,9 @@ Test (extract_place, table)
 static tracuu_text_t *
 run_file (const char *path, tracuu_entities_t *out)
 {
-    FILE *f = fopen (path, "rb");
-    char *buf = malloc (1 << 20);
-    size_t n;
-    tracuu_text_t *text;
+    char *buf = test_slurp (path, NULL);
+    tracuu_text_t *text = run (buf, out);
 
-    cr_assert_not_null (f, "%s", path);
-    n = fread (buf, 1, 1 << 20, f);
-    fclose (f);
-    buf[n] = '\0';
-    text = run (buf, out);
     free (buf);
     return text;
 }
@@ -158,7 +129,7 @@ Test (extract_place, corpus)
 
         snprintf (path, sizeof path, "../corpus/%s", rows[i].file);
         t = run_file (path, &l);
-        cr_expect_not_null (find (&l, rows[i].kind, rows[i].value, rows[i].extra),
+        cr_expect_not_null (test_find_entity (&l, rows[i].kind, rows[i].value, rows[i].extra),
                             "%s: %s", rows[i].file, rows[i].value);
         /* Each report names its own province only (and HCM city). */
         for (size_t k = 0; k < l.count; k++)

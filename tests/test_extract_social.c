@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "extract-private.h"
+#include "support.h"
 #include "lexicon.h"
 
 /* Run every entity extractor of this group on 'input'. */
@@ -17,29 +18,6 @@ run (const char *input, tracuu_entities_t *out)
     tracuu_extract__social (text, out, &rc);
     cr_assert_eq (rc, TRACUU_STATUS_OK);
     return text;
-}
-
-/* The entity of 'kind' with 'value' (and 'extra' unless NULL), or NULL. */
-static const tracuu_entity_t *
-find (const tracuu_entities_t *l, tracuu_entity_kind_t kind, const char *value,
-      const char *extra)
-{
-    for (size_t i = 0; i < l->count; i++)
-        if (l->items[i].kind == kind && strcmp (l->items[i].value, value) == 0
-            && (extra == NULL || (l->items[i].extra
-                                  && strcmp (l->items[i].extra, extra) == 0)))
-            return &l->items[i];
-    return NULL;
-}
-
-static size_t
-count_kind (const tracuu_entities_t *l, tracuu_entity_kind_t kind)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < l->count; i++)
-        n += l->items[i].kind == kind;
-    return n;
 }
 
 static const struct {
@@ -122,10 +100,10 @@ Test (extract_social, table)
         tracuu_text_t *text = run (cases[i].input, &l);
 
         if (cases[i].value == NULL)
-            cr_expect_eq (count_kind (&l, cases[i].kind), 0, "case %zu: %s",
+            cr_expect_eq (test_count_kind (&l, cases[i].kind), 0, "case %zu: %s",
                           i, cases[i].input);
         else
-            cr_expect_not_null (find (&l, cases[i].kind, cases[i].value,
+            cr_expect_not_null (test_find_entity (&l, cases[i].kind, cases[i].value,
                                       cases[i].extra),
                                 "case %zu: %s", i, cases[i].input);
         tracuu_entities_dispose (&l);
@@ -138,7 +116,7 @@ Test (extract_social, account_span_is_the_name)
     tracuu_entities_t l = { 0 };
     const char *s = "kênh Youtube \"Thanh TTAD2\" liên quan";
     tracuu_text_t *text = run (s, &l);
-    const tracuu_entity_t *e = find (&l, TRACUU_ENTITY_ACCOUNT, "Thanh TTAD2",
+    const tracuu_entity_t *e = test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "Thanh TTAD2",
                                      "youtube");
 
     cr_assert_not_null (e);
@@ -153,16 +131,9 @@ Test (extract_social, account_span_is_the_name)
 static tracuu_text_t *
 run_file (const char *path, tracuu_entities_t *out)
 {
-    FILE *f = fopen (path, "rb");
-    char *buf = malloc (1 << 20);
-    size_t n;
-    tracuu_text_t *text;
+    char *buf = test_slurp (path, NULL);
+    tracuu_text_t *text = run (buf, out);
 
-    cr_assert_not_null (f, "%s", path);
-    n = fread (buf, 1, 1 << 20, f);
-    fclose (f);
-    buf[n] = '\0';
-    text = run (buf, out);
     free (buf);
     return text;
 }
@@ -172,11 +143,11 @@ Test (extract_social, corpus_bac_giang_2024_04)
     tracuu_entities_t l = { 0 };
     tracuu_text_t *t = run_file ("../corpus/bac-giang-2024-04-chong-buon-lau-hang-gia.txt", &l);
 
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_ACCOUNT, "@nhathaibiettuot", "tiktok"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_ACCOUNT, "Thanh TTAD2", "youtube"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_EMAIL, "tgvbcd389bacgiang@gmail.com", NULL));
-    cr_expect_eq (count_kind (&l, TRACUU_ENTITY_ACCOUNT), 2);
-    cr_expect_eq (count_kind (&l, TRACUU_ENTITY_PHONE), 0);
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "@nhathaibiettuot", "tiktok"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "Thanh TTAD2", "youtube"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_EMAIL, "tgvbcd389bacgiang@gmail.com", NULL));
+    cr_expect_eq (test_count_kind (&l, TRACUU_ENTITY_ACCOUNT), 2);
+    cr_expect_eq (test_count_kind (&l, TRACUU_ENTITY_PHONE), 0);
     tracuu_entities_dispose (&l);
     tracuu_text_destroy (t);
 }
@@ -186,16 +157,16 @@ Test (extract_social, corpus_bac_giang_2024_h1)
     tracuu_entities_t l = { 0 };
     tracuu_text_t *t = run_file ("../corpus/bac-giang-2024-h1-phong-chong-toi-pham.txt", &l);
 
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_ACCOUNT, "Nguyenkim Oanh", "facebook"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_ACCOUNT, "@nhathaibiettuot", "tiktok"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_ACCOUNT, "Tuần Định Yên Châu", "facebook"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_ACCOUNT, "Thanh TTAD2", "youtube"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_URL,
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "Nguyenkim Oanh", "facebook"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "@nhathaibiettuot", "tiktok"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "Tuần Định Yên Châu", "facebook"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "Thanh TTAD2", "youtube"));
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_URL,
                               "https://www.facebook.com/profile.php?id=100009930493494",
                               "facebook"));
-    cr_expect_not_null (find (&l, TRACUU_ENTITY_EMAIL, "congan_tm@bacgiang.gov.vn", NULL));
-    cr_expect_eq (count_kind (&l, TRACUU_ENTITY_ACCOUNT), 4);
-    cr_expect_eq (count_kind (&l, TRACUU_ENTITY_PHONE), 0);
+    cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_EMAIL, "congan_tm@bacgiang.gov.vn", NULL));
+    cr_expect_eq (test_count_kind (&l, TRACUU_ENTITY_ACCOUNT), 4);
+    cr_expect_eq (test_count_kind (&l, TRACUU_ENTITY_PHONE), 0);
     tracuu_entities_dispose (&l);
     tracuu_text_destroy (t);
 }
