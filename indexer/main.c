@@ -25,6 +25,8 @@ static const char usage[] =
     "  --max-size MB     files larger than this fail (default 64)\n"
     "  --batch-size MB   commit after this much text (default 64)\n"
     "  --wait            wait for another indexer instead of failing\n"
+    "  --compact         rewrite the index compactly when done (smaller after\n"
+    "                    large runs)\n"
     "  -j, --jobs N      threads reading and analyzing files (default: one\n"
     "                    per core)\n"
     "  -q, --quiet       no progress line and no summary\n"
@@ -131,6 +133,7 @@ main (int argc, char **argv)
         { "batch-size", required_argument, NULL, 'b' },
         { "wait", no_argument, NULL, 'w' },
         { "jobs", required_argument, NULL, 'j' },
+        { "compact", no_argument, NULL, 'k' },
         { "quiet", no_argument, NULL, 'q' },
         { "extract", no_argument, NULL, 'x' },
         { "format", required_argument, NULL, 'F' },
@@ -144,7 +147,7 @@ main (int argc, char **argv)
     const char *db = getenv ("TRACUU_DB");
     tracuu_index_t *index = NULL;
     char *error = NULL;
-    int c, flags = TRACUU_INDEX_WRITE, extract = 0;
+    int c, flags = TRACUU_INDEX_WRITE, extract = 0, compact = 0;
     const char *format = "json";
     tracuu_status_t status;
 
@@ -187,6 +190,7 @@ main (int argc, char **argv)
         }
         case 'q': progress.quiet = 1; break;
         case 'x': extract = 1; break;
+        case 'k': compact = 1; break;
         case 'F': format = optarg; break;
         case 'h': fputs (usage, stdout); return 0;
         case 'V': printf ("tracuu-index %s\n", TRACUU_VERSION); return 0;
@@ -227,6 +231,8 @@ main (int argc, char **argv)
     status = tracuu_index_update (index, (const char *const *) argv + optind,
                                   (size_t) (argc - optind), &opts, &stats);
     clear_progress (&progress);
+    if (status == TRACUU_STATUS_OK && compact)
+        status = tracuu_index_compact (index);
     if (status)
         fprintf (stderr, "tracuu-index: %s\n", tracuu_index_last_error (index));
     tracuu_index_close (index);

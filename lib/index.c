@@ -1,8 +1,11 @@
 /* Opening and closing the index; errors kept on the handle. */
+#include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tracuu/index.h"
 #include "tracuu-index.h"
@@ -120,7 +123,9 @@ tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
         return status;
     }
     index->writable = (flags & TRACUU_INDEX_WRITE) != 0;
-    status = check_schema (index, path, error_out);
+    index->path = strdup (path);
+    status = index->path ? check_schema (index, path, error_out)
+                         : TRACUU_STATUS_OUT_OF_MEMORY;
     if (status) {
         xapc_db_close (index->db);
         free (index);
@@ -136,6 +141,7 @@ tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
                 *error_out = open_error (path, TRACUU_STATUS_DATABASE_ERROR,
                                          xapc_last_error ());
             xapc_db_close (index->db);
+            free (index->path);
             free (index);
             return TRACUU_STATUS_DATABASE_ERROR;
         }
@@ -150,6 +156,7 @@ tracuu_index_close (tracuu_index_t *index)
     if (index == NULL)
         return;
     xapc_db_close (index->db);
+    free (index->path);
     free (index);
 }
 
@@ -169,4 +176,83 @@ tracuu_index_count_reports (tracuu_index_t *index, uint32_t *out)
         return TRACUU_STATUS_NULL_POINTER;
     st = xapc_db_termfreq (index->db, term, strlen (term), out);
     return st ? tracuu_index__fail (index, st, "counting reports") : 0;
+}
+
+/* Remove a directory of database files (no subdirectories). */
+static void
+remove_dir (const char *dir)
+{
+    DIR *d = opendir (dir);
+    struct dirent *de;
+
+    if (d == NULL)
+        return;
+    while ((de = readdir (d)) != NULL) {
+        char *file = NULL;
+
+        if (strcmp (de->d_name, ".") == 0 || strcmp (de->d_name, "..") == 0)
+            continue;
+        if (asprintf (&file, "%s/%s", dir, de->d_name) >= 0) {
+            unlink (file);
+            free (file);
+        }
+    }
+    closedir (d);
+    rmdir (dir);
+}
+
+tracuu_status_t
+tracuu_index_compact (tracuu_index_t *index)
+{
+    char *tmp = NULL, *old = NULL;
+    xapc_db_t *fresh = NULL;
+    xapc_status_t st;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    if (index == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    if (!index->writable) {
+        tracuu_index__set_error (index, "index opened read-only");
+        return TRACUU_STATUS_BAD_ARGUMENT;
+    }
+    if (asprintf (&tmp, "%s.compacting", index->path) < 0
+        || asprintf (&old, "%s.old", index->path) < 0) {
+        free (tmp);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    remove_dir (tmp);           /* Left by an interrupted run. */
+    remove_dir (old);
+    st = xapc_db_commit (index->db);
+    if (!st)
+        st = xapc_db_compact (index->db, tmp);
+    if (st) {
+        rc = tracuu_index__fail (index, st, "compacting");
+        remove_dir (tmp);
+        goto DONE;
+    }
+    /* Swap the directories, then hold the new one before letting go of
+     * the old one. */
+    if (rename (index->path, old) != 0 || rename (tmp, index->path) != 0) {
+        tracuu_index__set_error (index, "cannot put the compact index in "
+                                 "place of '%s': %s", index->path,
+                                 strerror (errno));
+        rc = TRACUU_STATUS_IO_ERROR;
+        if (access (index->path, F_OK) != 0)
+            rename (old, index->path);
+        remove_dir (tmp);
+        goto DONE;
+    }
+    st = xapc_db_open (index->path, XAPC_DB_OPEN, &fresh);
+    if (st) {
+        rc = tracuu_index__fail (index, st, "reopening the compact index");
+        goto DONE;
+    }
+    xapc_db_close (index->db);
+    index->db = fresh;
+    remove_dir (old);
+
+  DONE:
+    free (tmp);
+    free (old);
+    return rc;
 }

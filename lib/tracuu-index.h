@@ -8,6 +8,7 @@
 struct tracuu_index {
     xapc_db_t *db;              /* The database. */
     int writable;               /* Opened with TRACUU_INDEX_WRITE. */
+    char *path;                 /* As given to tracuu_index_open(). */
     char error[512];            /* Last failure, for tracuu_index_last_error(). */
 };
 

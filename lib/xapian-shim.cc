@@ -408,6 +408,19 @@ xapc_db_commit (xapc_db_t *db)
 }
 
 extern "C" xapc_status_t
+xapc_db_compact (xapc_db_t *db, const char *dest)
+{
+    if (db == nullptr || dest == nullptr)
+        return null_argument (__func__);
+    try {
+        db->db->compact (dest);
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception ("cannot compact database", db->path.c_str ());
+    }
+}
+
+extern "C" xapc_status_t
 xapc_db_begin_transaction (xapc_db_t *db, int flushed)
 {
     if (db == nullptr)

@@ -187,6 +187,15 @@ printf 'Báo cáo mới về tin giả trên mạng.\n' > "$TMP/copy/moi.txt"
 out=$("$INDEX" --db "$TMP/copy.db" "$TMP/copy" 2>&1 | sed 's/ in [0-9.]* s$//')
 check 'new file indexed' "indexed 1, unchanged 4, removed 0, failed 0, skipped 0" "$out"
 
+# Compaction keeps every answer and leaves no temporary directory.
+before=$("$QUERY" --db "$TMP/copy.db" -l '"thông tin"' | sort | tr '\n' ' ')
+out=$("$INDEX" --compact --db "$TMP/copy.db" "$TMP/copy" 2>&1 | sed 's/ in [0-9.]* s$//')
+check 'compact run' "indexed 0, unchanged 5, removed 0, failed 0, skipped 0" "$out"
+check 'compact keeps results' "$before" "$("$QUERY" --db "$TMP/copy.db" -l '"thông tin"' | sort | tr '\n' ' ')"
+check 'compact leaves nothing behind' "" "$(ls -d "$TMP"/copy.db.* 2>/dev/null)"
+out=$("$INDEX" --db "$TMP/copy.db" "$TMP/copy" 2>&1 | sed 's/ in [0-9.]* s$//')
+check 'compact index stays writable' "indexed 0, unchanged 5, removed 0, failed 0, skipped 0" "$out"
+
 # --- Bad input: reported, counted, the run goes on, exit status 1 ------
 mkdir -p "$TMP/bad"
 cp corpus/$LA20 "$TMP/bad/good.txt"

@@ -57,6 +57,20 @@ tracuu_index_last_error (const tracuu_index_t *index);
 tracuu_status_t
 tracuu_index_count_reports (tracuu_index_t *index, uint32_t *out);
 
+/**
+ * Rewrite a writable index compactly, in place: updates leave free space
+ * behind (case documents are rewritten as reports mention them), which a
+ * compact copy does not keep. The copy is made next to the index and
+ * swapped in when complete, so an interruption leaves the index as it
+ * was. Readers keep working and see the copy when they reopen.
+ *
+ * Returns TRACUU_STATUS_OK, _BAD_ARGUMENT for a read-only index, or
+ * _DATABASE_ERROR / _IO_ERROR (tracuu_index_last_error() says why).
+ * @since 0.1
+ */
+tracuu_status_t
+tracuu_index_compact (tracuu_index_t *index);
+
 /** What happened to one file during tracuu_index_update(). */
 typedef enum tracuu_outcome {
     TRACUU_FILE_INDEXED,        /* New or changed, now indexed. */

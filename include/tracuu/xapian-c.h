@@ -117,6 +117,13 @@ xapc_status_t xapc_db_reopen (xapc_db_t *db, int *changed_out);
 /** Commit pending changes of a writable database. @since 0.1 */
 xapc_status_t xapc_db_commit (xapc_db_t *db);
 
+/**
+ * Write a compact copy of 'db' (its committed state) to the new
+ * directory 'dest', which must not exist. Free space left by updates is
+ * not copied. @since 0.1
+ */
+xapc_status_t xapc_db_compact (xapc_db_t *db, const char *dest);
+
 /** Start, commit or cancel a transaction on a writable db. @since 0.1 */
 xapc_status_t xapc_db_begin_transaction (xapc_db_t *db, int flushed);
 xapc_status_t xapc_db_commit_transaction (xapc_db_t *db);
