@@ -6,6 +6,8 @@
  * one try block whose catch calls map_exception(), so no C++ exception
  * ever reaches C. Failures leave a message in a thread-local string.
  */
+#include <sys/stat.h>
+
 #include <xapian.h>
 
 #include <cmath>
@@ -410,8 +412,13 @@ xapc_db_commit (xapc_db_t *db)
 extern "C" xapc_status_t
 xapc_db_compact (xapc_db_t *db, const char *dest)
 {
+    struct stat st;
+
     if (db == nullptr || dest == nullptr)
         return null_argument (__func__);
+    if (stat (dest, &st) == 0)
+        return fail (XAPC_ERR_INVALID_ARGUMENT, "cannot compact database",
+                     db->path.c_str (), "the destination exists already");
     try {
         db->db->compact (dest);
         return XAPC_OK;

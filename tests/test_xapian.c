@@ -1421,3 +1421,23 @@ Test (xapian, last_error_is_per_failure)
                    xapc_last_error ());
     xapc_db_close (db);
 }
+
+Test (xapian, compact)
+{
+    xapc_db_t *db = open_corpus ();
+    xapc_db_t *copy = NULL;
+    uint32_t n = 0, m = 0;
+    char dest[256];
+
+    snprintf (dest, sizeof dest, "%s", path_in ("compact"));
+    cr_assert_eq (xapc_db_doccount (db, &n), XAPC_OK);
+    cr_assert_eq (xapc_db_compact (db, dest), XAPC_OK, "%s", xapc_last_error ());
+    cr_assert_eq (xapc_db_open (dest, XAPC_DB_READ, &copy), XAPC_OK);
+    cr_assert_eq (xapc_db_doccount (copy, &m), XAPC_OK);
+    cr_expect_eq (m, n);
+    xapc_db_close (copy);
+    /* The destination must be new. */
+    cr_expect_neq (xapc_db_compact (db, dest), XAPC_OK);
+    cr_expect_eq (xapc_db_compact (db, NULL), XAPC_ERR_INVALID_ARGUMENT);
+    xapc_db_close (db);
+}
