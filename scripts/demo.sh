@@ -1,5 +1,6 @@
 #!/bin/sh
-# Index corpus/ into a database and run three example queries.
+# Index corpus/ into a database and run three example queries: a phrase,
+# the same words without diacritics, and a question about fines.
 # Usage: scripts/demo.sh BUILD_DIR DB
 set -eu
 
@@ -11,10 +12,11 @@ echo "\$ $BUILD/tracuu-index --db $DB corpus"
 
 run () {
     echo
-    echo "\$ $BUILD/tracuu-query --db $DB $*"
+    echo "\$ $BUILD/tracuu-query --db $DB $1"
+    shift
     "$BUILD/tracuu-query" --db "$DB" "$@" || true
 }
 
-run --limit 3 '"thông tin sai sự thật"'
-run '"thong tin sai su that" tiktok'
-run '"bịa đặt" OR "tin giả"'
+run "--limit 3 '\"thông tin sai sự thật\"'" --limit 3 '"thông tin sai sự thật"'
+run "'thong tin sai su that tiktok'" 'thong tin sai su that tiktok'
+run "'all fines for false information in 2024'" 'all fines for false information in 2024'
