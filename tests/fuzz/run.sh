@@ -142,9 +142,14 @@ if [ "$(cat "$OUT/flags" 2>/dev/null)" != "$stamp" ]; then
     rm -f "$OUT"/obj/*
     printf '%s\n' "$stamp" >"$OUT/flags"
 fi
+# The lexicons built into the library, as the Makefile makes them.
+mkdir -p "$OUT/gen"
+$CC -std=c11 -O1 scripts/embed.c -o "$OUT/gen/embed" \
+    && "$OUT/gen/embed" "$OUT/gen/embedded.c" data data/lexicon/*.txt \
+    || { say "cannot generate the built-in lexicons" >&2; exit 1; }
 say "building the library with $CC ($JOBS jobs)"
 tries=0
-LIB_SRCS=$(ls lib/*.c lib/*.cc)
+LIB_SRCS=$(ls lib/*.c lib/*.cc "$OUT/gen/embedded.c")
 until build_library; do
     tries=$((tries + 1))
     if [ "$tries" -ge "${FUZZ_BUILD_TRIES:-1}" ]; then
@@ -153,7 +158,7 @@ until build_library; do
     fi
     say "library build failed; retrying in 60 s"
     sleep 60
-    LIB_SRCS=$(ls lib/*.c lib/*.cc)
+    LIB_SRCS=$(ls lib/*.c lib/*.cc "$OUT/gen/embedded.c")
 done
 # Objects of sources that no longer exist must not be linked.
 LIB_OBJS=""
