@@ -782,7 +782,7 @@ tracuu_answer_run (tracuu_index_t *index, const tracuu_question_t *question,
     tracuu_status_t rc = TRACUU_STATUS_OK;
 
     /* A writer may commit while we read: reopen and start again. */
-    for (int attempt = 0; attempt < 5; attempt++) {
+    for (int attempt = 0; attempt < 20; attempt++) {
         if (attempt > 0)
             xapc_db_reopen (index->db, NULL);
         rc = answer_once (index, question, opts, out);

@@ -20,21 +20,25 @@ struct tracuu_results {
     char **paths;               /* Own the hits' paths. */
 };
 
+/* Read hit 'i' from the database: its path, and its stored text into
+ * *stored (NULL when there is none). Only this touches the database, so
+ * that a writer committing meanwhile rarely forces a retry. */
 static tracuu_status_t
-fill_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
-          const tracuu_query_t *q, const tracuu_search_options_t *opts,
-          tracuu_results_t *r)
+read_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
+          const tracuu_search_options_t *opts, tracuu_results_t *r,
+          char **stored, size_t *stored_len)
 {
     xapc_doc_t *doc = NULL;
     const char *value, *data;
-    size_t vlen, dlen, tlen;
-    char *stored = NULL;
+    size_t vlen, dlen;
     tracuu_status_t status = TRACUU_STATUS_OK;
     xapc_status_t st;
     tracuu_hit_t *hit = &r->hits[i];
 
+    *stored = NULL;
     hit->rank = opts->offset + (unsigned) i + 1;
     hit->score = xapc_mset_weight (mset, i);
+    hit->snippet = "";
     st = xapc_mset_document (mset, i, &doc);
     if (!st)
         st = xapc_doc_get_value (doc, TRACUU_SLOT_PATH, &value, &vlen);
@@ -42,16 +46,28 @@ fill_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
         r->paths[i] = strndup (value, vlen);
         if (r->paths[i] == NULL)
             status = TRACUU_STATUS_OUT_OF_MEMORY;
-        hit->path = r->paths[i];
+        hit->path = r->paths[i] ? r->paths[i] : "";
         st = xapc_doc_get_data (doc, &data, &dlen);
     }
-    if (st) {
+    if (st)
         status = tracuu_index__fail (index, st, "reading a result");
-        goto DONE;
-    }
-    if (status || tracuu_store__unpack (data, dlen, &stored, &tlen))
-        goto DONE;              /* No stored text: no snippet. */
-    status = tracuu_snippet__from_text (stored, tlen, q->units, q->n_units,
+    else if (!status && tracuu_store__unpack (data, dlen, stored, stored_len))
+        *stored = NULL;         /* No stored text: no snippet. */
+    xapc_doc_destroy (doc);
+    return status;
+}
+
+/* The snippet of hit 'i' from its stored text; no database access. */
+static tracuu_status_t
+snippet_hit (size_t i, const char *stored, size_t len, const tracuu_query_t *q,
+             const tracuu_search_options_t *opts, tracuu_results_t *r)
+{
+    tracuu_hit_t *hit = &r->hits[i];
+    tracuu_status_t status;
+
+    if (stored == NULL)
+        return TRACUU_STATUS_OK;
+    status = tracuu_snippet__from_text (stored, len, q->units, q->n_units,
                                         opts->snippet_bytes ? opts->snippet_bytes
                                                             : 240,
                                         &r->snippets[i]);
@@ -61,12 +77,6 @@ fill_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
         hit->spans = r->snippets[i].spans;
         hit->n_spans = r->snippets[i].n_spans;
     }
-
-  DONE:
-    if (hit->snippet == NULL)
-        hit->snippet = "";
-    free (stored);
-    xapc_doc_destroy (doc);
     return status;
 }
 
@@ -106,7 +116,8 @@ collect_hits (tracuu_index_t *index, xapc_mset_t *mset, const tracuu_query_t *q,
               const tracuu_search_options_t *opts, tracuu_results_t **out)
 {
     tracuu_results_t *r = calloc (1, sizeof *r);
-    size_t n = xapc_mset_size (mset);
+    size_t n = xapc_mset_size (mset), *lens = NULL;
+    char **texts = NULL;
     tracuu_status_t status = TRACUU_STATUS_OK;
 
     *out = NULL;
@@ -123,8 +134,18 @@ collect_hits (tracuu_index_t *index, xapc_mset_t *mset, const tracuu_query_t *q,
     xapc_mset_counts (mset, NULL, &r->total, NULL);
     if (xapc_query_describe (q->xq, &r->explain) != XAPC_OK)
         r->explain = NULL;
+    texts = calloc (n + 1, sizeof *texts);
+    lens = calloc (n + 1, sizeof *lens);
+    if (texts == NULL || lens == NULL)
+        status = TRACUU_STATUS_OUT_OF_MEMORY;
     for (size_t i = 0; i < n && !status; i++)
-        status = fill_hit (index, mset, i, q, opts, r);
+        status = read_hit (index, mset, i, opts, r, &texts[i], &lens[i]);
+    for (size_t i = 0; i < n && !status; i++)
+        status = snippet_hit (i, texts[i], lens[i], q, opts, r);
+    for (size_t i = 0; texts != NULL && i < n; i++)
+        free (texts[i]);
+    free (texts);
+    free (lens);
     if (status) {
         tracuu_results_destroy (r);
         return status;
@@ -188,7 +209,7 @@ tracuu_search (tracuu_index_t *index, const char *query, size_t len,
         return status;
     }
     /* A writer may commit while we read: reopen and start again. */
-    for (int attempt = 0; attempt < 5; attempt++) {
+    for (int attempt = 0; attempt < 20; attempt++) {
         if (attempt > 0) {
             tracuu_results_destroy (r);
             r = NULL;
