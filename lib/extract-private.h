@@ -226,10 +226,6 @@ tracuu_lexicon__destroy (tracuu_lexicon_t *lex);
 const char *
 tracuu_lexicon__label (const tracuu_lexicon_t *lex, size_t i);
 
-/* Index of 'label', or -1. */
-long
-tracuu_lexicon__find_label (const tracuu_lexicon_t *lex, const char *label);
-
 /* The longest phrase spelled by tokens i, i + 1... (none at or past
  * 'end'; only blanks, commas and dashes between them): its label index
  * in *label_out and the number of tokens as the result; 0 if none. */

@@ -314,17 +314,6 @@ tracuu_lexicon__label (const tracuu_lexicon_t *lex, size_t i)
     return lex->labels[i].name;
 }
 
-long
-tracuu_lexicon__find_label (const tracuu_lexicon_t *lex, const char *label)
-{
-    if (lex == NULL || label == NULL)
-        return -1;
-    for (size_t i = 0; i < lex->n_labels; i++)
-        if (strcmp (lex->labels[i].name, label) == 0)
-            return (long) i;
-    return -1;
-}
-
 size_t
 tracuu_lexicon__count (const tracuu_lexicon_t *lex)
 {
