@@ -3,17 +3,20 @@
 
 #include "extract-private.h"
 
+/* Most comparisons fail on the first byte: test it before the rest. */
 int
 tracuu_extract__is (const tracuu_text_t *text, size_t i, const char *exact)
 {
-    return i < text->n_tokens && strcmp (text->tokens[i].exact, exact) == 0;
+    return i < text->n_tokens && text->tokens[i].exact[0] == exact[0]
+           && strcmp (text->tokens[i].exact, exact) == 0;
 }
 
 int
 tracuu_extract__is_folded (const tracuu_text_t *text, size_t i,
                            const char *folded)
 {
-    return i < text->n_tokens && strcmp (text->tokens[i].folded, folded) == 0;
+    return i < text->n_tokens && text->tokens[i].folded[0] == folded[0]
+           && strcmp (text->tokens[i].folded, folded) == 0;
 }
 
 static size_t
@@ -23,6 +26,9 @@ match_phrase (const tracuu_text_t *text, size_t i, const char *phrase,
     size_t n = 0;
     const char *p = phrase;
 
+    if (i >= text->n_tokens
+        || (folded ? text->tokens[i].folded[0] : text->tokens[i].exact[0]) != *p)
+        return 0;               /* The common case, decided cheaply. */
     while (*p) {
         const char *sp = strchr (p, ' ');
         size_t wlen = sp ? (size_t) (sp - p) : strlen (p);

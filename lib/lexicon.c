@@ -1,5 +1,6 @@
 /* Lexicons: labelled phrase lists matched on a text's tokens. */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,9 @@ struct tracuu_lexicon {
     size_t n_phrases;           /* How many. */
     size_t alloc_phrases;       /* Allocated slots. */
     int ascii;                  /* "#!fold ascii": match folded forms. */
+    size_t *first;              /* Hash of first words: index of the first
+                                   phrase with it, or SIZE_MAX (empty). */
+    size_t n_first;             /* Slots, a power of two. */
 };
 
 void
@@ -43,7 +47,47 @@ tracuu_lexicon__destroy (tracuu_lexicon_t *lex)
         free (lex->phrases[i].words);
     free (lex->labels);
     free (lex->phrases);
+    free (lex->first);
     free (lex);
+}
+
+static size_t
+word_hash (const char *w, size_t len)
+{
+    size_t h = 2166136261u;
+
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char) w[i]) * 16777619u;
+    return h;
+}
+
+/* Index every distinct first word of the sorted phrases, so that looking
+ * up a token costs one hash probe instead of a binary search. */
+static tracuu_status_t
+index_first_words (tracuu_lexicon_t *lex)
+{
+    size_t slots = 16;
+
+    while (slots < 2 * lex->n_phrases)
+        slots *= 2;
+    lex->first = malloc (slots * sizeof *lex->first);
+    if (lex->first == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    lex->n_first = slots;
+    for (size_t i = 0; i < slots; i++)
+        lex->first[i] = SIZE_MAX;
+    for (size_t i = 0; i < lex->n_phrases; i++) {
+        const char *w = lex->phrases[i].words;
+        size_t h;
+
+        if (i > 0 && strcmp (lex->phrases[i - 1].words, w) == 0)
+            continue;           /* Same first word as the previous one. */
+        for (h = word_hash (w, strlen (w)) & (slots - 1);
+             lex->first[h] != SIZE_MAX; h = (h + 1) & (slots - 1))
+            ;
+        lex->first[h] = i;
+    }
+    return TRACUU_STATUS_OK;
 }
 
 static char *
@@ -228,6 +272,9 @@ tracuu_lexicon__parse (const char *data, size_t len, tracuu_lexicon_t **out)
     if (lex->n_phrases > 1)
         qsort (lex->phrases, lex->n_phrases, sizeof *lex->phrases,
                phrase_cmp);
+    rc = index_first_words (lex);
+    if (rc != TRACUU_STATUS_OK)
+        goto DONE;
     *out = lex;
     lex = NULL;
 
@@ -332,21 +379,16 @@ tracuu_lexicon__info (const tracuu_lexicon_t *lex, size_t i)
 static size_t
 first_with (const tracuu_lexicon_t *lex, const char *word, size_t len)
 {
-    size_t lo = 0, hi = lex->n_phrases;
+    size_t mask = lex->n_first - 1;
 
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *w = lex->phrases[mid].words;
-        int c = strncmp (w, word, len);
+    for (size_t h = word_hash (word, len) & mask; lex->first[h] != SIZE_MAX;
+         h = (h + 1) & mask) {
+        const char *w = lex->phrases[lex->first[h]].words;
 
-        if (c == 0 && w[len] != '\0')
-            c = 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+        if (strncmp (w, word, len) == 0 && w[len] == '\0')
+            return lex->first[h];
     }
-    return lo;
+    return lex->n_phrases;
 }
 
 static int
