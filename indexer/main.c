@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "tracuu/decode.h"
+#include "tracuu/display.h"
 #include "tracuu/extract.h"
 #include "tracuu/index.h"
 #include "tracuu/version.h"
@@ -47,19 +48,6 @@ typedef struct progress {
     int shown;                  /* A progress line is on screen. */
 } progress_t;
 
-static const char *
-display_path (const char *path)
-{
-    static char cwd[4096];
-    static size_t cwd_len;
-
-    if (cwd_len == 0 && getcwd (cwd, sizeof cwd) != NULL)
-        cwd_len = strlen (cwd);
-    if (cwd_len > 0 && strncmp (path, cwd, cwd_len) == 0 && path[cwd_len] == '/')
-        return path + cwd_len + 1;
-    return path;
-}
-
 static void
 clear_progress (progress_t *p)
 {
@@ -83,7 +71,7 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
 
 
         clear_progress (p);
-        fprintf (stderr, "tracuu-index: %s: %s%s\n", display_path (path),
+        fprintf (stderr, "tracuu-index: %s: %s%s\n", tracuu_display_path (path),
                  reason, tag);
     }
     if (!p->tty || p->quiet)
@@ -93,7 +81,7 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
         - (p->last.tv_sec * 1000000000L + p->last.tv_nsec) < 100000000L)
         return;
     p->last = now;
-    fprintf (stderr, "\r\033[K%zu files  %.60s", p->done, display_path (path));
+    fprintf (stderr, "\r\033[K%zu files  %.60s", p->done, tracuu_display_path (path));
     p->shown = 1;
 }
 

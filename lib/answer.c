@@ -157,25 +157,6 @@ value_str (tracuu_status_t *rc, tracuu_answer_t *a, xapc_doc_t *doc,
     return keep_span (rc, a, v, len);
 }
 
-static size_t
-primary_of (const tracuu_caserec_t *recs, size_t n)
-{
-    size_t best = 0;
-    long long best_span = -1;
-
-    for (size_t i = 0; i < n; i++) {
-        long long from = tracuu_caserec__int (&recs[i], "from");
-        long long to = tracuu_caserec__int (&recs[i], "to");
-        long long span = from > 0 && to >= from ? to - from : 99999999;
-
-        if (best_span < 0 || span < best_span) {
-            best = i;
-            best_span = span;
-        }
-    }
-    return best;
-}
-
 /* Fill item 'it' from case document 'doc'. */
 static tracuu_status_t
 read_case (tracuu_answer_t *a, item_t *it, xapc_doc_t *doc)
@@ -195,7 +176,7 @@ read_case (tracuu_answer_t *a, item_t *it, xapc_doc_t *doc)
     n = tracuu_caserec__split (data, len, recs, MAX_RECORDS);
     if (n == 0)
         return TRACUU_STATUS_OK;
-    p = primary_of (recs, n);
+    p = tracuu_caserec__primary (recs, n);
     c->key = value_str (&rc, a, doc, TRACUU_SLOT_KEY);
     c->period = rec_str (&rc, a, &recs[p], "period");
     c->from = (int32_t) tracuu_caserec__int (&recs[p], "from");
@@ -232,15 +213,13 @@ read_case (tracuu_answer_t *a, item_t *it, xapc_doc_t *doc)
     for (size_t i = 0; i < n && !rc; i++) {
         const char *report = rec_str (&rc, a, &recs[i], "report");
 
-        for (size_t k = 0; tracuu_caserec__get (&recs[i], "source", k, &v, &vlen); k++) {
-            const char *quote = v;
+        const char *quote;
+        size_t qlen;
 
+        for (size_t k = 0; tracuu_caserec__source (&recs[i], k, &src[n_src].line,
+                                                   &quote, &qlen); k++) {
             src[n_src].path = report;
-            src[n_src].line = (uint32_t) strtoul (v, NULL, 10);
-            for (int colons = 0; colons < 3 && quote < v + vlen; quote++)
-                colons += *quote == ':';
-            src[n_src].quote = keep_span (&rc, a, quote,
-                                          vlen - (size_t) (quote - v));
+            src[n_src].quote = keep_span (&rc, a, quote, qlen);
             n_src++;
         }
     }

@@ -245,3 +245,43 @@ tracuu_caserec__is (const tracuu_caserec_t *rec, const char *name,
     return tracuu_caserec__get (rec, name, 0, &v, &len)
            && len == strlen (value) && memcmp (v, value, len) == 0;
 }
+
+size_t
+tracuu_caserec__primary (const tracuu_caserec_t *recs, size_t n)
+{
+    size_t best = 0;
+    long long best_span = -1, best_from = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        long long from = tracuu_caserec__int (&recs[i], "from");
+        long long to = tracuu_caserec__int (&recs[i], "to");
+        long long span = from > 0 && to >= from ? to - from : 99999999;
+
+        if (best_span < 0 || span < best_span
+            || (span == best_span && from < best_from)) {
+            best = i;
+            best_span = span;
+            best_from = from;
+        }
+    }
+    return best;
+}
+
+int
+tracuu_caserec__source (const tracuu_caserec_t *rec, size_t k, uint32_t *line,
+                        const char **quote, size_t *quote_len)
+{
+    const char *v, *q;
+    size_t len;
+
+    if (!tracuu_caserec__get (rec, "source", k, &v, &len))
+        return 0;
+    /* "line:start:end:quote" */
+    q = v;
+    for (int colons = 0; colons < 3 && q < v + len; q++)
+        colons += *q == ':';
+    *line = (uint32_t) strtoul (v, NULL, 10);
+    *quote = q;
+    *quote_len = len - (size_t) (q - v);
+    return 1;
+}

@@ -1,4 +1,6 @@
 /* Terminal widths of UTF-8 text. */
+#include <string.h>
+#include <unistd.h>
 #include <unicode/uchar.h>
 
 #include "tracuu/display.h"
@@ -53,4 +55,17 @@ tracuu_display_fit (const char *s, size_t len, size_t columns)
         i += step;
     }
     return i;
+}
+
+const char *
+tracuu_display_path (const char *path)
+{
+    static char cwd[4096];
+    static size_t cwd_len;
+
+    if (cwd_len == 0 && getcwd (cwd, sizeof cwd) != NULL)
+        cwd_len = strlen (cwd);
+    if (cwd_len > 1 && strncmp (path, cwd, cwd_len) == 0 && path[cwd_len] == '/')
+        return path + cwd_len + 1;
+    return path;
 }

@@ -199,28 +199,6 @@ tracuu_cases__data (xapc_doc_t *doc, char **out, size_t *out_len)
     return tracuu_store__unpack (data, len, out, out_len);
 }
 
-/* The record whose period is narrowest (then earliest, then first). */
-static size_t
-primary_record (const tracuu_caserec_t *recs, size_t n)
-{
-    size_t best = 0;
-    long long best_span = -1, best_from = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        long long from = tracuu_caserec__int (&recs[i], "from");
-        long long to = tracuu_caserec__int (&recs[i], "to");
-        long long span = from > 0 && to >= from ? to - from : 99999999;
-
-        if (best_span < 0 || span < best_span
-            || (span == best_span && from < best_from)) {
-            best = i;
-            best_span = span;
-            best_from = from;
-        }
-    }
-    return best;
-}
-
 /* Add prefix + each value of a field (folded). */
 static xapc_status_t
 add_field_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
@@ -265,17 +243,15 @@ static xapc_status_t
 add_quote_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
                  xapc_termpos_t *pos)
 {
-    const char *v;
+    const char *quote;
     size_t len;
+    uint32_t line;
 
-    for (size_t k = 0; tracuu_caserec__get (rec, "source", k, &v, &len); k++) {
-        const char *quote = v;
+    for (size_t k = 0; tracuu_caserec__source (rec, k, &line, &quote, &len); k++) {
         tracuu_text_t *text = NULL;
         xapc_status_t st = XAPC_OK;
 
-        for (int colons = 0; colons < 3 && quote < v + len; quote++)
-            colons += *quote == ':';
-        if (tracuu_text_analyze (quote, len - (size_t) (quote - v), &text))
+        if (tracuu_text_analyze (quote, len, &text))
             return XAPC_ERR_NOMEM;
         for (size_t i = 0; i < text->n_tokens && !st; i++) {
             const tracuu_token_t *t = &text->tokens[i];
@@ -381,7 +357,7 @@ build_case_doc (const char *key, const char *data, size_t len,
             st = tracuu_document__add_filter (doc, TRACUU_PREFIX_FLAG,
                                               "headline", 8);
     }
-    p = primary_record (recs, n);
+    p = tracuu_caserec__primary (recs, n);
     if (!st && n > 0) {
         const tracuu_caserec_t *r = &recs[p];
         long long amount = tracuu_caserec__int (r, "amount");

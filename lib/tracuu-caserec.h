@@ -3,6 +3,7 @@
 #define TRACUU_CASEREC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tracuu/extract.h"
 #include "tracuu-private.h"
@@ -34,5 +35,15 @@ long long tracuu_caserec__int (const tracuu_caserec_t *rec, const char *name);
 /* Non-zero when the field equals 'value'. */
 int tracuu_caserec__is (const tracuu_caserec_t *rec, const char *name,
                         const char *value);
+
+/* The record that speaks for the case: the one with the narrowest
+ * period, then the earliest, then the first. */
+size_t tracuu_caserec__primary (const tracuu_caserec_t *recs, size_t n);
+
+/* Source 'k' of a record: its line and quote (borrowed). Returns 0 when
+ * there is no such source. */
+int tracuu_caserec__source (const tracuu_caserec_t *rec, size_t k,
+                            uint32_t *line, const char **quote,
+                            size_t *quote_len);
 
 #endif

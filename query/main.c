@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "tracuu/answer.h"
+#include "tracuu/display.h"
 #include "tracuu/question.h"
 #include "tracuu/search.h"
 #include "tracuu/version.h"
@@ -246,7 +247,7 @@ run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
         printf ("%u\n", tracuu_results_total (results));
     else if (a->files_only)
         for (size_t i = 0; i < tracuu_results_size (results); i++)
-            puts (output_path (tracuu_results_hit (results, i)->path));
+            puts (tracuu_display_path (tracuu_results_hit (results, i)->path));
     else
         output_reports (results, q, a->query, a->out.format,
                         isatty (STDOUT_FILENO) && getenv ("NO_COLOR") == NULL);

@@ -2,24 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tracuu/display.h"
 #include "tracuu/json.h"
 #include "output.h"
-
-const char *
-output_path (const char *path)
-{
-    static char cwd[4096];
-    static size_t cwd_len;
-
-    if (cwd_len == 0 && getcwd (cwd, sizeof cwd) != NULL)
-        cwd_len = strlen (cwd);
-    if (cwd_len > 0 && strncmp (path, cwd, cwd_len) == 0 && path[cwd_len] == '/')
-        return path + cwd_len + 1;
-    return path;
-}
 
 static void
 json_str (const char *s)
@@ -190,7 +176,7 @@ json_interpretation (const tracuu_question_t *q)
 static void
 json_hit (const tracuu_hit_t *hit, const char *type)
 {
-    const char *file = output_path (hit->path);
+    const char *file = tracuu_display_path (hit->path);
 
     putchar ('{');
     if (type != NULL)
@@ -219,7 +205,7 @@ output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
         for (size_t i = 0; i < n; i++) {
             const tracuu_hit_t *hit = tracuu_results_hit (r, i);
 
-            printf ("%u. %s:%u\n   ", hit->rank, output_path (hit->path), hit->line);
+            printf ("%u. %s:%u\n   ", hit->rank, tracuu_display_path (hit->path), hit->line);
             print_snippet (hit, tty);
             putchar ('\n');
         }
@@ -254,7 +240,7 @@ output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
 
             snprintf (score, sizeof score, "%.6f", hit->score);
             csv_int (hit->rank, 0);
-            csv_field (output_path (hit->path), 0);
+            csv_field (tracuu_display_path (hit->path), 0);
             csv_int (hit->line, 0);
             csv_field (score, 0);
             csv_field (hit->snippet, 1);
@@ -325,11 +311,11 @@ case_cells (const tracuu_answer_case_t *c, char cells[N_COLS][512])
         snprintf (cells[C_ACCOUNTS], 512, "%s", c->platforms);
     if (c->n_sources > 1)
         snprintf (cells[C_SOURCE], 512, "%s:%u (+%zu)",
-                  output_path (c->sources[0].path), c->sources[0].line,
+                  tracuu_display_path (c->sources[0].path), c->sources[0].line,
                   c->n_sources - 1);
     else
         snprintf (cells[C_SOURCE], 512, "%s:%u",
-                  c->n_sources ? output_path (c->sources[0].path) : "",
+                  c->n_sources ? tracuu_display_path (c->sources[0].path) : "",
                   c->n_sources ? c->sources[0].line : 0);
 }
 
@@ -367,7 +353,7 @@ text_cases (const tracuu_answer_t *a, size_t columns)
             size_t hw, qlen = strlen (src->quote), fit;
 
             snprintf (head, sizeof head, "%s%s:%u: ", indent,
-                      output_path (src->path), src->line);
+                      tracuu_display_path (src->path), src->line);
             hw = tracuu_display_width (head, strlen (head));
             fit = columns > hw + 10 ? tracuu_display_fit (src->quote, qlen,
                                                           columns - hw - 1)
@@ -407,7 +393,7 @@ text_accounts (const tracuu_answer_t *a)
                 c->people, *c->people ? ")" : "",
                 c->amount >= 0 ? money (c->amount, amount, sizeof amount)
                                : "amount not stated",
-                c->n_sources ? output_path (c->sources[0].path) : "",
+                c->n_sources ? tracuu_display_path (c->sources[0].path) : "",
                 c->n_sources ? c->sources[0].line : 0);
     }
 }
@@ -495,7 +481,7 @@ json_case (const tracuu_answer_t *a, const tracuu_answer_case_t *c,
     json_int (c->individuals);
     fputs (",\"sources\":[", stdout);
     for (size_t s = 0; s < c->n_sources; s++) {
-        const char *file = output_path (c->sources[s].path);
+        const char *file = tracuu_display_path (c->sources[s].path);
 
         printf ("%s{\"file\":", s ? "," : "");
         tracuu_json_write_string (stdout, file, strlen (file));
@@ -588,12 +574,12 @@ csv_cases (const tracuu_answer_t *a)
         csv_int (c->violators, 0);
         csv_int (c->organizations, 0);
         csv_int (c->individuals, 0);
-        csv_field (c->n_sources ? output_path (c->sources[0].path) : "", 0);
+        csv_field (c->n_sources ? tracuu_display_path (c->sources[0].path) : "", 0);
         csv_int (c->n_sources ? (long long) c->sources[0].line : -1, 0);
         csv_field (c->n_sources ? c->sources[0].quote : "", 0);
         for (size_t s = 1; o != NULL && s < c->n_sources; s++)
             fprintf (o, "%s%s:%u", s > 1 ? "; " : "",
-                     output_path (c->sources[s].path), c->sources[s].line);
+                     tracuu_display_path (c->sources[s].path), c->sources[s].line);
         if (o != NULL)
             fclose (o);
         csv_field (others ? others : "", 1);

@@ -22,9 +22,6 @@ typedef struct output_options {
     size_t columns;             /* Terminal width for text. */
 } output_options_t;
 
-/* 'path' relative to the current directory when it lies below it. */
-const char *output_path (const char *path);
-
 void output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
                      const char *query, output_format_t format, int tty);
 

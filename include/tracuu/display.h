@@ -25,6 +25,15 @@ tracuu_display_width (const char *s, size_t len);
 size_t
 tracuu_display_fit (const char *s, size_t len, size_t columns);
 
+/**
+ * 'path' relative to the current directory when it lies below it, else
+ * 'path' itself; a pointer into 'path' (no copy). The current directory
+ * is read once per process.
+ * @since 0.1
+ */
+const char *
+tracuu_display_path (const char *path);
+
 #ifdef __cplusplus
 }
 #endif
