@@ -24,6 +24,8 @@ typedef struct fold_entry {
     int32_t base;       /* Lower case without any mark, đ -> d. */
     uint8_t vowel;      /* 1 + index in VOWELS, or 0. */
     uint8_t tone;       /* 0 none, 1 grave, 2 acute, 3 hook, 4 tilde, 5 dot. */
+    uint8_t word;       /* Letter, digit or combining mark. */
+    int32_t ascii;      /* What TRACUU_FOLD_ASCII makes of it; 0: dropped. */
 } fold_entry_t;
 
 /* Vowels with their quality marks but no tone, and the tone marks. */
@@ -82,6 +84,8 @@ table_build (void)
 
         table[i].lower = lower;
         table[i].base = U_SUCCESS (err) ? strip_marks (nfd, lower) : lower;
+        table[i].word = u_isalnum (cp) || u_getCombiningClass (cp) != 0
+                        || u_charType (cp) == U_NON_SPACING_MARK;
     }
     /* Đ/đ and its look-alikes (Icelandic eth Ð/ð, African Ɖ/ɖ). */
     table[0xD0].lower = table[0xF0].lower = 0x111;
@@ -90,6 +94,19 @@ table_build (void)
     table[0xD0].base = table[0xF0].base = 'd';
     table[0x110].base = table[0x111].base = 'd';
     table[0x189].base = 'd';
+    /* Lower case, then no mark, as tracuu_fold__ascii (lower_of (cp)). */
+    for (int i = 0; i < TABLE_SIZE; i++) {
+        int32_t lower = table[i].lower;
+        int j = table_index (lower);
+
+        if (j >= 0)
+            table[i].ascii = table[j].base;
+        else if (u_getCombiningClass (lower) != 0
+                 || u_charType (lower) == U_NON_SPACING_MARK)
+            table[i].ascii = 0;
+        else
+            table[i].ascii = lower;
+    }
     for (int v = 0; v < N_VOWELS; v++) {
         for (int t = 0; t < N_TONES; t++) {
             int32_t c = VOWELS[v];
@@ -214,23 +231,197 @@ tracuu_fold__exact (int32_t *cps, size_t n)
 static int
 is_word_cp (int32_t cp)
 {
+    const fold_entry_t *e;
+
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
                || (cp >= '0' && cp <= '9');
+    if ((e = entry (cp)) != NULL)
+        return e->word;
     return u_isalnum (cp) || u_getCombiningClass (cp) != 0
            || u_charType (cp) == U_NON_SPACING_MARK;
+}
+
+/* Output of tracuu_fold(): bytes and, when asked for, their sources. */
+typedef struct fold_out {
+    char *data;
+    size_t len;
+    size_t alloc;
+    size_t *map;                /* Input offset of each output byte. */
+    int want_map;
+} fold_out_t;
+
+/* Room for 'more' bytes and the final NUL; -1 when memory runs out. */
+static int
+reserve (fold_out_t *o, size_t more)
+{
+    size_t alloc;
+    char *data;
+
+    if (o->len + more + 1 <= o->alloc)
+        return 0;
+    alloc = o->alloc ? o->alloc : 64;
+    while (alloc < o->len + more + 1)
+        alloc *= 2;
+    data = realloc (o->data, alloc);
+    if (data == NULL)
+        return -1;
+    o->data = data;
+    if (o->want_map) {
+        size_t *map = realloc (o->map, alloc * sizeof *map);
+
+        if (map == NULL)
+            return -1;
+        o->map = map;
+    }
+    o->alloc = alloc;
+    return 0;
+}
+
+static int
+is_ascii_alnum (unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+           || (c >= '0' && c <= '9');
+}
+
+/* Code points of one run: a stack buffer, on the heap past it. */
+typedef struct run {
+    int32_t small_cps[64];
+    size_t small_offs[64];
+    int32_t *cps;
+    size_t *offs;
+    size_t alloc;
+} run_t;
+
+static int
+run_grow (run_t *r)
+{
+    size_t alloc = 2 * r->alloc;
+    int32_t *cps = malloc (alloc * sizeof *cps);
+    size_t *offs = malloc (alloc * sizeof *offs);
+
+    if (cps == NULL || offs == NULL) {
+        free (cps);
+        free (offs);
+        return -1;
+    }
+    memcpy (cps, r->cps, r->alloc * sizeof *cps);
+    memcpy (offs, r->offs, r->alloc * sizeof *offs);
+    if (r->cps != r->small_cps) {
+        free (r->cps);
+        free (r->offs);
+    }
+    r->cps = cps;
+    r->offs = offs;
+    r->alloc = alloc;
+    return 0;
+}
+
+/*
+ * Fold the run that starts at 'pos': a word (folded together, for tone
+ * placement) or a single other character. Returns the position after
+ * it, or 0 when memory runs out.
+ */
+static size_t
+fold_run (const char *in, size_t len, size_t pos, tracuu_fold_mode_t mode,
+          run_t *r, fold_out_t *o)
+{
+    size_t n = 0;
+
+    do {
+        int32_t cp;
+        size_t step = tracuu_utf8__decode ((const unsigned char *) in + pos,
+                                           len - pos, &cp);
+
+        if (cp < 0)
+            cp = 0xFFFD;
+        if (n > 0 && !is_word_cp (cp))
+            break;
+        if (n == r->alloc && run_grow (r))
+            return 0;
+        r->offs[n] = pos;
+        r->cps[n++] = cp;
+        pos += step;
+        if (!is_word_cp (cp))
+            break;
+    } while (pos < len);
+    tracuu_fold__exact (r->cps, n);
+    for (size_t i = 0; i < n; i++) {
+        int32_t cp = mode == TRACUU_FOLD_ASCII ? tracuu_fold__ascii (r->cps[i])
+                                               : r->cps[i];
+        size_t elen;
+
+        if (cp == 0)
+            continue;
+        if (reserve (o, 4))
+            return 0;
+        elen = tracuu_utf8__encode (cp, o->data + o->len);
+        for (size_t b = 0; o->want_map && b < elen; b++)
+            o->map[o->len + b] = r->offs[i];
+        o->len += elen;
+    }
+    return pos;
+}
+
+/*
+ * TRACUU_FOLD_ASCII, character by character: without marks, where the
+ * tone of a syllable sits makes no difference, so no runs are needed.
+ * Returns -1 when memory runs out.
+ */
+static int
+fold_ascii (const char *in, size_t len, fold_out_t *o)
+{
+    size_t pos = 0;
+
+    if (reserve (o, len))
+        return -1;
+    while (pos < len) {
+        unsigned char c = (unsigned char) in[pos];
+        const fold_entry_t *e;
+        int32_t cp;
+        size_t step;
+
+        if (c < 0x80) {
+            if (c != 0) {
+                if (o->len + 2 > o->alloc && reserve (o, 1))
+                    return -1;
+                if (o->want_map)
+                    o->map[o->len] = pos;
+                o->data[o->len++] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            pos++;
+            continue;
+        }
+        step = tracuu_utf8__decode ((const unsigned char *) in + pos,
+                                    len - pos, &cp);
+        if (cp < 0)
+            cp = 0xFFFD;
+        e = entry (cp);
+        cp = e != NULL ? e->ascii : tracuu_fold__ascii (lower_of (cp));
+        if (cp != 0) {
+            size_t elen;
+
+            if (reserve (o, 4))
+                return -1;
+            elen = tracuu_utf8__encode (cp, o->data + o->len);
+            for (size_t b = 0; o->want_map && b < elen; b++)
+                o->map[o->len + b] = pos;
+            o->len += elen;
+        }
+        pos += step;
+    }
+    return 0;
 }
 
 tracuu_status_t
 tracuu_fold (const char *in, size_t len, tracuu_fold_mode_t mode,
              char **out, size_t *out_len, size_t **map_out)
 {
-    tracuu_status_t rc = TRACUU_STATUS_OK;
-    tracuu_buf_t buf = { 0 };
-    size_t *map = NULL, map_alloc = 0;
-    int32_t *cps = NULL;
-    size_t *offs = NULL;
+    fold_out_t o = { NULL, 0, 0, NULL, map_out != NULL };
+    run_t r;
     size_t pos = 0;
+    int failed = 0;
 
     if (out != NULL)
         *out = NULL;
@@ -238,88 +429,59 @@ tracuu_fold (const char *in, size_t len, tracuu_fold_mode_t mode,
         *map_out = NULL;
     if ((in == NULL && len) || out == NULL || out_len == NULL)
         return TRACUU_STATUS_NULL_POINTER;
-    cps = malloc ((len + 1) * sizeof *cps);
-    offs = malloc ((len + 1) * sizeof *offs);
-    if (cps == NULL || offs == NULL) {
-        rc = TRACUU_STATUS_OUT_OF_MEMORY;
-        goto DONE;
+    r.cps = r.small_cps;
+    r.offs = r.small_offs;
+    r.alloc = 64;
+    if (mode == TRACUU_FOLD_ASCII) {
+        failed = fold_ascii (in, len, &o);
+        pos = len;
+    } else {
+        failed = reserve (&o, len);
     }
-    tracuu_buf__append (&rc, &buf, "", 0);
-    while (pos < len && rc == TRACUU_STATUS_OK) {
-        size_t n = 0;
+    while (pos < len && !failed) {
+        unsigned char c = (unsigned char) in[pos];
+        size_t end = pos;
 
-        /* One run: a word (folded together, for tone placement) or a
-         * single other character. */
-        do {
-            int32_t cp;
-            size_t step = tracuu_utf8__decode ((const unsigned char *) in + pos,
-                                               len - pos, &cp);
-
-            if (cp < 0)
-                cp = 0xFFFD;
-            if (n > 0 && !is_word_cp (cp))
-                break;
-            offs[n] = pos;
-            cps[n++] = cp;
-            pos += step;
-            if (!is_word_cp (cp))
-                break;
-        } while (pos < len);
-        tracuu_fold__exact (cps, n);
-        for (size_t i = 0; i < n; i++) {
-            char enc[4];
-            int32_t cp = mode == TRACUU_FOLD_ASCII ? tracuu_fold__ascii (cps[i])
-                                                   : cps[i];
-            size_t elen, before = buf.len;
-
-            if (cp == 0)
-                continue;
-            elen = tracuu_utf8__encode (cp, enc);
-            tracuu_buf__append (&rc, &buf, enc, elen);
-            if (map_out != NULL && rc == TRACUU_STATUS_OK) {
-                if (buf.len + 1 > map_alloc) {
-                    size_t alloc = map_alloc ? map_alloc * 2 : 256;
-                    size_t *m;
-
-                    while (alloc < buf.len + 1)
-                        alloc *= 2;
-                    m = realloc (map, alloc * sizeof *m);
-                    if (m == NULL) {
-                        rc = TRACUU_STATUS_OUT_OF_MEMORY;
-                        break;
-                    }
-                    map = m;
-                    map_alloc = alloc;
-                }
-                for (size_t b = before; b < buf.len; b++)
-                    map[b] = offs[i];
+        /* Fast path: a word of ASCII letters and digits only (no tone
+         * to place) is lower-cased byte by byte; other ASCII characters
+         * stay as they are, except NUL, which is dropped. */
+        while (end < len && is_ascii_alnum ((unsigned char) in[end]))
+            end++;
+        if (end > pos && (end == len || (unsigned char) in[end] < 0x80)) {
+            failed = reserve (&o, end - pos);
+            for (; pos < end && !failed; pos++) {
+                c = (unsigned char) in[pos];
+                if (o.want_map)
+                    o.map[o.len] = pos;
+                o.data[o.len++] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
-        }
-    }
-    if (rc == TRACUU_STATUS_OK && map_out != NULL) {
-        size_t *m = realloc (map, (buf.len + 1) * sizeof *m);
-
-        if (m == NULL) {
-            rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        } else if (end == pos && c < 0x80) {
+            if (c != 0 && !(failed = reserve (&o, 1))) {
+                if (o.want_map)
+                    o.map[o.len] = pos;
+                o.data[o.len++] = (char) c;
+            }
+            pos++;
         } else {
-            map = m;
-            map[buf.len] = len;
+            pos = fold_run (in, len, pos, mode, &r, &o);
+            failed = pos == 0;
         }
     }
-
-  DONE:
-    free (cps);
-    free (offs);
-    if (rc != TRACUU_STATUS_OK) {
-        free (buf.data);
-        free (map);
-        return rc;
+    if (r.cps != r.small_cps) {
+        free (r.cps);
+        free (r.offs);
     }
-    *out = buf.data;
-    *out_len = buf.len;
+    if (failed) {
+        free (o.data);
+        free (o.map);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    o.data[o.len] = '\0';
+    if (o.want_map)
+        o.map[o.len] = len;
+    *out = o.data;
+    *out_len = o.len;
     if (map_out != NULL)
-        *map_out = map;
-    else
-        free (map);
+        *map_out = o.map;
     return TRACUU_STATUS_OK;
 }

@@ -226,6 +226,54 @@ Test (analysis, seed_offsets)
     }
 }
 
+/* Checks one text: ASCII folding (character by character) equals the
+ * exact folding (by words, with tone placement) folded again; the map
+ * points at the start of a character of the input and never goes back. */
+static void
+check_fold_modes (const char *in, size_t len, const char *what)
+{
+    char *ascii = NULL, *exact = NULL, *again = NULL;
+    size_t alen, elen, glen, *map = NULL;
+
+    cr_assert_eq (tracuu_fold (in, len, TRACUU_FOLD_ASCII, &ascii, &alen, &map), 0);
+    cr_assert_eq (tracuu_fold (in, len, TRACUU_FOLD_EXACT, &exact, &elen, NULL), 0);
+    cr_assert_eq (tracuu_fold (exact, elen, TRACUU_FOLD_ASCII, &again, &glen,
+                               NULL), 0);
+    cr_assert_eq (alen, glen, "%s", what);
+    cr_assert_eq (memcmp (ascii, again, alen), 0, "%s", what);
+    cr_assert_eq (ascii[alen], '\0');
+    cr_assert_eq (map[alen], len);
+    for (size_t i = 0; i < alen; i++) {
+        cr_assert_lt (map[i], len, "%s byte %zu", what, i);
+        cr_assert ((in[map[i]] & 0xC0) != 0x80, "%s byte %zu", what, i);
+        if (i > 0)
+            cr_assert_geq (map[i], map[i - 1], "%s byte %zu", what, i);
+    }
+    free (ascii);
+    free (exact);
+    free (again);
+    free (map);
+}
+
+Test (analysis, fold_modes_agree)
+{
+    static const char mixed[] =
+        "ĐẮK LẮK Ðà Nẵng HÒA hoà KHOẺ thuỶ quý GIÀ ŨY "
+        "Xu\xcc\x9b\xcc\x89 (NFD) \xff\xfe bad \xe1\xbb torn 7,5 TP.HCM "
+        "ΣΊΣΥΦΟΣ Привет 東京 Ⱥ İ ẞ Kelvin\xe2\x84\xaa \0NUL "
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        "Nguyễnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn";
+
+    check_fold_modes (mixed, sizeof mixed - 1, "mixed");
+    for (size_t f = 0; f < sizeof corpus / sizeof corpus[0]; f++) {
+        size_t len;
+        char *raw = slurp (corpus[f], &len);
+
+        check_fold_modes (raw, len, corpus[f]);
+        free (raw);
+    }
+}
+
 /* The seed that cites footnotes gets footnote tokens for ⁽¹⁾ and ¹. */
 Test (analysis, seed_footnotes)
 {
