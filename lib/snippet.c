@@ -199,64 +199,75 @@ count_word (const char *s, size_t len, const char *w, size_t wlen)
     return n;
 }
 
+/* Score of a folded line: distinct words or phrases first, then their
+ * occurrences. */
+static long
+line_score (const char *folded, size_t flen, const tracuu_unit_t *units,
+            size_t n_units)
+{
+    long score = 0;
+
+    for (size_t u = 0; u < n_units; u++) {
+        char phrase[512];
+        size_t plen = 0, hits;
+
+        for (size_t k = 0; k < units[u].n_words; k++) {
+            size_t wl = strlen (units[u].words[k]);
+
+            if (plen + wl + 1 >= sizeof phrase)
+                break;
+            if (k > 0)
+                phrase[plen++] = ' ';
+            memcpy (phrase + plen, units[u].words[k], wl);
+            plen += wl;
+        }
+        hits = count_word (folded, flen, phrase, plen);
+        if (hits > 0)
+            score += 1000 + (long) hits;
+    }
+    return score;
+}
+
 tracuu_status_t
 tracuu_snippet__from_text (const char *text, size_t len,
                            const tracuu_unit_t *units, size_t n_units,
                            size_t max_bytes, tracuu_snippet_t *out)
 {
-    char *folded = NULL;
-    size_t flen = 0, *map = NULL, best_start = 0, best_end = 0, line = 1;
+    size_t best_start = 0, best_end = 0, best_line = 1, line = 1;
     long best_score = -1;
     tracuu_text_t *t = NULL;
-    tracuu_status_t rc;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
 
     memset (out, 0, sizeof *out);
-    rc = tracuu_fold (text, len, TRACUU_FOLD_ASCII, &folded, &flen, &map);
-    if (rc)
-        return rc;
-    /* Pick the line cheaply on folded text: distinct words or phrases
-     * first, then occurrences. */
-    for (size_t at = 0; at <= flen; ) {
-        const char *nl = memchr (folded + at, '\n', flen - at);
-        size_t end = nl ? (size_t) (nl - folded) : flen;
-        long score = 0;
+    /* Pick the line cheaply, each line folded on its own (folding keeps
+     * line ends): only the chosen line is analyzed. */
+    for (size_t at = 0; at <= len; line++) {
+        const char *nl = memchr (text + at, '\n', len - at);
+        size_t end = nl ? (size_t) (nl - text) : len, flen = 0;
+        char *folded = NULL;
+        long score;
 
-        for (size_t u = 0; u < n_units; u++) {
-            char phrase[512];
-            size_t plen = 0, hits;
-
-            for (size_t k = 0; k < units[u].n_words; k++) {
-                size_t wl = strlen (units[u].words[k]);
-
-                if (plen + wl + 1 >= sizeof phrase)
-                    break;
-                if (k > 0)
-                    phrase[plen++] = ' ';
-                memcpy (phrase + plen, units[u].words[k], wl);
-                plen += wl;
-            }
-            hits = count_word (folded + at, end - at, phrase, plen);
-            if (hits > 0)
-                score += 1000 + (long) hits;
-        }
+        rc = tracuu_fold (text + at, end - at, TRACUU_FOLD_ASCII, &folded,
+                          &flen, NULL);
+        if (rc)
+            return rc;
+        score = line_score (folded, flen, units, n_units);
+        free (folded);
         if (score > best_score) {
             best_score = score;
-            best_start = map[at];
-            best_end = map[end];
+            best_start = at;
+            best_end = end;
+            best_line = line;
         }
         if (nl == NULL)
             break;
         at = end + 1;
     }
-    free (folded);
-    free (map);
-    for (size_t i = 0; i < best_start; i++)
-        line += text[i] == '\n';
     rc = tracuu_text_analyze (text + best_start, best_end - best_start, &t);
     if (!rc)
         rc = tracuu_snippet__make (t, units, n_units, max_bytes, out);
     if (!rc)
-        out->line = (uint32_t) line;
+        out->line = (uint32_t) best_line;
     tracuu_text_destroy (t);
     return rc;
 }
