@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/utf16.h>
 
 #include "tracuu/analysis.h"
@@ -383,6 +384,120 @@ tracuu_text_analyze (const char *bytes, size_t len, tracuu_text_t **out)
     }
     *out = t;
     return TRACUU_STATUS_OK;
+}
+
+/* Whether the non-ASCII code points of Latin (U+0080-U+024F) and Latin
+ * Extended Additional (U+1E00-U+1EFF) are plain_cp(), found on first
+ * use: 0 not known yet, 1 yes, 2 no. */
+static uint8_t plain_known[0x1D0 + 0x100];
+
+/* A code point that NFC leaves as it is whatever comes before it and that
+ * the word break keeps together with the letters and digits around it:
+ * an ASCII letter or digit, or a Latin letter (Vietnamese included),
+ * never a combining mark. */
+static int
+plain_cp (int32_t cp)
+{
+    int i;
+    uint8_t known;
+
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
+               || (cp >= '0' && cp <= '9');
+    if (cp < 0x250)
+        i = cp - 0x80;
+    else if (cp >= 0x1E00 && cp < 0x1F00)
+        i = 0x1D0 + (cp - 0x1E00);
+    else
+        return 0;
+    known = __atomic_load_n (&plain_known[i], __ATOMIC_RELAXED);
+    if (known == 0) {
+        int yes = u_isalpha (cp) && u_getCombiningClass (cp) == 0
+                  && u_getIntPropertyValue (cp, UCHAR_WORD_BREAK)
+                     == U_WB_ALETTER
+                  && u_getIntPropertyValue (cp, UCHAR_NFC_QUICK_CHECK)
+                     == UNORM_YES;
+
+        known = yes ? 1 : 2;
+        __atomic_store_n (&plain_known[i], known, __ATOMIC_RELAXED);
+    }
+    return known == 1;
+}
+
+/* Longest word read by tracuu_text__plain_words(), in code points. */
+#define PLAIN_MAX 64
+
+/* Write the code points to 's' as UTF-8 with a NUL, dropping zeros as
+ * store() does; returns the bytes written, the NUL included. */
+static size_t
+encode_cps (char *s, const int32_t *cps, size_t n)
+{
+    size_t len = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (cps[i] == 0)
+            continue;
+        if (cps[i] < 0x80)
+            s[len++] = (char) cps[i];
+        else
+            len += tracuu_utf8__encode (cps[i], s + len);
+    }
+    s[len++] = '\0';
+    return len;
+}
+
+size_t
+tracuu_text__plain_words (tracuu_status_t *rc, tracuu_buf_t *buf,
+                          const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *) s;
+    int32_t cps[PLAIN_MAX], folded[PLAIN_MAX];
+    char forms[2 * (4 * PLAIN_MAX + 1)];
+    size_t mark = buf->len, n_words = 0, i = 0;
+
+    if (*rc != TRACUU_STATUS_OK)
+        return SIZE_MAX;
+    while (i < len) {
+        size_t n = 0, flen;
+        int any = 0;
+
+        if (u[i] == ' ') {
+            i++;
+            continue;
+        }
+        /* One word: everything up to the next space, read as add_word()
+         * reads a word of the break iterator. */
+        while (i < len && u[i] != ' ') {
+            int32_t cp = u[i];
+
+            if (cp < 0x80)
+                i++;
+            else
+                i += tracuu_utf8__decode (u + i, len - i, &cp);
+            if (n == PLAIN_MAX || !plain_cp (cp))
+                goto NOT_PLAIN;
+            cps[n++] = cp;
+        }
+        tracuu_fold__exact (cps, n);
+        for (size_t k = 0; k < n; k++) {
+            folded[k] = tracuu_fold__ascii (cps[k]);
+            any |= folded[k] != 0;
+        }
+        flen = encode_cps (forms, cps, n);
+        /* A word that folds to nothing keeps its exact form, as in
+         * add_word() (which also drops a leading '@', never plain). */
+        flen += encode_cps (forms + flen, any ? folded : cps, n);
+        tracuu_buf__append (rc, buf, forms, flen);
+        n_words++;
+    }
+    return *rc == TRACUU_STATUS_OK ? n_words : SIZE_MAX;
+
+  NOT_PLAIN:
+    if (buf->data != NULL) {
+        buf->len = mark;
+        buf->data[mark] = '\0';
+    }
+    return SIZE_MAX;
 }
 
 void

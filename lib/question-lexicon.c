@@ -15,24 +15,22 @@ typedef struct qphrase {
     size_t label;               /* Index of its label. */
 } qphrase_t;
 
+/* The words of the phrases live in a chain of blocks freed together. */
+typedef struct qblock {
+    struct qblock *next;
+    size_t used;                /* Bytes of 'data' taken. */
+    size_t size;                /* Bytes of 'data'. */
+    char *data[];               /* Room for pointers and strings. */
+} qblock_t;
+
 struct tracuu_qlex {
     char **labels;              /* In order of first appearance. */
     size_t n_labels;            /* How many. */
     qphrase_t *phrases;         /* Sorted by first folded word. */
     size_t n_phrases;           /* How many. */
     size_t alloc_phrases;       /* Allocated slots. */
+    qblock_t *blocks;           /* What the phrases point to. */
 };
-
-static void
-phrase_dispose (qphrase_t *p)
-{
-    for (size_t k = 0; k < p->n_words; k++) {
-        free (p->exact[k]);
-        free (p->folded[k]);
-    }
-    free (p->exact);
-    free (p->folded);
-}
 
 void
 tracuu_qlex__destroy (tracuu_qlex_t *lex)
@@ -41,8 +39,12 @@ tracuu_qlex__destroy (tracuu_qlex_t *lex)
         return;
     for (size_t i = 0; i < lex->n_labels; i++)
         free (lex->labels[i]);
-    for (size_t i = 0; i < lex->n_phrases; i++)
-        phrase_dispose (&lex->phrases[i]);
+    while (lex->blocks != NULL) {
+        qblock_t *next = lex->blocks->next;
+
+        free (lex->blocks);
+        lex->blocks = next;
+    }
     free (lex->labels);
     free (lex->phrases);
     free (lex);
@@ -89,37 +91,60 @@ intern_label (tracuu_status_t *rc, tracuu_qlex_t *lex, const char *s,
     return lex->n_labels++;
 }
 
-/* Add phrase 's' ('len' bytes) for 'label', tokenized. A phrase without
- * any token is ignored. */
+/* 'n' bytes in the blocks of 'lex', aligned for pointers; NULL when
+ * memory runs out. */
+static void *
+block_alloc (tracuu_status_t *rc, tracuu_qlex_t *lex, size_t n)
+{
+    qblock_t *b = lex->blocks;
+    void *p;
+
+    n = (n + sizeof (char *) - 1) / sizeof (char *) * sizeof (char *);
+    if (b == NULL || b->used + n > b->size) {
+        size_t size = n > 16384 ? n : 16384;
+
+        b = malloc (sizeof *b + size);
+        if (b == NULL) {
+            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
+            return NULL;
+        }
+        b->next = lex->blocks;
+        b->used = 0;
+        b->size = size;
+        lex->blocks = b;
+    }
+    p = (char *) b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+/* Add phrase 's' ('len' bytes) for 'label', tokenized; 'forms' is
+ * scratch space. A phrase without any token is ignored. */
 static void
-add_phrase (tracuu_status_t *rc, tracuu_qlex_t *lex, size_t label,
-            const char *s, size_t len)
+add_phrase (tracuu_status_t *rc, tracuu_qlex_t *lex, tracuu_buf_t *forms,
+            size_t label, const char *s, size_t len)
 {
     tracuu_text_t *text = NULL;
     qphrase_t p = { NULL, NULL, 0, label };
+    size_t n;
+    char *f;
 
     if (*rc != TRACUU_STATUS_OK)
         return;
-    *rc = tracuu_text_analyze (s, len, &text);
-    if (*rc != TRACUU_STATUS_OK || text->n_tokens == 0)
-        goto DONE;
-    p.exact = calloc (text->n_tokens, sizeof *p.exact);
-    p.folded = calloc (text->n_tokens, sizeof *p.folded);
-    if (p.exact == NULL || p.folded == NULL) {
-        *rc = TRACUU_STATUS_OUT_OF_MEMORY;
-        goto DONE;
-    }
-    for (; p.n_words < text->n_tokens; p.n_words++) {
-        const tracuu_token_t *t = &text->tokens[p.n_words];
+    /* Most phrases are plain words, read without the analyzer. */
+    forms->len = 0;
+    n = tracuu_text__plain_words (rc, forms, s, len);
+    if (n == SIZE_MAX && *rc == TRACUU_STATUS_OK) {
+        *rc = tracuu_text_analyze (s, len, &text);
+        for (n = 0; *rc == TRACUU_STATUS_OK && n < text->n_tokens; n++) {
+            const tracuu_token_t *t = &text->tokens[n];
 
-        p.exact[p.n_words] = strdup (t->exact);
-        p.folded[p.n_words] = strdup (t->folded);
-        if (p.exact[p.n_words] == NULL || p.folded[p.n_words] == NULL) {
-            p.n_words++;
-            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
-            goto DONE;
+            tracuu_buf__append (rc, forms, t->exact, t->exact_len + 1);
+            tracuu_buf__append (rc, forms, t->folded, t->folded_len + 1);
         }
     }
+    if (*rc != TRACUU_STATUS_OK || n == 0)
+        goto DONE;
     if (lex->n_phrases == lex->alloc_phrases) {
         size_t alloc = lex->alloc_phrases ? 2 * lex->alloc_phrases : 64;
         qphrase_t *more = realloc (lex->phrases, alloc * sizeof *more);
@@ -131,19 +156,28 @@ add_phrase (tracuu_status_t *rc, tracuu_qlex_t *lex, size_t label,
         lex->phrases = more;
         lex->alloc_phrases = alloc;
     }
+    /* The pointers, then the forms they point to. */
+    p.exact = block_alloc (rc, lex, 2 * n * sizeof *p.exact + forms->len);
+    if (p.exact == NULL)
+        goto DONE;
+    p.folded = p.exact + n;
+    f = memcpy (p.folded + n, forms->data, forms->len);
+    for (; p.n_words < n; p.n_words++) {
+        p.exact[p.n_words] = f;
+        f += strlen (f) + 1;
+        p.folded[p.n_words] = f;
+        f += strlen (f) + 1;
+    }
     lex->phrases[lex->n_phrases++] = p;
-    p.n_words = 0;
-    p.exact = p.folded = NULL;
 
   DONE:
-    phrase_dispose (&p);
     tracuu_text_destroy (text);
 }
 
 /* Parse one line (without its newline); 0 when it has no TAB. */
 static int
-parse_line (tracuu_status_t *rc, tracuu_qlex_t *lex, const char *line,
-            size_t len)
+parse_line (tracuu_status_t *rc, tracuu_qlex_t *lex, tracuu_buf_t *forms,
+            const char *line, size_t len)
 {
     const char *tab, *end, *p;
     size_t label;
@@ -173,24 +207,56 @@ parse_line (tracuu_status_t *rc, tracuu_qlex_t *lex, const char *line,
         const char *bar = memchr (p, '|', (size_t) (end - p));
         size_t plen = bar ? (size_t) (bar - p) : (size_t) (end - p);
 
-        add_phrase (rc, lex, label, p, plen);
+        add_phrase (rc, lex, forms, label, p, plen);
         p += plen + 1;
     }
     return 1;
 }
 
-/* By first folded word, then longer phrases first. */
+/* By first folded word, then longer phrases first; 'a' and 'b' point to
+ * pointers to phrases. */
 static int
 phrase_cmp (const void *a, const void *b)
 {
-    const qphrase_t *x = a, *y = b;
-    int c = strcmp (x->folded[0], y->folded[0]);
+    const qphrase_t *x = *(qphrase_t *const *) a, *y = *(qphrase_t *const *) b;
+    const unsigned char *u = (const unsigned char *) x->folded[0];
+    const unsigned char *v = (const unsigned char *) y->folded[0];
+    /* The first bytes decide most comparisons, as strcmp() would. */
+    int c = u[0] != v[0] ? u[0] - v[0] : strcmp (x->folded[0], y->folded[0]);
 
     if (c != 0)
         return c;
     if (x->n_words != y->n_words)
         return x->n_words > y->n_words ? -1 : 1;
     return x->label < y->label ? -1 : x->label > y->label;
+}
+
+/* Sort the phrases by phrase_cmp(). Pointers are sorted, then the
+ * phrases put in their order: much cheaper than moving the phrases. */
+static tracuu_status_t
+sort_phrases (tracuu_qlex_t *lex)
+{
+    qphrase_t **order, *sorted;
+
+    if (lex->n_phrases == 0)
+        return TRACUU_STATUS_OK;
+    order = malloc (lex->n_phrases * sizeof *order);
+    sorted = malloc (lex->n_phrases * sizeof *sorted);
+    if (order == NULL || sorted == NULL) {
+        free (order);
+        free (sorted);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    for (size_t i = 0; i < lex->n_phrases; i++)
+        order[i] = &lex->phrases[i];
+    qsort (order, lex->n_phrases, sizeof *order, phrase_cmp);
+    for (size_t i = 0; i < lex->n_phrases; i++)
+        sorted[i] = *order[i];
+    free (order);
+    free (lex->phrases);
+    lex->phrases = sorted;
+    lex->alloc_phrases = lex->n_phrases;
+    return TRACUU_STATUS_OK;
 }
 
 static void
@@ -208,6 +274,7 @@ tracuu_qlex__parse (const char *name, const char *data, size_t len,
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     tracuu_qlex_t *lex = NULL;
+    tracuu_buf_t forms = { 0 };
     size_t pos = 0, line = 0;
 
     if (out == NULL || name == NULL || (data == NULL && len > 0))
@@ -221,7 +288,7 @@ tracuu_qlex__parse (const char *name, const char *data, size_t len,
         size_t line_len = nl ? (size_t) (nl - data - pos) : len - pos;
 
         line++;
-        if (!parse_line (&rc, lex, data + pos, line_len)) {
+        if (!parse_line (&rc, lex, &forms, data + pos, line_len)) {
             rc = TRACUU_STATUS_BAD_INPUT;
             set_error (error_out, name, line);
         }
@@ -230,12 +297,14 @@ tracuu_qlex__parse (const char *name, const char *data, size_t len,
     if (rc != TRACUU_STATUS_OK)
         goto DONE;
     if (lex->n_phrases > 1)
-        qsort (lex->phrases, lex->n_phrases, sizeof *lex->phrases,
-               phrase_cmp);
+        rc = sort_phrases (lex);
+    if (rc != TRACUU_STATUS_OK)
+        goto DONE;
     *out = lex;
     lex = NULL;
 
   DONE:
+    free (forms.data);
     tracuu_qlex__destroy (lex);
     return rc;
 }

@@ -39,6 +39,20 @@ typedef struct tracuu_buf {
 void tracuu_buf__append (tracuu_status_t *rc, tracuu_buf_t *buf,
                          const char *data, size_t len);
 
+/* analysis.c ------------------------------------------------------- */
+
+/* The words of phrase 's' ('len' bytes) as tracuu_text_analyze() gives
+ * them, found without ICU's normalizer and word break iterator: appends
+ * the exact and the folded form of each word, each with its NUL, to
+ * 'buf' and returns the number of words. Only for a phrase of ASCII
+ * spaces, ASCII digits and Latin letters (Vietnamese included) that NFC
+ * leaves as they are and the word break never splits, in words of at
+ * most 64 code points; for anything else it appends nothing and returns
+ * SIZE_MAX, and the caller analyzes the phrase. Sticky *rc as in
+ * tracuu_buf__append(). */
+size_t tracuu_text__plain_words (tracuu_status_t *rc, tracuu_buf_t *buf,
+                                 const char *s, size_t len);
+
 /* gen/embedded.c (made from data/ at build time) ---------------------- */
 
 /* The built-in copy of data file 'name' ("lexicon/platforms.txt"), or
