@@ -3,10 +3,10 @@
  *
  * The match query uses the folded form of every syllable, so that a
  * query with or without diacritics finds the same documents. The boost
- * query repeats the clauses that had diacritics with their exact forms
- * (a phrase as the AND of its words: exact forms have no positions);
- * the two are combined with AND_MAYBE, so exact-accent matches rank
- * higher without changing what matches. Malformed input (unbalanced
+ * query repeats the words and two-syllable phrases that had diacritics
+ * with their exact forms (a phrase as the AND of its words: exact forms
+ * have no positions); the two are combined with AND_MAYBE, so
+ * exact-accent matches rank higher without changing what matches. Malformed input (unbalanced
  * quotes or parentheses, lone operators) is read in the most useful way
  * rather than refused.
  */
@@ -17,6 +17,7 @@
 #include "tracuu-query.h"
 
 #define MAX_DEPTH 64
+#define MAX_BOOSTED_WORDS 2     /* Longest phrase boosted by exact forms. */
 
 typedef enum node_kind { N_TERMS, N_AND, N_OR, N_NOT } node_kind_t;
 
@@ -387,8 +388,12 @@ build_terms (builder_t *b, const node_t *n, int positive,
         e = swap;
     }
     match = k == 1 ? f[0] : combine (b, XAPC_OP_PHRASE, f, k);
-    /* Exact forms carry no positions: a phrase boosts by its words. */
-    if (accented && positive)
+    /* Exact forms carry no positions: a phrase boosts by its words. A
+     * phrase of three syllables or more is not boosted: once folded it
+     * almost never stands for another phrase, and the boost would be
+     * evaluated for every one of its matches (about three times the
+     * cost of a common phrase). */
+    if (accented && positive && k <= MAX_BOOSTED_WORDS)
         *boost_out = k == 1 ? e[0] : combine (b, XAPC_OP_AND, e, k);
     else
         for (size_t i = 0; i < k; i++)
