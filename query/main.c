@@ -235,7 +235,12 @@ run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
     int rc;
 
     a->search.filters = has_filters (q) ? q : NULL;
-    a->search.count_exactly = a->count_only;
+    /* Count every match only where the total is printed: an estimate of
+     * a phrase's matches can be far off, and counting them all is what
+     * makes a common phrase slow. */
+    a->search.count_exactly = a->count_only || a->out.format == OUTPUT_JSON
+                              || (a->out.format == OUTPUT_TEXT && !a->files_only
+                                  && isatty (STDOUT_FILENO));
     if (a->count_only)
         a->search.limit = 1;
     status = tracuu_search (index, text, strlen (text), &a->search, &results);
