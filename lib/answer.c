@@ -522,7 +522,7 @@ build_query (tracuu_index_t *index, const tracuu_question_t *q, xapc_query_t **o
     if (rc)
         return rc;
     if (q->text != NULL && strspn (q->text, " \t\n") < strlen (q->text)) {
-        rc = tracuu_query__parse (q->text, strlen (q->text), &text);
+        rc = tracuu_query__parse_cases (q->text, strlen (q->text), &text);
         if (rc) {
             tracuu_index__set_error (index, "nothing to search for in '%s'",
                                      q->text);

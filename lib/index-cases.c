@@ -259,10 +259,18 @@ add_quote_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
             if (t->flags & TRACUU_TOKEN_FOOTNOTE)
                 continue;
             /* Words, not phrases, find cases: folded forms, no positions
-             * (cases are filtered, not ranked). */
+             * (cases are filtered, not ranked), under their own prefix so
+             * that a search of reports needs no filter to leave cases out. */
             (*pos)++;
-            if (t->folded_len <= TRACUU_MAX_TERM)
-                st = xapc_doc_add_term (doc, t->folded, t->folded_len, 1);
+            if (t->folded_len <= TRACUU_MAX_TERM) {
+                char word[TRACUU_MAX_TERM + sizeof TRACUU_PREFIX_WORD];
+
+                memcpy (word, TRACUU_PREFIX_WORD, sizeof TRACUU_PREFIX_WORD - 1);
+                memcpy (word + sizeof TRACUU_PREFIX_WORD - 1, t->folded,
+                        t->folded_len);
+                st = xapc_doc_add_term (doc, word, sizeof TRACUU_PREFIX_WORD - 1
+                                                   + t->folded_len, 1);
+            }
         }
         tracuu_text_destroy (text);
         *pos += 10;             /* No phrase across two quotes. */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tracuu/analysis.h"
+#include "schema.h"
 #include "tracuu-query.h"
 
 #define MAX_DEPTH 64
@@ -264,6 +265,7 @@ parse_or (parser_t *p)
 typedef struct builder {
     tracuu_status_t rc;
     tracuu_query_t *out;
+    const char *prefix;         /* Words of cases: prefix, folded, no positions. */
 } builder_t;
 
 static xapc_query_t *
@@ -285,6 +287,28 @@ term (builder_t *b, const char *s, size_t len)
     if (len > XAPC_MAX_TERM_BYTES)
         len = XAPC_MAX_TERM_BYTES;
     return fail (b, xapc_query_term (s, len, 1, 0, &q)) ? NULL : q;
+}
+
+/* A match-all query, noted: it matches cases as well as reports. */
+static xapc_status_t
+all_documents (builder_t *b, xapc_query_t **out)
+{
+    b->out->all_documents = 1;
+    return xapc_query_match_all (out);
+}
+
+/* The term of a case's word: the prefix, then the folded form. */
+static xapc_query_t *
+case_term (builder_t *b, const char *s, size_t len)
+{
+    char buf[XAPC_MAX_TERM_BYTES];
+    size_t plen = strlen (b->prefix);
+
+    if (len > sizeof buf - plen)
+        len = sizeof buf - plen;
+    memcpy (buf, b->prefix, plen);
+    memcpy (buf + plen, s, len);
+    return term (b, buf, plen + len);
 }
 
 /* Combine and free the subqueries; NULL subqueries are left out. */
@@ -372,14 +396,18 @@ build_terms (builder_t *b, const node_t *n, int positive,
 
         if (tok->flags & TRACUU_TOKEN_FOOTNOTE)
             continue;
-        f[k] = term (b, tok->folded, tok->folded_len);
-        e[k] = term (b, tok->exact, tok->exact_len);
+        if (b->prefix != NULL) {
+            f[k] = case_term (b, tok->folded, tok->folded_len);
+        } else {
+            f[k] = term (b, tok->folded, tok->folded_len);
+            e[k] = term (b, tok->exact, tok->exact_len);
+        }
         accented |= (tok->flags & TRACUU_TOKEN_ACCENTED) != 0;
         k++;
     }
     if (positive)
         remember (b, t);
-    if (!positive && k == 1) {
+    if (!positive && k == 1 && b->prefix == NULL) {
         /* An excluded word is excluded as typed: "-giả" must not drop
          * every document with "gia". */
         xapc_query_t **swap = f;
@@ -387,13 +415,15 @@ build_terms (builder_t *b, const node_t *n, int positive,
         f = e;
         e = swap;
     }
-    match = k == 1 ? f[0] : combine (b, XAPC_OP_PHRASE, f, k);
+    /* Words of cases have no positions: a phrase finds them by its words. */
+    match = k == 1 ? f[0] : combine (b, b->prefix ? XAPC_OP_AND : XAPC_OP_PHRASE,
+                                     f, k);
     /* Exact forms carry no positions: a phrase boosts by its words. A
      * phrase of three syllables or more is not boosted: once folded it
      * almost never stands for another phrase, and the boost would be
      * evaluated for every one of its matches (about three times the
      * cost of a common phrase). */
-    if (accented && positive && k <= MAX_BOOSTED_WORDS)
+    if (accented && positive && k <= MAX_BOOSTED_WORDS && b->prefix == NULL)
         *boost_out = k == 1 ? e[0] : combine (b, XAPC_OP_AND, e, k);
     else
         for (size_t i = 0; i < k; i++)
@@ -420,7 +450,7 @@ build (builder_t *b, const node_t *n, int positive, xapc_query_t **boost_out)
 
         q = build (b, n->kids[0], !positive, &ignored);
         xapc_query_destroy (ignored);
-        if (q == NULL || fail (b, xapc_query_match_all (&all)) || b->rc) {
+        if (q == NULL || fail (b, all_documents (b, &all)) || b->rc) {
             xapc_query_destroy (q);
             return NULL;
         }
@@ -453,7 +483,7 @@ build (builder_t *b, const node_t *n, int positive, xapc_query_t **boost_out)
     } else if (np > 0) {
         q = combine (b, XAPC_OP_AND, pos, np);
     } else if (nn > 0) {
-        fail (b, xapc_query_match_all (&q));
+        fail (b, all_documents (b, &q));
     }
     if (nn > 0 && q != NULL) {
         xapc_query_t *subs[2] = { q, combine (b, XAPC_OP_OR, neg, nn) };
@@ -472,11 +502,11 @@ build (builder_t *b, const node_t *n, int positive, xapc_query_t **boost_out)
     return q;
 }
 
-tracuu_status_t
-tracuu_query__parse (const char *s, size_t len, tracuu_query_t **out)
+static tracuu_status_t
+parse (const char *s, size_t len, const char *prefix, tracuu_query_t **out)
 {
     parser_t p = { s, len, 0, 0, 0, TRACUU_STATUS_OK };
-    builder_t b = { TRACUU_STATUS_OK, NULL };
+    builder_t b = { TRACUU_STATUS_OK, NULL, prefix };
     node_t *root;
     xapc_query_t *match = NULL, *boost = NULL;
 
@@ -512,6 +542,18 @@ tracuu_query__parse (const char *s, size_t len, tracuu_query_t **out)
     return TRACUU_STATUS_OK;
 }
 
+tracuu_status_t
+tracuu_query__parse (const char *s, size_t len, tracuu_query_t **out)
+{
+    return parse (s, len, NULL, out);
+}
+
+tracuu_status_t
+tracuu_query__parse_cases (const char *s, size_t len, tracuu_query_t **out)
+{
+    return parse (s, len, TRACUU_PREFIX_WORD, out);
+}
+
 void
 tracuu_query__destroy (tracuu_query_t *q)
 {
@@ -539,6 +581,7 @@ tracuu_query__match_all (tracuu_query_t **out)
         free (q);
         return TRACUU_STATUS_OUT_OF_MEMORY;
     }
+    q->all_documents = 1;
     *out = q;
     return TRACUU_STATUS_OK;
 }

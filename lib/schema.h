@@ -5,7 +5,7 @@
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "3"
+#define TRACUU_SCHEMA_VERSION "4"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 /* Boolean term prefixes. Content terms (exact and folded syllables) have
@@ -22,6 +22,7 @@
 #define TRACUU_PREFIX_NUMBER "D"   /* Document number, folded: D180/bc-stttt. */
 #define TRACUU_PREFIX_REPORT "R"   /* A case's report: R + 16 hex of its path hash. */
 #define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline. */
+#define TRACUU_PREFIX_WORD "W"     /* Word of a case's quotes, folded: Wthong. */
 #define TRACUU_CASE_ID "case:"     /* A case's id term is Q + case: + key. */
 
 /* Value slots. */

@@ -81,7 +81,8 @@ snippet_hit (size_t i, const char *stored, size_t len, const tracuu_query_t *q,
 }
 
 /* Full-text search returns reports (case documents are for answers),
- * restricted by the filters of a question when there is one. */
+ * restricted by the filters of a question when there is one. Words of
+ * cases have their own prefix, so a text without filters needs none. */
 static tracuu_status_t
 restrict_query (tracuu_query_t *q, const tracuu_question_t *filters)
 {
@@ -203,7 +204,8 @@ tracuu_search (tracuu_index_t *index, const char *query, size_t len,
                                  "than 64 deep");
     if (status)
         return status;
-    status = restrict_query (q, opts->filters);
+    if (opts->filters != NULL || q->all_documents)
+        status = restrict_query (q, opts->filters);
     if (status) {
         tracuu_query__destroy (q);
         return status;

@@ -19,6 +19,7 @@ typedef struct tracuu_unit {
  * (for highlighting). */
 typedef struct tracuu_query {
     xapc_query_t *xq;
+    int all_documents;          /* Uses a match-all query (as "-word" does). */
     tracuu_unit_t *units;
     size_t n_units;
 } tracuu_query_t;
@@ -27,6 +28,10 @@ typedef struct tracuu_query {
  * be searched. *out: tracuu_query__destroy(). */
 tracuu_status_t tracuu_query__parse (const char *s, size_t len,
                                      tracuu_query_t **out);
+/* The same for the words of case documents (prefixed folded forms, no
+ * positions: a phrase is the AND of its words, and nothing is boosted). */
+tracuu_status_t tracuu_query__parse_cases (const char *s, size_t len,
+                                           tracuu_query_t **out);
 void tracuu_query__destroy (tracuu_query_t *q);
 
 /* A query matching every document, with nothing to highlight. */

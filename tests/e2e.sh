@@ -66,6 +66,9 @@ check 'OR' "$AGH1 $LA20" "$(files '"An Giang" OR "Long An"')"
 check 'NOT' "$HT03 $LA20" "$(files '"sai sự thật" NOT "Bắc Giang" -tiktok')"
 check 'parentheses' "$AGH1 $LA20" "$(files '("An Giang" OR "Long An") "thông tin"')"
 check 'uppercase query' "$BG04 $BGH1" "$(files '"NGUYỄN VĂN HẢI"')"
+# Only excluded words: every report but those, and never a case document.
+check 'only an excluded word' "$HT03 $LA20" "$(files -- -tiktok)"
+check 'only an excluded word: count' 2 "$("$QUERY" --db "$DB" --count -- -tiktok)"
 
 # Exact accents rank first: "bịa đặt" appears only in one report, but
 # a query with its accents must rank an exact match above folded ones.
@@ -146,6 +149,10 @@ if command -v python3 >/dev/null 2>&1; then
     got=$(printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["total"]; c=[x for x in d["cases"] if x["key"].startswith("bac-giang/nhathaibiettuot")][0]; print(t["amount_vnd"], t["sanctions"], t["violators"], d["interpretation"]["action"], c["accounts"], c["people"], [s["file"].split("/")[-1] for s in c["sources"]])')
     check 'json answer' "39500000 2 10 fine ['tiktok @nhathaibiettuot'] ['Nguyễn Văn Hải'] ['$BG04', '$BGH1']" "$got"
 fi
+# A quoted phrase in a question finds cases by its words (cases keep no
+# positions): the one 2024 fine whose quote holds all five.
+out=$("$QUERY" --db "$DB" 'xử phạt "thông tin sai sự thật" 2024' | grep '^Total')
+check 'phrase in a question' "Total: 19.500.000 đồng over 1 sanction total, 6 violators." "$out"
 out=$("$QUERY" --db "$DB" --group-by year --sum amount action:fine | sed -n '4,6p' | tr -s ' ')
 check 'group-by year' "2020 1 0 ~300.000.000 2023 2 0 16.500.000 2024 4 3 54.250.000" "$(printf '%s' "$out" | tr '\n' ' ' | sed 's/ $//')"
 out=$("$QUERY" --db "$DB" --group-by year --sum amount --format csv action:fine | tr -d '\r' | tr '\n' ' ')
