@@ -128,6 +128,7 @@ tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
                          : TRACUU_STATUS_OUT_OF_MEMORY;
     if (status) {
         xapc_db_close (index->db);
+        free (index->path);
         free (index);
         return status;
     }

@@ -574,6 +574,17 @@ status 'missing path: exit status' 1 $?
 check 'missing path: summary' "indexed 0, unchanged 0, removed 0, failed 1, skipped 0" "$(summary "$TMP/out")"
 has 'missing path: message' "$TMP/err" "tracuu-index: $TMP/nonexistent: No such file or directory"
 
+# An index of another layout is refused by both programs with what to do.
+ODB="$TMP/other-layout.db"
+"$INDEX" --quiet --db "$ODB" corpus >/dev/null 2>&1
+xapian-metadata set "$ODB" tracuu.schema 0
+"$QUERY" --db "$ODB" tin >"$TMP/out" 2>"$TMP/err"
+status 'other layout: query exits 2' 2 $?
+has 'other layout: query message' "$TMP/err" "tracuu-query: index '$ODB' was made by another version of tracuu (layout 0, this one reads layout 4); delete it and index again"
+"$INDEX" --db "$ODB" corpus >"$TMP/out" 2>"$TMP/err"
+status 'other layout: index exits 2' 2 $?
+has 'other layout: index message' "$TMP/err" "tracuu-index: index '$ODB' was made by another version of tracuu (layout 0, this one reads layout 4); delete it and index again"
+
 echo
 echo "robust: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
