@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 
 #include "tracuu/analysis.h"
@@ -47,9 +49,7 @@ typedef struct run {
     size_t alloc_known;
     size_t pending_bytes;
     tracuu_status_t fatal;      /* A database failure ends the run. */
-    struct job *jobs;           /* The batch being gathered. */
-    size_t n_jobs;
-    struct pool *pool;          /* Workers preparing batches. */
+    struct pool *pool;          /* The queue of jobs and its workers. */
 } run_t;
 
 static void
@@ -237,15 +237,36 @@ typedef struct job {
     size_t text_bytes;          /* Decoded text, for commit batching. */
     tracuu_status_t fatal;      /* Out of memory while preparing. */
     int ready;
+    /* Documents of the job written last from this slot, freed by the
+     * worker that takes the slot next: memory is freed best by the
+     * thread that allocated it, and worst under the writer, where
+     * waiting for another thread's allocator would stall the run. */
+    xapc_doc_t *spent_doc;
+    tracuu_case_docs_t spent_cases;
 } job_t;
 
+/* Free what the job holds, but keep its spent documents. */
 static void
 job_dispose (job_t *job)
 {
+    xapc_doc_t *spent_doc = job->spent_doc;
+    tracuu_case_docs_t spent_cases = job->spent_cases;
+
     free (job->path);
     xapc_doc_destroy (job->doc);
     tracuu_cases__dispose (&job->cases);
     memset (job, 0, sizeof *job);
+    job->spent_doc = spent_doc;
+    job->spent_cases = spent_cases;
+}
+
+/* Free the spent documents of a job. */
+static void
+job_free_spent (job_t *job)
+{
+    xapc_doc_destroy (job->spent_doc);
+    tracuu_cases__dispose (&job->spent_cases);
+    job->spent_doc = NULL;
 }
 
 /* Decode, analyze, extract and build the document of one file. Runs on
@@ -362,20 +383,29 @@ write_job (run_t *run, job_t *job)
 }
 
 /* ------------------------------------------------------------------ */
-/* Workers: prepare the jobs of a batch while the caller writes them.  */
+/* A queue of jobs: the caller walks and writes, workers prepare ahead.  */
 
-#define BATCH 256
+#define QUEUE 256               /* Jobs walked and not yet written. */
 #define MAX_WORKERS 8
+#define WORKER_NICE 10          /* Priority of workers below the writer's. */
 
+/*
+ * Jobs are numbered as they are walked; job i lives in ring[i % QUEUE].
+ * head <= claim <= tail: jobs before head are written, jobs before claim
+ * are taken by a worker, jobs before tail are walked. Workers never wait
+ * for the writer while there is a walked job to prepare, so they keep
+ * working across what used to be batch ends.
+ */
 typedef struct pool {
     pthread_t threads[MAX_WORKERS];
     size_t n_threads;
     pthread_mutex_t lock;
-    pthread_cond_t work;        /* Jobs to claim, or stop. */
+    pthread_cond_t work;        /* A job to take, or stop. */
     pthread_cond_t done;        /* A job became ready. */
-    job_t *jobs;
-    size_t n_jobs;
-    size_t next;                /* Next job to claim. */
+    job_t *ring;
+    size_t head;                /* Next job to write (the caller's). */
+    size_t claim;               /* Next job to prepare. */
+    size_t tail;                /* Next job to walk. */
     int stop;
     const tracuu_index_options_t *opts;
 } pool_t;
@@ -385,16 +415,24 @@ worker (void *arg)
 {
     pool_t *pool = arg;
 
+#ifdef __linux__
+    /* The writer is the one thread every job goes through: workers run
+     * at a lower priority (Linux sets it per thread), so that they use
+     * the CPU time it leaves rather than take turns with it. They have
+     * QUEUE jobs of slack. */
+    (void) setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE);
+#endif
     pthread_mutex_lock (&pool->lock);
     for (;;) {
         job_t *job;
 
-        while (!pool->stop && pool->next >= pool->n_jobs)
+        while (!pool->stop && pool->claim >= pool->tail)
             pthread_cond_wait (&pool->work, &pool->lock);
         if (pool->stop)
             break;
-        job = &pool->jobs[pool->next++];
+        job = &pool->ring[pool->claim++ % QUEUE];
         pthread_mutex_unlock (&pool->lock);
+        job_free_spent (job);
         prepare (pool->opts, job);
         pthread_mutex_lock (&pool->lock);
         job->ready = 1;
@@ -412,10 +450,13 @@ default_workers (void)
     return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (size_t) n;
 }
 
-static void
+static tracuu_status_t
 pool_start (pool_t *pool, const tracuu_index_options_t *opts, size_t workers)
 {
     memset (pool, 0, sizeof *pool);
+    pool->ring = calloc (QUEUE, sizeof *pool->ring);
+    if (pool->ring == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
     pthread_mutex_init (&pool->lock, NULL);
     pthread_cond_init (&pool->work, NULL);
     pthread_cond_init (&pool->done, NULL);
@@ -424,8 +465,10 @@ pool_start (pool_t *pool, const tracuu_index_options_t *opts, size_t workers)
         if (pthread_create (&pool->threads[pool->n_threads], NULL, worker,
                             pool) == 0)
             pool->n_threads++;
+    return TRACUU_STATUS_OK;
 }
 
+/* Stop the workers; every walked job must be written first. */
 static void
 pool_stop (pool_t *pool)
 {
@@ -435,43 +478,75 @@ pool_stop (pool_t *pool)
     pthread_mutex_unlock (&pool->lock);
     for (size_t i = 0; i < pool->n_threads; i++)
         pthread_join (pool->threads[i], NULL);
+    for (size_t i = 0; i < QUEUE; i++)
+        job_free_spent (&pool->ring[i]);
     pthread_mutex_destroy (&pool->lock);
     pthread_cond_destroy (&pool->work);
     pthread_cond_destroy (&pool->done);
+    free (pool->ring);
 }
 
-/* Prepare the batch on the workers (or here, without workers) and write
- * each job in order as soon as it is ready. */
+/* Write the oldest walked job once it is prepared (here, without
+ * workers); after a fatal error it is only disposed of. */
 static void
-run_batch (run_t *run, pool_t *pool, job_t *jobs, size_t n)
+write_oldest (run_t *run)
 {
+    pool_t *pool = run->pool;
+    job_t *job = &pool->ring[pool->head % QUEUE];
+
     if (pool->n_threads > 0) {
         pthread_mutex_lock (&pool->lock);
-        pool->jobs = jobs;
-        pool->n_jobs = n;
-        pool->next = 0;
-        pthread_cond_broadcast (&pool->work);
+        while (!job->ready)
+            pthread_cond_wait (&pool->done, &pool->lock);
         pthread_mutex_unlock (&pool->lock);
+    } else {
+        prepare (run->opts, job);
     }
-    for (size_t i = 0; i < n; i++) {
-        if (pool->n_threads > 0) {
-            pthread_mutex_lock (&pool->lock);
-            while (!jobs[i].ready)
-                pthread_cond_wait (&pool->done, &pool->lock);
-            pthread_mutex_unlock (&pool->lock);
-        } else {
-            prepare (run->opts, &jobs[i]);
-        }
-        if (!run->fatal)
-            write_job (run, &jobs[i]);
-        job_dispose (&jobs[i]);
-    }
+    if (!run->fatal)
+        write_job (run, job);
     if (pool->n_threads > 0) {
-        pthread_mutex_lock (&pool->lock);
-        pool->jobs = NULL;
-        pool->n_jobs = pool->next = 0;
-        pthread_mutex_unlock (&pool->lock);
+        job->spent_doc = job->doc;
+        job->spent_cases = job->cases;
+        job->doc = NULL;
+        memset (&job->cases, 0, sizeof job->cases);
     }
+    job_dispose (job);
+    pool->head++;
+}
+
+/* Write every walked job. */
+static void
+drain (run_t *run)
+{
+    while (run->pool->head < run->pool->tail)
+        write_oldest (run);
+}
+
+/* A free slot for the next walked job. The walk runs ahead of the
+ * writer so that the workers always have jobs: the oldest job is written
+ * only when the queue is full. */
+static job_t *
+queue_slot (run_t *run)
+{
+    pool_t *pool = run->pool;
+
+    while (pool->tail - pool->head >= QUEUE)
+        write_oldest (run);
+    return &pool->ring[pool->tail % QUEUE];
+}
+
+/* Hand the job just filled in to the workers (or write it now). */
+static void
+queue_push (run_t *run)
+{
+    pool_t *pool = run->pool;
+
+    pthread_mutex_lock (&pool->lock);
+    pool->tail++;
+    pthread_cond_signal (&pool->work);
+    pthread_mutex_unlock (&pool->lock);
+    if (pool->n_threads == 0)
+        drain (run);
 }
 
 /* A folder that cannot be read now keeps its documents: only a folder
@@ -485,14 +560,6 @@ keep_below (run_t *run, const char *dir)
         if (strncmp (run->known[i].path, dir, dlen) == 0
             && run->known[i].path[dlen] == '/')
             run->known[i].seen = 1;
-}
-
-static void
-flush_jobs (run_t *run)
-{
-    if (run->n_jobs > 0)
-        run_batch (run, run->pool, run->jobs, run->n_jobs);
-    run->n_jobs = 0;
 }
 
 static int
@@ -517,8 +584,7 @@ on_walk (void *payload, const char *path, const struct stat *st,
         report (run, path, TRACUU_FILE_UNCHANGED, NULL);
         return 0;
     }
-    job = &run->jobs[run->n_jobs];
-    memset (job, 0, sizeof *job);
+    job = queue_slot (run);
     job->path = strdup (path);
     if (job->path == NULL) {
         run->fatal = TRACUU_STATUS_OUT_OF_MEMORY;
@@ -526,8 +592,7 @@ on_walk (void *payload, const char *path, const struct stat *st,
     }
     job->st = *st;
     job->known = k;
-    if (++run->n_jobs == BATCH)
-        flush_jobs (run);
+    queue_push (run);
     return run->fatal != TRACUU_STATUS_OK;
 }
 
@@ -593,12 +658,10 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
     run.index = index;
     run.opts = opts ? opts : &defaults;
     run.stats = stats;
-    run.jobs = calloc (BATCH, sizeof *run.jobs);
-    if (run.jobs == NULL)
+    if (pool_start (&pool, run.opts, run.opts->workers ? run.opts->workers
+                                                       : default_workers ()))
         return TRACUU_STATUS_OUT_OF_MEMORY;
     run.pool = &pool;
-    pool_start (&pool, run.opts, run.opts->workers ? run.opts->workers
-                                                   : default_workers ());
     status = load_known (&run);
     for (size_t i = 0; i < n_paths && status == TRACUU_STATUS_OK; i++) {
         char *abs = realpath (paths[i], NULL);
@@ -609,16 +672,14 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
             continue;
         }
         tracuu_walk__run (abs, on_walk, &run);
-        flush_jobs (&run);
+        drain (&run);
         if (!run.fatal && stat (abs, &st) == 0 && S_ISDIR (st.st_mode))
             remove_vanished (&run, abs);
         free (abs);
         status = run.fatal;
     }
-    for (size_t i = 0; i < run.n_jobs; i++)
-        job_dispose (&run.jobs[i]);
+    drain (&run);
     pool_stop (&pool);
-    free (run.jobs);
     if (status == TRACUU_STATUS_OK) {
         xapc_status_t st = xapc_db_commit (index->db);
 
