@@ -124,7 +124,8 @@ tracuu_document__build_report (const tracuu_report_info_t *info,
         if (tracuu_store__pack (text->text, text->len, &packed, &packed_len))
             st = XAPC_ERR_NOMEM;
         else
-            st = xapc_doc_set_data (doc, packed, packed_len);
+            st = xapc_doc_set_value (doc, TRACUU_SLOT_STORED, packed,
+                                     packed_len);
     }
     free (packed);
     if (st) {

@@ -189,7 +189,7 @@ tracuu_cases__data (xapc_doc_t *doc, char **out, size_t *out_len)
     size_t len;
 
     *out = NULL;
-    if (xapc_doc_get_data (doc, &data, &len))
+    if (xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &data, &len))
         return TRACUU_STATUS_DATABASE_ERROR;
     if (len == 0) {
         *out = calloc (1, 1);
@@ -420,7 +420,7 @@ build_case_doc (const char *key, const char *data, size_t len,
         if (tracuu_store__pack (data, len, &packed, &plen))
             st = XAPC_ERR_NOMEM;
         else
-            st = xapc_doc_set_data (doc, packed, plen);
+            st = xapc_doc_set_value (doc, TRACUU_SLOT_STORED, packed, plen);
         free (packed);
     }
     free (recs);

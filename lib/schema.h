@@ -44,12 +44,15 @@ enum {
     TRACUU_SLOT_PLATFORMS = 14,    /* Platform names, sorted, comma-joined. */
     TRACUU_SLOT_KEY = 15,          /* Case key. */
     TRACUU_SLOT_PARENT = 16,       /* Key of the aggregate it belongs to. */
-    TRACUU_SLOT_PERIOD = 17        /* Canonical period. */
+    TRACUU_SLOT_PERIOD = 17,       /* Canonical period. */
+    TRACUU_SLOT_STORED = 18        /* Stored text or case records, packed. */
 };
 
-/* Case documents keep, as data, one record per report mentioning the
- * case: fields "name=value" separated by FIELD_SEP, records by
- * RECORD_SEP, several values of one field by VALUE_SEP. */
+/* Case documents keep, packed in TRACUU_SLOT_STORED, one record per
+ * report mentioning the case: fields "name=value" separated by
+ * FIELD_SEP, records by RECORD_SEP, several values of one field by
+ * VALUE_SEP. Packed text goes in a value slot, not the document data,
+ * which Xapian would try to compress again. */
 #define TRACUU_RECORD_SEP '\x1e'
 #define TRACUU_FIELD_SEP '\x1f'
 #define TRACUU_VALUE_SEP '\x1d'

@@ -47,7 +47,7 @@ read_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
         if (r->paths[i] == NULL)
             status = TRACUU_STATUS_OUT_OF_MEMORY;
         hit->path = r->paths[i] ? r->paths[i] : "";
-        st = xapc_doc_get_data (doc, &data, &dlen);
+        st = xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &data, &dlen);
     }
     if (st)
         status = tracuu_index__fail (index, st, "reading a result");

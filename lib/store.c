@@ -1,4 +1,4 @@
-/* Stored text: zlib-compressed normalized text kept as document data. */
+/* Stored text: zlib-compressed normalized text, kept in a value slot. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
