@@ -5,10 +5,10 @@
  * query with or without diacritics finds the same documents. The boost
  * query repeats the words and two-syllable phrases that had diacritics
  * with their exact forms (a phrase as the AND of its words: exact forms
- * have no positions); the two are combined with AND_MAYBE, so
- * exact-accent matches rank higher without changing what matches. Malformed input (unbalanced
- * quotes or parentheses, lone operators) is read in the most useful way
- * rather than refused.
+ * have no positions); the boost adds weight where it matches (see
+ * with_boost()), so exact-accent matches rank higher without changing
+ * what matches. Malformed input (unbalanced quotes or parentheses, lone
+ * operators) is read in the most useful way rather than refused.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -502,6 +502,36 @@ build (builder_t *b, const node_t *n, int positive, xapc_query_t **boost_out)
     return q;
 }
 
+/*
+ * 'match', where 'boost' adds its weight: match AND (boost OR every
+ * document at weight 0). The same documents and weights as match
+ * AND_MAYBE boost, but under an AND Xapian checks the positions of a
+ * phrase only for the documents that could still rank, where AND_MAYBE
+ * had it check every one (3.5 times the time of "xử phạt" on 100 000
+ * reports). Takes both queries.
+ */
+static xapc_query_t *
+with_boost (builder_t *b, xapc_query_t *match, xapc_query_t *boost)
+{
+    xapc_query_t *all = NULL, *zero = NULL, *either[2], *both[2];
+
+    if (xapc_query_match_all (&all) != XAPC_OK)
+        b->rc = TRACUU_STATUS_OUT_OF_MEMORY;
+    else
+        fail (b, xapc_query_scale (all, 0.0, &zero));
+    xapc_query_destroy (all);
+    if (zero == NULL) {
+        xapc_query_destroy (match);
+        xapc_query_destroy (boost);
+        return NULL;
+    }
+    either[0] = boost;
+    either[1] = zero;
+    both[0] = match;
+    both[1] = combine (b, XAPC_OP_OR, either, 2);
+    return combine (b, XAPC_OP_AND, both, 2);
+}
+
 static tracuu_status_t
 parse (const char *s, size_t len, const char *prefix, tracuu_query_t **out)
 {
@@ -526,10 +556,8 @@ parse (const char *s, size_t len, const char *prefix, tracuu_query_t **out)
     if (b.rc == TRACUU_STATUS_OK && match == NULL)
         b.rc = TRACUU_STATUS_QUERY_SYNTAX;     /* Nothing searchable. */
     if (b.rc == TRACUU_STATUS_OK && boost != NULL) {
-        xapc_query_t *subs[2] = { match, boost };
-
+        match = with_boost (&b, match, boost);
         boost = NULL;
-        match = combine (&b, XAPC_OP_AND_MAYBE, subs, 2);
     }
     xapc_query_destroy (boost);
     if (b.rc) {
