@@ -102,6 +102,18 @@ value_bound (parts_t *p, xapc_slot_t slot, const char *lo, const char *hi)
     push (p, st, q);
 }
 
+/* The date range is whole years, each of which has its Y term. */
+static int
+whole_years (const tracuu_question_t *q)
+{
+    int y0 = (int) (q->date_from / 10000), y1 = (int) (q->date_to / 10000);
+
+    return q->date_from > 0 && q->date_to > 0
+           && q->date_from % 10000 == 101 && q->date_to % 10000 == 1231
+           && y0 >= TRACUU_YEAR_TERMS_FIRST && y1 <= TRACUU_YEAR_TERMS_LAST
+           && y1 >= y0 && y1 - y0 < 64;
+}
+
 tracuu_status_t
 tracuu_filters__build (const tracuu_question_t *q, const char *kind,
                        xapc_query_t **out)
@@ -123,12 +135,24 @@ tracuu_filters__build (const tracuu_question_t *q, const char *kind,
         field (&p, TRACUU_PREFIX_ACCOUNT, q->accounts, q->n_accounts, 1, 0);
         field (&p, TRACUU_PREFIX_PERSON, q->persons, q->n_persons, 1, 0);
         field (&p, TRACUU_PREFIX_NUMBER, q->numbers, q->n_numbers, 1, 0);
-        /* Overlap: starts before the range ends, ends after it starts. */
-        if (q->date_to > 0) {
+        /* Overlap: starts before the range ends, ends after it starts.
+         * Whole years are terms; any other range compares values. */
+        if (whole_years (q)) {
+            xapc_query_t *subs[64];
+            size_t k = 0;
+
+            for (int y = (int) (q->date_from / 10000);
+                 y <= (int) (q->date_to / 10000) && !p.rc; y++) {
+                snprintf (buf, sizeof buf, "%04d", y);
+                subs[k] = term (&p, TRACUU_PREFIX_YEAR, buf, strlen (buf));
+                k += subs[k] != NULL;
+            }
+            push (&p, XAPC_OK, combine (&p, XAPC_OP_OR, subs, k));
+        } else if (q->date_to > 0) {
             snprintf (buf, sizeof buf, "%08d", (int) q->date_to);
             value_bound (&p, TRACUU_SLOT_FROM, NULL, buf);
         }
-        if (q->date_from > 0) {
+        if (q->date_from > 0 && !whole_years (q)) {
             snprintf (buf, sizeof buf, "%08d", (int) q->date_from);
             value_bound (&p, TRACUU_SLOT_TO, buf, NULL);
         }

@@ -128,6 +128,14 @@ tracuu_document__set_period (xapc_doc_t *doc, const char *period, int32_t from,
         st = set_str (doc, TRACUU_SLOT_MONTH, buf);
     if (!st)
         st = set_str (doc, TRACUU_SLOT_PERIOD, period);
+    /* A term for each year the period overlaps: a year filter is then a
+     * term look-up, not a range over every document's values. */
+    for (int y = (int) (from / 10000); y <= (int) (to / 10000) && !st; y++) {
+        if (y < TRACUU_YEAR_TERMS_FIRST || y > TRACUU_YEAR_TERMS_LAST)
+            continue;
+        snprintf (buf, sizeof buf, TRACUU_PREFIX_YEAR "%04d", y);
+        st = xapc_doc_add_boolean_term (doc, buf, strlen (buf));
+    }
     return st;
 }
 

@@ -23,6 +23,11 @@
 #define TRACUU_PREFIX_REPORT "R"   /* A case's report: R + 16 hex of its path hash. */
 #define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline. */
 #define TRACUU_PREFIX_WORD "W"     /* Word of a case's quotes, folded: Wthong. */
+#define TRACUU_PREFIX_YEAR "Y"     /* Y2024: a year the period overlaps. */
+
+/* Years that get a Y term; a filter on other years uses the values. */
+#define TRACUU_YEAR_TERMS_FIRST 1900
+#define TRACUU_YEAR_TERMS_LAST 2199
 #define TRACUU_CASE_ID "case:"     /* A case's id term is Q + case: + key. */
 
 /* Value slots. */

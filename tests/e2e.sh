@@ -167,6 +167,12 @@ check 'account filter' "$BG04 $BGH1" "$(files 'account:@nhathaibiettuot')"
 check 'number filter' "$BGH1" "$(files 'number:180/BC-STTTT')"
 check 'period filter (overlap)' "$AGH1 $BG04 $BGH1" "$(files 'period:2024-04')"
 check 'period filter 2023' "$HT03" "$(files 'period:2023-Q1')"
+# Whole years are matched by year terms, other ranges by values: both agree.
+check 'year terms = value range' "$(files date:2024-01-02..2024-12-30)" "$(files year:2024)"
+check 'years terms = value range' "$(files date:2023-01-02..2024-12-30)" "$(files date:2023-01-01..2024-12-31)"
+check 'year terms = value range, cases' \
+    "$("$QUERY" --db "$DB" action:fine date:2024-01-02..2024-12-30 | grep '^Total')" \
+    "$("$QUERY" --db "$DB" action:fine year:2024 | grep '^Total')"
 "$QUERY" --db "$DB" 'foo:bar' >/dev/null 2>&1
 check 'unknown prefix exits 2' 2 $?
 "$QUERY" --db "$DB" --group-by colour action:fine >/dev/null 2>&1
