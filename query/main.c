@@ -203,6 +203,40 @@ terminal_columns (void)
 }
 
 static int
+path_cmp (const void *x, const void *y)
+{
+    return strcmp (*(const char *const *) x, *(const char *const *) y);
+}
+
+/* -l on an answer: the reports its cases come from, each once, sorted. */
+static int
+print_sources (const tracuu_answer_t *answer)
+{
+    size_t n = 0, k = 0;
+    const char **paths;
+
+    for (size_t i = 0; i < tracuu_answer_n_cases (answer); i++)
+        n += tracuu_answer_case (answer, i)->n_sources;
+    paths = malloc ((n ? n : 1) * sizeof *paths);
+    if (paths == NULL) {
+        fprintf (stderr, "tracuu-query: out of memory listing %zu sources\n", n);
+        return 2;
+    }
+    for (size_t i = 0; i < tracuu_answer_n_cases (answer); i++) {
+        const tracuu_answer_case_t *c = tracuu_answer_case (answer, i);
+
+        for (size_t j = 0; j < c->n_sources; j++)
+            paths[k++] = c->sources[j].path;
+    }
+    qsort (paths, n, sizeof *paths, path_cmp);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || strcmp (paths[i], paths[i - 1]) != 0)
+            puts (tracuu_display_path (paths[i]));
+    free (paths);
+    return 0;
+}
+
+static int
 run_answer (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
 {
     tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
@@ -217,11 +251,13 @@ run_answer (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
         fprintf (stderr, "tracuu-query: %s\n", tracuu_index_last_error (index));
         return 2;
     }
+    rc = tracuu_answer_n_cases (answer) > 0 ? 0 : 1;
     if (a->count_only)
         printf ("%zu\n", tracuu_answer_n_cases (answer));
+    else if (a->files_only)
+        rc = print_sources (answer) ? 2 : rc;
     else
         output_answer (answer, q, a->query, &a->out);
-    rc = tracuu_answer_n_cases (answer) > 0 ? 0 : 1;
     tracuu_answer_destroy (answer);
     return rc;
 }

@@ -159,6 +159,8 @@ out=$("$QUERY" --db "$DB" --group-by year --sum amount --format csv action:fine 
 check 'group-by csv' "group,sanctions,members,amount_vnd,approximate,with_amount,violators 2020,1,0,300000000,1,1,98 2023,2,0,16500000,0,2,3 2024,4,3,54250000,0,4,12 " "$out"
 out=$("$QUERY" --db "$DB" --facet province,action --format jsonl action:fine year:2024 | grep -c '"type":"case"')
 check 'fielded action+year' 7 "$out"
+check 'answer -l: its reports' "$AGH1 $BG04 $BGH1" "$(files action:fine year:2024)"
+check 'answer -l: one line each' 3 "$("$QUERY" --db "$DB" -l action:fine year:2024 | wc -l | tr -d ' ')"
 out=$("$QUERY" --db "$DB" --facet province --format json action:fine year:2024)
 case "$out" in *'"facets":{"province":[{"value":"Bắc Giang","count":5},{"value":"An Giang","count":2}]}'*) ok ;; *) fail 'facet counts' 'Bắc Giang 5, An Giang 2' "$out" ;; esac
 check 'province filter on reports' "$AGH1" "$(files 'province:"an giang"' year:2024)"
