@@ -101,8 +101,9 @@ dotted_date (const tracuu_text_t *text, size_t i, int *d, int *m, int *y)
 {
     const char *s = text->tokens[i].exact;
 
-    if (text->tokens[i].exact_len > 10)
-        return 0;
+    if (text->tokens[i].exact_len > 10 || s[0] < '0' || s[0] > '9'
+        || strchr (s, '.') == NULL)
+        return 0;               /* Most tokens, without calling sscanf(). */
     if (sscanf (s, "%2d.%2d.%4d", d, m, y) != 3)
         return 0;
     return strlen (s) >= 8 && s[strlen (s) - 5] == '.';

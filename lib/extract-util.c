@@ -30,17 +30,20 @@ match_phrase (const tracuu_text_t *text, size_t i, const char *phrase,
         || (folded ? text->tokens[i].folded[0] : text->tokens[i].exact[0]) != *p)
         return 0;               /* The common case, decided cheaply. */
     while (*p) {
-        const char *sp = strchr (p, ' ');
-        size_t wlen = sp ? (size_t) (sp - p) : strlen (p);
         const tracuu_token_t *t;
+        const char *w;
+        size_t wlen;
 
         if (i + n >= text->n_tokens)
             return 0;
         if (n > 0 && !tracuu_extract__gap_blank (text, i + n - 1))
             return 0;
         t = &text->tokens[i + n];
-        if (folded ? t->folded_len != wlen || memcmp (t->folded, p, wlen) != 0
-                   : t->exact_len != wlen || memcmp (t->exact, p, wlen) != 0)
+        w = folded ? t->folded : t->exact;
+        wlen = folded ? t->folded_len : t->exact_len;
+        /* The token, then a space or the end of the phrase: strncmp()
+         * stops at the end of a shorter phrase. */
+        if (strncmp (w, p, wlen) != 0 || (p[wlen] != ' ' && p[wlen] != '\0'))
             return 0;
         n++;
         p += wlen;
