@@ -45,6 +45,28 @@ size_t
 tracuu_extract__match (const tracuu_text_t *text, size_t i,
                        const char *phrase);
 
+/* A list of phrases tried at a token only when the token is the first
+ * word of one of them (a bit set of first words, built on first use):
+ * most tokens are turned away by one hash instead of one call per
+ * phrase. Declare with TRACUU_PHRASE_SET (list, folded), static. */
+#define TRACUU_PHRASE_SET_BITS 512
+typedef struct tracuu_phrase_set {
+    const char *const *phrases;
+    size_t n;
+    int folded;                 /* Phrases of folded forms, else exact. */
+    int ready;                  /* The bits are built. */
+    uint64_t bits[TRACUU_PHRASE_SET_BITS / 64];
+} tracuu_phrase_set_t;
+
+#define TRACUU_PHRASE_SET(list, folded) \
+    { (list), sizeof (list) / sizeof (list)[0], (folded), 0, { 0 } }
+
+/* The first phrase of 'set' that matches at token 'i', as
+ * tracuu_extract__match(): its tokens, and its index in *which. */
+size_t
+tracuu_extract__match_set (tracuu_phrase_set_t *set, const tracuu_text_t *text,
+                           size_t i, size_t *which);
+
 /* The text between token 'i' and token 'i + 1' (to the end of the text
  * for the last token; from the start for i == SIZE_MAX). */
 const char *

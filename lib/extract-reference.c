@@ -194,15 +194,12 @@ docnumber (const tracuu_text_t *text, tracuu_entities_t *out,
 static size_t
 kind_at (const tracuu_text_t *text, size_t i, const char **name)
 {
-    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-        size_t n = tracuu_extract__match (text, i, kinds[k]);
+    static tracuu_phrase_set_t set = TRACUU_PHRASE_SET (kinds, 0);
+    size_t k = 0, n = tracuu_extract__match_set (&set, text, i, &k);
 
-        if (n > 0) {
-            *name = kinds[k];
-            return n;
-        }
-    }
-    return 0;
+    if (n > 0)
+        *name = kinds[k];
+    return n;
 }
 
 void

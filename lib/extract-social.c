@@ -40,23 +40,16 @@ tracuu_lexicon__platforms (tracuu_status_t *rc)
 static size_t
 account_noun (const tracuu_text_t *text, size_t i, const char **platform_out)
 {
-    static const struct { const char *words; const char *platform; } nouns[] = {
-        { "chu tai khoan", NULL }, { "tai khoan", NULL },
-        { "chu kenh", NULL }, { "kenh", NULL }, { "fanpage", "facebook" },
-        { "trang", NULL }, { "hoi nhom", NULL }, { "nhom", NULL },
-        { "group", NULL }, { "page", "facebook" }, { "gian hang", NULL },
-        { "nick", NULL }, { "nickname", NULL },
+    static const char *const nouns[] = {
+        "chu tai khoan", "tai khoan", "chu kenh", "kenh", "fanpage", "trang",
+        "hoi nhom", "nhom", "group", "page", "gian hang", "nick", "nickname",
     };
+    static tracuu_phrase_set_t set = TRACUU_PHRASE_SET (nouns, 1);
+    size_t k = 0, n = tracuu_extract__match_set (&set, text, i, &k);
 
-    for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++) {
-        size_t n = tracuu_extract__match_folded (text, i, nouns[k].words);
-
-        if (n > 0) {
-            *platform_out = nouns[k].platform;
-            return n;
-        }
-    }
-    return 0;
+    if (n > 0)                  /* A fanpage or a page is on Facebook. */
+        *platform_out = strstr (nouns[k], "page") ? "facebook" : NULL;
+    return n;
 }
 
 /* Connecting words between platform and name: "có tên", "mang tên",
@@ -68,14 +61,10 @@ connector (const tracuu_text_t *text, size_t i)
         "co ten la", "co ten", "mang ten", "ten la", "ten", "la", "id",
         "co dia chi", "dia chi", "tai dia chi",
     };
+    static tracuu_phrase_set_t set = TRACUU_PHRASE_SET (words, 1);
+    size_t n = tracuu_extract__match_set (&set, text, i, NULL);
 
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        size_t n = tracuu_extract__match_folded (text, i, words[k]);
-
-        if (n > 0 && !(text->tokens[i].flags & TRACUU_TOKEN_CAPITAL))
-            return n;
-    }
-    return 0;
+    return n > 0 && !(text->tokens[i].flags & TRACUU_TOKEN_CAPITAL) ? n : 0;
 }
 
 /* Length of an opening quote at s, or 0. */

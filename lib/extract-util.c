@@ -1,4 +1,5 @@
 /* Helpers shared by the extractors: token tests, gaps, numbers, days. */
+#include <pthread.h>
 #include <string.h>
 
 #include "extract-private.h"
@@ -65,6 +66,57 @@ tracuu_extract__match (const tracuu_text_t *text, size_t i,
                        const char *phrase)
 {
     return match_phrase (text, i, phrase, 0);
+}
+
+static pthread_mutex_t set_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static uint32_t
+word_bit (const char *w, size_t len)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a */
+
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char) w[i]) * 16777619u;
+    return h % TRACUU_PHRASE_SET_BITS;
+}
+
+size_t
+tracuu_extract__match_set (tracuu_phrase_set_t *set, const tracuu_text_t *text,
+                           size_t i, size_t *which)
+{
+    const tracuu_token_t *t;
+    uint32_t b;
+
+    if (!__atomic_load_n (&set->ready, __ATOMIC_ACQUIRE)) {
+        pthread_mutex_lock (&set_lock);
+        if (!__atomic_load_n (&set->ready, __ATOMIC_RELAXED)) {
+            for (size_t k = 0; k < set->n; k++) {
+                const char *p = set->phrases[k];
+
+                b = word_bit (p, strcspn (p, " "));
+                set->bits[b / 64] |= (uint64_t) 1 << (b % 64);
+            }
+            __atomic_store_n (&set->ready, 1, __ATOMIC_RELEASE);
+        }
+        pthread_mutex_unlock (&set_lock);
+    }
+    if (i >= text->n_tokens)
+        return 0;
+    t = &text->tokens[i];
+    b = set->folded ? word_bit (t->folded, t->folded_len)
+                    : word_bit (t->exact, t->exact_len);
+    if (!((set->bits[b / 64] >> (b % 64)) & 1))
+        return 0;
+    for (size_t k = 0; k < set->n; k++) {
+        size_t n = match_phrase (text, i, set->phrases[k], set->folded);
+
+        if (n > 0) {
+            if (which != NULL)
+                *which = k;
+            return n;
+        }
+    }
+    return 0;
 }
 
 const char *
