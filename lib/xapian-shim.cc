@@ -222,6 +222,25 @@ read_only (const xapc_db_t *db, const char *action) noexcept
                  "database was opened read-only");
 }
 
+/*
+ * Run 'op' on the writable database: what every writing call shares once
+ * its arguments are checked (refusal on a read-only database, exceptions
+ * mapped to a status), with 'action' naming it in messages.
+ */
+template <typename Op>
+static xapc_status_t
+write_op (xapc_db_t *db, const char *action, Op op) noexcept
+{
+    if (db->wdb == nullptr)
+        return read_only (db, action);
+    try {
+        op (*db->wdb);
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception (action, db->path.c_str ());
+    }
+}
+
 static xapc_status_t
 new_doc (const Xapian::Document &doc, xapc_doc_t **out)
 {
@@ -399,14 +418,8 @@ xapc_db_commit (xapc_db_t *db)
 {
     if (db == nullptr)
         return null_argument (__func__);
-    if (db->wdb == nullptr)
-        return read_only (db, "cannot commit database");
-    try {
-        db->wdb->commit ();
-        return XAPC_OK;
-    } catch (...) {
-        return map_exception ("cannot commit database", db->path.c_str ());
-    }
+    return write_op (db, "cannot commit database",
+                     [] (Xapian::WritableDatabase &w) { w.commit (); });
 }
 
 extern "C" xapc_status_t
@@ -432,15 +445,10 @@ xapc_db_begin_transaction (xapc_db_t *db, int flushed)
 {
     if (db == nullptr)
         return null_argument (__func__);
-    if (db->wdb == nullptr)
-        return read_only (db, "cannot begin a transaction on database");
-    try {
-        db->wdb->begin_transaction (flushed != 0);
-        return XAPC_OK;
-    } catch (...) {
-        return map_exception ("cannot begin a transaction on database",
-                              db->path.c_str ());
-    }
+    return write_op (db, "cannot begin a transaction on database",
+                     [flushed] (Xapian::WritableDatabase &w) {
+                         w.begin_transaction (flushed != 0);
+                     });
 }
 
 extern "C" xapc_status_t
@@ -448,15 +456,8 @@ xapc_db_commit_transaction (xapc_db_t *db)
 {
     if (db == nullptr)
         return null_argument (__func__);
-    if (db->wdb == nullptr)
-        return read_only (db, "cannot commit the transaction on database");
-    try {
-        db->wdb->commit_transaction ();
-        return XAPC_OK;
-    } catch (...) {
-        return map_exception ("cannot commit the transaction on database",
-                              db->path.c_str ());
-    }
+    return write_op (db, "cannot commit the transaction on database",
+                     [] (Xapian::WritableDatabase &w) { w.commit_transaction (); });
 }
 
 extern "C" xapc_status_t
@@ -464,15 +465,8 @@ xapc_db_cancel_transaction (xapc_db_t *db)
 {
     if (db == nullptr)
         return null_argument (__func__);
-    if (db->wdb == nullptr)
-        return read_only (db, "cannot cancel the transaction on database");
-    try {
-        db->wdb->cancel_transaction ();
-        return XAPC_OK;
-    } catch (...) {
-        return map_exception ("cannot cancel the transaction on database",
-                              db->path.c_str ());
-    }
+    return write_op (db, "cannot cancel the transaction on database",
+                     [] (Xapian::WritableDatabase &w) { w.cancel_transaction (); });
 }
 
 extern "C" xapc_status_t
@@ -644,15 +638,10 @@ xapc_db_set_metadata (xapc_db_t *db, const char *key, size_t klen,
 {
     if (db == nullptr || !str_ok (key, klen) || !str_ok (value, vlen))
         return null_argument (__func__);
-    if (db->wdb == nullptr)
-        return read_only (db, "cannot set metadata of database");
-    try {
-        db->wdb->set_metadata (str (key, klen), str (value, vlen));
-        return XAPC_OK;
-    } catch (...) {
-        return map_exception ("cannot set metadata of database",
-                              db->path.c_str ());
-    }
+    return write_op (db, "cannot set metadata of database",
+                     [&] (Xapian::WritableDatabase &w) {
+                         w.set_metadata (str (key, klen), str (value, vlen));
+                     });
 }
 
 extern "C" xapc_status_t
@@ -682,19 +671,14 @@ xapc_db_replace_by_term (xapc_db_t *db, const char *unique_term, size_t len,
         return null_argument (__func__);
     if (problem != nullptr)
         return fail (XAPC_ERR_INVALID_ARGUMENT, __func__, nullptr, problem);
-    if (db->wdb == nullptr)
-        return read_only (db, "cannot replace a document in database");
-    try {
-        xapc_docid_t docid = db->wdb->replace_document (
-            std::string (unique_term, len), *doc->doc);
+    return write_op (db, "cannot replace a document in database",
+                     [&] (Xapian::WritableDatabase &w) {
+                         xapc_docid_t docid = w.replace_document (
+                             std::string (unique_term, len), *doc->doc);
 
-        if (docid_out != nullptr)
-            *docid_out = docid;
-        return XAPC_OK;
-    } catch (...) {
-        return map_exception ("cannot replace a document in database",
-                              db->path.c_str ());
-    }
+                         if (docid_out != nullptr)
+                             *docid_out = docid;
+                     });
 }
 
 extern "C" xapc_status_t
@@ -705,18 +689,13 @@ xapc_db_add_document (xapc_db_t *db, const xapc_doc_t *doc,
         *docid_out = 0;
     if (db == nullptr || doc == nullptr)
         return null_argument (__func__);
-    if (db->wdb == nullptr)
-        return read_only (db, "cannot add a document to database");
-    try {
-        xapc_docid_t docid = db->wdb->add_document (*doc->doc);
+    return write_op (db, "cannot add a document to database",
+                     [&] (Xapian::WritableDatabase &w) {
+                         xapc_docid_t docid = w.add_document (*doc->doc);
 
-        if (docid_out != nullptr)
-            *docid_out = docid;
-        return XAPC_OK;
-    } catch (...) {
-        return map_exception ("cannot add a document to database",
-                              db->path.c_str ());
-    }
+                         if (docid_out != nullptr)
+                             *docid_out = docid;
+                     });
 }
 
 extern "C" xapc_status_t
@@ -728,15 +707,10 @@ xapc_db_delete_by_term (xapc_db_t *db, const char *term, size_t len)
         return null_argument (__func__);
     if (problem != nullptr)
         return fail (XAPC_ERR_INVALID_ARGUMENT, __func__, nullptr, problem);
-    if (db->wdb == nullptr)
-        return read_only (db, "cannot delete documents from database");
-    try {
-        db->wdb->delete_document (std::string (term, len));
-        return XAPC_OK;
-    } catch (...) {
-        return map_exception ("cannot delete documents from database",
-                              db->path.c_str ());
-    }
+    return write_op (db, "cannot delete documents from database",
+                     [&] (Xapian::WritableDatabase &w) {
+                         w.delete_document (std::string (term, len));
+                     });
 }
 
 extern "C" xapc_status_t
@@ -744,15 +718,10 @@ xapc_db_delete_document (xapc_db_t *db, xapc_docid_t docid)
 {
     if (db == nullptr)
         return null_argument (__func__);
-    if (db->wdb == nullptr)
-        return read_only (db, "cannot delete a document from database");
-    try {
-        db->wdb->delete_document (docid);
-        return XAPC_OK;
-    } catch (...) {
-        return map_exception ("cannot delete a document from database",
-                              db->path.c_str ());
-    }
+    return write_op (db, "cannot delete a document from database",
+                     [docid] (Xapian::WritableDatabase &w) {
+                         w.delete_document (docid);
+                     });
 }
 
 /* ---------------------------------------------------------------- */
