@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 #include "support.h"
 
 char *
@@ -47,4 +50,53 @@ test_count_kind (const tracuu_entities_t *l, tracuu_entity_kind_t kind)
     for (size_t i = 0; i < l->count; i++)
         n += l->items[i].kind == kind;
     return n;
+}
+
+void
+test_entity_cases (test_run_fn run, const test_entity_case_t *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        tracuu_entities_t l = { 0 };
+        tracuu_text_t *text = run (cases[i].input, &l);
+
+        if (cases[i].value == NULL)
+            cr_expect_eq (test_count_kind (&l, cases[i].kind), 0, "case %zu: %s",
+                          i, cases[i].input);
+        else
+            cr_expect_not_null (test_find_entity (&l, cases[i].kind,
+                                                  cases[i].value, cases[i].extra),
+                                "case %zu: %s", i, cases[i].input);
+        tracuu_entities_dispose (&l);
+        tracuu_text_destroy (text);
+    }
+}
+
+tracuu_text_t *
+test_run_file (test_run_fn run, const char *path, tracuu_entities_t *out)
+{
+    char *buf = test_slurp (path, NULL);
+    tracuu_text_t *text = run (buf, out);
+
+    free (buf);
+    return text;
+}
+
+char *
+test_nfc (const char *text)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *n = unorm2_getNFCInstance (&err);
+    int32_t len = (int32_t) strlen (text), u_len, c_len, out_len;
+    UChar *u = malloc ((size_t) (len + 1) * sizeof *u);
+    UChar *c = malloc ((size_t) (3 * len + 1) * sizeof *c);
+    char *out = malloc ((size_t) (4 * len + 1));
+
+    u_strFromUTF8 (u, len + 1, &u_len, text, len, &err);
+    c_len = unorm2_normalize (n, u, u_len, c, 3 * len + 1, &err);
+    u_strToUTF8 (out, 4 * len + 1, &out_len, c, c_len, &err);
+    cr_assert (U_SUCCESS (err), "%s", u_errorName (err));
+    out[out_len] = '\0';
+    free (u);
+    free (c);
+    return out;
 }

@@ -4,11 +4,15 @@
 
 #include <stddef.h>
 
+#include "tracuu/analysis.h"
 #include "tracuu/entity.h"
 
 /* The whole file at 'path' (tests run in tests/), NUL-terminated; fails
  * the test when it cannot be read. *len_out may be NULL. free() it. */
 char *test_slurp (const char *path, size_t *len_out);
+
+/* NFC of UTF-8 'text', malloc'd; fails the test if ICU fails. */
+char *test_nfc (const char *text);
 
 /* The entity of 'kind' with 'value' (and 'extra' unless NULL), or NULL. */
 const tracuu_entity_t *test_find_entity (const tracuu_entities_t *l,
@@ -17,5 +21,25 @@ const tracuu_entity_t *test_find_entity (const tracuu_entities_t *l,
 
 /* How many entities of 'kind' 'l' holds. */
 size_t test_count_kind (const tracuu_entities_t *l, tracuu_entity_kind_t kind);
+
+/* Runs the extractors a test file is about on 'input'. */
+typedef tracuu_text_t *(*test_run_fn) (const char *input, tracuu_entities_t *out);
+
+/* One row of an extractor's table: 'input' yields an entity of 'kind'
+ * with 'value' (and 'extra' unless NULL); value NULL: none of 'kind'. */
+typedef struct test_entity_case {
+    const char *input;
+    tracuu_entity_kind_t kind;
+    const char *value;
+    const char *extra;
+} test_entity_case_t;
+
+/* Check every row of 'cases' with 'run'. */
+void test_entity_cases (test_run_fn run, const test_entity_case_t *cases,
+                        size_t n);
+
+/* 'run' on the file at 'path' (tests run in tests/). */
+tracuu_text_t *test_run_file (test_run_fn run, const char *path,
+                              tracuu_entities_t *out);
 
 #endif

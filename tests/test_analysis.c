@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tracuu/analysis.h"
+#include "support.h"
 
 static tracuu_text_t *
 analyze (const char *s)
@@ -165,25 +166,6 @@ Test (analysis, null_arguments)
     tracuu_text_destroy (NULL);
 }
 
-static char *
-slurp (const char *path, size_t *len)
-{
-    FILE *f = fopen (path, "rb");
-    char *buf;
-    long n;
-
-    cr_assert_not_null (f, "cannot open %s", path);
-    fseek (f, 0, SEEK_END);
-    n = ftell (f);
-    fseek (f, 0, SEEK_SET);
-    buf = malloc ((size_t) n + 1);
-    cr_assert_eq (fread (buf, 1, (size_t) n, f), (size_t) n);
-    fclose (f);
-    buf[n] = '\0';
-    *len = (size_t) n;
-    return buf;
-}
-
 static const char *const corpus[] = {
     "../corpus/bac-giang-2024-04-chong-buon-lau-hang-gia.txt",
     "../corpus/ha-tinh-2023-03-ke-hoach-87-bcd389.txt",
@@ -198,7 +180,7 @@ Test (analysis, seed_offsets)
 {
     for (size_t f = 0; f < sizeof corpus / sizeof corpus[0]; f++) {
         size_t len;
-        char *raw = slurp (corpus[f], &len);
+        char *raw = test_slurp (corpus[f], &len);
         tracuu_text_t *t = NULL;
         size_t prev_end = 0;
 
@@ -267,7 +249,7 @@ Test (analysis, fold_modes_agree)
     check_fold_modes (mixed, sizeof mixed - 1, "mixed");
     for (size_t f = 0; f < sizeof corpus / sizeof corpus[0]; f++) {
         size_t len;
-        char *raw = slurp (corpus[f], &len);
+        char *raw = test_slurp (corpus[f], &len);
 
         check_fold_modes (raw, len, corpus[f]);
         free (raw);
@@ -278,7 +260,7 @@ Test (analysis, fold_modes_agree)
 Test (analysis, seed_footnotes)
 {
     size_t len, marks = 0;
-    char *raw = slurp (corpus[2], &len);
+    char *raw = test_slurp (corpus[2], &len);
     tracuu_text_t *t = NULL;
 
     cr_assert_eq (tracuu_text_analyze (raw, len, &t), 0);

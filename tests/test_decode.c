@@ -12,51 +12,9 @@
 
 #include "tracuu/decode.h"
 #include "decode-private.h"
+#include "support.h"
 
 #define DATA "data/decode/"
-
-/* Read a whole test file into a NUL-terminated malloc'd string. */
-static char *
-slurp (const char *path, size_t *len_out)
-{
-    FILE *f = fopen (path, "rb");
-    char *data = NULL;
-    long n;
-
-    cr_assert_not_null (f, "cannot open %s", path);
-    fseek (f, 0, SEEK_END);
-    n = ftell (f);
-    fseek (f, 0, SEEK_SET);
-    data = malloc ((size_t) n + 1);
-    cr_assert_not_null (data);
-    cr_assert_eq (fread (data, 1, (size_t) n, f), (size_t) n);
-    data[n] = '\0';
-    fclose (f);
-    if (len_out)
-        *len_out = (size_t) n;
-    return data;
-}
-
-/* NFC of UTF-8 'text', malloc'd. */
-static char *
-nfc (const char *text)
-{
-    UErrorCode err = U_ZERO_ERROR;
-    const UNormalizer2 *n = unorm2_getNFCInstance (&err);
-    int32_t len = (int32_t) strlen (text), u_len, c_len, out_len;
-    UChar *u = malloc ((size_t) (len + 1) * sizeof *u);
-    UChar *c = malloc ((size_t) (3 * len + 1) * sizeof *c);
-    char *out = malloc ((size_t) (4 * len + 1));
-
-    u_strFromUTF8 (u, len + 1, &u_len, text, len, &err);
-    c_len = unorm2_normalize (n, u, u_len, c, 3 * len + 1, &err);
-    u_strToUTF8 (out, 4 * len + 1, &out_len, c, c_len, &err);
-    cr_assert (U_SUCCESS (err), "%s", u_errorName (err));
-    out[out_len] = '\0';
-    free (u);
-    free (c);
-    return out;
-}
 
 /* Decode 'path' with default options, expecting success. */
 static void
@@ -74,7 +32,7 @@ Test (decode, utf8_passes_through)
 {
     tracuu_decoded_t d;
     size_t len;
-    char *want = slurp (DATA "para.utf8.txt", &len);
+    char *want = test_slurp (DATA "para.utf8.txt", &len);
 
     decode_ok (DATA "para.utf8.txt", &d);
     cr_expect_eq (d.len, len);
@@ -97,7 +55,7 @@ Test (decode, corpus_files_are_utf8)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         tracuu_decoded_t d;
         size_t len;
-        char *want = slurp (files[i], &len);
+        char *want = test_slurp (files[i], &len);
 
         decode_ok (files[i], &d);
         cr_expect_str_eq (d.encoding, "utf-8");
@@ -111,7 +69,7 @@ Test (decode, corpus_files_are_utf8)
 Test (decode, utf8_bom_is_dropped)
 {
     tracuu_decoded_t d;
-    char *want = slurp (DATA "para.utf8.txt", NULL);
+    char *want = test_slurp (DATA "para.utf8.txt", NULL);
 
     decode_ok (DATA "para.bom.txt", &d);
     cr_expect_str_eq (d.encoding, "utf-8-bom");
@@ -123,7 +81,7 @@ Test (decode, utf8_bom_is_dropped)
 Test (decode, nfd_is_kept_as_is)
 {
     tracuu_decoded_t d;
-    char *want = slurp (DATA "para.nfd.txt", NULL);
+    char *want = test_slurp (DATA "para.nfd.txt", NULL);
 
     decode_ok (DATA "para.nfd.txt", &d);
     cr_expect_str_eq (d.encoding, "utf-8");
@@ -147,7 +105,7 @@ Test (decode, encodings_are_detected)
         { "para.vni.txt", "vni-windows" },
         { "para.viscii.txt", "viscii" },
     };
-    char *want = slurp (DATA "para.utf8.txt", NULL);
+    char *want = test_slurp (DATA "para.utf8.txt", NULL);
 
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char path[256];
@@ -157,7 +115,7 @@ Test (decode, encodings_are_detected)
         snprintf (path, sizeof path, DATA "%s", cases[i].file);
         decode_ok (path, &d);
         cr_expect_str_eq (d.encoding, cases[i].encoding, "%s", path);
-        got = nfc (d.text);
+        got = test_nfc (d.text);
         cr_expect_str_eq (got, want, "%s", path);
         cr_expect_not_null (strstr (got, "thông tin sai sự thật"), "%s", path);
         free (got);
@@ -352,7 +310,7 @@ Test (decode, bad_arguments)
 Test (decode, gzip)
 {
     tracuu_decoded_t d;
-    char *want = slurp (DATA "para.utf8.txt", NULL);
+    char *want = test_slurp (DATA "para.utf8.txt", NULL);
 
     decode_ok (DATA "para.txt.gz", &d);
     cr_expect_str_eq (d.text, want);

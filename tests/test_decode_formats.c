@@ -10,29 +10,9 @@
 #include <unicode/ustring.h>
 
 #include "tracuu/decode.h"
+#include "support.h"
 
 #define DATA "data/decode/"
-
-/* NFC of UTF-8 'text', malloc'd. */
-static char *
-nfc (const char *text)
-{
-    UErrorCode err = U_ZERO_ERROR;
-    const UNormalizer2 *n = unorm2_getNFCInstance (&err);
-    int32_t len = (int32_t) strlen (text), u_len, c_len, out_len;
-    UChar *u = malloc ((size_t) (len + 1) * sizeof *u);
-    UChar *c = malloc ((size_t) (3 * len + 1) * sizeof *c);
-    char *out = malloc ((size_t) (4 * len + 1));
-
-    u_strFromUTF8 (u, len + 1, &u_len, text, len, &err);
-    c_len = unorm2_normalize (n, u, u_len, c, 3 * len + 1, &err);
-    u_strToUTF8 (out, 4 * len + 1, &out_len, c, c_len, &err);
-    cr_assert (U_SUCCESS (err), "%s", u_errorName (err));
-    out[out_len] = '\0';
-    free (u);
-    free (c);
-    return out;
-}
 
 static void
 decode_ok (const char *path, const tracuu_decode_options_t *opts,
@@ -55,7 +35,7 @@ Test (decode_formats, html_windows_1258)
     cr_expect_str_eq (d.encoding, "windows-1258");
     /* Windows-1258 keeps tones as combining marks (NFC comes later). */
     cr_expect_not_null (strstr (d.text, "sai sư\xcc\xa3 thâ\xcc\xa3t"));
-    text = nfc (d.text);
+    text = test_nfc (d.text);
     cr_expect_str_eq (text,
                       "BÁO CÁO\n"
                       "Đăng tải thông tin sai sự thật;\u00a0xử phạt "

@@ -6,6 +6,7 @@
 
 #include "extract-private.h"
 #include "tracuu/extract.h"
+#include "support.h"
 
 /* Analyze and extract 'bytes'; both freed by done(). */
 static tracuu_extraction_t *
@@ -19,24 +20,6 @@ extract_text (const char *bytes, tracuu_text_t **text_out)
     cr_assert_eq (tracuu_extract (text, &x), TRACUU_STATUS_OK);
     *text_out = text;
     return x;
-}
-
-static char *
-slurp (const char *path)
-{
-    FILE *f = fopen (path, "rb");
-    char *data;
-    long len;
-
-    cr_assert_not_null (f, "cannot open %s", path);
-    fseek (f, 0, SEEK_END);
-    len = ftell (f);
-    fseek (f, 0, SEEK_SET);
-    data = malloc ((size_t) len + 1);
-    cr_assert_eq (fread (data, 1, (size_t) len, f), (size_t) len);
-    data[len] = '\0';
-    fclose (f);
-    return data;
 }
 
 static void
@@ -176,7 +159,7 @@ check_row (const tracuu_extraction_t *x, char **f)
 
 Test (extract_case, gold)
 {
-    char *gold = slurp ("gold/cases.tsv");
+    char *gold = test_slurp ("gold/cases.tsv", NULL);
     char *save = NULL;
     char current[256] = "";
     tracuu_extraction_t *x = NULL;
@@ -206,7 +189,7 @@ Test (extract_case, gold)
             done (x, text);
             snprintf (current, sizeof current, "%s", f[F_FILE]);
             snprintf (path, sizeof path, "../corpus/%s", current);
-            bytes = slurp (path);
+            bytes = test_slurp (path, NULL);
             x = extract_text (bytes, &text);
             free (bytes);
             cr_assert_eq (tracuu_extraction_set_file (x, current),
@@ -230,7 +213,7 @@ Test (extract_case, gold)
  * extracted twice and its fines counted apart. */
 Test (extract_case, gold_rows_grouped_by_file)
 {
-    char *gold = slurp ("gold/cases.tsv");
+    char *gold = test_slurp ("gold/cases.tsv", NULL);
     char *save = NULL, seen[8][128];
     size_t n_seen = 0;
 
@@ -262,7 +245,7 @@ Test (extract_case, same_case_two_reports_one_key)
     };
 
     for (size_t i = 0; i < 2; i++) {
-        char *bytes = slurp (files[i]);
+        char *bytes = test_slurp (files[i], NULL);
         tracuu_text_t *text;
         tracuu_extraction_t *x = extract_text (bytes, &text);
         const tracuu_case_t *k = find_key (x, "bac-giang/nhathaibiettuot/7500000");
@@ -447,7 +430,7 @@ Test (extract_case, builtin_lexicons_match_files)
     };
 
     for (size_t i = 0; i < 2; i++) {
-        char *data = slurp (files[i].path), *w = data, *save = NULL;
+        char *data = test_slurp (files[i].path, NULL), *w = data, *save = NULL;
 
         for (char *line = strtok_r (data, "\n", &save); line;
              line = strtok_r (NULL, "\n", &save)) {
@@ -467,7 +450,7 @@ Test (extract_case, builtin_lexicons_match_files)
 
 Test (extract_case, jsonl_one_record_per_line)
 {
-    char *bytes = slurp ("../corpus/bac-giang-2024-h1-phong-chong-toi-pham.txt");
+    char *bytes = test_slurp ("../corpus/bac-giang-2024-h1-phong-chong-toi-pham.txt", NULL);
     tracuu_text_t *text;
     tracuu_extraction_t *x = extract_text (bytes, &text);
     char *buf = NULL;

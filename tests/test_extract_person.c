@@ -21,12 +21,7 @@ run (const char *input, tracuu_entities_t *out)
     return text;
 }
 
-static const struct {
-    const char *input;
-    tracuu_entity_kind_t kind;
-    const char *value;          /* NULL: no entity of 'kind' at all. */
-    const char *extra;
-} cases[] = {
+static const test_entity_case_t cases[] = {
     { "xử lý vi phạm đối với ông Nguyễn Văn Hải, chủ tài tiktok",
       TRACUU_ENTITY_PERSON, "Nguyễn Văn Hải", NULL },
     { "Ông Nguyễn Bá Luân - Giám đốc Sở Thông tin và Truyền thông chủ trì hội nghị",
@@ -105,31 +100,7 @@ static const struct {
 
 Test (extract_person, table)
 {
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        tracuu_entities_t l = { 0 };
-        tracuu_text_t *text = run (cases[i].input, &l);
-
-        if (cases[i].value == NULL)
-            cr_expect_eq (test_count_kind (&l, cases[i].kind), 0, "case %zu: %s",
-                          i, cases[i].input);
-        else
-            cr_expect_not_null (test_find_entity (&l, cases[i].kind, cases[i].value,
-                                      cases[i].extra),
-                                "case %zu: %s", i, cases[i].input);
-        tracuu_entities_dispose (&l);
-        tracuu_text_destroy (text);
-    }
-}
-
-/* Slurp a corpus file (tests run in tests/). */
-static tracuu_text_t *
-run_file (const char *path, tracuu_entities_t *out)
-{
-    char *buf = test_slurp (path, NULL);
-    tracuu_text_t *text = run (buf, out);
-
-    free (buf);
-    return text;
+    test_entity_cases (run, cases, sizeof cases / sizeof cases[0]);
 }
 
 
@@ -159,7 +130,7 @@ Test (extract_person, corpus)
         tracuu_text_t *t;
 
         snprintf (path, sizeof path, "../corpus/%s", rows[i].file);
-        t = run_file (path, &l);
+        t = test_run_file (run, path, &l);
         cr_expect_not_null (person (&l, rows[i].name, rows[i].role), "%s: %s",
                             rows[i].file, rows[i].name);
         tracuu_entities_dispose (&l);
@@ -182,7 +153,7 @@ Test (extract_person, corpus_no_extra_people)
         tracuu_text_t *t;
 
         snprintf (path, sizeof path, "../corpus/%s", rows[i].file);
-        t = run_file (path, &l);
+        t = test_run_file (run, path, &l);
         cr_expect_eq (test_count_kind (&l, TRACUU_ENTITY_PERSON), rows[i].n, "%s",
                       rows[i].file);
         tracuu_entities_dispose (&l);
@@ -193,7 +164,7 @@ Test (extract_person, corpus_no_extra_people)
 Test (extract_person, corpus_agencies)
 {
     tracuu_entities_t l = { 0 };
-    tracuu_text_t *t = run_file ("../corpus/bac-giang-2024-h1-phong-chong-toi-pham.txt", &l);
+    tracuu_text_t *t = test_run_file (run, "../corpus/bac-giang-2024-h1-phong-chong-toi-pham.txt", &l);
 
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Sở Thông tin và Truyền thông", "STTTT"));
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Công an thành phố Bắc Giang", NULL));
@@ -203,14 +174,14 @@ Test (extract_person, corpus_agencies)
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Báo Bắc Giang Điện tử", NULL));
     tracuu_entities_dispose (&l);
     tracuu_text_destroy (t);
-    t = run_file ("../corpus/an-giang-2024-h1-thanh-tra-kiem-tra.txt", &l);
+    t = test_run_file (run, "../corpus/an-giang-2024-h1-thanh-tra-kiem-tra.txt", &l);
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY,
         "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao", "PA05"));
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "PC02", "PC02"));
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Đài Phát thanh - Truyền hình An Giang", NULL));
     tracuu_entities_dispose (&l);
     tracuu_text_destroy (t);
-    t = run_file ("../corpus/ha-tinh-2023-03-ke-hoach-87-bcd389.txt", &l);
+    t = test_run_file (run, "../corpus/ha-tinh-2023-03-ke-hoach-87-bcd389.txt", &l);
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Ban Chỉ đạo 389 tỉnh", "BCĐ389"));
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "Cục Quản lý thị trường tỉnh", "QLTT"));
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_AGENCY, "UBND TỈNH HÀ TĨNH", "UBND"));

@@ -20,12 +20,7 @@ run (const char *input, tracuu_entities_t *out)
     return text;
 }
 
-static const struct {
-    const char *input;
-    tracuu_entity_kind_t kind;
-    const char *value;          /* NULL: no entity of 'kind' at all. */
-    const char *extra;
-} cases[] = {
+static const test_entity_case_t cases[] = {
     { "trên địa bàn tỉnh Bắc Giang;", TRACUU_ENTITY_PROVINCE, "Bắc Giang", NULL },
     { "Viettel Bắc Giang", TRACUU_ENTITY_PROVINCE, "Bắc Giang", NULL },
     { "tỉnh Bac Giang", TRACUU_ENTITY_PROVINCE, "Bắc Giang", NULL },
@@ -75,31 +70,7 @@ static const struct {
 
 Test (extract_place, table)
 {
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        tracuu_entities_t l = { 0 };
-        tracuu_text_t *text = run (cases[i].input, &l);
-
-        if (cases[i].value == NULL)
-            cr_expect_eq (test_count_kind (&l, cases[i].kind), 0, "case %zu: %s",
-                          i, cases[i].input);
-        else
-            cr_expect_not_null (test_find_entity (&l, cases[i].kind, cases[i].value,
-                                      cases[i].extra),
-                                "case %zu: %s", i, cases[i].input);
-        tracuu_entities_dispose (&l);
-        tracuu_text_destroy (text);
-    }
-}
-
-/* Slurp a corpus file (tests run in tests/). */
-static tracuu_text_t *
-run_file (const char *path, tracuu_entities_t *out)
-{
-    char *buf = test_slurp (path, NULL);
-    tracuu_text_t *text = run (buf, out);
-
-    free (buf);
-    return text;
+    test_entity_cases (run, cases, sizeof cases / sizeof cases[0]);
 }
 
 
@@ -128,7 +99,7 @@ Test (extract_place, corpus)
         tracuu_text_t *t;
 
         snprintf (path, sizeof path, "../corpus/%s", rows[i].file);
-        t = run_file (path, &l);
+        t = test_run_file (run, path, &l);
         cr_expect_not_null (test_find_entity (&l, rows[i].kind, rows[i].value, rows[i].extra),
                             "%s: %s", rows[i].file, rows[i].value);
         /* Each report names its own province only (and HCM city). */

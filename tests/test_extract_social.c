@@ -20,12 +20,7 @@ run (const char *input, tracuu_entities_t *out)
     return text;
 }
 
-static const struct {
-    const char *input;
-    tracuu_entity_kind_t kind;
-    const char *value;          /* NULL: no entity of 'kind' at all. */
-    const char *extra;
-} cases[] = {
+static const test_entity_case_t cases[] = {
     { "ông Nguyễn Văn Hải, chủ tài tiktok @nhathaibiettuot đối với hành vi",
       TRACUU_ENTITY_ACCOUNT, "@nhathaibiettuot", "tiktok" },
     { "chủ tài khoản TikTok \"bantin.24h\" đăng tải",
@@ -95,20 +90,7 @@ static const struct {
 
 Test (extract_social, table)
 {
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        tracuu_entities_t l = { 0 };
-        tracuu_text_t *text = run (cases[i].input, &l);
-
-        if (cases[i].value == NULL)
-            cr_expect_eq (test_count_kind (&l, cases[i].kind), 0, "case %zu: %s",
-                          i, cases[i].input);
-        else
-            cr_expect_not_null (test_find_entity (&l, cases[i].kind, cases[i].value,
-                                      cases[i].extra),
-                                "case %zu: %s", i, cases[i].input);
-        tracuu_entities_dispose (&l);
-        tracuu_text_destroy (text);
-    }
+    test_entity_cases (run, cases, sizeof cases / sizeof cases[0]);
 }
 
 Test (extract_social, account_span_is_the_name)
@@ -127,21 +109,10 @@ Test (extract_social, account_span_is_the_name)
     tracuu_text_destroy (text);
 }
 
-/* Slurp a corpus file (tests run in tests/). */
-static tracuu_text_t *
-run_file (const char *path, tracuu_entities_t *out)
-{
-    char *buf = test_slurp (path, NULL);
-    tracuu_text_t *text = run (buf, out);
-
-    free (buf);
-    return text;
-}
-
 Test (extract_social, corpus_bac_giang_2024_04)
 {
     tracuu_entities_t l = { 0 };
-    tracuu_text_t *t = run_file ("../corpus/bac-giang-2024-04-chong-buon-lau-hang-gia.txt", &l);
+    tracuu_text_t *t = test_run_file (run, "../corpus/bac-giang-2024-04-chong-buon-lau-hang-gia.txt", &l);
 
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "@nhathaibiettuot", "tiktok"));
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "Thanh TTAD2", "youtube"));
@@ -155,7 +126,7 @@ Test (extract_social, corpus_bac_giang_2024_04)
 Test (extract_social, corpus_bac_giang_2024_h1)
 {
     tracuu_entities_t l = { 0 };
-    tracuu_text_t *t = run_file ("../corpus/bac-giang-2024-h1-phong-chong-toi-pham.txt", &l);
+    tracuu_text_t *t = test_run_file (run, "../corpus/bac-giang-2024-h1-phong-chong-toi-pham.txt", &l);
 
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "Nguyenkim Oanh", "facebook"));
     cr_expect_not_null (test_find_entity (&l, TRACUU_ENTITY_ACCOUNT, "@nhathaibiettuot", "tiktok"));
@@ -181,7 +152,7 @@ Test (extract_social, corpus_others_have_no_accounts)
 
     for (size_t i = 0; i < 3; i++) {
         tracuu_entities_t l = { 0 };
-        tracuu_text_t *t = run_file (files[i], &l);
+        tracuu_text_t *t = test_run_file (run, files[i], &l);
 
         cr_expect_eq (l.count, 0, "%s: %zu entities", files[i], l.count);
         tracuu_entities_dispose (&l);
