@@ -825,6 +825,22 @@ normative (const ctx_t *c, const tracuu_clause_t *cl)
     return 0;
 }
 
+/* "tổng" (total) in the four tokens of clause 'cl' before the amount
+ * 'money'. */
+static int
+called_total (const ctx_t *c, const tracuu_clause_t *cl,
+              const tracuu_entity_t *money)
+{
+    size_t t = cl->tok;
+
+    while (t < cl->tok_end && c->text->tokens[t].start < money->start)
+        t++;
+    for (size_t back = 1; back <= 4 && back <= t - cl->tok; back++)
+        if (is_word (c->text, t - back, "tổng"))
+            return 1;
+    return 0;
+}
+
 static void
 clause_cases (ctx_t *c, size_t ci)
 {
@@ -895,16 +911,8 @@ clause_cases (ctx_t *c, size_t ci)
     if (n_money > 1) {
         int total = 0;
 
-        for (size_t m = 0; m < n_money; m++) {
-            size_t t = cl->tok;
-
-            while (t < cl->tok_end
-                   && c->text->tokens[t].start < list->items[money[m]].start)
-                t++;
-            for (size_t back = 1; back <= 4 && back <= t - cl->tok; back++)
-                if (is_word (c->text, t - back, "tổng"))
-                    total = 1;
-        }
+        for (size_t m = 0; m < n_money; m++)
+            total |= called_total (c, cl, &list->items[money[m]]);
         if (!total) {
             size_t from = cl->tok;
 
@@ -931,16 +939,9 @@ clause_cases (ctx_t *c, size_t ci)
     if (n_money > 0) {
         d.money = (long) money[0];
         /* Prefer the amount introduced as a total. */
-        for (size_t m = 0; m < n_money; m++) {
-            size_t t = cl->tok;
-
-            while (t < cl->tok_end
-                   && c->text->tokens[t].start < list->items[money[m]].start)
-                t++;
-            for (size_t back = 1; back <= 4 && back <= t - cl->tok; back++)
-                if (is_word (c->text, t - back, "tổng"))
-                    d.money = (long) money[m];
-        }
+        for (size_t m = 0; m < n_money; m++)
+            if (called_total (c, cl, &list->items[money[m]]))
+                d.money = (long) money[m];
     }
     commit (c, ci, &d);
 }

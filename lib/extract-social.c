@@ -223,25 +223,12 @@ account_name (const tracuu_text_t *text, size_t j, int after_noun,
     return j;
 }
 
-static char *
-dup_n (tracuu_status_t *rc, const char *s, size_t len)
-{
-    char *copy;
-
-    if (*rc != TRACUU_STATUS_OK)
-        return NULL;
-    copy = strndup (s, len);
-    if (copy == NULL)
-        *rc = TRACUU_STATUS_OUT_OF_MEMORY;
-    return copy;
-}
-
 static void
 push_account (tracuu_status_t *rc, tracuu_entities_t *out,
               const tracuu_text_t *text, size_t start, size_t end,
               const char *platform)
 {
-    char *value = dup_n (rc, text->text + start, end - start);
+    char *value = tracuu_extract__strndup (rc, text->text + start, end - start);
 
     if (value != NULL)
         tracuu_extract__push (rc, out, text, TRACUU_ENTITY_ACCOUNT, start, end,
@@ -429,7 +416,7 @@ urls (const tracuu_text_t *text, tracuu_entities_t *out, size_t from,
             end--;
         {
             const char *platform = host_platform (s + host, host_end - host, rc);
-            char *value = dup_n (rc, s + start, end - start);
+            char *value = tracuu_extract__strndup (rc, s + start, end - start);
 
             /* A bare domain counts when it has a path, a "www." or a
              * platform; "TP.HCM" and "a.b" do not. */
@@ -473,7 +460,7 @@ emails (const tracuu_text_t *text, tracuu_entities_t *out, tracuu_status_t *rc)
         if (a == at || dot == 0 || dot >= b || b - dot < 2
             || !isalpha ((unsigned char) s[b - 1]))
             continue;
-        value = dup_n (rc, s + a, b - a);
+        value = tracuu_extract__strndup (rc, s + a, b - a);
         if (value == NULL)
             return;
         for (char *p = value; *p; p++)
