@@ -15,29 +15,10 @@ sed -n 9p "$ROOT/corpus/bac-giang-2024-04-chong-buon-lau-hang-gia.txt" > para.ut
 
 python3 - "$ROOT/data/encodings" <<'PY'
 import sys, unicodedata, zipfile, gzip, os
-enc_dir = sys.argv[1]
+sys.path.insert(0, sys.argv[1])
+from legacy import table, encode
+
 text = open("para.utf8.txt", encoding="utf-8").read()
-
-def table(name):
-    """Reverse of a data/encodings mapping: character -> bytes (pairs
-    first, as VNI writers emit them)."""
-    rev = {}
-    for line in open(os.path.join(enc_dir, name), encoding="utf-8"):
-        f = line.split("#", 1)[0].split()
-        if not f:
-            continue
-        *bs, cp = f
-        ch = chr(int(cp[2:], 16))
-        b = bytes(int(x, 16) for x in bs)
-        if ch not in rev or len(b) > len(rev[ch]):
-            rev[ch] = b
-    return rev
-
-def encode(s, rev):
-    out = b""
-    for ch in s:
-        out += ch.encode("ascii") if ord(ch) < 0x80 and ch not in "\x02\x05\x06\x14\x19\x1e" else rev[ch]
-    return out
 
 def cp1258(s):
     out = b""
