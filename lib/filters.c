@@ -114,13 +114,43 @@ whole_years (const tracuu_question_t *q)
            && y1 >= y0 && y1 - y0 < 64;
 }
 
+/* A period overlapping the question's dates: it starts before they end
+ * and ends after they start. Whole years are terms; any other range
+ * compares values. */
+static void
+date_filter (parts_t *p, const tracuu_question_t *q)
+{
+    char buf[32];
+
+    if (whole_years (q)) {
+        xapc_query_t *subs[64];
+        size_t k = 0;
+
+        for (int y = (int) (q->date_from / 10000);
+             y <= (int) (q->date_to / 10000) && !p->rc; y++) {
+            snprintf (buf, sizeof buf, "%04d", y);
+            subs[k] = term (p, TRACUU_PREFIX_YEAR, buf, strlen (buf));
+            k += subs[k] != NULL;
+        }
+        push (p, XAPC_OK, combine (p, XAPC_OP_OR, subs, k));
+        return;
+    }
+    if (q->date_to > 0) {
+        snprintf (buf, sizeof buf, "%08d", (int) q->date_to);
+        value_bound (p, TRACUU_SLOT_FROM, NULL, buf);
+    }
+    if (q->date_from > 0) {
+        snprintf (buf, sizeof buf, "%08d", (int) q->date_from);
+        value_bound (p, TRACUU_SLOT_TO, buf, NULL);
+    }
+}
+
 tracuu_status_t
 tracuu_filters__build (const tracuu_question_t *q, const char *kind,
                        xapc_query_t **out)
 {
     parts_t p = { .n = 0, .rc = TRACUU_STATUS_OK };
     char *kinds[1] = { (char *) kind };
-    char buf[32];
 
     *out = NULL;
     field (&p, TRACUU_PREFIX_KIND, kinds, 1, 0, 0);
@@ -135,27 +165,7 @@ tracuu_filters__build (const tracuu_question_t *q, const char *kind,
         field (&p, TRACUU_PREFIX_ACCOUNT, q->accounts, q->n_accounts, 1, 0);
         field (&p, TRACUU_PREFIX_PERSON, q->persons, q->n_persons, 1, 0);
         field (&p, TRACUU_PREFIX_NUMBER, q->numbers, q->n_numbers, 1, 0);
-        /* Overlap: starts before the range ends, ends after it starts.
-         * Whole years are terms; any other range compares values. */
-        if (whole_years (q)) {
-            xapc_query_t *subs[64];
-            size_t k = 0;
-
-            for (int y = (int) (q->date_from / 10000);
-                 y <= (int) (q->date_to / 10000) && !p.rc; y++) {
-                snprintf (buf, sizeof buf, "%04d", y);
-                subs[k] = term (&p, TRACUU_PREFIX_YEAR, buf, strlen (buf));
-                k += subs[k] != NULL;
-            }
-            push (&p, XAPC_OK, combine (&p, XAPC_OP_OR, subs, k));
-        } else if (q->date_to > 0) {
-            snprintf (buf, sizeof buf, "%08d", (int) q->date_to);
-            value_bound (&p, TRACUU_SLOT_FROM, NULL, buf);
-        }
-        if (q->date_from > 0 && !whole_years (q)) {
-            snprintf (buf, sizeof buf, "%08d", (int) q->date_from);
-            value_bound (&p, TRACUU_SLOT_TO, buf, NULL);
-        }
+        date_filter (&p, q);
         if (q->amount_min >= 0 || q->amount_max >= 0) {
             char lo[32], hi[32];
 
