@@ -384,7 +384,7 @@ fold_ascii (const char *in, size_t len, fold_out_t *o)
 
         if (c < 0x80) {
             if (c != 0) {
-                if (o->len + 2 > o->alloc && reserve (o, 1))
+                if (reserve (o, 1))
                     return -1;
                 if (o->want_map)
                     o->map[o->len] = pos;
