@@ -31,8 +31,8 @@ FINAL_CXXFLAGS = -std=c++17 $(WARN_CXX) $(OPT) $(DEBUG) $(SAN) \
                  -Iinclude -Ilib $(DEPS_CFLAGS) $(CXXFLAGS)
 FINAL_LDFLAGS  = $(SAN) $(LDFLAGS)
 
-LIB_C_SRCS   := $(sort $(wildcard lib/*.c))
-LIB_CXX_SRCS := $(sort $(wildcard lib/*.cc))
+LIB_C_SRCS   := $(sort $(wildcard lib/*/*.c))
+LIB_CXX_SRCS := $(sort $(wildcard lib/*/*.cc))
 DATA_FILES   := $(sort $(wildcard data/lexicon/*.txt))
 LIB_OBJS     := $(LIB_C_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o) \
                 $(BUILD)/gen/embedded.o

@@ -11,7 +11,7 @@
 #include <unicode/ustring.h>
 
 #include "tracuu/decode.h"
-#include "decode-private.h"
+#include "decode/decode-private.h"
 #include "support.h"
 
 #define DATA "data/decode/"

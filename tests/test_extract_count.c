@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract-private.h"
+#include "extract/extract-private.h"
 #include "tracuu/analysis.h"
 
 /* The counts in 'input', as "149 cuộc thanh tra, kiểm tra|~100 tin, bài"

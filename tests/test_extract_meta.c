@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract-private.h"
+#include "extract/extract-private.h"
 #include "tracuu/extract.h"
 
 static const struct {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract-private.h"
+#include "extract/extract-private.h"
 #include "tracuu/analysis.h"
 
 /* The amounts found in 'input', as "7500000|300000000~|1500000#":

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract-private.h"
+#include "extract/extract-private.h"
 #include "support.h"
-#include "lexicon.h"
+#include "analysis/lexicon.h"
 
 /* Run every entity extractor of this group on 'input'. */
 static tracuu_text_t *

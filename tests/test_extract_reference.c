@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract-private.h"
+#include "extract/extract-private.h"
 #include "tracuu/analysis.h"
 
 typedef void (*extractor_t) (const tracuu_text_t *, tracuu_entities_t *,

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract-private.h"
+#include "extract/extract-private.h"
 #include "tracuu/analysis.h"
 
 static const char *const kinds[] = {

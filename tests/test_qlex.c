@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "question-private.h"
+#include "question/question-private.h"
 #include "tracuu/analysis.h"
-#include "tracuu-private.h"
+#include "util/tracuu-private.h"
 
 /* "exact/folded exact/folded ..." of every token tracuu_text_analyze()
  * finds in 's' ('len' bytes). free() it. */

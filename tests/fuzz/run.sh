@@ -149,7 +149,7 @@ $CC -std=c11 -O1 scripts/embed.c -o "$OUT/gen/embed" \
     || { say "cannot generate the built-in lexicons" >&2; exit 1; }
 say "building the library with $CC ($JOBS jobs)"
 tries=0
-LIB_SRCS=$(ls lib/*.c lib/*.cc "$OUT/gen/embedded.c")
+LIB_SRCS=$(ls lib/*/*.c lib/*/*.cc "$OUT/gen/embedded.c")
 until build_library; do
     tries=$((tries + 1))
     if [ "$tries" -ge "${FUZZ_BUILD_TRIES:-1}" ]; then
@@ -158,7 +158,7 @@ until build_library; do
     fi
     say "library build failed; retrying in 60 s"
     sleep 60
-    LIB_SRCS=$(ls lib/*.c lib/*.cc "$OUT/gen/embedded.c")
+    LIB_SRCS=$(ls lib/*/*.c lib/*/*.cc "$OUT/gen/embedded.c")
 done
 # Objects of sources that no longer exist must not be linked.
 LIB_OBJS=""

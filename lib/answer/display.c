@@ -1,0 +1,71 @@
+/* Terminal widths of UTF-8 text. */
+#include <string.h>
+#include <unistd.h>
+#include <unicode/uchar.h>
+
+#include "tracuu/display.h"
+#include "util/tracuu-private.h"
+
+static size_t
+cp_width (int32_t cp)
+{
+    int8_t type;
+    int ea;
+
+    if (cp < 0)
+        return 1;
+    if (cp < 0x300)
+        return cp >= 0x20 && cp != 0x7F ? 1 : 0;
+    type = u_charType (cp);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK
+        || type == U_FORMAT_CHAR)
+        return 0;
+    ea = u_getIntPropertyValue (cp, UCHAR_EAST_ASIAN_WIDTH);
+    return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+size_t
+tracuu_display_width (const char *s, size_t len)
+{
+    size_t i = 0, w = 0;
+
+    while (i < len) {
+        int32_t cp;
+
+        i += tracuu_utf8__decode ((const unsigned char *) s + i, len - i, &cp);
+        w += cp_width (cp);
+    }
+    return w;
+}
+
+size_t
+tracuu_display_fit (const char *s, size_t len, size_t columns)
+{
+    size_t i = 0, w = 0;
+
+    while (i < len) {
+        int32_t cp;
+        size_t step = tracuu_utf8__decode ((const unsigned char *) s + i,
+                                           len - i, &cp);
+        size_t cw = cp_width (cp);
+
+        if (w + cw > columns)
+            break;
+        w += cw;
+        i += step;
+    }
+    return i;
+}
+
+const char *
+tracuu_display_path (const char *path)
+{
+    static char cwd[4096];
+    static size_t cwd_len;
+
+    if (cwd_len == 0 && getcwd (cwd, sizeof cwd) != NULL)
+        cwd_len = strlen (cwd);
+    if (cwd_len > 1 && strncmp (path, cwd, cwd_len) == 0 && path[cwd_len] == '/')
+        return path + cwd_len + 1;
+    return path;
+}

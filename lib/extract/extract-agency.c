@@ -1,0 +1,409 @@
+/* AGENCY: names of state bodies, from a head noun ("Sở", "Công an",
+ * "UBND"...) through the words of the name, and unit codes ("PA05"). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/lexicon.h"
+#include "util/tracuu-private.h"
+
+/* Head nouns, matched with their accents ("Sở", never "Số"). info:
+ * "name" needs a capitalized word after it ("Sở Tư pháp"); "level" needs
+ * a level word or a name ("Công an tỉnh"); "whole" is a name by itself
+ * ("Tỉnh ủy"). */
+static const char heads_builtin[] =
+    "Sở\tsở\tname\n"
+    "Bộ\tbộ\tname\n"
+    "Cục\tcục\tname\n"
+    "Tổng cục\ttổng cục\tname\n"
+    "Chi cục\tchi cục\tname\n"
+    "Vụ\tvụ\tname\n"
+    "Phòng\tphòng\tname\n"
+    "Đội\tđội\tname\n"
+    "Ban\tban\tname\n"
+    "Đài\tđài\tname\n"
+    "Báo\tbáo\tname\n"
+    "Tạp chí\ttạp chí\tname\n"
+    "Trung tâm\ttrung tâm\tname\n"
+    "Văn phòng\tvăn phòng\tname\n"
+    "Viện\tviện\tname\n"
+    "Học viện\thọc viện\tname\n"
+    "Hội\thội\tname\n"
+    "Liên minh\tliên minh\tname\n"
+    "Liên đoàn\tliên đoàn\tname\n"
+    "Kho bạc\tkho bạc\tname\n"
+    "Ngân hàng Nhà nước\tngân hàng nhà nước\tname\n"
+    "Bộ Chỉ huy\tbộ chỉ huy\tname\n"
+    "Công an\tcông an\tlevel\n"
+    "Ủy ban nhân dân\tủy ban nhân dân|ubnd\tlevel\n"
+    "Hội đồng nhân dân\thội đồng nhân dân|hđnd\tlevel\n"
+    "Thanh tra\tthanh tra\tlevel\n"
+    "Viện kiểm sát nhân dân\tviện kiểm sát nhân dân|vksnd\tlevel\n"
+    "Tòa án nhân dân\ttòa án nhân dân|tand\tlevel\n"
+    "Ban Chỉ đạo\tban chỉ đạo|bcđ|bcd\tlevel\n"
+    "Ủy ban Mặt trận Tổ quốc\tủy ban mặt trận tổ quốc|ủy ban mttq|mttq\tlevel\n"
+    "Bộ đội Biên phòng\tbộ đội biên phòng|bđbp\tlevel\n"
+    "Tỉnh ủy\ttỉnh ủy\twhole\n"
+    "Thành ủy\tthành ủy\twhole\n"
+    "Huyện ủy\thuyện ủy\twhole\n"
+    "Chính phủ\tchính phủ\twhole\n"
+    "Quốc hội\tquốc hội\twhole\n"
+    "Bộ Chính trị\tbộ chính trị\twhole\n"
+    "Quản lý thị trường\tquản lý thị trường|qltt\twhole\n";
+
+/* Short codes of well-known agencies, by their name (up to the level
+ * word): code<TAB>names. */
+static const char codes_builtin[] =
+    "#!fold ascii\n"
+    "STTTT\tsở thông tin và truyền thông|sở tt tt|sở tttt|stttt\n"
+    "BTTTT\tbộ thông tin và truyền thông|bộ tt tt|bộ tttt|btttt\n"
+    "PA05\tphòng an ninh mạng và phòng chống tội phạm sử dụng công nghệ cao"
+    "|phòng an ninh mạng|phòng pa05|pa05\n"
+    "A05\tcục an ninh mạng và phòng chống tội phạm sử dụng công nghệ cao"
+    "|cục a05\n"
+    "PC02\tphòng cảnh sát hình sự|phòng pc02|pc02\n"
+    "PC03\tphòng cảnh sát kinh tế|phòng pc03|pc03\n"
+    "PC04\tphòng cảnh sát điều tra tội phạm về ma túy|phòng pc04|pc04\n"
+    "PC06\tphòng cảnh sát quản lý hành chính về trật tự xã hội"
+    "|phòng pc06|pc06\n"
+    "PC07\tphòng cảnh sát phòng cháy chữa cháy và cứu nạn cứu hộ"
+    "|phòng cảnh sát phòng cháy chữa cháy|phòng pc07|pc07\n"
+    "PC08\tphòng cảnh sát giao thông|phòng pc08|pc08\n"
+    "QLTT\tcục quản lý thị trường|cục qltt|quản lý thị trường|qltt\n"
+    "UBND\tủy ban nhân dân|uỷ ban nhân dân|ubnd\n"
+    "HĐND\thội đồng nhân dân|hđnd\n"
+    "BCĐ389\tban chỉ đạo 389|bcđ 389|bcđ389\n"
+    "VKSND\tviện kiểm sát nhân dân|vksnd\n"
+    "TAND\ttòa án nhân dân|toà án nhân dân|tand\n";
+
+static tracuu_lexicon_once_t heads_once =
+    TRACUU_LEXICON_ONCE_INIT ("agencies.txt", heads_builtin);
+static tracuu_lexicon_once_t codes_once =
+    TRACUU_LEXICON_ONCE_INIT ("agency-codes.txt", codes_builtin);
+
+/* Lower-case words found inside agency names ("Sở Thông tin và Truyền
+ * thông", "Cục Quản lý thị trường"). Exact forms. */
+static int
+name_word (const char *w)
+{
+    static const char *const words[] = {
+        "an", "án", "bản", "bảo", "biên", "binh", "bình", "bưu", "cao",
+        "cảnh", "cần", "chất", "chí", "chỉ", "chính", "chống", "chức",
+        "cháy", "chữa", "chiến", "cơ", "công", "cứu", "cựu", "dân", "dịch",
+        "du", "dục", "dụng", "đạo", "đào", "đầu", "điện", "điều", "đình",
+        "động", "đội", "đối", "đua", "gia", "giao", "giáo", "hải", "hàng",
+        "hành", "hậu", "hiệp", "hình", "hóa", "học", "hộ", "hội", "hợp",
+        "kế", "khẩu", "khoa", "khoáng", "kiểm", "kinh", "kỹ", "lâm",
+        "lao", "liên", "lịch", "lý", "lượng", "ma", "mạng", "môi", "mặt",
+        "nạn", "ngân", "ngành", "nghệ", "nghiệp", "ngoại", "nguyên",
+        "nhà", "nhân", "nhập", "ninh", "niên", "nội", "nông", "nữ",
+        "nước", "pháp", "phát", "phạm", "phẩm", "phòng", "phụ", "quan",
+        "quản", "quốc", "sản", "sát", "sinh", "sự", "sử", "tác", "tài",
+        "tải", "tâm", "tạo", "tế", "thanh", "thao", "thẩm", "thể", "thị",
+        "thông", "thôn", "thuật", "thuế", "thủy", "thực", "thương",
+        "thường", "tin", "tộc", "tội", "tổ", "tổng", "toàn", "trật",
+        "triển", "trị", "trung", "trực", "truyền", "trường", "tuyến",
+        "tư", "tử", "tự", "túy", "ương", "vận", "văn", "vật", "về", "vệ",
+        "viễn", "viên", "vô", "vụ", "vực", "xã", "xây", "xuất", "dựng",
+        "y", "số", "và", "tra", "tuyên", "giáo", "đất", "đai", "đê",
+        "biển", "đảo", "cảng", "không", "khu", "chế", "xử",
+    };
+
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strcmp (w, words[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Lower-case phrases that end a name: the verb after it. Folded. */
+static size_t
+verb_at (const tracuu_text_t *text, size_t i)
+{
+    static const char *const verbs[] = {
+        "thuong xuyen", "phoi hop", "tien hanh", "chu tri", "kip thoi",
+        "to chuc", "ban hanh", "xu ly", "cong tac", "huong dan",
+        "tham muu", "trien khai", "thuc hien", "bao cao", "phat hien",
+        "tuyen truyen", "de nghi", "chi dao", "tiep tuc", "quan tam",
+        "phat song", "san xuat", "dang tai", "tiep nhan", "xac minh",
+        "ho tro", "hoi nghi", "kiem tra", "quan ly", "thanh tra",
+        "xay dung", "phat hanh", "cong nghiep", "tham gia",
+        "an toan", "chinh sach", "phat trien",
+    };
+
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+        size_t n = tracuu_extract__match_folded (text, i, verbs[k]);
+
+        if (n > 0)
+            return n;
+    }
+    return 0;
+}
+
+/* A short unit code: PA05, PC02, A05, PX03... */
+static int
+unit_code (const tracuu_token_t *t, const char *s)
+{
+    size_t len = t->end - t->start, letters = 0;
+
+    while (letters < len && isupper ((unsigned char) s[letters]))
+        letters++;
+    if (letters == 0 || letters > 2 || len != letters + 2
+        || !isdigit ((unsigned char) s[letters])
+        || !isdigit ((unsigned char) s[letters + 1]))
+        return 0;
+    if (letters == 2)
+        return s[0] == 'P' && strchr ("ACHKVX", s[1]) != NULL;
+    return s[0] == 'A' || s[0] == 'C';
+}
+
+/* The gap before/after token i joins it to a code ("17/BCĐ389-VPTT"). */
+static int
+in_doc_number (const tracuu_text_t *text, size_t i)
+{
+    const tracuu_token_t *t = &text->tokens[i];
+
+    return (t->start > 0 && strchr ("/-", text->text[t->start - 1]) != NULL)
+           || (t->end < text->len && strchr ("/-", text->text[t->end]) != NULL);
+}
+
+/* Level words: "tỉnh", "huyện", "thành phố"... Returns tokens used. */
+static size_t
+level_at (const tracuu_text_t *text, size_t i)
+{
+    size_t n;
+
+    if (tracuu_extract__is (text, i, "tỉnh") || tracuu_extract__is (text, i, "huyện")
+        || tracuu_extract__is (text, i, "quận") || tracuu_extract__is (text, i, "tp"))
+        return 1;
+    if ((n = tracuu_extract__match_folded (text, i, "thanh pho")) > 0
+        || (n = tracuu_extract__match_folded (text, i, "thi xa")) > 0)
+        return tracuu_extract__is (text, i, "thành")
+               || tracuu_extract__is (text, i, "thị") ? n : 0;
+    /* "xã", "phường" are levels only before a name ("xã hội" is not). */
+    if ((tracuu_extract__is (text, i, "xã") || tracuu_extract__is (text, i, "phường"))
+        && i + 1 < text->n_tokens
+        && (text->tokens[i + 1].flags & TRACUU_TOKEN_CAPITAL))
+        return 1;
+    return 0;
+}
+
+/* After a level word at 'i' (n tokens): the place name, if any. */
+static size_t
+after_level (const tracuu_text_t *text, size_t i, tracuu_status_t *rc)
+{
+    const tracuu_lexicon_t *provinces = tracuu_lexicon__provinces (rc);
+    size_t n = 0, p;
+
+    if (!tracuu_extract__gap_blank (text, i - 1)
+        && !tracuu_extract__gap_is (text, i - 1, "."))
+        return i;
+    p = tracuu_lexicon__match (provinces, text, i, text->n_tokens, NULL);
+    if (p > 0)
+        return i + p;
+    if (tracuu_extract__person_name (text, i, 1, rc) >= 3)
+        return i;
+    while (i + n < text->n_tokens && n < 4
+           && (text->tokens[i + n].flags & TRACUU_TOKEN_CAPITAL)
+           && !(text->tokens[i + n].flags & TRACUU_TOKEN_COMPOUND)
+           && (n == 0 || tracuu_extract__gap_blank (text, i + n - 1)))
+        n++;
+    return i + n;
+}
+
+/* The gap after token j lets the name go on: blanks, '&', or a dash
+ * before a capitalized word that starts neither an agency nor a person
+ * ("Đài Phát thanh - Truyền hình"); "phòng, chống". */
+static int
+continues (const tracuu_text_t *text, size_t j, tracuu_status_t *rc)
+{
+    const tracuu_lexicon_t *heads = tracuu_lexicon__once (&heads_once, rc);
+    const tracuu_lexicon_t *provinces = tracuu_lexicon__provinces (rc);
+    const tracuu_token_t *next;
+    size_t len;
+    const char *g;
+
+    if (j + 1 >= text->n_tokens)
+        return 0;
+    g = tracuu_extract__gap (text, j, &len);
+    if (memchr (g, '\t', len) != NULL)
+        return 0;               /* A table's next cell. */
+    next = &text->tokens[j + 1];
+    /* "... và Công an tỉnh": a second agency. */
+    if (tracuu_extract__is (text, j, "và") && (next->flags & TRACUU_TOKEN_CAPITAL)
+        && tracuu_lexicon__match (heads, text, j + 1, text->n_tokens, NULL))
+        return 0;
+    if (tracuu_extract__gap_blank (text, j) || tracuu_extract__gap_is (text, j, "&"))
+        return 1;
+    if (tracuu_extract__gap_is (text, j, ",")
+        && tracuu_extract__is (text, j, "phòng")
+        && tracuu_extract__is (text, j + 1, "chống"))
+        return 1;
+    if (!tracuu_extract__gap_is (text, j, "-") && !tracuu_extract__gap_is (text, j, "–")
+        && !tracuu_extract__gap_is (text, j, ","))
+        return 0;
+    /* "Đài Phát thanh - Truyền hình", "Sở Văn hóa, Thể thao và Du lịch". */
+    return (next->flags & TRACUU_TOKEN_CAPITAL)
+           && !(next->flags & TRACUU_TOKEN_ALLCAPS)
+           && tracuu_lexicon__match (heads, text, j + 1, text->n_tokens, NULL) == 0
+           && tracuu_lexicon__match (provinces, text, j + 1, text->n_tokens,
+                                     NULL) == 0
+           && tracuu_lexicon__match (tracuu_lexicon__roles (rc), text, j + 1,
+                                     text->n_tokens, NULL) == 0
+           && tracuu_extract__person_name (text, j + 1, 1, rc) == 0;
+}
+
+size_t
+tracuu_extract__agency_end (const tracuu_text_t *text, size_t i,
+                            tracuu_status_t *rc)
+{
+    const tracuu_lexicon_t *heads = tracuu_lexicon__once (&heads_once, rc);
+    size_t label, n, j, last;
+    const char *info;
+
+    if (heads == NULL || i >= text->n_tokens)
+        return i;
+    n = tracuu_lexicon__match (heads, text, i, text->n_tokens, &label);
+    if (n == 0) {
+        const tracuu_token_t *t = &text->tokens[i];
+
+        return unit_code (t, text->text + t->start) ? i + 1 : i;
+    }
+    info = tracuu_lexicon__info (heads, label);
+    /* A head in lower case is a common noun ("phòng chống"), except for
+     * "công an", "ủy ban nhân dân" before a level word. */
+    if (!(text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
+        && (strcmp (info, "level") != 0 || level_at (text, i + n) == 0))
+        return i;
+    /* "NHIỆM VỤ", "DỰ BÁO", "XÃ HỘI": a head inside a line of capitals. */
+    if ((text->tokens[i].flags & TRACUU_TOKEN_ALLCAPS) && i > 0
+        && (text->tokens[i - 1].flags & TRACUU_TOKEN_ALLCAPS)
+        && text->tokens[i - 1].line == text->tokens[i].line
+        && tracuu_extract__gap_blank (text, i - 1))
+        return i;
+    /* "Báo cáo" is a report, "Vụ việc" a case. */
+    if ((tracuu_extract__is (text, i, "báo") && tracuu_extract__is (text, i + 1, "cáo"))
+        || (tracuu_extract__is (text, i, "vụ")
+            && (tracuu_extract__is (text, i + 1, "việc")
+                || tracuu_extract__is (text, i + 1, "án"))))
+        return i;
+    last = j = i + n;
+    if (strcmp (info, "name") == 0
+        && (j >= text->n_tokens || !continues (text, j - 1, rc)
+            || !(text->tokens[j].flags & (TRACUU_TOKEN_CAPITAL
+                                          | TRACUU_TOKEN_NUMBER))))
+        return i;
+    while (j < text->n_tokens && j - i < 24 && continues (text, j - 1, rc)) {
+        const tracuu_token_t *t = &text->tokens[j];
+        size_t lv = level_at (text, j);
+
+        if (lv > 0) {
+            last = j = after_level (text, j + lv, rc);
+            break;
+        }
+        if ((t->flags & TRACUU_TOKEN_NUMBER)
+            && !tracuu_extract__is (text, j - 1, "đạo")
+            && !tracuu_extract__is (text, j - 1, "số")
+            && !(text->tokens[j - 1].flags & TRACUU_TOKEN_ALLCAPS))
+            break;
+        if (!(t->flags & (TRACUU_TOKEN_CAPITAL | TRACUU_TOKEN_NUMBER))) {
+            if (verb_at (text, j) > 0 || !name_word (t->exact))
+                break;
+        } else if (j > i + n && tracuu_extract__person_name (text, j, 1, rc) >= 3
+                   && (t->flags & TRACUU_TOKEN_CAPITAL)
+                   && !(t->flags & TRACUU_TOKEN_ALLCAPS)) {
+            break;
+        }
+        j++;
+        /* A name does not end on "và", "về", "số". */
+        if (!tracuu_extract__is (text, j - 1, "và")
+            && !tracuu_extract__is (text, j - 1, "về")
+            && !tracuu_extract__is (text, j - 1, "số"))
+            last = j;
+    }
+    if (last == i + n && strcmp (info, "whole") != 0)
+        return i;
+    return last;
+}
+
+char *
+tracuu_extract__span_text (tracuu_status_t *rc, const tracuu_text_t *text,
+                           size_t i, size_t j)
+{
+    tracuu_buf_t buf = { NULL, 0, 0 };
+
+    for (size_t k = i; k < j; k++) {
+        const tracuu_token_t *t = &text->tokens[k];
+
+        if (k > i) {
+            if (tracuu_extract__gap_is (text, k - 1, "&"))
+                tracuu_buf__append (rc, &buf, "&", 1);
+            else if (tracuu_extract__gap_is (text, k - 1, ","))
+                tracuu_buf__append (rc, &buf, ", ", 2);
+            else if (tracuu_extract__gap_blank (text, k - 1))
+                tracuu_buf__append (rc, &buf, " ", 1);
+            else if (tracuu_extract__gap_is (text, k - 1, "."))
+                tracuu_buf__append (rc, &buf, ". ", 2);
+            else
+                tracuu_buf__append (rc, &buf, " - ", 3);
+        }
+        tracuu_buf__append (rc, &buf, text->text + t->start, t->end - t->start);
+    }
+    tracuu_buf__append (rc, &buf, "", 1);
+    if (*rc != TRACUU_STATUS_OK) {
+        free (buf.data);
+        return NULL;
+    }
+    return buf.data;
+}
+
+/* The short code of the agency [i, j): written in parentheses after it,
+ * or known by its name. Static string or one of 'text'; NULL if none. */
+static char *
+agency_code (tracuu_status_t *rc, const tracuu_text_t *text, size_t i,
+             size_t j)
+{
+    const tracuu_lexicon_t *codes = tracuu_lexicon__once (&codes_once, rc);
+    size_t label, n, end = i;
+
+    if (j < text->n_tokens && tracuu_extract__gap_is (text, j - 1, "(")
+        && tracuu_extract__gap_is (text, j, ")")
+        && (text->tokens[j].flags & TRACUU_TOKEN_ALLCAPS))
+        return tracuu_extract__span_text (rc, text, j, j + 1);
+    while (end < j && level_at (text, end) == 0)
+        end++;
+    n = tracuu_lexicon__match (codes, text, i, end, &label);
+    if (n == 0 || (n < 2 && n != end - i))
+        return NULL;
+    return strdup (tracuu_lexicon__label (codes, label));
+}
+
+void
+tracuu_extract__agencies (const tracuu_text_t *text, tracuu_entities_t *out,
+                          tracuu_status_t *rc)
+{
+    size_t i = 0;
+
+    if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__once (&heads_once, rc) == NULL
+        || tracuu_lexicon__once (&codes_once, rc) == NULL
+        || tracuu_lexicon__provinces (rc) == NULL
+        || tracuu_lexicon__surnames (rc) == NULL)
+        return;
+    while (i < text->n_tokens && *rc == TRACUU_STATUS_OK) {
+        const tracuu_token_t *t = &text->tokens[i];
+        size_t j = tracuu_extract__agency_end (text, i, rc);
+        char *value, *code;
+
+        if (j == i || in_doc_number (text, i)) {
+            i++;
+            continue;
+        }
+        value = tracuu_extract__span_text (rc, text, i, j);
+        code = agency_code (rc, text, i, j);
+        tracuu_extract__push (rc, out, text, TRACUU_ENTITY_AGENCY, t->start,
+                              text->tokens[j - 1].end, 0, 0, 0, 0, value,
+                              code);
+        free (value);
+        free (code);
+        i = j;
+    }
+}

@@ -1,0 +1,396 @@
+/* PROVINCE and DISTRICT: provinces from a lexicon, districts after the
+ * words that name an administrative level ("huyện", "thị xã"...). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/lexicon.h"
+#include "util/tracuu-private.h"
+
+static const char provinces_builtin[] =
+    "# Provinces and centrally-run cities (before 2025): name<TAB>other\n"
+    "# spellings<TAB>\"city\" for a centrally-run city. Accents optional.\n"
+    "#!fold ascii\n"
+    "Hà Nội\thanoi\tcity\n"
+    "Hồ Chí Minh\ttp.hcm|tphcm|tp hcm|hcm|tp.hồ chí minh|sài gòn|saigon\tcity\n"
+    "Hải Phòng\t\tcity\n"
+    "Đà Nẵng\tdanang\tcity\n"
+    "Cần Thơ\t\tcity\n"
+    "An Giang\n"
+    "Bà Rịa - Vũng Tàu\tbà rịa vũng tàu|brvt|br vt|vũng tàu\n"
+    "Bắc Giang\n"
+    "Bắc Kạn\tbắc cạn\n"
+    "Bạc Liêu\n"
+    "Bắc Ninh\n"
+    "Bến Tre\n"
+    "Bình Định\n"
+    "Bình Dương\n"
+    "Bình Phước\n"
+    "Bình Thuận\n"
+    "Cà Mau\n"
+    "Cao Bằng\n"
+    "Đắk Lắk\tđắc lắc|đắk lắc|đắc lắk|daklak|đăk lăk\n"
+    "Đắk Nông\tđắc nông|daknong|đăk nông\n"
+    "Điện Biên\n"
+    "Đồng Nai\n"
+    "Đồng Tháp\n"
+    "Gia Lai\n"
+    "Hà Giang\n"
+    "Hà Nam\n"
+    "Hà Tĩnh\n"
+    "Hải Dương\n"
+    "Hậu Giang\n"
+    "Hòa Bình\n"
+    "Hưng Yên\n"
+    "Khánh Hòa\n"
+    "Kiên Giang\n"
+    "Kon Tum\tkontum\n"
+    "Lai Châu\n"
+    "Lâm Đồng\n"
+    "Lạng Sơn\n"
+    "Lào Cai\n"
+    "Long An\n"
+    "Nam Định\n"
+    "Nghệ An\n"
+    "Ninh Bình\n"
+    "Ninh Thuận\n"
+    "Phú Thọ\n"
+    "Phú Yên\n"
+    "Quảng Bình\n"
+    "Quảng Nam\n"
+    "Quảng Ngãi\n"
+    "Quảng Ninh\n"
+    "Quảng Trị\n"
+    "Sóc Trăng\n"
+    "Sơn La\n"
+    "Tây Ninh\n"
+    "Thái Bình\n"
+    "Thái Nguyên\n"
+    "Thanh Hóa\n"
+    "Thừa Thiên Huế\tthừa thiên - huế|tt huế|tt-huế|huế\n"
+    "Tiền Giang\n"
+    "Trà Vinh\n"
+    "Tuyên Quang\n"
+    "Vĩnh Long\n"
+    "Vĩnh Phúc\n"
+    "Yên Bái\n";
+
+static tracuu_lexicon_once_t provinces_once =
+    TRACUU_LEXICON_ONCE_INIT ("provinces.txt", provinces_builtin);
+
+const tracuu_lexicon_t *
+tracuu_lexicon__provinces (tracuu_status_t *rc)
+{
+    return tracuu_lexicon__once (&provinces_once, rc);
+}
+
+/* Administrative levels that introduce a district-level name. */
+typedef enum level {
+    LEVEL_NONE,
+    LEVEL_PROVINCE,             /* "tỉnh" */
+    LEVEL_CITY,                 /* "thành phố", "TP": either kind */
+    LEVEL_DISTRICT              /* "huyện", "quận", "thị xã", "thị trấn" */
+} level_t;
+
+/* Level word(s) at token i: the level, and the tokens used in *n_out. */
+static level_t
+level_at (const tracuu_text_t *text, size_t i, size_t *n_out)
+{
+    const tracuu_token_t *t;
+    size_t n;
+
+    *n_out = 0;
+    if (i >= text->n_tokens)
+        return LEVEL_NONE;
+    t = &text->tokens[i];
+    if (tracuu_extract__is (text, i, "tỉnh")) {
+        *n_out = 1;
+        return LEVEL_PROVINCE;
+    }
+    if ((n = tracuu_extract__match_folded (text, i, "thanh pho"))
+        && tracuu_extract__is (text, i, "thành")) {
+        *n_out = n;
+        return LEVEL_CITY;
+    }
+    if (tracuu_extract__is (text, i, "tp") || tracuu_extract__is (text, i, "tx")) {
+        /* "TP", "TP.", "Tp"; not the "TT" of "TT&TT". */
+        *n_out = 1;
+        return t->exact[1] == 'p' ? LEVEL_CITY : LEVEL_DISTRICT;
+    }
+    if (tracuu_extract__is (text, i, "huyện")
+        || tracuu_extract__is (text, i, "quận")) {
+        *n_out = 1;
+        return LEVEL_DISTRICT;
+    }
+    if ((n = tracuu_extract__match_folded (text, i, "thi xa"))
+        && tracuu_extract__is (text, i, "thị")
+        && tracuu_extract__is (text, i + 1, "xã")) {
+        *n_out = n;
+        return LEVEL_DISTRICT;
+    }
+    if ((n = tracuu_extract__match_folded (text, i, "thi tran"))
+        && tracuu_extract__is (text, i, "thị")
+        && tracuu_extract__is (text, i + 1, "trấn")) {
+        *n_out = n;
+        return LEVEL_DISTRICT;
+    }
+    if (tracuu_extract__is (text, i, "tt") && (t->flags & TRACUU_TOKEN_ALLCAPS)) {
+        size_t glen;
+        const char *g = tracuu_extract__gap (text, i - (i > 0), &glen);
+
+        /* "TT Vôi", "TT. Vôi"; never the "TT" of "Sở TT&TT". */
+        if (i > 0 && memchr (g, '&', glen) != NULL)
+            return LEVEL_NONE;
+        g = tracuu_extract__gap (text, i, &glen);
+        if (memchr (g, '&', glen) != NULL)
+            return LEVEL_NONE;
+        *n_out = 1;
+        return LEVEL_DISTRICT;
+    }
+    return LEVEL_NONE;
+}
+
+/* The gap after token i is blank, or "." then blanks ("TP. Vinh"). */
+static int
+gap_joins (const tracuu_text_t *text, size_t i)
+{
+    return tracuu_extract__gap_blank (text, i)
+           || tracuu_extract__gap_is (text, i, ".");
+}
+
+/* A token that may be part of a place name: capitalized letters, or a
+ * number after "quận" ("Quận 1"). */
+static int
+name_token (const tracuu_text_t *text, size_t i)
+{
+    const tracuu_token_t *t = &text->tokens[i];
+
+    return (t->flags & TRACUU_TOKEN_CAPITAL)
+           && !(t->flags & (TRACUU_TOKEN_NUMBER | TRACUU_TOKEN_COMPOUND));
+}
+
+/* The tokens just before 'i' spell the space-separated exact 'phrase',
+ * with blanks between them and before 'i'. */
+static int
+before_is (const tracuu_text_t *text, size_t i, const char *phrase)
+{
+    size_t words = 1;
+
+    for (const char *p = phrase; *p; p++)
+        words += *p == ' ';
+    if (i < words || !tracuu_extract__gap_blank (text, i - 1))
+        return 0;
+    for (size_t n = 0; n < words; n++) {
+        const char *sp = strchr (phrase, ' ');
+        size_t wl = sp ? (size_t) (sp - phrase) : strlen (phrase);
+        const tracuu_token_t *t = &text->tokens[i - words + n];
+
+        if (t->exact_len != wl || memcmp (t->exact, phrase, wl) != 0)
+            return 0;
+        if (n + 1 < words && !tracuu_extract__gap_blank (text, i - words + n))
+            return 0;
+        phrase += wl + (sp != NULL);
+    }
+    return 1;
+}
+
+/* Token 'i' follows a surname or middle name, so that a province name
+ * there is part of a person's name ("Nguyễn Thái Bình"). */
+static int
+person_before (const tracuu_text_t *text, size_t i, tracuu_status_t *rc)
+{
+    const tracuu_lexicon_t *surnames = tracuu_lexicon__surnames (rc);
+    const tracuu_token_t *t;
+
+    if (i == 0 || !tracuu_extract__gap_blank (text, i - 1))
+        return 0;
+    t = &text->tokens[i - 1];
+    if (!(t->flags & TRACUU_TOKEN_CAPITAL) || (t->flags & TRACUU_TOKEN_ALLCAPS))
+        return 0;
+    if (tracuu_lexicon__lookup (surnames, t->exact, t->exact_len) >= 0)
+        return 1;
+    return tracuu_extract__is (text, i - 1, "văn")
+           || tracuu_extract__is (text, i - 1, "thị");
+}
+
+/* "Hồ Chí Minh" at 'i' names the man, not the city. */
+static int
+names_the_man (const tracuu_text_t *text, size_t i)
+{
+    static const char *const before[] = {
+        "chủ tịch", "bác", "tư tưởng", "tncs", "cộng sản", "lăng",
+        "tấm gương", "đạo đức", "phong cách", "di chúc", "bác hồ",
+    };
+
+    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
+        if (before_is (text, i, before[k]))
+            return 1;
+    return 0;
+}
+
+char *
+tracuu_extract__title_case (tracuu_status_t *rc, const tracuu_text_t *text,
+                            size_t i, size_t j)
+{
+    tracuu_buf_t buf = { NULL, 0, 0 };
+
+    for (size_t k = i; k < j; k++) {
+        const tracuu_token_t *t = &text->tokens[k];
+        const char *s = text->text + t->start;
+        size_t first = 1, e = 1;
+
+        while (first < t->end - t->start
+               && ((unsigned char) s[first] & 0xC0) == 0x80)
+            first++;
+        while (e < t->exact_len && ((unsigned char) t->exact[e] & 0xC0) == 0x80)
+            e++;
+        if (k > i)
+            tracuu_buf__append (rc, &buf, " ", 1);
+        tracuu_buf__append (rc, &buf, s, first);
+        if (t->flags & TRACUU_TOKEN_ALLCAPS)
+            tracuu_buf__append (rc, &buf, t->exact + e, t->exact_len - e);
+        else
+            tracuu_buf__append (rc, &buf, s + first, t->end - t->start - first);
+    }
+    tracuu_buf__append (rc, &buf, "", 1);
+    if (*rc != TRACUU_STATUS_OK) {
+        free (buf.data);
+        return NULL;
+    }
+    return buf.data;
+}
+
+/* A province at token i, its canonical name in *name_out and whether it
+ * is a centrally-run city in *city_out. 'after_level' relaxes the
+ * capital-letter test ("tỉnh bắc giang"). Returns the tokens used. */
+static size_t
+province_at (const tracuu_text_t *text, size_t i, int after_level,
+             const char **name_out, int *city_out, tracuu_status_t *rc)
+{
+    const tracuu_lexicon_t *lex = tracuu_lexicon__provinces (rc);
+    size_t label, n = tracuu_lexicon__match (lex, text, i, text->n_tokens,
+                                             &label);
+
+    if (n == 0)
+        return 0;
+    for (size_t k = i; k < i + n && !after_level; k++)
+        if (!(text->tokens[k].flags & TRACUU_TOKEN_CAPITAL))
+            return 0;
+    *name_out = tracuu_lexicon__label (lex, label);
+    *city_out = strcmp (tracuu_lexicon__info (lex, label), "city") == 0;
+    if (after_level)
+        return n;
+    if (person_before (text, i, rc))
+        return 0;
+    if (strcmp (*name_out, "Hồ Chí Minh") == 0 && names_the_man (text, i))
+        return 0;
+    /* The battle, not the province; "Huế" alone is also a given name. */
+    if (strcmp (*name_out, "Điện Biên") == 0
+        && tracuu_extract__is (text, i + n, "phủ"))
+        return 0;
+    if (n == 1 && tracuu_extract__is (text, i, "huế") && i > 0
+        && (text->tokens[i - 1].flags & TRACUU_TOKEN_CAPITAL)
+        && tracuu_extract__gap_blank (text, i - 1))
+        return 0;
+    return n;
+}
+
+/* A district-level name after a level word: capitalized words (a number
+ * after "quận"), at most four, that do not start a person's name. */
+static size_t
+district_name (const tracuu_text_t *text, size_t i)
+{
+    size_t n = 0;
+
+    if (i < text->n_tokens && (text->tokens[i].flags & TRACUU_TOKEN_NUMBER)
+        && tracuu_extract__is_folded (text, i - 1, "quan"))
+        return 1;
+    while (i + n < text->n_tokens && n < 4 && name_token (text, i + n)
+           && (n == 0 || tracuu_extract__gap_blank (text, i + n - 1)))
+        n++;
+    return n;
+}
+
+void
+tracuu_extract__places (const tracuu_text_t *text, tracuu_entities_t *out,
+                        tracuu_status_t *rc)
+{
+    size_t i = 0;
+
+    if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__provinces (rc) == NULL
+        || tracuu_lexicon__surnames (rc) == NULL)
+        return;
+    while (i < text->n_tokens && *rc == TRACUU_STATUS_OK) {
+        const tracuu_token_t *t = &text->tokens[i];
+        size_t nl = 0, n = 0;
+        level_t level = level_at (text, i, &nl);
+        const char *name = NULL;
+        int city = 0;
+
+        if (level != LEVEL_NONE && i + nl < text->n_tokens
+            && gap_joins (text, i + nl - 1)) {
+            size_t j = i + nl;
+
+            n = province_at (text, j, 1, &name, &city, rc);
+            if (n > 0 && (level == LEVEL_PROVINCE || city
+                          || level == LEVEL_CITY)) {
+                if (level == LEVEL_CITY && !city) {
+                    /* "thành phố Bắc Giang": the provincial capital. */
+                    tracuu_extract__push (rc, out, text, TRACUU_ENTITY_DISTRICT,
+                                          text->tokens[j].start,
+                                          text->tokens[j + n - 1].end, 0, 0,
+                                          0, 0, name, name);
+                } else {
+                    tracuu_extract__push (rc, out, text, TRACUU_ENTITY_PROVINCE,
+                                          text->tokens[j].start,
+                                          text->tokens[j + n - 1].end, 0, 0,
+                                          0, 0, name, NULL);
+                }
+                i = j + n;
+                continue;
+            }
+            n = level != LEVEL_PROVINCE ? district_name (text, j) : 0;
+            /* "TT Vôi," is a town; "TT NỘI DUNG" a table heading. */
+            if (n > 0 && tracuu_extract__is (text, i, "tt")
+                && ((text->tokens[j].flags & TRACUU_TOKEN_ALLCAPS)
+                    || (!tracuu_extract__gap_is (text, i, "")
+                        && !tracuu_extract__gap_is (text, i, "."))
+                    || (j + n < text->n_tokens
+                        && tracuu_extract__gap_blank (text, j + n - 1))))
+                n = 0;
+            if (n > 0) {
+                char *value = tracuu_extract__title_case (rc, text, j, j + n);
+                const char *province = NULL;
+                size_t k = j + n, pn = 0;
+                int pc;
+
+                /* "huyện Châu Phú, tỉnh An Giang". */
+                if (tracuu_extract__gap_is (text, k - 1, ",")
+                    || tracuu_extract__gap_blank (text, k - 1)) {
+                    size_t kl;
+
+                    if (level_at (text, k, &kl) == LEVEL_PROVINCE)
+                        pn = province_at (text, k + kl, 1, &province, &pc, rc);
+                }
+                if (n == 1 && (text->tokens[j].flags & TRACUU_TOKEN_NUMBER))
+                    value = (free (value),
+                             tracuu_extract__title_case (rc, text, i, j + 1));
+                tracuu_extract__push (rc, out, text, TRACUU_ENTITY_DISTRICT,
+                                      text->tokens[j].start,
+                                      text->tokens[j + n - 1].end, 0, 0, 0, 0,
+                                      value, pn ? province : NULL);
+                free (value);
+                i = j + n;
+                continue;
+            }
+        }
+        if ((t->flags & TRACUU_TOKEN_CAPITAL)
+            && (n = province_at (text, i, 0, &name, &city, rc)) > 0) {
+            tracuu_extract__push (rc, out, text, TRACUU_ENTITY_PROVINCE,
+                                  t->start, text->tokens[i + n - 1].end, 0, 0,
+                                  0, 0, name, NULL);
+            i += n;
+            continue;
+        }
+        i++;
+    }
+}

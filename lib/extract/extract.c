@@ -1,0 +1,166 @@
+/* The extraction object: entities, then metadata, then cases. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/lexicon.h"
+
+char *
+tracuu_extract__strndup (tracuu_status_t *rc, const char *s, size_t len)
+{
+    char *copy;
+
+    if (*rc != TRACUU_STATUS_OK)
+        return NULL;
+    copy = strndup (s, len);
+    if (copy == NULL)
+        *rc = TRACUU_STATUS_OUT_OF_MEMORY;
+    return copy;
+}
+
+const char *
+tracuu_case_action_name (tracuu_case_action_t action)
+{
+    static const char *const names[TRACUU_CASE_ACTION_LAST] = {
+        "fine", "takedown", "subscriber_lock", "warning", "prosecution",
+        "other",
+    };
+
+    if ((unsigned) action < TRACUU_CASE_ACTION_LAST)
+        return names[action];
+    return "unknown";
+}
+
+static const char *const category_names[TRACUU_CATEGORY_COUNT] = {
+    "false_information", "defamation", "superstition", "personal_data",
+    "publishing", "gaming", "device_conformity", "counterfeit_smuggling",
+    "telecom_spam", "fraud", "other",
+};
+
+const char *
+tracuu_case_category_name (unsigned bit)
+{
+    return bit < TRACUU_CATEGORY_COUNT ? category_names[bit] : NULL;
+}
+
+uint32_t
+tracuu_case_category_from_name (const char *name)
+{
+    for (unsigned i = 0; name != NULL && i < TRACUU_CATEGORY_COUNT; i++)
+        if (strcmp (name, category_names[i]) == 0)
+            return (uint32_t) 1 << i;
+    return 0;
+}
+
+void
+tracuu_extraction_destroy (tracuu_extraction_t *x)
+{
+    if (x == NULL)
+        return;
+    for (size_t i = 0; i < x->n_cases; i++)
+        tracuu_extract__case_dispose (&x->cases[i]);
+    free (x->cases);
+    tracuu_extract__meta_dispose (&x->meta);
+    tracuu_entities_dispose (&x->entities);
+    free (x->file);
+    free (x);
+}
+
+tracuu_status_t
+tracuu_extract (const tracuu_text_t *text, tracuu_extraction_t **out)
+{
+    static tracuu_lexicon_once_t actions_once =
+        TRACUU_LEXICON_ONCE_INIT ("actions.txt",
+                                  tracuu_extract__actions_builtin);
+    static tracuu_lexicon_once_t categories_once =
+        TRACUU_LEXICON_ONCE_INIT ("categories.txt",
+                                  tracuu_extract__categories_builtin);
+    tracuu_status_t status = TRACUU_STATUS_OK;
+    const tracuu_lexicon_t *actions, *categories;
+    tracuu_extraction_t *x = NULL;
+
+    if (out == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    *out = NULL;
+    if (text == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    actions = tracuu_lexicon__once (&actions_once, &status);
+    categories = tracuu_lexicon__once (&categories_once, &status);
+    if (status)
+        return status;
+    x = calloc (1, sizeof *x);
+    if (x == NULL) {
+        status = TRACUU_STATUS_OUT_OF_MEMORY;
+        goto DONE;
+    }
+    x->meta.kind = "khac";
+    tracuu_extract__money (text, &x->entities, &status);
+    tracuu_extract__dates (text, &x->entities, &status);
+    tracuu_extract__counts (text, &x->entities, &status);
+    tracuu_extract__references (text, &x->entities, &status);
+    tracuu_extract__footnotes (text, &x->entities, &status);
+    tracuu_extract__social (text, &x->entities, &status);
+    tracuu_extract__people (text, &x->entities, &status);
+    tracuu_extract__places (text, &x->entities, &status);
+    tracuu_extract__agencies (text, &x->entities, &status);
+    if (status)
+        goto DONE;
+    tracuu_entities_sort (&x->entities);
+    tracuu_extract__meta (text, x, &status);
+    tracuu_extract__cases (text, actions, categories, x, &status);
+    if (status)
+        goto DONE;
+    *out = x;
+    x = NULL;
+
+  DONE:
+    tracuu_extraction_destroy (x);
+    return status;
+}
+
+tracuu_status_t
+tracuu_extraction_set_file (tracuu_extraction_t *x, const char *file)
+{
+    char *copy;
+
+    if (x == NULL || file == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    copy = strdup (file);
+    if (copy == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    free (x->file);
+    x->file = copy;
+    for (size_t i = 0; i < x->n_cases; i++)
+        for (size_t s = 0; s < x->cases[i].n_sources; s++)
+            ((tracuu_case_source_t *) x->cases[i].sources)[s].file = copy;
+    return TRACUU_STATUS_OK;
+}
+
+const char *
+tracuu_extraction_file (const tracuu_extraction_t *x)
+{
+    return x ? x->file : NULL;
+}
+
+const tracuu_entities_t *
+tracuu_extraction_entities (const tracuu_extraction_t *x)
+{
+    return x ? &x->entities : NULL;
+}
+
+const tracuu_report_meta_t *
+tracuu_extraction_meta (const tracuu_extraction_t *x)
+{
+    return x ? &x->meta : NULL;
+}
+
+size_t
+tracuu_extraction_n_cases (const tracuu_extraction_t *x)
+{
+    return x ? x->n_cases : 0;
+}
+
+const tracuu_case_t *
+tracuu_extraction_case (const tracuu_extraction_t *x, size_t i)
+{
+    return x != NULL && i < x->n_cases ? &x->cases[i] : NULL;
+}

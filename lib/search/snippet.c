@@ -1,0 +1,273 @@
+/*
+ * Snippets: the line with the most distinct query terms (then the most
+ * matches; the earliest on a tie), cut around its matches at syllable
+ * boundaries, with the matched syllables as spans.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "search/tracuu-query.h"
+
+static int
+same (const tracuu_token_t *tok, const char *word)
+{
+    return strlen (word) == tok->folded_len
+           && memcmp (word, tok->folded, tok->folded_len) == 0;
+}
+
+/* match[i] = the unit whose occurrence covers token i, or -1. A phrase
+ * marks only whole occurrences of its words in order (footnote marks
+ * between them are passed over, as in the index). */
+static void
+mark_matches (const tracuu_text_t *text, const tracuu_unit_t *units,
+              size_t n_units, const size_t *words, size_t n_words, int *match)
+{
+    for (size_t i = 0; i < text->n_tokens; i++)
+        match[i] = -1;
+    for (size_t u = 0; u < n_units; u++) {
+        size_t n = units[u].n_words;
+
+        for (size_t w = 0; n > 0 && w + n <= n_words; w++) {
+            size_t k = 0;
+
+            while (k < n && same (&text->tokens[words[w + k]], units[u].words[k]))
+                k++;
+            if (k < n)
+                continue;
+            for (k = 0; k < n; k++)
+                if (match[words[w + k]] < 0)
+                    match[words[w + k]] = (int) u;
+        }
+    }
+}
+
+/* The line with the most distinct units, then the most matches. */
+static uint32_t
+best_line (const tracuu_text_t *text, const int *match, size_t n_units)
+{
+    uint32_t best = 0;
+    long best_score = 0;
+    unsigned char *seen = calloc (n_units + 1, 1);
+    size_t i = 0;
+
+    if (seen == NULL)
+        return 0;
+    while (i < text->n_tokens) {
+        uint32_t line = text->tokens[i].line;
+        long distinct = 0, hits = 0;
+
+        memset (seen, 0, n_units + 1);
+        for (; i < text->n_tokens && text->tokens[i].line == line; i++) {
+            if (match[i] < 0)
+                continue;
+            hits++;
+            if (!seen[match[i]]) {
+                seen[match[i]] = 1;
+                distinct++;
+            }
+        }
+        if (distinct * 1000 + hits > best_score) {
+            best_score = distinct * 1000 + hits;
+            best = line;
+        }
+    }
+    free (seen);
+    return best;
+}
+
+/* Step back from 'off' to the start of a UTF-8 character. */
+static size_t
+char_start (const char *s, size_t off)
+{
+    while (off > 0 && ((unsigned char) s[off] & 0xC0) == 0x80)
+        off--;
+    return off;
+}
+
+tracuu_status_t
+tracuu_snippet__make (const tracuu_text_t *text, const tracuu_unit_t *units,
+                      size_t n_units, size_t max_bytes, tracuu_snippet_t *out)
+{
+    int *match;
+    size_t *words;
+    size_t line_len, from, to, first = (size_t) -1, n = 0, n_words = 0;
+    const char *line_text;
+    uint32_t line;
+
+    memset (out, 0, sizeof *out);
+    match = malloc ((text->n_tokens + 1) * sizeof *match);
+    words = malloc ((text->n_tokens + 1) * sizeof *words);
+    if (match == NULL || words == NULL) {
+        free (match);
+        free (words);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    for (size_t i = 0; i < text->n_tokens; i++)
+        if (!(text->tokens[i].flags & TRACUU_TOKEN_FOOTNOTE))
+            words[n_words++] = i;
+    mark_matches (text, units, n_units, words, n_words, match);
+    free (words);
+    line = best_line (text, match, n_units);
+    if (line == 0)
+        line = 1;
+    line_text = tracuu_text_line (text, line, &line_len);
+    if (line_text == NULL) {
+        free (match);
+        return TRACUU_STATUS_OK;
+    }
+    from = (size_t) (line_text - text->text);
+    for (size_t i = 0; i < text->n_tokens; i++)
+        if (text->tokens[i].line == line && match[i] >= 0) {
+            first = text->tokens[i].start;
+            break;
+        }
+    /* Start a little before the first match, at a space. */
+    if (first != (size_t) -1 && first > from + max_bytes / 4) {
+        size_t s = first - max_bytes / 4;
+
+        while (s < first && text->text[s] != ' ')
+            s++;
+        from = s < first ? s + 1 : char_start (text->text, first);
+    }
+    to = from + max_bytes < (size_t) (line_text - text->text) + line_len
+             ? from + max_bytes
+             : (size_t) (line_text - text->text) + line_len;
+    if (to < (size_t) (line_text - text->text) + line_len) {
+        size_t s = to;
+
+        while (s > from && text->text[s] != ' ')
+            s--;
+        to = s > from ? s : char_start (text->text, to);
+    }
+    out->line = line;
+    out->text = strndup (text->text + from, to - from);
+    out->spans = malloc (text->n_tokens ? text->n_tokens * sizeof *out->spans : 1);
+    if (out->text == NULL || out->spans == NULL) {
+        free (match);
+        tracuu_snippet__dispose (out);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    for (size_t i = 0; i < text->n_tokens; i++) {
+        const tracuu_token_t *t = &text->tokens[i];
+
+        if (match[i] >= 0 && t->start >= from && t->end <= to) {
+            out->spans[n].start = t->start - from;
+            out->spans[n].end = t->end - from;
+            n++;
+        }
+    }
+    out->n_spans = n;
+    free (match);
+    return TRACUU_STATUS_OK;
+}
+
+void
+tracuu_snippet__dispose (tracuu_snippet_t *s)
+{
+    if (s == NULL)
+        return;
+    free (s->text);
+    free (s->spans);
+    memset (s, 0, sizeof *s);
+}
+
+/* Is 'w' (len bytes) at 'at' a whole word of 's'? */
+static int
+whole_word (const char *s, size_t slen, size_t at, size_t len)
+{
+    unsigned char before = at > 0 ? (unsigned char) s[at - 1] : ' ';
+    unsigned char after = at + len < slen ? (unsigned char) s[at + len] : ' ';
+
+    return !(before >= 'a' && before <= 'z') && !(before >= '0' && before <= '9')
+           && before < 0x80
+           && !(after >= 'a' && after <= 'z') && !(after >= '0' && after <= '9')
+           && after < 0x80;
+}
+
+/* Occurrences of 'w' as a whole word in line [s, s + len). */
+static size_t
+count_word (const char *s, size_t len, const char *w, size_t wlen)
+{
+    size_t n = 0;
+
+    for (const char *p = s; wlen > 0 && p + wlen <= s + len; p++) {
+        p = memmem (p, (size_t) (s + len - p), w, wlen);
+        if (p == NULL)
+            break;
+        n += whole_word (s, len, (size_t) (p - s), wlen);
+    }
+    return n;
+}
+
+/* Score of a folded line: distinct words or phrases first, then their
+ * occurrences. */
+static long
+line_score (const char *folded, size_t flen, const tracuu_unit_t *units,
+            size_t n_units)
+{
+    long score = 0;
+
+    for (size_t u = 0; u < n_units; u++) {
+        char phrase[512];
+        size_t plen = 0, hits;
+
+        for (size_t k = 0; k < units[u].n_words; k++) {
+            size_t wl = strlen (units[u].words[k]);
+
+            if (plen + wl + 1 >= sizeof phrase)
+                break;
+            if (k > 0)
+                phrase[plen++] = ' ';
+            memcpy (phrase + plen, units[u].words[k], wl);
+            plen += wl;
+        }
+        hits = count_word (folded, flen, phrase, plen);
+        if (hits > 0)
+            score += 1000 + (long) hits;
+    }
+    return score;
+}
+
+tracuu_status_t
+tracuu_snippet__from_text (const char *text, size_t len,
+                           const tracuu_unit_t *units, size_t n_units,
+                           size_t max_bytes, tracuu_snippet_t *out)
+{
+    size_t best_start = 0, best_end = 0, best_line = 1, line = 1;
+    long best_score = -1;
+    tracuu_text_t *t = NULL;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    memset (out, 0, sizeof *out);
+    /* Pick the line cheaply, each line folded on its own (folding keeps
+     * line ends): only the chosen line is analyzed. */
+    for (size_t at = 0; at <= len; line++) {
+        const char *nl = memchr (text + at, '\n', len - at);
+        size_t end = nl ? (size_t) (nl - text) : len, flen = 0;
+        char *folded = NULL;
+        long score;
+
+        rc = tracuu_fold (text + at, end - at, TRACUU_FOLD_ASCII, &folded,
+                          &flen, NULL);
+        if (rc)
+            return rc;
+        score = line_score (folded, flen, units, n_units);
+        free (folded);
+        if (score > best_score) {
+            best_score = score;
+            best_start = at;
+            best_end = end;
+            best_line = line;
+        }
+        if (nl == NULL)
+            break;
+        at = end + 1;
+    }
+    rc = tracuu_text_analyze (text + best_start, best_end - best_start, &t);
+    if (!rc)
+        rc = tracuu_snippet__make (t, units, n_units, max_bytes, out);
+    if (!rc)
+        out->line = (uint32_t) best_line;
+    tracuu_text_destroy (t);
+    return rc;
+}

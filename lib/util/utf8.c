@@ -1,0 +1,103 @@
+/* UTF-8 decoding and encoding, with maximal-subpart error recovery. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/tracuu-private.h"
+
+size_t
+tracuu_utf8__decode (const unsigned char *s, size_t len, int32_t *cp)
+{
+    unsigned char c = s[0];
+    size_t need, i;
+    int32_t value;
+    unsigned char lo = 0x80, hi = 0xBF;
+
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        value = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        value = c & 0x0F;
+        if (c == 0xE0)
+            lo = 0xA0;          /* No overlong forms. */
+        else if (c == 0xED)
+            hi = 0x9F;          /* No surrogates. */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        value = c & 0x07;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;          /* Nothing above U+10FFFF. */
+    } else {
+        *cp = -1;
+        return 1;
+    }
+    for (i = 1; i <= need; i++) {
+        if (i >= len || s[i] < lo || s[i] > hi) {
+            *cp = -1;
+            return i;
+        }
+        value = (value << 6) | (s[i] & 0x3F);
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    *cp = value;
+    return need + 1;
+}
+
+size_t
+tracuu_utf8__encode (int32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *) out;
+
+    if (cp < 0x80) {
+        o[0] = (unsigned char) cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char) (0xC0 | (cp >> 6));
+        o[1] = (unsigned char) (0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char) (0xE0 | (cp >> 12));
+        o[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char) (0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char) (0xF0 | (cp >> 18));
+    o[1] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char) (0x80 | (cp & 0x3F));
+    return 4;
+}
+
+void
+tracuu_buf__append (tracuu_status_t *rc, tracuu_buf_t *buf, const char *data,
+                    size_t len)
+{
+    if (*rc != TRACUU_STATUS_OK)
+        return;
+    if (buf->len + len + 1 > buf->alloc) {
+        size_t alloc = buf->alloc ? buf->alloc : 256;
+        char *p;
+
+        while (alloc < buf->len + len + 1)
+            alloc *= 2;
+        p = realloc (buf->data, alloc);
+        if (p == NULL) {
+            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
+            return;
+        }
+        buf->data = p;
+        buf->alloc = alloc;
+    }
+    memcpy (buf->data + buf->len, data, len);
+    buf->len += len;
+    buf->data[buf->len] = '\0';
+}
