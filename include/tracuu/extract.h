@@ -139,6 +139,33 @@ enum {
     TRACUU_CASE_FOOTNOTE    = 1 << 3  /* Found in the text of a footnote. */
 };
 
+/**
+ * Where a sanction stands (tracuu_case_t.status). Only decided fines are
+ * summed in totals; the others are listed and counted.
+ * @since 0.2
+ */
+typedef enum tracuu_case_status {
+    TRACUU_CASE_DECIDED = 0,  /* Imposed: "quyết định xử phạt", "đã xử
+                                 phạt", "nộp phạt". The default. */
+    TRACUU_CASE_RECORDED,     /* Only recorded: "lập biên bản vi phạm". */
+    TRACUU_CASE_PROPOSED,     /* Proposed: "đề nghị", "kiến nghị xử phạt". */
+    TRACUU_CASE_WITHDRAWN,    /* Annulled or waived: "hủy", "thu hồi quyết
+                                 định", "miễn nộp". */
+    TRACUU_CASE_CRIMINAL,     /* Handed to criminal proceedings. */
+    TRACUU_CASE_STATUS_LAST
+} tracuu_case_status_t;
+
+/** Kinds of violator, as bits of tracuu_case_t.violator_kinds. @since 0.2 */
+enum {
+    TRACUU_VIOLATOR_INDIVIDUAL   = 1 << 0, /* "cá nhân", a named person. */
+    TRACUU_VIOLATOR_COMPANY      = 1 << 1, /* "doanh nghiệp", "công ty". */
+    TRACUU_VIOLATOR_PRESS        = 1 << 2, /* "cơ quan báo chí", a newspaper. */
+    TRACUU_VIOLATOR_ORGANIZATION = 1 << 3  /* Any other organization. */
+};
+
+/** Number of violator kind bits. @since 0.2 */
+#define TRACUU_VIOLATOR_KIND_COUNT 4
+
 /** An account named in a case. Strings belong to the extraction. */
 typedef struct tracuu_case_account {
     const char *platform;     /* "tiktok", "facebook"...; NULL if unknown. */
@@ -182,6 +209,8 @@ typedef struct tracuu_case {
                                  bỏ" also has 1 << TRACUU_CASE_TAKEDOWN. */
     uint32_t categories;      /* TRACUU_CATEGORY_* bits; 0 if none named. */
     uint32_t flags;           /* TRACUU_CASE_* flags. */
+    tracuu_case_status_t status; /* Decided, recorded, proposed... */
+    uint32_t violator_kinds;  /* TRACUU_VIOLATOR_* bits; 0 if unknown. */
     int64_t amount_vnd;       /* Amount in đồng, or -1. */
     int64_t violators;        /* Number of violators, or -1. */
     int64_t organizations;    /* How many of them are organizations, or -1. */
@@ -218,6 +247,26 @@ typedef struct tracuu_case {
  */
 const char *
 tracuu_case_action_name (tracuu_case_action_t action);
+
+/**
+ * Static name of 'status': "decided", "recorded", "proposed",
+ * "withdrawn", "criminal"; "unknown" when out of range.
+ * @since 0.2
+ */
+const char *
+tracuu_case_status_name (tracuu_case_status_t status);
+
+/** The status named 'name', or -1 if the name is unknown. @since 0.2 */
+int
+tracuu_case_status_from_name (const char *name);
+
+/**
+ * Static name of violator kind bit number 'bit': "individual",
+ * "company", "press", "organization"; NULL when out of range.
+ * @since 0.2
+ */
+const char *
+tracuu_case_violator_kind_name (unsigned bit);
 
 /**
  * Static name of category bit number 'bit' (0 for

@@ -30,6 +30,37 @@ tracuu_case_action_name (tracuu_case_action_t action)
     return "unknown";
 }
 
+const char *
+tracuu_case_status_name (tracuu_case_status_t status)
+{
+    static const char *const names[TRACUU_CASE_STATUS_LAST] = {
+        "decided", "recorded", "proposed", "withdrawn", "criminal",
+    };
+
+    if ((unsigned) status < TRACUU_CASE_STATUS_LAST)
+        return names[status];
+    return "unknown";
+}
+
+int
+tracuu_case_status_from_name (const char *name)
+{
+    for (int s = 0; name != NULL && s < TRACUU_CASE_STATUS_LAST; s++)
+        if (strcmp (name, tracuu_case_status_name ((tracuu_case_status_t) s)) == 0)
+            return s;
+    return -1;
+}
+
+const char *
+tracuu_case_violator_kind_name (unsigned bit)
+{
+    static const char *const names[TRACUU_VIOLATOR_KIND_COUNT] = {
+        "individual", "company", "press", "organization",
+    };
+
+    return bit < TRACUU_VIOLATOR_KIND_COUNT ? names[bit] : NULL;
+}
+
 static const char *const category_names[TRACUU_CATEGORY_COUNT] = {
     "false_information", "defamation", "superstition", "personal_data",
     "publishing", "gaming", "device_conformity", "counterfeit_smuggling",
