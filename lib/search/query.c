@@ -7,14 +7,17 @@
  * with their exact forms (a phrase as the AND of its words: exact forms
  * have no positions); the boost adds weight where it matches (see
  * with_boost()), so exact-accent matches rank higher without changing
- * what matches. Malformed input (unbalanced quotes or parentheses, lone
- * operators) is read in the most useful way rather than refused.
+ * what matches. The query is cut into tokens by the one lexer of the
+ * query language (lexer.c). Malformed input (unbalanced quotes or
+ * parentheses, lone operators) is read in the most useful way rather
+ * than refused.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "tracuu/analysis.h"
 #include "index/schema.h"
+#include "search/tracuu-lexer.h"
 #include "search/tracuu-query.h"
 
 #define MAX_DEPTH 64
@@ -31,8 +34,9 @@ typedef struct node {
 
 typedef struct parser {
     const char *s;
-    size_t len;
-    size_t pos;
+    const tracuu_lex_token_t *t;    /* The tokens of 's'. */
+    size_t n;
+    size_t pos;                 /* Next token. */
     int depth;
     int too_deep;               /* Parentheses nested past MAX_DEPTH. */
     tracuu_status_t rc;
@@ -117,38 +121,11 @@ terms_node (parser_t *p, const char *s, size_t len)
     return n;
 }
 
+/* The kind of the next token, or -1 at the end. */
 static int
-is_space (char c)
+peek (const parser_t *p)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
-           || c == '\v';
-}
-
-static void
-skip_space (parser_t *p)
-{
-    while (p->pos < p->len && is_space (p->s[p->pos]))
-        p->pos++;
-}
-
-/* Length of the bare word at the cursor (up to space, quote or paren). */
-static size_t
-word_len (const parser_t *p)
-{
-    size_t i = p->pos;
-
-    while (i < p->len && !is_space (p->s[i]) && p->s[i] != '"'
-           && p->s[i] != '(' && p->s[i] != ')')
-        i++;
-    return i - p->pos;
-}
-
-static int
-at_keyword (const parser_t *p, const char *kw)
-{
-    size_t n = strlen (kw);
-
-    return word_len (p) == n && memcmp (p->s + p->pos, kw, n) == 0;
+    return p->pos < p->n ? (int) p->t[p->pos].kind : -1;
 }
 
 static node_t *parse_or (parser_t *p);
@@ -156,13 +133,15 @@ static node_t *parse_or (parser_t *p);
 static node_t *
 parse_atom (parser_t *p)
 {
-    skip_space (p);
-    if (p->pos >= p->len || p->rc)
+    const tracuu_lex_token_t *t;
+
+    if (p->pos >= p->n || p->rc)
         return NULL;
-    if (p->s[p->pos] == '(') {
+    t = &p->t[p->pos++];
+    switch (t->kind) {
+    case TRACUU_LEX_OPEN: {
         node_t *n;
 
-        p->pos++;
         if (++p->depth > MAX_DEPTH) {
             p->rc = TRACUU_STATUS_QUERY_SYNTAX;
             p->too_deep = 1;
@@ -170,25 +149,18 @@ parse_atom (parser_t *p)
         }
         n = parse_or (p);
         p->depth--;
-        skip_space (p);
-        if (p->pos < p->len && p->s[p->pos] == ')')
+        if (peek (p) == TRACUU_LEX_CLOSE)
             p->pos++;           /* A missing ')' closes at the end. */
         return n;
     }
-    if (p->s[p->pos] == '"') {
-        const char *start = p->s + ++p->pos;
-        const char *end = memchr (start, '"', p->len - p->pos);
-        size_t n = end ? (size_t) (end - start) : p->len - p->pos;
-
-        p->pos += n + (end != NULL);
-        return terms_node (p, start, n);
-    }
-    {
-        size_t n = word_len (p);
-        const char *start = p->s + p->pos;
-
-        p->pos += n;
-        return terms_node (p, start, n);
+    case TRACUU_LEX_PHRASE:
+        return terms_node (p, p->s + t->text_start, t->text_end - t->text_start);
+    case TRACUU_LEX_WORD:
+    case TRACUU_LEX_FIELD:
+        /* A field reaching a search is searched as the words it holds. */
+        return terms_node (p, p->s + t->start, t->end - t->start);
+    default:
+        return NULL;            /* An operator where a word should be. */
     }
 }
 
@@ -198,14 +170,10 @@ parse_unary (parser_t *p)
     int negate = 0;
     node_t *atom, *n;
 
-    skip_space (p);
-    if (at_keyword (p, "NOT")) {
-        p->pos += 3;
-        negate = 1;
-    } else if (p->pos < p->len && p->s[p->pos] == '-') {
+    if (peek (p) == TRACUU_LEX_NOT || peek (p) == TRACUU_LEX_MINUS) {
         p->pos++;
         negate = 1;
-    } else if (p->pos < p->len && p->s[p->pos] == '+') {
+    } else if (peek (p) == TRACUU_LEX_PLUS) {
         p->pos++;
     }
     atom = parse_atom (p);
@@ -216,29 +184,18 @@ parse_unary (parser_t *p)
     return n;
 }
 
-/* Does the cursor stand at the end of an AND sequence? */
-static int
-at_and_end (parser_t *p)
-{
-    skip_space (p);
-    return p->pos >= p->len || p->s[p->pos] == ')' || at_keyword (p, "OR");
-}
-
 static node_t *
 parse_and (parser_t *p)
 {
     node_t *n = node_new (p, N_AND);
 
-    while (!p->rc && !at_and_end (p)) {
-        size_t before = p->pos;
-
-        if (at_keyword (p, "AND")) {
-            p->pos += 3;
+    while (!p->rc && p->pos < p->n && peek (p) != TRACUU_LEX_CLOSE
+           && peek (p) != TRACUU_LEX_OR) {
+        if (peek (p) == TRACUU_LEX_AND) {
+            p->pos++;
             continue;
         }
         node_add (p, n, parse_unary (p));
-        if (p->pos == before)
-            p->pos++;           /* Never loop on input we cannot use. */
     }
     return n;
 }
@@ -249,12 +206,24 @@ parse_or (parser_t *p)
     node_t *n = node_new (p, N_OR);
 
     node_add (p, n, parse_and (p));
-    while (!p->rc) {
-        skip_space (p);
-        if (!at_keyword (p, "OR"))
-            break;
-        p->pos += 2;
+    while (!p->rc && peek (p) == TRACUU_LEX_OR) {
+        p->pos++;
         node_add (p, n, parse_and (p));
+    }
+    return n;
+}
+
+/* The whole query: a ')' with no '(' before it is skipped, and what
+ * follows it still counts. */
+static node_t *
+parse_query (parser_t *p)
+{
+    node_t *n = node_new (p, N_AND);
+
+    while (!p->rc && p->pos < p->n) {
+        node_add (p, n, parse_or (p));
+        if (peek (p) == TRACUU_LEX_CLOSE)
+            p->pos++;
     }
     return n;
 }
@@ -535,13 +504,18 @@ with_boost (builder_t *b, xapc_query_t *match, xapc_query_t *boost)
 static tracuu_status_t
 parse (const char *s, size_t len, const char *prefix, tracuu_query_t **out)
 {
-    parser_t p = { s, len, 0, 0, 0, TRACUU_STATUS_OK };
+    parser_t p = { s, NULL, 0, 0, 0, 0, TRACUU_STATUS_OK };
     builder_t b = { TRACUU_STATUS_OK, NULL, prefix };
+    tracuu_lex_t lex = { NULL, 0 };
     node_t *root;
     xapc_query_t *match = NULL, *boost = NULL;
 
     *out = NULL;
-    root = parse_or (&p);
+    p.rc = tracuu_lex__scan (s, len, &lex);
+    p.t = lex.tokens;
+    p.n = lex.n;
+    root = parse_query (&p);
+    tracuu_lex__dispose (&lex);
     if (p.rc) {
         node_free (root);
         return p.too_deep ? TRACUU_STATUS_LIMIT_EXCEEDED : p.rc;
