@@ -113,6 +113,9 @@ tracuu_caserec__format (tracuu_status_t *rc, tracuu_buf_t *b,
               TRACUU_CASE_ACTION_LAST);
     put_bits (rc, b, "categories", c->categories, tracuu_case_category_name,
               TRACUU_CATEGORY_COUNT);
+    put_field (rc, b, "status", tracuu_case_status_name (c->status));
+    put_bits (rc, b, "violator_kinds", c->violator_kinds,
+              tracuu_case_violator_kind_name, TRACUU_VIOLATOR_KIND_COUNT);
     put_int (rc, b, "amount", c->amount_vnd);
     put_int (rc, b, "approximate", (c->flags & TRACUU_CASE_APPROXIMATE) != 0);
     put_int (rc, b, "aggregate", (c->flags & TRACUU_CASE_AGGREGATE) != 0);

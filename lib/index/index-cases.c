@@ -246,6 +246,29 @@ add_account_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec)
     return st;
 }
 
+/* The words of field 'field' of a record, folded, as terms under
+ * 'prefix' (an agency is found by the words of its name). */
+static xapc_status_t
+add_word_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
+                const char *field, const char *prefix)
+{
+    const char *v;
+    size_t len;
+    tracuu_text_t *text = NULL;
+    xapc_status_t st = XAPC_OK;
+
+    if (!tracuu_caserec__get (rec, field, 0, &v, &len) || len == 0)
+        return XAPC_OK;
+    if (tracuu_text_analyze (v, len, &text))
+        return XAPC_ERR_NOMEM;
+    for (size_t i = 0; i < text->n_tokens && !st; i++)
+        if (text->tokens[i].folded_len <= TRACUU_MAX_TERM)
+            st = tracuu_document__add_filter (doc, prefix, text->tokens[i].folded,
+                                              text->tokens[i].folded_len);
+    tracuu_text_destroy (text);
+    return st;
+}
+
 /* The quotes of a record as content terms, so that words find cases. */
 static xapc_status_t
 add_quote_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
@@ -359,6 +382,13 @@ build_case_doc (const char *key, const char *data, size_t len,
         if (!st)
             st = add_field_terms (doc, r, "rid", TRACUU_PREFIX_REPORT, 0, 1);
         if (!st)
+            st = add_field_terms (doc, r, "status", TRACUU_PREFIX_STATUS, 0, 1);
+        if (!st)
+            st = add_field_terms (doc, r, "violator_kinds",
+                                  TRACUU_PREFIX_VIOLATOR, 0, 1);
+        if (!st)
+            st = add_word_terms (doc, r, "agency", TRACUU_PREFIX_AGENCY);
+        if (!st)
             st = add_account_terms (doc, r);
         if (!st)
             st = add_quote_terms (doc, r, &pos);
@@ -405,6 +435,10 @@ build_case_doc (const char *key, const char *data, size_t len,
             st = set_list_value (doc, r, "categories", TRACUU_SLOT_CATEGORIES);
         if (!st)
             st = set_list_value (doc, r, "platform", TRACUU_SLOT_PLATFORMS);
+        if (!st)
+            st = set_field_value (doc, r, "status", TRACUU_SLOT_STATUS);
+        if (!st)
+            st = set_list_value (doc, r, "violator_kinds", TRACUU_SLOT_VIOLATORS);
         if (!st)
             st = set_field_value (doc, r, "key", TRACUU_SLOT_KEY);
         /* Membership in an aggregate is known from whichever report

@@ -1,11 +1,13 @@
 /*
  * Internal: how reports and cases are laid out in the Xapian database.
- * Changing anything here needs TRACUU_SCHEMA_VERSION raised.
+ * Changing anything here needs TRACUU_SCHEMA_VERSION raised. The fields
+ * of the query language that use these prefixes and slots are one table,
+ * in fields.c (declared in include/tracuu/field.h).
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "4"
+#define TRACUU_SCHEMA_VERSION "5"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 /* Boolean term prefixes. Content terms (exact and folded syllables) have
@@ -24,6 +26,9 @@
 #define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline. */
 #define TRACUU_PREFIX_WORD "W"     /* Word of a case's quotes, folded: Wthong. */
 #define TRACUU_PREFIX_YEAR "Y"     /* Y2024: a year the period overlaps. */
+#define TRACUU_PREFIX_STATUS "S"   /* Case status: Sdecided, Srecorded... */
+#define TRACUU_PREFIX_VIOLATOR "V" /* Violator kind: Vcompany, Vpress... */
+#define TRACUU_PREFIX_AGENCY "G"   /* Word of the agency, folded: Gcong. */
 
 /* Years that get a Y term; a filter on other years uses the values. */
 #define TRACUU_YEAR_TERMS_FIRST 1900
@@ -50,7 +55,9 @@ enum {
     TRACUU_SLOT_KEY = 15,          /* Case key. */
     TRACUU_SLOT_PARENT = 16,       /* Key of the aggregate it belongs to. */
     TRACUU_SLOT_PERIOD = 17,       /* Canonical period. */
-    TRACUU_SLOT_STORED = 18        /* Stored text or case records, packed. */
+    TRACUU_SLOT_STORED = 18,       /* Stored text or case records, packed. */
+    TRACUU_SLOT_STATUS = 19,       /* Case status name ("decided"). */
+    TRACUU_SLOT_VIOLATORS = 20     /* Violator kinds, sorted, comma-joined. */
 };
 
 /* Case documents keep, packed in TRACUU_SLOT_STORED, one record per
