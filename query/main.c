@@ -8,25 +8,28 @@
 
 #include "tracuu/answer.h"
 #include "tracuu/display.h"
+#include "tracuu/field.h"
 #include "tracuu/question.h"
 #include "tracuu/search.h"
 #include "tracuu/version.h"
 #include "output.h"
 
-static const char usage[] =
+static const char usage_head[] =
     "Usage: tracuu-query [OPTION]... QUERY...\n"
     "Search the reports of a tracuu database, or answer a question about\n"
     "the sanction cases in them.\n"
     "\n"
     "Full text: words are ANDed; \"quoted phrases\", OR, NOT word or -word,\n"
     "and parentheses. Diacritics are optional; with them, exact matches\n"
-    "rank first. Filters: province:\"Bắc Giang\" year:2024 period:2024-H1\n"
-    "period:2024-04 period:2024-Q1 date:2024-01-01..2024-06-30\n"
-    "amount:5000000.. account:@name platform:tiktok category:false_information\n"
-    "action:fine person:\"Nguyễn Văn Hải\" number:180/BC-STTTT kind:report|case\n"
-    "Questions in Vietnamese (with or without diacritics) or English, such\n"
-    "as \"all fines for false information in 2024\", list the cases, with a\n"
-    "total that counts each sanction once and a source for every figure.\n"
+    "rank first. Questions in Vietnamese (with or without diacritics) or\n"
+    "English, such as \"all fines for false information in 2024\", list\n"
+    "the cases, with a total that counts each sanction once and a source\n"
+    "for every figure.\n"
+    "\n"
+    "Fields (name:value, name:\"quoted value\"; -name:value or NOT\n"
+    "name:value leaves out what has the value):\n";
+
+static const char usage_tail[] =
     "\n"
     "  --db DIR          database (default: $TRACUU_DB, else ./tracuu.db)\n"
     "  -n, --limit N     show at most N reports (default 10)\n"
@@ -36,11 +39,12 @@ static const char usage[] =
     "  -l, --files-with-matches\n"
     "                    print only the files of the results, one a line\n"
     "  --cases           answer with cases even for a plain search\n"
-    "  --group-by FIELD  a table per year, quarter, month, province,\n"
-    "                    category, platform or action\n"
+    "  --group-by FIELD  a table per %s\n"
     "  --sum amount      with --group-by: add the amounts\n"
-    "  --facet FIELDS    counts per value of province, year, category,\n"
-    "                    platform, action (comma-separated)\n"
+    "  --facet FIELDS    counts per value of %s\n"
+    "                    (comma-separated)\n"
+    "  --today DATE      read \"năm nay\", \"last month\"... against DATE\n"
+    "                    (YYYY-MM-DD) instead of the day of the run\n"
     "  --explain         print only how the query was understood\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
@@ -48,12 +52,32 @@ static const char usage[] =
     "Exit status: 0 with results, 1 with none, 2 on usage or database\n"
     "errors.\n";
 
+/* The usage text, its fields from the fields table. */
+static void
+print_usage (void)
+{
+    char *group = tracuu_field_names (TRACUU_FIELD_GROUP, " or ");
+    char *facet = tracuu_field_names (TRACUU_FIELD_FACET, ", ");
+
+    fputs (usage_head, stdout);
+    for (size_t i = 0; i < tracuu_field_count (); i++) {
+        const tracuu_field_t *f = tracuu_field_at (i);
+
+        if (f->flags & TRACUU_FIELD_FILTER)
+            printf ("  %-30s %s\n", f->example ? f->example : f->name, f->help);
+    }
+    printf (usage_tail, group ? group : "field", facet ? facet : "field");
+    free (group);
+    free (facet);
+}
+
 typedef struct args {
     const char *db;
     tracuu_search_options_t search;
     output_options_t out;
     const char *facets;
     int count_only, files_only, explain, cases;
+    int32_t today;
     char *query;
 } args_t;
 
@@ -66,6 +90,23 @@ parse_count (const char *s, unsigned *out)
     if (*s == '\0' || *end != '\0' || *s == '-' || v > 100000)
         return -1;
     *out = (unsigned) v;
+    return 0;
+}
+
+/* "2024-05-31" as 20240531; -1 if it is not a day. */
+static int
+parse_day (const char *s, int32_t *out)
+{
+    static const int days[] = { 31, 29, 31, 30, 31, 30,
+                                31, 31, 30, 31, 30, 31 };
+    int y, m, d, n = 0;
+
+    if (sscanf (s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] != '\0'
+        || strlen (s) != 10 || y < 1900 || y > 2199 || m < 1 || m > 12
+        || d < 1 || d > days[m - 1]
+        || (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+        return -1;
+    *out = (int32_t) (y * 10000 + m * 100 + d);
     return 0;
 }
 
@@ -98,6 +139,7 @@ parse_args (int argc, char **argv, args_t *a)
         { "sum", required_argument, NULL, 's' },
         { "facet", required_argument, NULL, 'F' },
         { "explain", no_argument, NULL, 'x' },
+        { "today", required_argument, NULL, 't' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
@@ -143,7 +185,14 @@ parse_args (int argc, char **argv, args_t *a)
             break;
         case 'F': a->facets = optarg; a->cases = 1; break;
         case 'x': a->explain = 1; break;
-        case 'h': fputs (usage, stdout); return -1;
+        case 't':
+            if (parse_day (optarg, &a->today)) {
+                fprintf (stderr, "tracuu-query: --today takes a day as "
+                         "YYYY-MM-DD, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case 'h': print_usage (); return -1;
         case 'V': printf ("tracuu-query %s\n", TRACUU_VERSION); return -1;
         default:
             fputs ("Try 'tracuu-query --help'.\n", stderr);
@@ -170,22 +219,10 @@ parse_args (int argc, char **argv, args_t *a)
     return 0;
 }
 
-/* Does the question ask about cases rather than reports? */
-static int
-wants_cases (const tracuu_question_t *q, const args_t *a)
-{
-    if (q->kind != NULL)
-        return strcmp (q->kind, "case") == 0;
-    return a->cases || q->action != NULL || q->n_categories > 0
-           || q->wants_total || q->wants != NULL || q->amount_min >= 0
-           || q->amount_max >= 0;
-}
-
 static int
 has_filters (const tracuu_question_t *q)
 {
-    return q->n_provinces || q->n_platforms || q->n_accounts || q->n_persons
-           || q->n_numbers || q->date_from || q->date_to || q->kind != NULL;
+    return q->n_filters || q->date_from || q->date_to || q->kind != NULL;
 }
 
 static size_t
@@ -297,16 +334,33 @@ run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
     return rc;
 }
 
+/* --explain: the line, then every word and what it was read as, then
+ * the notes. */
+static void
+print_explain (const tracuu_question_t *q)
+{
+    printf ("%s\n", q->explain);
+    for (size_t i = 0; i < q->n_words; i++) {
+        const tracuu_question_word_t *w = &q->words[i];
+
+        printf ("  \"%s\" %s%s%s\n", w->text, tracuu_question_role_name (w->role),
+                *w->meaning ? ": " : "", w->meaning);
+    }
+    for (size_t i = 0; i < q->n_notes; i++)
+        printf ("note: %s\n", q->notes[i]);
+}
+
 int
 main (int argc, char **argv)
 {
+    tracuu_question_options_t qopts = TRACUU_QUESTION_OPTIONS_INIT;
     tracuu_search_options_t search = TRACUU_SEARCH_OPTIONS_INIT;
     args_t a = { 0 };
     tracuu_index_t *index = NULL;
     tracuu_question_t *q = NULL;
     char *error = NULL;
     tracuu_status_t status;
-    int rc;
+    int rc, cases;
 
     a.search = search;
     a.db = getenv ("TRACUU_DB");
@@ -319,24 +373,36 @@ main (int argc, char **argv)
     }
     a.out.columns = terminal_columns ();
     rc = 2;
-    status = tracuu_question_parse (a.query, strlen (a.query), &q, &error);
+    qopts.today = a.today;
+    status = tracuu_question_parse_with (a.query, strlen (a.query), &qopts, &q,
+                                         &error);
     if (status) {
         fprintf (stderr, "tracuu-query: %s\n",
                  error ? error : tracuu_status_to_string (status));
-        goto DONE;
-    }
-    if (a.explain) {
-        printf ("%s\n", q->explain);
-        rc = 0;
         goto DONE;
     }
     status = tracuu_index_open (a.db, TRACUU_INDEX_READ, &index, &error);
+    if (status && a.explain) {
+        print_explain (q);      /* Without the index: words not checked. */
+        rc = 0;
+        goto DONE;
+    }
     if (status) {
         fprintf (stderr, "tracuu-query: %s\n",
                  error ? error : tracuu_status_to_string (status));
         goto DONE;
     }
-    rc = wants_cases (q, &a) ? run_answer (index, q, &a) : run_search (index, q, &a);
+    cases = tracuu_question_wants_cases (q, a.cases);
+    if (cases && tracuu_question_prune (q, index)) {
+        fprintf (stderr, "tracuu-query: %s\n", tracuu_index_last_error (index));
+        goto DONE;
+    }
+    if (a.explain) {
+        print_explain (q);
+        rc = 0;
+        goto DONE;
+    }
+    rc = cases ? run_answer (index, q, &a) : run_search (index, q, &a);
 
   DONE:
     tracuu_question_destroy (q);

@@ -138,6 +138,45 @@ print_snippet (const tracuu_hit_t *hit, int tty)
     fputs (hit->snippet + at, stdout);
 }
 
+/* The parts of the interpretation added in 0.2: every filter, every
+ * word and what it was read as, the notes, what is asked. */
+static void
+json_question_more (const tracuu_question_t *q)
+{
+    fputs (",\"filters\":[", stdout);
+    for (size_t i = 0; i < q->n_filters; i++) {
+        const tracuu_question_filter_t *f = &q->filters[i];
+
+        printf ("%s{\"field\":", i ? "," : "");
+        json_str (f->field);
+        fputs (",\"value\":", stdout);
+        json_str (f->value);
+        printf (",\"exclude\":%s,\"why\":", f->exclude ? "true" : "false");
+        json_str (f->why);
+        putchar ('}');
+    }
+    fputs ("],\"words\":[", stdout);
+    for (size_t i = 0; i < q->n_words; i++) {
+        printf ("%s{\"text\":", i ? "," : "");
+        json_str (q->words[i].text);
+        fputs (",\"role\":", stdout);
+        json_str (tracuu_question_role_name (q->words[i].role));
+        fputs (",\"meaning\":", stdout);
+        json_str (q->words[i].meaning);
+        putchar ('}');
+    }
+    fputs ("],\"notes\":", stdout);
+    json_strings (q->notes, q->n_notes);
+    fputs (",\"wants_total\":", stdout);
+    fputs (q->wants_total ? "true" : "false", stdout);
+    fputs (",\"count_of\":", stdout);
+    json_str (q->count_of);
+    fputs (",\"wants\":", stdout);
+    json_str (q->wants);
+    fputs (",\"wants_kind\":", stdout);
+    json_str (q->wants_kind);
+}
+
 static void
 json_interpretation (const tracuu_question_t *q)
 {
@@ -170,6 +209,7 @@ json_interpretation (const tracuu_question_t *q)
     fputs (",\"text\":", stdout);
     tracuu_json_write_string (stdout, q->text ? q->text : "",
                               q->text ? strlen (q->text) : 0);
+    json_question_more (q);
     putchar ('}');
 }
 
@@ -596,7 +636,10 @@ output_answer (const tracuu_answer_t *a, const tracuu_question_t *q,
 
     switch (opts->format) {
     case OUTPUT_TEXT:
-        printf ("Understood: %s\n\n", q->explain ? q->explain : "");
+        printf ("Understood: %s\n", q->explain ? q->explain : "");
+        for (size_t i = 0; i < q->n_notes; i++)
+            printf ("Note: %s\n", q->notes[i]);
+        putchar ('\n');
         if (field != NULL) {
             text_groups (a, field, opts->sum);
         } else if (n == 0) {

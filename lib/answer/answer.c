@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tracuu/answer.h"
+#include "tracuu/field.h"
 #include "index/tracuu-caserec.h"
 #include "index/tracuu-cases.h"
 #include "search/tracuu-filters.h"
@@ -20,28 +21,28 @@
 #define MAX_RECORDS 1024
 #define MAX_FACETS 5
 
-typedef struct facet_field {
-    const char *name;
-    xapc_slot_t slot;
-    int list;                   /* Values are comma lists: split them. */
-} facet_field_t;
+/* Answers group and count by the fields of the fields table that have
+ * a value slot (include/tracuu/field.h); field i of the table is index
+ * i of item_t.group. */
+#define MAX_FIELDS 32
 
-static const facet_field_t FIELDS[] = {
-    { "province", TRACUU_SLOT_PROVINCE, 0 },
-    { "year", TRACUU_SLOT_YEAR, 0 },
-    { "quarter", TRACUU_SLOT_QUARTER, 0 },
-    { "month", TRACUU_SLOT_MONTH, 0 },
-    { "category", TRACUU_SLOT_CATEGORIES, 1 },
-    { "platform", TRACUU_SLOT_PLATFORMS, 1 },
-    { "action", TRACUU_SLOT_ACTION, 0 },
-};
-#define N_FIELDS (sizeof FIELDS / sizeof FIELDS[0])
+static const tracuu_field_t *
+field_at (size_t i)
+{
+    return tracuu_field_at (i);
+}
+
+static int
+field_list (int i)
+{
+    return (field_at ((size_t) i)->flags & TRACUU_FIELD_LIST) != 0;
+}
 
 /* A case being gathered: its answer form and what grouping needs. */
 typedef struct item {
     tracuu_answer_case_t c;
     char *parent_key;
-    char *group[N_FIELDS];      /* Values of each field (comma lists). */
+    char *group[MAX_FIELDS];    /* Values of each field (comma lists). */
     size_t order;               /* Position in display order. */
 } item_t;
 
@@ -199,8 +200,11 @@ read_case (tracuu_answer_t *a, item_t *it, xapc_doc_t *doc)
     c->parent = -1;
     if (xapc_doc_get_value (doc, TRACUU_SLOT_PARENT, &v, &vlen) == XAPC_OK && vlen)
         it->parent_key = strndup (v, vlen);
-    for (size_t i = 0; i < N_FIELDS; i++)
-        if (xapc_doc_get_value (doc, FIELDS[i].slot, &v, &vlen) == XAPC_OK && vlen)
+    for (size_t i = 0; i < tracuu_field_count () && i < MAX_FIELDS; i++)
+        if (field_at (i)->slot >= 0
+            && (field_at (i)->flags & (TRACUU_FIELD_GROUP | TRACUU_FIELD_FACET))
+            && xapc_doc_get_value (doc, (xapc_slot_t) field_at (i)->slot, &v,
+                                   &vlen) == XAPC_OK && vlen)
             it->group[i] = strndup (v, vlen);
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; tracuu_caserec__get (&recs[i], "source", k, &v, &vlen); k++)
@@ -350,11 +354,14 @@ arrange (tracuu_answer_t *a)
     return TRACUU_STATUS_OK;
 }
 
+/* The index of field 'name' having 'flags', or -1. */
 static int
-field_index (const char *name, size_t len)
+field_index (const char *name, size_t len, unsigned flags)
 {
-    for (size_t i = 0; i < N_FIELDS; i++)
-        if (strlen (FIELDS[i].name) == len && memcmp (FIELDS[i].name, name, len) == 0)
+    const tracuu_field_t *f = tracuu_field_find (name, len, flags);
+
+    for (size_t i = 0; f != NULL && i < tracuu_field_count (); i++)
+        if (field_at (i) == f && i < MAX_FIELDS)
             return (int) i;
     return -1;
 }
@@ -405,7 +412,7 @@ group_by (tracuu_answer_t *a, int field)
             continue;
         }
         while (*v && !rc) {
-            size_t len = FIELDS[field].list ? strcspn (v, ",") : strlen (v);
+            size_t len = field_list (field) ? strcspn (v, ",") : strlen (v);
 
             rc = add_group (a, v, len, c);
             v += len + (v[len] == ',');
@@ -490,14 +497,16 @@ parse_fields (tracuu_index_t *index, const char *list, int *out, size_t *n,
     *n = 0;
     while (p && *p) {
         size_t len = strcspn (p, ", ");
-        int f = field_index (p, len);
+        int f = field_index (p, len, TRACUU_FIELD_FACET);
 
         if (len > 0) {
             if (f < 0 || *n == max) {
+                char *names = tracuu_field_names (TRACUU_FIELD_FACET, " or ");
+
                 tracuu_index__set_error (index, "unknown field '%.*s'; use "
-                                         "year, quarter, month, province, "
-                                         "category, platform or action",
-                                         (int) len, p);
+                                         "%s", (int) len, p,
+                                         names ? names : "?");
+                free (names);
                 return TRACUU_STATUS_BAD_ARGUMENT;
             }
             out[(*n)++] = f;
@@ -593,11 +602,14 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
         opts = &defaults;
     rc = parse_fields (index, opts->facets, facet_fields, &n_facets, MAX_FACETS);
     if (!rc && opts->group_by != NULL) {
-        group = field_index (opts->group_by, strlen (opts->group_by));
+        group = field_index (opts->group_by, strlen (opts->group_by),
+                             TRACUU_FIELD_GROUP);
         if (group < 0) {
-            tracuu_index__set_error (index, "cannot group by '%s'; use year, "
-                                     "quarter, month, province, category, "
-                                     "platform or action", opts->group_by);
+            char *names = tracuu_field_names (TRACUU_FIELD_GROUP, " or ");
+
+            tracuu_index__set_error (index, "cannot group by '%s'; use %s",
+                                     opts->group_by, names ? names : "?");
+            free (names);
             rc = TRACUU_STATUS_BAD_ARGUMENT;
         }
     }
@@ -621,7 +633,8 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
         if (!st)
             st = xapc_enquire_sort_by_value (enq, TRACUU_SLOT_FROM, 0);
         for (size_t i = 0; i < n_facets && !st; i++)
-            st = xapc_enquire_add_value_spy (enq, FIELDS[facet_fields[i]].slot,
+            st = xapc_enquire_add_value_spy (enq, (xapc_slot_t)
+                                             field_at ((size_t) facet_fields[i])->slot,
                                              &spies[i]);
         if (!st)
             st = xapc_db_doccount (index->db, &doccount);
@@ -661,13 +674,13 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
     if (!rc && group >= 0)
         rc = group_by (a, group);
     for (size_t i = 0; i < n_facets && !rc; i++) {
-        spy_read_t s = { a, NULL, 0, 0, FIELDS[facet_fields[i]].list, 0 };
+        spy_read_t s = { a, NULL, 0, 0, field_list (facet_fields[i]), 0 };
 
         st = xapc_enquire_spy_values (enq, spies[i], on_spy_value, &s);
         rc = st ? tracuu_index__fail (index, st, "counting facets") : s.rc;
         if (s.n > 1)
             qsort (s.values, s.n, sizeof *s.values, facet_cmp);
-        a->facets[a->n_facets].field = FIELDS[facet_fields[i]].name;
+        a->facets[a->n_facets].field = field_at ((size_t) facet_fields[i])->name;
         a->facets[a->n_facets].values = s.values;
         a->facets[a->n_facets++].n_values = s.n;
     }
@@ -740,7 +753,7 @@ tracuu_answer_destroy (tracuu_answer_t *a)
         return;
     for (size_t i = 0; i < a->n_items; i++) {
         free (a->items[i].parent_key);
-        for (size_t k = 0; k < N_FIELDS; k++)
+        for (size_t k = 0; k < MAX_FIELDS; k++)
             free (a->items[i].group[k]);
     }
     for (size_t i = 0; i < a->n_facets; i++)

@@ -10,6 +10,8 @@ typedef struct period {
     int32_t from;               /* yyyymmdd. */
     int32_t to;                 /* yyyymmdd. */
     int bare;                   /* A bare year ("2024"), nothing else. */
+    int yearless;               /* Months m1..m2 of a year not given. */
+    int m1, m2;
 } period_t;
 
 /* What the grammar reads. */
@@ -17,6 +19,7 @@ typedef struct reader {
     const tracuu_qlex_t *lex;
     const tracuu_text_t *text;
     size_t end;
+    int32_t today;              /* yyyymmdd. */
 } reader_t;
 
 static int
@@ -36,12 +39,35 @@ ymd (int y, int m, int d)
     return (int32_t) (y * 10000 + m * 100 + d);
 }
 
+int
+tracuu_question__valid_day (int32_t d)
+{
+    int y = d / 10000, m = d / 100 % 100, day = d % 100;
+
+    return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && day >= 1
+           && day <= days_in_month (y, m);
+}
+
 /* Months 'm1'..'m2' of year 'y'. */
 static period_t
 months (size_t n, int y, int m1, int m2)
 {
     return (period_t) { n, ymd (y, m1, 1), ymd (y, m2, days_in_month (y, m2)),
-                        0 };
+                        0, 0, m1, m2 };
+}
+
+/* Months m1..m2 of a year to be given later. */
+static period_t
+yearless (size_t n, int m1, int m2)
+{
+    return (period_t) { n, 0, 0, 0, 1, m1, m2 };
+}
+
+/* 'p' with the year 'y' it lacked. */
+static period_t
+with_year (period_t p, int y)
+{
+    return p.yearless ? months (p.n, y, p.m1, p.m2) : p;
 }
 
 static int32_t
@@ -66,6 +92,20 @@ day_after (int32_t d)
     if (m < 12)
         return ymd (y, m + 1, 1);
     return ymd (y + 1, 1, 1);
+}
+
+/* Day 'd' moved back by 'n' months (the day kept within the month). */
+static int32_t
+months_back (int32_t d, int n)
+{
+    int y = d / 10000, m = d / 100 % 100, day = d % 100;
+    int k = y * 12 + (m - 1) - n;
+
+    y = k / 12;
+    m = k % 12 + 1;
+    if (day > days_in_month (y, m))
+        day = days_in_month (y, m);
+    return ymd (y, m, day);
 }
 
 /* The symbol at token i ("month", "q1"...) and its length, or NULL. */
@@ -221,31 +261,106 @@ bare_year_ok (const reader_t *r, size_t i)
     return 1;
 }
 
-/* One period at token i: a year, month, quarter or half. */
+/* "năm nay", "last month", "quý trước": the period, or n = 0. */
 static period_t
-simple_period (const reader_t *r, size_t i)
+relative (const reader_t *r, const char *s, size_t n)
 {
-    period_t none = { 0, 0, 0, 0 };
+    period_t none = { 0, 0, 0, 0, 0, 0, 0 };
+    int y = r->today / 10000, m = r->today / 100 % 100;
+    int q = (m - 1) / 3;
+
+    if (strcmp (s, "this_year") == 0)
+        return months (n, y, 1, 12);
+    if (strcmp (s, "last_year") == 0)
+        return months (n, y - 1, 1, 12);
+    if (strcmp (s, "this_month") == 0)
+        return months (n, y, m, m);
+    if (strcmp (s, "last_month") == 0)
+        return m > 1 ? months (n, y, m - 1, m - 1) : months (n, y - 1, 12, 12);
+    if (strcmp (s, "this_quarter") == 0)
+        return months (n, y, 3 * q + 1, 3 * q + 3);
+    if (strcmp (s, "last_quarter") == 0)
+        return q > 0 ? months (n, y, 3 * q - 2, 3 * q)
+                     : months (n, y - 1, 10, 12);
+    return none;
+}
+
+/* The 'count' years or months up to today. */
+static period_t
+past (const reader_t *r, size_t n, int count, int years)
+{
+    int32_t from = months_back (r->today, years ? 12 * count : count);
+
+    return (period_t) { n, day_after (from), r->today, 0, 0, 0, 0 };
+}
+
+/* "3 năm qua", "6 tháng gần đây", "the past 3 years", "last 6 months". */
+static period_t
+past_period (const reader_t *r, size_t i)
+{
+    period_t none = { 0, 0, 0, 0, 0, 0, 0 };
+    size_t n, k, lead = 0;
+    int count, years;
+
+    if (is_sym (r, i, "past", &n)) {
+        lead = n;               /* English: the word comes first. */
+        i += n;
+    }
+    count = number_at (r, i, 3);
+    if (count < 1 || count > 200)
+        return none;
+    if (is_sym (r, i + 1, "year", &n))
+        years = 1;
+    else if (is_sym (r, i + 1, "month", &n))
+        years = 0;
+    else
+        return none;
+    if (lead)
+        return past (r, lead + 1 + n, count, years);
+    if (!is_sym (r, i + 1 + n, "past", &k))
+        return none;
+    return past (r, 1 + n + k, count, years);
+}
+
+/* One period at token i: a year, month, quarter or half, or a relative
+ * one; 'names' allows an English month name without a year ("from
+ * January to March 2024", "in April": "may" alone is a verb). */
+static period_t
+simple_period (const reader_t *r, size_t i, int names)
+{
+    period_t none = { 0, 0, 0, 0, 0, 0, 0 }, p;
     size_t n, j;
     const char *s;
-    int y, m, m1, m2;
+    int y, m, m1, m2, named;
 
     if (i >= r->end)
         return none;
+    p = past_period (r, i);
+    if (p.n)
+        return p;
     s = sym (r, i, &n);
+    if (s != NULL && (p = relative (r, s, n)).n)
+        return p;
     m1 = m2 = month_symbol (s);
+    named = m1 > 0;
     if (m1 > 0 || part_months (s, &m1, &m2)) {
         j = year_after (r, i + n);
-        return j == SIZE_MAX ? none : months (j + 1 - i, year_at (r, j),
-                                              m1, m2);
+        if (j != SIZE_MAX)
+            return months (j + 1 - i, year_at (r, j), m1, m2);
+        /* "tháng tư" and "quý 2" are months of their own; "april" is
+         * one only where a month is expected ("may" is also a verb). */
+        if (named && !names && n == 1)
+            return none;
+        return yearless (n, m1, m2);
     }
     if (s != NULL && strcmp (s, "month") == 0) {
         m = number_at (r, i + n, 2);
         if (m < 1 || m > 12 || !gap_is (r, i + n - 1, ""))
             return none;
         j = year_after (r, i + n + 1);
-        return j == SIZE_MAX ? none : months (j + 1 - i, year_at (r, j),
-                                              m, m);
+        if (j == SIZE_MAX)
+            return yearless (n + 1, m, m);
+        return months (j + 1 - i, year_at (r, j), m, m);
     }
     if (s != NULL && strcmp (s, "year") == 0) {
         y = year_at (r, i + n);
@@ -261,42 +376,102 @@ simple_period (const reader_t *r, size_t i)
         return months (n + 1, y, m1, m2);
     if (!bare_year_ok (r, i))
         return none;
-    return (period_t) { 1, ymd (y, 1, 1), ymd (y, 12, 31), 1 };
+    return (period_t) { 1, ymd (y, 1, 1), ymd (y, 12, 31), 1, 0, 1, 12 };
+}
+
+/* The two ends of a range, a year given to the one that lacks it: the
+ * other's (a year earlier or later when the months go backwards: "from
+ * November to February 2024" starts in 2023), else the current year. */
+static void
+settle_years (const reader_t *r, period_t *p1, period_t *p2)
+{
+    int y;
+
+    if (p1->yearless && !p2->yearless) {
+        y = p2->from / 10000;
+        *p1 = with_year (*p1, p1->m1 > p2->from / 100 % 100 ? y - 1 : y);
+    } else if (p2->yearless && !p1->yearless) {
+        y = p1->to / 10000;
+        *p2 = with_year (*p2, p2->m2 < p1->to / 100 % 100 ? y + 1 : y);
+    } else if (p1->yearless) {
+        y = r->today / 10000;
+        *p1 = with_year (*p1, y);
+        *p2 = with_year (*p2, p2->m2 < p1->m1 ? y + 1 : y);
+    }
 }
 
 /* "from P1 to P2", "P1 to P2", "P1-P2": the range, or n = 0. */
 static period_t
 range_after (const reader_t *r, period_t p1, size_t k)
 {
-    period_t none = { 0, 0, 0, 0 }, p2;
+    period_t none = { 0, 0, 0, 0, 0, 0, 0 }, p2;
     size_t n;
 
     if (k >= r->end)
         return none;
     if (p1.bare && year_at (r, k) && gap_is (r, k - 1, "-")
         && gap_has (r, k - 1, '-')) {
-        p2 = simple_period (r, k);
+        p2 = simple_period (r, k, 1);
     } else if (gap_is (r, k - 1, "") && is_sym (r, k, "to", &n)
                && gap_is (r, k + n - 1, "")) {
-        p2 = simple_period (r, k + n);
+        p2 = simple_period (r, k + n, 1);
         p2.n += p2.n ? n : 0;
     } else {
         return none;
     }
     if (p2.n == 0)
         return none;
+    settle_years (r, &p1, &p2);
     if (p2.to < p1.from)
-        return (period_t) { p1.n + p2.n, p2.from, p1.to, 0 };
-    return (period_t) { p1.n + p2.n, p1.from, p2.to, 0 };
+        return (period_t) { p1.n + p2.n, p2.from, p1.to, 0, 0, 0, 0 };
+    return (period_t) { p1.n + p2.n, p1.from, p2.to, 0, 0, 0, 0 };
+}
+
+/* "from", "before", "after" or "to" and a period at i + n. */
+static size_t
+bounded (const reader_t *r, const char *s, size_t i, size_t n,
+         int32_t *from_out, int32_t *to_out)
+{
+    period_t p, range;
+    size_t k;
+
+    if (!gap_is (r, i + n - 1, ""))
+        return 0;
+    p = simple_period (r, i + n, 1);
+    if (p.n == 0)
+        return 0;
+    *from_out = *to_out = 0;
+    if (s[0] == 'f') {
+        range = range_after (r, p, i + n + p.n);
+        if (range.n) {
+            *from_out = range.from;
+            *to_out = range.to;
+            return n + range.n;
+        }
+        p = with_year (p, r->today / 10000);
+        *from_out = p.from;
+        if (is_sym (r, i + n + p.n, "onward", &k))
+            return n + p.n + k;         /* "từ năm 2021 trở đi". */
+        return n + p.n;
+    }
+    p = with_year (p, r->today / 10000);
+    if (s[0] == 'b')
+        *to_out = day_before (p.from);
+    else if (s[0] == 'a')
+        *from_out = day_after (p.to);
+    else
+        *to_out = p.to;
+    return n + p.n;
 }
 
 size_t
 tracuu_question__time (const tracuu_qlex_t *time_lex,
                        const tracuu_text_t *text, size_t i, size_t end,
-                       int32_t *from_out, int32_t *to_out, int *strong_out)
+                       int32_t today, int32_t *from_out, int32_t *to_out,
+                       int *strong_out)
 {
-    reader_t r = { time_lex, text, end };
-    size_t n = 0, lead = 0;
+    reader_t r = { time_lex, text, end, today };
+    size_t n = 0, lead = 0, k;
     const char *s;
     period_t p, range;
 
@@ -313,36 +488,19 @@ tracuu_question__time (const tracuu_qlex_t *time_lex,
     s = sym (&r, i, &n);
     if (s != NULL && (strcmp (s, "from") == 0 || strcmp (s, "before") == 0
                       || strcmp (s, "after") == 0 || strcmp (s, "to") == 0)) {
-        if (!gap_is (&r, i + n - 1, ""))
-            return 0;
-        p = simple_period (&r, i + n);
-        if (p.n == 0)
+        k = bounded (&r, s, i, n, from_out, to_out);
+        if (k == 0)
             return 0;
         *strong_out = 1;
-        *from_out = *to_out = 0;
-        if (s[0] == 'f') {
-            range = range_after (&r, p, i + n + p.n);
-            if (range.n) {
-                *from_out = range.from;
-                *to_out = range.to;
-                return lead + n + range.n;
-            }
-            *from_out = p.from;
-        } else if (s[0] == 'b') {
-            *to_out = day_before (p.from);
-        } else if (s[0] == 'a') {
-            *from_out = day_after (p.to);
-        } else {
-            *to_out = p.to;
-        }
-        return lead + n + p.n;
+        return lead + k;
     }
-    p = simple_period (&r, i);
+    p = simple_period (&r, i, lead > 0);
     if (p.n == 0)
         return 0;
     range = range_after (&r, p, i + p.n);
     if (range.n)
         p = range;
+    p = with_year (p, today / 10000);
     *from_out = p.from;
     *to_out = p.to;
     *strong_out = !p.bare || lead > 0;
