@@ -184,6 +184,46 @@ check 'question from another directory, no data dir' 'action=fine category=false
 check 'explain only' 'action=fine province="Bắc Giang" period=2024-01-01..2024-12-31 wants_total=1 text=""' \
     "$("$QUERY" --explain 'how much did Bắc Giang fine in 2024' | head -n 1)"
 
+# --- Questions that understand -----------------------------------------
+if command -v python3 >/dev/null 2>&1; then
+    json () { "$QUERY" --db "$DB" --format json "$1" | python3 -c "import json,sys; d=json.load(sys.stdin); $2"; }
+    check 'which Facebook accounts' "accounts ['facebook'] facebook Nguyenkim Oanh" \
+        "$(json 'những tài khoản Facebook nào bị xử lý' 'i=d["interpretation"]; a=sorted(x for c in d["cases"] for x in c["accounts"]); print(i["wants"], i["platforms"], a[0])')"
+    check 'how many people in Long An' "violators 98 $LA20" \
+        "$(json 'how many people were fined in Long An' 'print(d["interpretation"]["count_of"], d["total"]["violators"], " ".join(s["file"].split("/")[-1] for c in d["cases"] for s in c["sources"]))')"
+    check 'fines over 10 million in 2024' "10000001 an-giang/2024-h1/fine/20000000 bac-giang/2024-h1/fine/19500000" \
+        "$(json 'fines over 10 million in 2024' 'print(d["interpretation"]["amount_min"], " ".join(sorted(c["key"] for c in d["cases"])))')"
+    check 'words in the interpretation' "filter:action=fine ignored:no matching case mentions it" \
+        "$(json 'fines for fake news about floods' 'w={x["text"]: x for x in d["interpretation"]["words"]}; print("%s:%s %s:%s" % (w["fines"]["role"], w["fines"]["meaning"], w["floods"]["role"], w["floods"]["meaning"]))')"
+fi
+out=$("$QUERY" --db "$DB" 'fines in Tây Ninh')
+check 'fines in Tây Ninh: understood' 'Understood: action=fine province="Tây Ninh" province="Long An" text=""' \
+    "$(printf '%s\n' "$out" | head -n 1)"
+check 'fines in Tây Ninh: why' 'Note: Tây Ninh has included the former Long An since 1 July 2025 (Resolution 202/2025/QH15): its cases are included too' \
+    "$(printf '%s\n' "$out" | sed -n 2p)"
+check 'fines in Tây Ninh: the Long An report' "$LA20" "$(files 'fines in Tây Ninh')"
+check 'excluding a province' "$AGH1" "$(files 'fines in 2024 excluding Bắc Giang')"
+check 'excluded field, reports' "$AGH1" "$(files -- '-province:"bac giang" year:2024')"
+check 'NOT field, cases' "Total: 30.000.000 đồng over 2 sanction totals, 4 violators." \
+    "$("$QUERY" --db "$DB" 'action:fine year:2024 NOT province:"Bắc Giang"' | grep '^Total')"
+out=$("$QUERY" --db "$DB" 'phạt tin giả về lũ lụt năm 2024')
+check 'words no case holds: said' "Note: no matching case mentions 'lũ'; the answer below ignores it" \
+    "$(printf '%s\n' "$out" | sed -n 2p)"
+check 'words no case holds: same total' "Total: 39.500.000 đồng over 2 sanction totals, 10 violators." \
+    "$(printf '%s\n' "$out" | grep '^Total:')"
+check 'today' 'action=fine period=2024-01-01..2024-12-31 text=""' \
+    "$("$QUERY" --db "$DB" --today 2025-03-01 --explain 'phạt năm ngoái' | head -n 1)"
+"$QUERY" --db "$DB" --today 2025-02-30 x >/dev/null 2>&1
+check 'bad --today exits 2' 2 $?
+check 'explain lists the words' '  "năm ngoái" filter: period=2024-01-01..2024-12-31' \
+    "$("$QUERY" --db "$DB" --today 2025-03-01 --explain 'phạt năm ngoái' | sed -n 3p)"
+check 'usage from the fields table' 1 "$("$QUERY" --help | grep -c '^  status:recorded ')"
+check 'group by status' "decided 7 3" \
+    "$("$QUERY" --db "$DB" --group-by status action:fine | sed -n 4p | tr -s ' ' | sed 's/ $//')"
+"$QUERY" --db "$DB" 'colour:red' 2>"$TMP/err" >/dev/null
+check 'unknown field message' "tracuu-query: unknown field 'colour'; fields are: province, year, period, date, amount, account, platform, category, action, status, violator, agency, person, number, kind" \
+    "$(cat "$TMP/err")"
+
 # --- Incremental runs --------------------------------------------------
 out=$("$INDEX" --db "$DB" corpus 2>&1 | sed 's/ in [0-9.]* s$//')
 check 'second run: all unchanged' "indexed 0, unchanged 5, removed 0, failed 0, skipped 0" "$out"

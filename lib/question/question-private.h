@@ -58,7 +58,8 @@ tracuu_qlex__match (const tracuu_qlex_t *lex, const tracuu_text_t *text,
  * nay", "last month") against day 'today' (yyyymmdd): the number of
  * tokens it takes (0 if none), its first and last day (yyyymmdd, 0 =
  * open) and in *strong_out whether it makes the query a question
- * (everything but a bare year). */
+ * (everything but a bare year): 2 for months of no year given ("quý
+ * 2"), read in the current year. */
 size_t
 tracuu_question__time (const tracuu_qlex_t *time_lex,
                        const tracuu_text_t *text, size_t i, size_t end,

@@ -309,6 +309,10 @@ past_period (const reader_t *r, size_t i)
     count = number_at (r, i, 3);
     if (count < 1 || count > 200)
         return none;
+    if (!lead && (is_sym (r, i + 1, "last_year", &n)
+                  || is_sym (r, i + 1, "last_month", &n)))
+        /* "3 năm qua": "năm qua" alone would be last year. */
+        return past (r, 1 + n, count, is_sym (r, i + 1, "last_year", &k));
     if (is_sym (r, i + 1, "year", &n))
         years = 1;
     else if (is_sym (r, i + 1, "month", &n))
@@ -500,10 +504,10 @@ tracuu_question__time (const tracuu_qlex_t *time_lex,
     range = range_after (&r, p, i + p.n);
     if (range.n)
         p = range;
+    *strong_out = p.yearless ? 2 : !p.bare || lead > 0;
     p = with_year (p, today / 10000);
     *from_out = p.from;
     *to_out = p.to;
-    *strong_out = !p.bare || lead > 0;
     return lead + p.n;
 }
 

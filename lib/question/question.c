@@ -632,6 +632,11 @@ read_question_words (run_t *run)
         }
         wh->label = "which";
     }
+    /* A person no question word asks about is a word like any other. */
+    for (size_t m = 0; m < run->n_matches; m++)
+        if (run->matches[m].kind == M_INTENT
+            && strcmp (run->matches[m].label, "noun_violators") == 0)
+            run->matches[m].kind = M_KEEP;
 }
 
 /* Does match 'm' make the query a question? */
@@ -797,6 +802,23 @@ apply_intent (parser_t *p, const match_t *m)
     } else if (strcmp (l, "report") == 0 || strcmp (l, "case") == 0) {
         set_once (p, &q->kind, l);
     }
+}
+
+/* Months read in the current year moved to the one year the question
+ * asks about, if it does. */
+static void
+in_year_asked (const tracuu_question_t *q, match_t *m)
+{
+    int64_t y = q->date_from / 10000, now = m->lo / 10000;
+
+    if (q->date_from == 0 || q->date_to == 0 || q->date_to / 10000 != y
+        || y == now || m->lo <= 0 || m->hi <= 0 || m->hi / 10000 != now)
+        return;
+    m->lo += (y - now) * 10000;
+    m->hi += (y - now) * 10000;
+    if (m->hi % 10000 == 229 || m->hi % 10000 == 228)   /* February. */
+        m->hi = y * 10000 + 200 + ((y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+                                   ? 29 : 28);
 }
 
 static void
@@ -1346,9 +1368,20 @@ interpret (parser_t *p)
      * the query is a question. */
     if (p->seen_action && p->seen_other)
         p->question = 1;
-    for (size_t r = 0; r < p->n_runs && p->question; r++)
-        for (size_t m = 0; m < p->runs[r].n_matches; m++)
-            apply_match (p, &p->runs[r], &p->runs[r].matches[m]);
+    /* Months of no year ("ngoài quý 1") last: they take the year of
+     * the rest of the question. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t r = 0; r < p->n_runs && p->question; r++)
+            for (size_t m = 0; m < p->runs[r].n_matches; m++) {
+                match_t *mt = &p->runs[r].matches[m];
+                int late = mt->kind == M_TIME && mt->strong == 2;
+
+                if (late != pass)
+                    continue;
+                if (late)
+                    in_year_asked (p->q, mt);
+                apply_match (p, &p->runs[r], mt);
+            }
     settle (p);
     expand_provinces (p);
     build_words (p);

@@ -2,7 +2,8 @@
  * Filters of a question as boolean Xapian queries, driven by the fields
  * table: each field an OR of its included values, the fields ANDed,
  * excluded values and ranges taken out, periods matched by overlap of
- * day spans (so year:2024 matches a case of 2024-H1 or of April 2024).
+ * day spans (so year:2024 matches a case of 2024-H1 or of April 2024),
+ * excluded periods by containment.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,6 +200,30 @@ date_query (parts_t *p, int64_t from, int64_t to)
     return q;
 }
 
+/* A period inside days [from, to] (0: open): an excluded period takes
+ * out what lies in it, not what overlaps it ("năm 2024 ngoài quý 1"
+ * keeps the half-year total of 2024-H1). NULL when both are open. */
+static xapc_query_t *
+inside_query (parts_t *p, int64_t from, int64_t to)
+{
+    parts_t sub = { NULL, 0, 0, TRACUU_STATUS_OK };
+    char buf[32];
+    xapc_query_t *q;
+
+    if (from > 0) {
+        snprintf (buf, sizeof buf, "%08d", (int) from);
+        push (&sub, value_bound (&sub, TRACUU_SLOT_FROM, buf, NULL));
+    }
+    if (to > 0) {
+        snprintf (buf, sizeof buf, "%08d", (int) to);
+        push (&sub, value_bound (&sub, TRACUU_SLOT_TO, NULL, buf));
+    }
+    q = combine (&sub, XAPC_OP_AND);
+    if (sub.rc && !p->rc)
+        p->rc = sub.rc;
+    return q;
+}
+
 /* Amounts in [lo, hi] (-1: open); NULL when both sides are open. */
 static xapc_query_t *
 amount_query (parts_t *p, int64_t lo, int64_t hi)
@@ -227,8 +252,8 @@ field_filters (parts_t *keep, parts_t *drop, const tracuu_question_t *q,
         if (strcmp (qf->field, f->name) != 0)
             continue;
         if (f->kind == TRACUU_FIELD_DATE)
-            one = date_query (drop, qf->lo > 0 ? qf->lo : 0,
-                              qf->hi > 0 ? qf->hi : 0);
+            one = inside_query (drop, qf->lo > 0 ? qf->lo : 0,
+                                qf->hi > 0 ? qf->hi : 0);
         else if (f->kind == TRACUU_FIELD_AMOUNT)
             one = amount_query (drop, qf->lo, qf->hi);
         else

@@ -135,7 +135,10 @@ scan_one (scanner_t *sc, int glued, int signs)
         t.end = sc->pos = q ? t.text_end + 1 : sc->len;
     } else {
         n = word_len (sc, sc->pos);
-        if (signs && (c == '-' || c == '+')) {
+        /* A sign touches what it applies to: "Bà Rịa - Vũng Tàu" and a
+         * '-' alone are words. */
+        if (signs && (c == '-' || c == '+') && sc->pos + 1 < sc->len
+            && !is_blank (sc->s[sc->pos + 1])) {
             t.kind = c == '-' ? TRACUU_LEX_MINUS : TRACUU_LEX_PLUS;
             t.end = ++sc->pos;
             push (sc, t);

@@ -7,9 +7,10 @@
  *     name:value  name:"quoted value"  name:A..B
  *
  * Operators are OR, AND and NOT in capitals, as whole words. A '-' or
- * '+' that starts a word is a sign of its own before the rest of the
- * word, which is then read as a word (never as a sign again), a field,
- * a phrase or a parenthesis. A word "name:value" is a field when the
+ * '+' that starts a word and touches what follows is a sign of its own
+ * before the rest, which is then read as a word (never as a sign
+ * again), a field, a phrase or a parenthesis; a '-' or '+' alone is a
+ * word ("Bà Rịa - Vũng Tàu"). A word "name:value" is a field when the
  * name is ASCII letters or '_' and the value is not empty and does not
  * start with '/' ("https://..." is a word); "name:" followed directly by
  * a quote takes the quoted text as its value. A word holding "://" is
@@ -31,8 +32,8 @@ typedef enum tracuu_lex_kind {
     TRACUU_LEX_OR,              /* OR */
     TRACUU_LEX_AND,             /* AND */
     TRACUU_LEX_NOT,             /* NOT */
-    TRACUU_LEX_MINUS,           /* A '-' starting a word, or alone. */
-    TRACUU_LEX_PLUS,            /* A '+' starting a word, or alone. */
+    TRACUU_LEX_MINUS,           /* A '-' starting a word. */
+    TRACUU_LEX_PLUS,            /* A '+' starting a word. */
     TRACUU_LEX_FIELD            /* name:value. */
 } tracuu_lex_kind_t;
 
