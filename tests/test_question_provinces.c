@@ -257,6 +257,10 @@ Test (provinces2025, spellings)
         { "phạt ở tỉnh Bắc Ninh", "Bắc Giang|Bắc Ninh" },
         { "province:\"bac ninh\"", "Bắc Giang|Bắc Ninh" },
         { "province:\"Bắc Giang\"", "Bắc Giang" },
+        /* The province of before: its former provinces excluded. */
+        { "phạt ở Tây Ninh ngoài Long An", "Tây Ninh" },
+        { "fines in Ho Chi Minh City excluding Bình Dương",
+          "Bà Rịa - Vũng Tàu|Hồ Chí Minh" },
     };
 
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {

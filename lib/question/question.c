@@ -922,20 +922,33 @@ settle (parser_t *p)
 /* ------------------------------------------------------------------ */
 /* Provinces of 2025.                                                 */
 
-/* "Tây Ninh has included the former Long An since..." */
+/* Is there a filter on province 'name' that excludes it? */
+static int
+excluded_province (const tracuu_question_t *q, const char *name)
+{
+    for (size_t i = 0; i < q->n_filters; i++)
+        if (q->filters[i].exclude && strcmp (q->filters[i].field, "province") == 0
+            && strcmp (q->filters[i].value, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* "Tây Ninh has included the former Long An since...": the former
+ * provinces 'formers' (n of them) that were added. */
 static void
-merged_note (parser_t *p, const tracuu_qprov_t *prov, size_t u, int exclude)
+merged_note (parser_t *p, const char *unit, const char *const *formers,
+             size_t n, int exclude)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     tracuu_buf_t list = { NULL, 0, 0 };
-    size_t nf = tracuu_qprov__n_formers (prov, u);
 
-    for (size_t k = 1; k < nf; k++) {
-        const char *former = tracuu_qprov__former (prov, u, k);
-        const char *sep = k == 1 ? "" : k + 1 == nf ? " and " : ", ";
+    if (n == 0)
+        return;
+    for (size_t k = 0; k < n; k++) {
+        const char *sep = k == 0 ? "" : k + 1 == n ? " and " : ", ";
 
         tracuu_buf__append (&rc, &list, sep, strlen (sep));
-        tracuu_buf__append (&rc, &list, former, strlen (former));
+        tracuu_buf__append (&rc, &list, formers[k], strlen (formers[k]));
     }
     tracuu_buf__append (&rc, &list, "", 0);
     if (rc)
@@ -943,15 +956,15 @@ merged_note (parser_t *p, const tracuu_qprov_t *prov, size_t u, int exclude)
     else
         tracuu_question__note (p, "%s has included the former %s since 1 July "
                                "2025 (Resolution 202/2025/QH15): %s cases are "
-                               "%s too", tracuu_qprov__name (prov, u), list.data,
-                               nf > 2 ? "their" : "its",
+                               "%s too", unit, list.data, n > 1 ? "their" : "its",
                                exclude ? "left out" : "included");
     free (list.data);
 }
 
 /* A province of 2025 named by its namesake former province finds all
- * its former provinces; a former province that merged into another is
- * said to have done so. */
+ * its former provinces (but those excluded: "Tây Ninh ngoài Long An" is
+ * the Tây Ninh of before); a former province that merged into another
+ * is said to have done so. */
 static void
 expand_provinces (parser_t *p)
 {
@@ -960,10 +973,10 @@ expand_provinces (parser_t *p)
     size_t n = q->n_filters;
 
     for (size_t i = 0; i < n && !p->rc; i++) {
-        const char *value = q->filters[i].value, *unit;
+        const char *value = q->filters[i].value, *unit, *added[8];
         int exclude = q->filters[i].exclude;
         long u;
-        size_t nf;
+        size_t nf, n_added = 0;
 
         if (strcmp (q->filters[i].field, "province") != 0
             || q->filters[i].why != NULL
@@ -974,16 +987,19 @@ expand_provinces (parser_t *p)
         if (nf < 2)
             continue;
         if (strcmp (tracuu_qprov__former (prov, (size_t) u, 0), value) != 0) {
-            tracuu_question__note (p, "%s has been part of %s since 1 July "
-                                   "2025 (Resolution 202/2025/QH15); cases "
-                                   "reported under %s are not included",
-                                   value, unit, unit);
+            if (!exclude)
+                tracuu_question__note (p, "%s has been part of %s since 1 "
+                                       "July 2025 (Resolution 202/2025/QH15); "
+                                       "cases reported under %s are not "
+                                       "included", value, unit, unit);
             continue;
         }
         for (size_t k = 1; k < nf && !p->rc; k++) {
             const char *former = tracuu_qprov__former (prov, (size_t) u, k);
             char *why = NULL;
 
+            if (!exclude && excluded_province (q, former))
+                continue;
             if (asprintf (&why, "former province of %s", unit) < 0) {
                 oom (p);
                 return;
@@ -991,8 +1007,10 @@ expand_provinces (parser_t *p)
             tracuu_question__add_filter (p, "province", former,
                                          strlen (former), exclude, why);
             free (why);
+            if (n_added < sizeof added / sizeof added[0])
+                added[n_added++] = former;
         }
-        merged_note (p, prov, (size_t) u, exclude);
+        merged_note (p, unit, added, n_added, exclude);
     }
 }
 
