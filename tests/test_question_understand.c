@@ -545,6 +545,9 @@ Test (understand, new_errors)
         { "violator:robot", "for violator: expected one of individual, company" },
         { "quarter:2024-Q1", "unknown field 'quarter'; fields are: province, year" },
         { "agency:\"\"", "empty value for agency:" },
+        { "phạt trên 10 triệu dưới 5 triệu", "the amounts asked for leave "
+          "nothing: at least 10000001 and at most 4999999 đồng" },
+        { "amount:5000000.. dưới 1 triệu", "the amounts asked for leave nothing" },
     };
 
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {

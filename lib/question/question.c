@@ -1456,8 +1456,9 @@ tracuu_question_parse_with (const char *q, size_t len,
                                (int) p.q->date_from);
     if (!p.rc && p.q->amount_min >= 0 && p.q->amount_max >= 0
         && p.q->amount_min > p.q->amount_max)
-        tracuu_question__note (&p, "the amounts asked for leave nothing "
-                               "between %lld and %lld đồng",
+        tracuu_question__fail (&p, TRACUU_STATUS_QUERY_SYNTAX, "the amounts "
+                               "asked for leave nothing: at least %lld and at "
+                               "most %lld đồng; check the amounts",
                                (long long) p.q->amount_min,
                                (long long) p.q->amount_max);
     if (!p.rc)

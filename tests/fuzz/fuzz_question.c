@@ -1,12 +1,14 @@
 /*
  * Fuzz tracuu_question_parse() and check what its contract promises:
- * well-formed UTF-8 strings, lists without duplicates, ordered ranges,
- * a message on failure and none on success.
+ * well-formed UTF-8 strings, lists without duplicates, filters on
+ * fields of the table, words that are not empty, ordered ranges, a
+ * message on failure and none on success.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tracuu/field.h"
 #include "tracuu/question.h"
 #include "fuzz-util.h"
 
@@ -46,6 +48,18 @@ check_question (const tracuu_question_t *q)
     check_list ("accounts", q->accounts, q->n_accounts);
     check_list ("persons", q->persons, q->n_persons);
     check_list ("numbers", q->numbers, q->n_numbers);
+    for (size_t i = 0; i < q->n_filters; i++) {
+        FUZZ_CHECK (tracuu_field_find (q->filters[i].field,
+                                       strlen (q->filters[i].field), 0) != NULL);
+        FUZZ_CHECK (q->filters[i].value != NULL);
+        check_string ("filter", q->filters[i].value);
+    }
+    for (size_t i = 0; i < q->n_words; i++) {
+        FUZZ_CHECK (q->words[i].text != NULL && *q->words[i].text != '\0');
+        FUZZ_CHECK (q->words[i].meaning != NULL);
+        check_string ("word", q->words[i].text);
+    }
+    check_list ("notes", q->notes, q->n_notes);
     FUZZ_CHECK (q->date_from == 0 || q->date_to == 0
                 || q->date_from <= q->date_to);
     FUZZ_CHECK (q->amount_min >= -1 && q->amount_max >= -1);
