@@ -310,8 +310,11 @@ Test (understand, counts_and_reports)
           "kind=case wants_total=1 count=cases text=\"\"" },
         { "how many subscriber numbers were locked",
           "action=subscriber_lock wants_total=1 count=subscribers text=\"\"" },
+        { "bao nhiêu thuê bao bị khóa 2 chiều", "action=subscriber_lock "
+          "wants_total=1 count=subscribers text=\"\"" },
+        /* "khóa" alone stays a word (a lock of what is not said). */
         { "bao nhiêu thuê bao bị khóa", "action=subscriber_lock wants_total=1 "
-          "count=subscribers text=\"\"" },
+          "count=subscribers text=\"khóa\"" },
         { "những báo cáo nào nói về phạt tin giả",
           "action=fine category=false_information wants=reports "
           "text=\"nói\"" },
