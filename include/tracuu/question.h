@@ -77,7 +77,9 @@
  * The first action or kind given wins, a fielded one before words. Time
  * expressions combine into one period: the earliest start and the latest
  * end given, so "since 2020 before 2024" is 2020..2023 and "2023 and
- * 2024" is 2023..2024. Amounts combine into their intersection.
+ * 2024" is 2023..2024. Amounts combine into their intersection; a
+ * period that ends before it starts, or amounts that leave nothing, are
+ * a syntax error.
  *
  * Time expressions: "năm 2024", "in 2024", "2024"; "tháng 4/2024",
  * "tháng 4 năm 2024", "April 2024"; "Q1 2024", "quý I/2024", "first
@@ -274,6 +276,8 @@ tracuu_question_role_name (tracuu_question_role_t role);
  *     unknown field 'provice'; fields are: province, year, ...
  *     bad value "2024-Q5" for period: expected YYYY, YYYY-H1, ...
  *
+ * _QUERY_SYNTAX also for a period or amounts that leave nothing;
+ * _BAD_ARGUMENT for a day 'today' that is not one (parse_with);
  * _LIMIT_EXCEEDED beyond TRACUU_QUESTION_MAX_BYTES; _IO_ERROR or
  * _BAD_INPUT when a lexicon file cannot be read or is malformed (the
  * message names the file); _OUT_OF_MEMORY; _ICU_ERROR.
