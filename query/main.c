@@ -42,6 +42,8 @@ static const char usage[] =
     "  --facet FIELDS    counts per value of province, year, category,\n"
     "                    platform, action (comma-separated)\n"
     "  --explain         print only how the query was understood\n"
+    "  --color WHEN      bold matches: auto (on a terminal, unless NO_COLOR is\n"
+    "                    set or TERM is dumb), always or never\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -54,6 +56,7 @@ typedef struct args {
     output_options_t out;
     const char *facets;
     int count_only, files_only, explain, cases;
+    tracuu_color_t color;       /* --color. */
     char *query;
 } args_t;
 
@@ -98,6 +101,7 @@ parse_args (int argc, char **argv, args_t *a)
         { "sum", required_argument, NULL, 's' },
         { "facet", required_argument, NULL, 'F' },
         { "explain", no_argument, NULL, 'x' },
+        { "color", required_argument, NULL, 'K' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
@@ -143,6 +147,13 @@ parse_args (int argc, char **argv, args_t *a)
             break;
         case 'F': a->facets = optarg; a->cases = 1; break;
         case 'x': a->explain = 1; break;
+        case 'K':
+            if (tracuu_display_color_parse (optarg, &a->color)) {
+                fprintf (stderr, "tracuu-query: --color takes auto, always "
+                         "or never, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
         case 'h': fputs (usage, stdout); return -1;
         case 'V': printf ("tracuu-query %s\n", TRACUU_VERSION); return -1;
         default:
@@ -291,7 +302,8 @@ run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
             puts (tracuu_display_path (tracuu_results_hit (results, i)->path));
     else
         output_reports (results, q, a->query, a->out.format,
-                        isatty (STDOUT_FILENO) && getenv ("NO_COLOR") == NULL);
+                        isatty (STDOUT_FILENO),
+                        tracuu_display_use_color (STDOUT_FILENO, a->color));
     rc = tracuu_results_size (results) > 0 ? 0 : 1;
     tracuu_results_destroy (results);
     return rc;
