@@ -178,12 +178,12 @@ check-unit: $(BUILD)/tests/run
 check-e2e: $(PROGS)
 	sh tests/e2e.sh $(BUILD)
 	@if [ -f tests/robust.sh ]; then sh tests/robust.sh $(BUILD); fi
+	sh tests/conventions.sh $(BUILD)
 
-# Man pages against --help, the terminal conventions, and an install
-# into a temporary DESTDIR used through pkg-config (its own build).
+# Man pages against --help, and an install into a temporary DESTDIR used
+# through pkg-config (with a build of its own, so not under asan).
 check-pkg: $(PROGS)
 	sh tests/manpages.sh $(BUILD)
-	sh tests/conventions.sh $(BUILD)
 	sh tests/install.sh
 
 test: setup
