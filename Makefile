@@ -220,7 +220,7 @@ install: all
 	    $(sort $(foreach m,$(MAN_PAGES),$(dir $(DESTDIR)$(call man_dest,$(m)))))
 	$(INSTALL) -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	$(INSTALL) -m 644 $(LIBTRACUU) $(DESTDIR)$(LIBDIR)
-	$(INSTALL) -m 755 $(LIBSO) $(DESTDIR)$(LIBDIR)
+	$(INSTALL) -m 644 $(LIBSO) $(DESTDIR)$(LIBDIR)
 	ln -sf $(notdir $(LIBSO)) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libtracuu.so
 	$(INSTALL) -m 644 $(BUILD)/tracuu.pc $(DESTDIR)$(PKGCONFIGDIR)
