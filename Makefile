@@ -4,6 +4,7 @@
 #   make test    install dependencies, build, run every test
 #   make asan    the tests again under AddressSanitizer + UBSan
 #   make bench   benchmark against omindex and SQLite FTS5 (see bench/)
+#   make install / make uninstall   with PREFIX (/usr/local) and DESTDIR
 
 PKG_CONFIG ?= pkg-config
 PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip
@@ -25,9 +26,9 @@ DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs criterion)
 
-FINAL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN_C) $(OPT) $(DEBUG) $(SAN) \
+FINAL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(DEFS) $(WARN_C) $(OPT) $(DEBUG) $(SAN) $(PIC) \
                  -Iinclude -Ilib $(DEPS_CFLAGS) $(CFLAGS)
-FINAL_CXXFLAGS = -std=c++17 $(WARN_CXX) $(OPT) $(DEBUG) $(SAN) \
+FINAL_CXXFLAGS = -std=c++17 $(WARN_CXX) $(OPT) $(DEBUG) $(SAN) $(PIC) \
                  -Iinclude -Ilib $(DEPS_CFLAGS) $(CXXFLAGS)
 FINAL_LDFLAGS  = $(SAN) $(LDFLAGS)
 
@@ -41,21 +42,62 @@ TEST_OBJS    := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 LIBTRACUU    := $(BUILD)/libtracuu.a
 PROGS        := $(BUILD)/tracuu-index $(BUILD)/tracuu-query
 
+# Installation (GNU names in upper case; DESTDIR stages a package).
+PREFIX       ?= /usr/local
+BINDIR       ?= $(PREFIX)/bin
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+SHAREDIR     ?= $(PREFIX)/share
+MANDIR       ?= $(SHAREDIR)/man
+PKGDATADIR   ?= $(SHAREDIR)/tracuu
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR  ?= $(SHAREDIR)/bash-completion/completions
+INSTALL      ?= install
+LDCONFIG     ?= ldconfig
+
+# The shared library: libtracuu.so.MAJOR is the soname, bumped when the
+# ABI breaks; the file name carries the whole version.
+VERSION      := $(shell sed -n 's/.*TRACUU_VERSION "\(.*\)"/\1/p' include/tracuu/version.h)
+SOMAJOR      := $(firstword $(subst ., ,$(VERSION)))
+SONAME       := libtracuu.so.$(SOMAJOR)
+LIBSO        := $(BUILD)/libtracuu.so.$(VERSION)
+PUBLIC_HDRS  := $(sort $(wildcard include/tracuu/*.h))
+MAN_PAGES    := $(sort $(wildcard man/*.[1-9]))
+# man/tracuu.7 -> $(MANDIR)/man7/tracuu.7
+man_dest      = $(MANDIR)/man$(subst .,,$(suffix $(1)))/$(notdir $(1))
+
+# One set of library objects for both libraries, all position
+# independent: Debian's compiler makes PIE programs anyway, so -fPIC
+# costs next to nothing, and -fno-semantic-interposition lets calls
+# inside the library be inlined as in a static build. A second object
+# set would double the build for no measurable gain.
+LIB_PIC      := -fPIC -fno-semantic-interposition
+$(LIB_OBJS): private PIC := $(LIB_PIC)
+
 DB     ?= tracuu.db
 DATADIR = $(CURDIR)/data
 export TRACUU_DATA_DIR ?= $(DATADIR)
 
-.PHONY: all setup demo test asan check-unit check-e2e clean bench fuzz
-all: $(PROGS)
+.PHONY: all setup demo test asan check-unit check-e2e check-pkg clean bench fuzz \
+        install uninstall FORCE
+all: $(PROGS) $(LIBSO) $(BUILD)/tracuu.pc
 
 setup:
 	@sh scripts/setup.sh
 
-$(BUILD)/%.o: %.c
+# Objects are rebuilt when the compiler or its flags change (CFLAGS=-Werror,
+# a new flag in this file), as with git's GIT-CFLAGS.
+$(BUILD)/gen/flags: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(CC) $(FINAL_CFLAGS)' '$(CXX) $(FINAL_CXXFLAGS)' '$(LIB_PIC)' \
+	    | cmp -s - $@ || printf '%s\n' '$(CC) $(FINAL_CFLAGS)' \
+	    '$(CXX) $(FINAL_CXXFLAGS)' '$(LIB_PIC)' > $@
+
+$(BUILD)/%.o: %.c $(BUILD)/gen/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(FINAL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/%.o: %.cc
+$(BUILD)/%.o: %.cc $(BUILD)/gen/flags
 	@mkdir -p $(dir $@)
 	$(CXX) $(FINAL_CXXFLAGS) -MMD -MP -c $< -o $@
 
@@ -69,12 +111,49 @@ $(BUILD)/gen/embedded.c: $(BUILD)/embed $(DATA_FILES)
 	@mkdir -p $(dir $@)
 	$(BUILD)/embed $@ data $(DATA_FILES)
 
-$(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
+$(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c $(BUILD)/gen/flags
 	$(CC) $(FINAL_CFLAGS) -Wno-missing-prototypes -c $< -o $@
+
+# The installed data directory is compiled into datadir.o; like git's
+# GIT-PREFIX, a file holding the paths rebuilds what depends on them when
+# PREFIX changes ('make install PREFIX=/opt/tracuu' after a plain 'make').
+$(BUILD)/gen/paths: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(PREFIX)' '$(LIBDIR)' '$(INCLUDEDIR)' '$(PKGDATADIR)' \
+	    | cmp -s - $@ || printf '%s\n' '$(PREFIX)' '$(LIBDIR)' \
+	    '$(INCLUDEDIR)' '$(PKGDATADIR)' > $@
+
+$(BUILD)/lib/util/datadir.o: $(BUILD)/gen/paths
+$(BUILD)/lib/util/datadir.o: private DEFS = -DTRACUU_DATA_DIR_DEFAULT='"$(PKGDATADIR)"'
 
 $(LIBTRACUU): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
+
+# Only the functions of the public headers are exported.
+$(BUILD)/libtracuu.map: scripts/exports.sh $(PUBLIC_HDRS)
+	@mkdir -p $(dir $@)
+	sh scripts/exports.sh '$(CC)' $(SOMAJOR) $(PUBLIC_HDRS) > $@.tmp
+	@mv $@.tmp $@
+
+# It holds C++ (the Xapian shim): linked with $(CXX), so libstdc++ is
+# one of its dependencies. -z defs: every symbol resolved at link time.
+$(LIBSO): $(LIB_OBJS) $(BUILD)/libtracuu.map
+	$(CXX) -shared $(FINAL_LDFLAGS) -Wl,-soname,$(SONAME) \
+	    -Wl,--version-script=$(BUILD)/libtracuu.map $(if $(SAN),,-Wl,-z,defs) \
+	    $(LIB_OBJS) $(DEPS_LIBS) -o $@
+	ln -sf $(notdir $@) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libtracuu.so
+
+# ${prefix}-relative where the paths allow, so that
+# pkg-config --define-variable=prefix=... relocates it.
+rel_prefix = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+$(BUILD)/tracuu.pc: tracuu.pc.in $(BUILD)/gen/paths include/tracuu/version.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@LIBDIR@|$(call rel_prefix,$(LIBDIR))|' \
+	    -e 's|@INCLUDEDIR@|$(call rel_prefix,$(INCLUDEDIR))|' \
+	    -e 's|@PKGDATADIR@|$(call rel_prefix,$(PKGDATADIR))|' \
+	    -e 's|@PKGS@|$(PKGS)|' $< > $@
 
 # libtracuu.a holds C++: link with $(CXX).
 $(BUILD)/tracuu-index: $(BUILD)/indexer/main.o $(LIBTRACUU)
@@ -99,9 +178,16 @@ check-unit: $(BUILD)/tests/run
 check-e2e: $(PROGS)
 	sh tests/e2e.sh $(BUILD)
 	@if [ -f tests/robust.sh ]; then sh tests/robust.sh $(BUILD); fi
+	sh tests/conventions.sh $(BUILD)
+
+# Man pages against --help, and an install into a temporary DESTDIR used
+# through pkg-config (with a build of its own, so not under asan).
+check-pkg: $(PROGS)
+	sh tests/manpages.sh $(BUILD)
+	sh tests/install.sh
 
 test: setup
-	@$(MAKE) --no-print-directory check-unit check-e2e
+	@$(MAKE) --no-print-directory check-unit check-e2e check-pkg
 
 # Sanitizer reports go to files, so that a report from any process (a
 # Criterion test, a program run by the end-to-end tests) fails the target.
@@ -124,6 +210,44 @@ bench: setup
 FUZZ_SECONDS ?= 20
 fuzz: setup
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+# Programs link libtracuu.a: they start without a dynamic lookup and do
+# not depend on the installed library's version.
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR)/tracuu \
+	    $(DESTDIR)$(PKGDATADIR)/lexicon $(DESTDIR)$(BASHCOMPDIR) \
+	    $(sort $(foreach m,$(MAN_PAGES),$(dir $(DESTDIR)$(call man_dest,$(m)))))
+	$(INSTALL) -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
+	$(INSTALL) -m 644 $(LIBTRACUU) $(DESTDIR)$(LIBDIR)
+	$(INSTALL) -m 644 $(LIBSO) $(DESTDIR)$(LIBDIR)
+	ln -sf $(notdir $(LIBSO)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libtracuu.so
+	$(INSTALL) -m 644 $(BUILD)/tracuu.pc $(DESTDIR)$(PKGCONFIGDIR)
+	$(INSTALL) -m 644 $(PUBLIC_HDRS) $(DESTDIR)$(INCLUDEDIR)/tracuu
+	$(INSTALL) -m 644 $(DATA_FILES) $(DESTDIR)$(PKGDATADIR)/lexicon
+	$(foreach m,$(MAN_PAGES),sed 's|/usr/local|$(PREFIX)|g' $(m) \
+	    > $(DESTDIR)$(call man_dest,$(m)) && \
+	    chmod 644 $(DESTDIR)$(call man_dest,$(m)) &&) true
+	$(INSTALL) -m 644 completion/tracuu.bash $(DESTDIR)$(BASHCOMPDIR)/tracuu-index
+	ln -sf tracuu-index $(DESTDIR)$(BASHCOMPDIR)/tracuu-query
+	@# Into the system as root: the dynamic linker's cache learns the
+	@# new soname (a package's own scripts do this for a DESTDIR).
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then \
+	    echo $(LDCONFIG); $(LDCONFIG) || true; fi
+
+# Removes what install wrote, then the folders that are tracuu's own.
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(PROGS))) \
+	    $(addprefix $(DESTDIR)$(LIBDIR)/,libtracuu.a libtracuu.so \
+	        $(SONAME) $(notdir $(LIBSO))) \
+	    $(DESTDIR)$(PKGCONFIGDIR)/tracuu.pc \
+	    $(addprefix $(DESTDIR)$(INCLUDEDIR)/tracuu/,$(notdir $(PUBLIC_HDRS))) \
+	    $(addprefix $(DESTDIR)$(PKGDATADIR)/lexicon/,$(notdir $(DATA_FILES))) \
+	    $(foreach m,$(MAN_PAGES),$(DESTDIR)$(call man_dest,$(m))) \
+	    $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,tracuu-index tracuu-query)
+	rmdir $(DESTDIR)$(INCLUDEDIR)/tracuu $(DESTDIR)$(PKGDATADIR)/lexicon \
+	    $(DESTDIR)$(PKGDATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf build build-asan build-fuzz build-dev

@@ -31,6 +31,9 @@ static const char usage[] =
     "  -j, --jobs N      threads reading and analyzing files (default: one\n"
     "                    per core)\n"
     "  -q, --quiet       no progress line and no summary\n"
+    "  --color WHEN      terminal escapes (progress line, file names in bold):\n"
+    "                    auto (on a terminal, unless NO_COLOR is set or TERM\n"
+    "                    is dumb), always or never\n"
     "  --extract         print what is extracted from FILEs (metadata,\n"
     "                    entities, cases) instead of indexing them\n"
     "  --format FORMAT   with --extract: json (default) or jsonl\n"
@@ -42,19 +45,49 @@ static const char usage[] =
 
 typedef struct progress {
     int tty;                    /* Progress line on stderr. */
+    int color;                  /* Escapes on stderr (--color). */
     int quiet;
     size_t done;
     struct timespec last;
-    int shown;                  /* A progress line is on screen. */
+    size_t shown;               /* Columns of the progress line on screen. */
 } progress_t;
 
+/* Without escapes, a line is erased by writing blanks over it. */
 static void
 clear_progress (progress_t *p)
 {
-    if (p->shown) {
+    if (p->shown == 0)
+        return;
+    if (p->color)
         fputs ("\r\033[K", stderr);
-        p->shown = 0;
-    }
+    else
+        fprintf (stderr, "\r%*s\r", (int) p->shown, "");
+    p->shown = 0;
+}
+
+/* "tracuu-index: FILE: REASON", the file in bold under --color. */
+static void
+file_message (int color, const char *file, const char *reason,
+              const char *tag)
+{
+    fprintf (stderr, "tracuu-index: %s%s%s: %s%s\n", color ? "\033[1m" : "",
+             file, color ? "\033[0m" : "", reason, tag);
+}
+
+/* "N files  PATH", the path cut to 60 columns on a character boundary. */
+static void
+show_progress (progress_t *p, const char *path)
+{
+    size_t len = tracuu_display_fit (path, strlen (path), 60);
+    size_t width = (size_t) snprintf (NULL, 0, "%zu files  ", p->done)
+                   + tracuu_display_width (path, len);
+
+    if (p->color)
+        fprintf (stderr, "\r\033[K%zu files  %.*s", p->done, (int) len, path);
+    else
+        fprintf (stderr, "\r%zu files  %.*s%*s", p->done, (int) len, path,
+                 p->shown > width ? (int) (p->shown - width) : 0, "");
+    p->shown = width;
 }
 
 static void
@@ -71,8 +104,7 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
 
 
         clear_progress (p);
-        fprintf (stderr, "tracuu-index: %s: %s%s\n", tracuu_display_path (path),
-                 reason, tag);
+        file_message (p->color, tracuu_display_path (path), reason, tag);
     }
     if (!p->tty || p->quiet)
         return;
@@ -81,13 +113,13 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
         - (p->last.tv_sec * 1000000000L + p->last.tv_nsec) < 100000000L)
         return;
     p->last = now;
-    fprintf (stderr, "\r\033[K%zu files  %.60s", p->done, tracuu_display_path (path));
-    p->shown = 1;
+    show_progress (p, tracuu_display_path (path));
 }
 
 /* --extract: print each file's extraction; 1 if any file failed. */
 static int
-extract_files (char **files, int n, const char *encoding, int jsonl)
+extract_files (char **files, int n, const char *encoding, int jsonl,
+               int color)
 {
     int failed = 0;
 
@@ -96,12 +128,10 @@ extract_files (char **files, int n, const char *encoding, int jsonl)
         char *error = NULL;
 
         if (tracuu_extract_file (files[i], encoding, &x, &error)) {
-            fprintf (stderr, "tracuu-index: %s: %s\n", files[i],
-                     error ? error : "cannot extract");
+            file_message (color, files[i], error ? error : "cannot extract", "");
             failed = 1;
         } else if (tracuu_extraction_write_json (x, files[i], jsonl, stdout)) {
-            fprintf (stderr, "tracuu-index: %s: cannot write output\n",
-                     files[i]);
+            file_message (color, files[i], "cannot write output", "");
             failed = 1;
         }
         free (error);
@@ -125,6 +155,7 @@ main (int argc, char **argv)
         { "quiet", no_argument, NULL, 'q' },
         { "extract", no_argument, NULL, 'x' },
         { "format", required_argument, NULL, 'F' },
+        { "color", required_argument, NULL, 'K' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
@@ -137,6 +168,7 @@ main (int argc, char **argv)
     char *error = NULL;
     int c, flags = TRACUU_INDEX_WRITE, extract = 0, compact = 0;
     const char *format = "json";
+    tracuu_color_t color = TRACUU_COLOR_AUTO;
     tracuu_status_t status;
 
     if (db == NULL || *db == '\0')
@@ -180,6 +212,13 @@ main (int argc, char **argv)
         case 'x': extract = 1; break;
         case 'k': compact = 1; break;
         case 'F': format = optarg; break;
+        case 'K':
+            if (tracuu_display_color_parse (optarg, &color)) {
+                fprintf (stderr, "tracuu-index: --color takes auto, always or "
+                         "never, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
         case 'h': fputs (usage, stdout); return 0;
         case 'V': printf ("tracuu-index %s\n", TRACUU_VERSION); return 0;
         default:
@@ -203,9 +242,10 @@ main (int argc, char **argv)
                  "viscii\n", opts.encoding);
         return 2;
     }
+    progress.color = tracuu_display_use_color (STDERR_FILENO, color);
     if (extract)
         return extract_files (argv + optind, argc - optind, opts.encoding,
-                              strcmp (format, "jsonl") == 0);
+                              strcmp (format, "jsonl") == 0, progress.color);
     status = tracuu_index_open (db, flags, &index, &error);
     if (status) {
         fprintf (stderr, "tracuu-index: %s\n",

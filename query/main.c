@@ -46,6 +46,8 @@ static const char usage_tail[] =
     "  --today DATE      read \"năm nay\", \"last month\"... against DATE\n"
     "                    (YYYY-MM-DD) instead of the day of the run\n"
     "  --explain         print only how the query was understood\n"
+    "  --color WHEN      bold matches: auto (on a terminal, unless NO_COLOR is\n"
+    "                    set or TERM is dumb), always or never\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -63,8 +65,16 @@ print_usage (void)
     for (size_t i = 0; i < tracuu_field_count (); i++) {
         const tracuu_field_t *f = tracuu_field_at (i);
 
-        if (f->flags & TRACUU_FIELD_FILTER)
-            printf ("  %-30s %s\n", f->example ? f->example : f->name, f->help);
+        if (f->flags & TRACUU_FIELD_FILTER) {
+            const char *ex = f->example ? f->example : f->name;
+            int width = 0;
+
+            /* Pad by characters, not bytes: examples hold Vietnamese. */
+            for (const char *p = ex; *p; p++)
+                width += ((unsigned char) *p & 0xC0) != 0x80;
+            printf ("  %s%*s %s\n", ex, width < 30 ? 30 - width : 0, "",
+                    f->help);
+        }
     }
     printf (usage_tail, group ? group : "field", facet ? facet : "field");
     free (group);
@@ -78,6 +88,7 @@ typedef struct args {
     const char *facets;
     int count_only, files_only, explain, cases;
     int32_t today;
+    tracuu_color_t color;       /* --color. */
     char *query;
 } args_t;
 
@@ -140,6 +151,7 @@ parse_args (int argc, char **argv, args_t *a)
         { "facet", required_argument, NULL, 'F' },
         { "explain", no_argument, NULL, 'x' },
         { "today", required_argument, NULL, 't' },
+        { "color", required_argument, NULL, 'K' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
@@ -189,6 +201,13 @@ parse_args (int argc, char **argv, args_t *a)
             if (parse_day (optarg, &a->today)) {
                 fprintf (stderr, "tracuu-query: --today takes a day as "
                          "YYYY-MM-DD, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case 'K':
+            if (tracuu_display_color_parse (optarg, &a->color)) {
+                fprintf (stderr, "tracuu-query: --color takes auto, always "
+                         "or never, not '%s'\n", optarg);
                 return 2;
             }
             break;
@@ -328,7 +347,8 @@ run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
             puts (tracuu_display_path (tracuu_results_hit (results, i)->path));
     else
         output_reports (results, q, a->query, a->out.format,
-                        isatty (STDOUT_FILENO) && getenv ("NO_COLOR") == NULL);
+                        isatty (STDOUT_FILENO),
+                        tracuu_display_use_color (STDOUT_FILENO, a->color));
     rc = tracuu_results_size (results) > 0 ? 0 : 1;
     tracuu_results_destroy (results);
     return rc;

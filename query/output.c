@@ -121,9 +121,9 @@ money (long long v, char *buf, size_t size)
 /* Reports.                                                           */
 
 static void
-print_snippet (const tracuu_hit_t *hit, int tty)
+print_snippet (const tracuu_hit_t *hit, int color)
 {
-    const char *open = tty ? "\033[1m" : "[", *close = tty ? "\033[0m" : "]";
+    const char *open = color ? "\033[1m" : "[", *close = color ? "\033[0m" : "]";
     size_t at = 0;
 
     for (size_t i = 0; i < hit->n_spans; i++) {
@@ -236,7 +236,7 @@ json_hit (const tracuu_hit_t *hit, const char *type)
 
 void
 output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
-                const char *query, output_format_t format, int tty)
+                const char *query, output_format_t format, int tty, int color)
 {
     size_t n = tracuu_results_size (r);
 
@@ -246,7 +246,7 @@ output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
             const tracuu_hit_t *hit = tracuu_results_hit (r, i);
 
             printf ("%u. %s:%u\n   ", hit->rank, tracuu_display_path (hit->path), hit->line);
-            print_snippet (hit, tty);
+            print_snippet (hit, color);
             putchar ('\n');
         }
         if (tty)

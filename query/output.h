@@ -23,7 +23,8 @@ typedef struct output_options {
 } output_options_t;
 
 void output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
-                     const char *query, output_format_t format, int tty);
+                     const char *query, output_format_t format, int tty,
+                     int color);
 
 void output_answer (const tracuu_answer_t *a, const tracuu_question_t *q,
                     const char *query, const output_options_t *opts);

@@ -1,4 +1,5 @@
-/* tracuu display: terminal widths of UTF-8 text, for aligned tables. */
+/* tracuu display: terminal widths of UTF-8 text, for aligned tables, and
+ * whether a terminal gets escapes. */
 #ifndef TRACUU_DISPLAY_H
 #define TRACUU_DISPLAY_H
 
@@ -33,6 +34,31 @@ tracuu_display_fit (const char *s, size_t len, size_t columns);
  */
 const char *
 tracuu_display_path (const char *path);
+
+/** When to write terminal escapes (bold, line erasing): --color=WHEN. */
+typedef enum tracuu_color {
+    TRACUU_COLOR_AUTO,          /* On a terminal that takes them. */
+    TRACUU_COLOR_ALWAYS,
+    TRACUU_COLOR_NEVER
+} tracuu_color_t;
+
+/**
+ * Parse "auto", "always" or "never" into *out.
+ * Returns 0, or -1 (and leaves *out) for anything else.
+ * @since 0.1
+ */
+int
+tracuu_display_color_parse (const char *s, tracuu_color_t *out);
+
+/**
+ * Whether output to file descriptor 'fd' gets terminal escapes: always
+ * for TRACUU_COLOR_ALWAYS, never for _NEVER; for _AUTO only when 'fd' is
+ * a terminal, $NO_COLOR is unset or empty (https://no-color.org) and
+ * $TERM is set and not "dumb" (as GNU grep decides).
+ * @since 0.1
+ */
+int
+tracuu_display_use_color (int fd, tracuu_color_t mode);
 
 #ifdef __cplusplus
 }

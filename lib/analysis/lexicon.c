@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analysis/lexicon.h"
+#include "util/tracuu-private.h"
 
 /* One label and its optional third column. */
 typedef struct label {
@@ -317,7 +318,6 @@ tracuu_lexicon__load (const char *name, const char *builtin,
                       tracuu_lexicon_t **out)
 {
     tracuu_status_t status;
-    const char *dir = getenv ("TRACUU_DATA_DIR");
     char *path = NULL, *data = NULL;
     size_t len = 0;
     FILE *f = NULL;
@@ -327,11 +327,9 @@ tracuu_lexicon__load (const char *name, const char *builtin,
     *out = NULL;
     if (name == NULL)
         return TRACUU_STATUS_NULL_POINTER;
-    if (dir != NULL && *dir != '\0'
-        && asprintf (&path, "%s/lexicon/%s", dir, name) < 0) {
-        path = NULL;
-        return TRACUU_STATUS_OUT_OF_MEMORY;
-    }
+    status = tracuu_data__lexicon (name, &path);
+    if (status)
+        return status;
     if (path != NULL)
         f = fopen (path, "rb");
     if (f == NULL) {

@@ -1,4 +1,5 @@
-/* Terminal widths of UTF-8 text. */
+/* Terminal widths of UTF-8 text; whether to write terminal escapes. */
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <unicode/uchar.h>
@@ -68,4 +69,31 @@ tracuu_display_path (const char *path)
     if (cwd_len > 1 && strncmp (path, cwd, cwd_len) == 0 && path[cwd_len] == '/')
         return path + cwd_len + 1;
     return path;
+}
+
+int
+tracuu_display_color_parse (const char *s, tracuu_color_t *out)
+{
+    static const char *const names[] = { "auto", "always", "never" };
+
+    for (int i = 0; s != NULL && i < 3; i++)
+        if (strcmp (s, names[i]) == 0) {
+            *out = (tracuu_color_t) i;
+            return 0;
+        }
+    return -1;
+}
+
+int
+tracuu_display_use_color (int fd, tracuu_color_t mode)
+{
+    const char *no_color = getenv ("NO_COLOR"), *term = getenv ("TERM");
+
+    if (mode != TRACUU_COLOR_AUTO)
+        return mode == TRACUU_COLOR_ALWAYS;
+    if (no_color != NULL && *no_color != '\0')
+        return 0;
+    if (term == NULL || *term == '\0' || strcmp (term, "dumb") == 0)
+        return 0;
+    return isatty (fd);
 }

@@ -233,8 +233,8 @@ typedef struct tracuu_lexicon tracuu_lexicon_t;
 tracuu_status_t
 tracuu_lexicon__parse (const char *data, size_t len, tracuu_lexicon_t **out);
 
-/* Load $TRACUU_DATA_DIR/lexicon/'name'; when the variable is unset or
- * the file does not exist, parse 'builtin' instead. Returns as
+/* Load lexicon 'name' from where tracuu_data__lexicon() says; when it
+ * says nowhere or the file does not exist, parse 'builtin' instead. Returns as
  * tracuu_lexicon__parse(), or _IO_ERROR when the file cannot be read. */
 tracuu_status_t
 tracuu_lexicon__load (const char *name, const char *builtin,

@@ -90,6 +90,32 @@ check_schema (tracuu_index_t *index, const char *path, char **error_out)
     return status;
 }
 
+/* Is 'path' a folder holding files but no database? Creating an index
+ * there would scatter Xapian's files among the user's (--db ~/Documents).
+ * Xapian recognises a database folder by its version file, "iamglass"
+ * (or "iamchert" for the older format); so does this. A path that is no
+ * readable folder is left to Xapian, whose error says why. */
+static int
+foreign_folder (const char *path)
+{
+    DIR *dir = opendir (path);
+    struct dirent *e;
+    int entries = 0, database = 0;
+
+    if (dir == NULL)
+        return 0;
+    while ((e = readdir (dir)) != NULL) {
+        if (strcmp (e->d_name, ".") == 0 || strcmp (e->d_name, "..") == 0)
+            continue;
+        entries++;
+        if (strcmp (e->d_name, "iamglass") == 0
+            || strcmp (e->d_name, "iamchert") == 0)
+            database = 1;
+    }
+    closedir (dir);
+    return entries > 0 && !database;
+}
+
 tracuu_status_t
 tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
                    char **error_out)
@@ -107,6 +133,14 @@ tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
     index = calloc (1, sizeof *index);
     if (index == NULL)
         return TRACUU_STATUS_OUT_OF_MEMORY;
+    if ((flags & TRACUU_INDEX_WRITE) && foreign_folder (path)) {
+        if (error_out != NULL
+            && asprintf (error_out, "%s: not a tracuu database and not empty; "
+                         "give --db a new or empty folder", path) < 0)
+            *error_out = NULL;
+        free (index);
+        return TRACUU_STATUS_DATABASE_ERROR;
+    }
     if (flags & TRACUU_INDEX_WRITE) {
         xflags = XAPC_DB_CREATE_OR_OPEN;
         if (flags & TRACUU_INDEX_WAIT)

@@ -361,18 +361,21 @@ tracuu_qlex__load (const char *name, tracuu_qlex_t **out, char **error_out)
         rel = NULL;
         return TRACUU_STATUS_OUT_OF_MEMORY;
     }
+    status = tracuu_data__lexicon (name, &path);
+    if (status)
+        goto DONE;
     /* Without a data directory, the lexicons built into the program. */
-    if (getenv ("TRACUU_DATA_DIR") == NULL || *getenv ("TRACUU_DATA_DIR") == '\0') {
+    if (path == NULL) {
         const char *builtin = tracuu_data__embedded (rel, &len);
 
         if (builtin != NULL) {
             status = tracuu_qlex__parse (rel, builtin, len, out, error_out);
             goto DONE;
         }
+        status = tracuu_data_path (rel, &path);
+        if (status)
+            goto DONE;
     }
-    status = tracuu_data_path (rel, &path);
-    if (status)
-        goto DONE;
     status = slurp (path, &data, &len);
     if (status == TRACUU_STATUS_IO_ERROR && error_out != NULL
         && asprintf (error_out, "cannot read lexicon %s: %s (set "

@@ -53,6 +53,15 @@ void tracuu_buf__append (tracuu_status_t *rc, tracuu_buf_t *buf,
 size_t tracuu_text__plain_words (tracuu_status_t *rc, tracuu_buf_t *buf,
                                  const char *s, size_t len);
 
+/* datadir.c -------------------------------------------------------- */
+
+/* Where lexicon 'name' ("actions.txt") is read from: *out gets a new
+ * string, "$TRACUU_DATA_DIR/lexicon/<name>" when the variable is set and
+ * not empty, else the installed copy when it is readable; *out is NULL
+ * when neither applies and the caller uses the built-in copy. Returns
+ * OK, _NULL_POINTER or _OUT_OF_MEMORY. */
+tracuu_status_t tracuu_data__lexicon (const char *name, char **out);
+
 /* gen/embedded.c (made from data/ at build time) ---------------------- */
 
 /* The built-in copy of data file 'name' ("lexicon/platforms.txt"), or
