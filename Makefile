@@ -6,7 +6,7 @@
 #   make bench   benchmark against omindex and SQLite FTS5 (see bench/)
 
 PKG_CONFIG ?= pkg-config
-PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip
+PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip tesseract lept
 OPT        ?= -O2
 DEBUG      ?= -g
 WARN_CXX   := -Wall -Wextra -Wwrite-strings -Wshadow -Wformat=2

@@ -191,7 +191,12 @@ json_hit (const tracuu_hit_t *hit, const char *type)
     for (size_t k = 0; k < hit->n_spans; k++)
         printf ("%s[%zu,%zu]", k ? "," : "", hit->spans[k].start,
                 hit->spans[k].end);
-    fputs ("]}", stdout);
+    fputs ("]", stdout);
+    if (hit->page)
+        printf (",\"page\":%u", hit->page);
+    else
+        fputs (",\"page\":null", stdout);
+    printf (",\"ocr\":%s}", hit->ocr ? "true" : "false");
 }
 
 void
@@ -205,7 +210,11 @@ output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
         for (size_t i = 0; i < n; i++) {
             const tracuu_hit_t *hit = tracuu_results_hit (r, i);
 
-            printf ("%u. %s:%u\n   ", hit->rank, tracuu_display_path (hit->path), hit->line);
+            printf ("%u. %s:%u", hit->rank, tracuu_display_path (hit->path), hit->line);
+            if (hit->page || hit->ocr)
+                printf (" (%s%.0u%s%s)", hit->page ? "page " : "", hit->page,
+                        hit->page && hit->ocr ? ", " : "", hit->ocr ? "OCR" : "");
+            fputs ("\n   ", stdout);
             print_snippet (hit, tty);
             putchar ('\n');
         }

@@ -21,7 +21,8 @@
 #define TRACUU_PREFIX_PROVINCE "P" /* Province slug: Pbac-giang. */
 #define TRACUU_PREFIX_NUMBER "D"   /* Document number, folded: D180/bc-stttt. */
 #define TRACUU_PREFIX_REPORT "R"   /* A case's report: R + 16 hex of its path hash. */
-#define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline. */
+#define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline;
+                                      Xocr: a report with text read by OCR. */
 #define TRACUU_PREFIX_WORD "W"     /* Word of a case's quotes, folded: Wthong. */
 #define TRACUU_PREFIX_YEAR "Y"     /* Y2024: a year the period overlaps. */
 
@@ -50,7 +51,10 @@ enum {
     TRACUU_SLOT_KEY = 15,          /* Case key. */
     TRACUU_SLOT_PARENT = 16,       /* Key of the aggregate it belongs to. */
     TRACUU_SLOT_PERIOD = 17,       /* Canonical period. */
-    TRACUU_SLOT_STORED = 18        /* Stored text or case records, packed. */
+    TRACUU_SLOT_STORED = 18,       /* Stored text or case records, packed. */
+    TRACUU_SLOT_PAGES = 19,        /* Pages of a paginated report (PDF,
+                                      image), absent for others. */
+    TRACUU_SLOT_OCR = 20           /* Pages of it read by OCR, absent if none. */
 };
 
 /* Case documents keep, packed in TRACUU_SLOT_STORED, one record per
