@@ -99,6 +99,8 @@ check-unit: $(BUILD)/tests/run
 check-e2e: $(PROGS)
 	sh tests/e2e.sh $(BUILD)
 	@if [ -f tests/robust.sh ]; then sh tests/robust.sh $(BUILD); fi
+	sh tests/office.sh $(BUILD)
+	sh tests/ocr.sh $(BUILD)
 
 test: setup
 	@$(MAKE) --no-print-directory check-unit check-e2e

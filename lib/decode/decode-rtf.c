@@ -120,6 +120,9 @@ put_byte (rtf_t *r, unsigned char b)
             r->font_name[r->font_name_len++] = (char) b;
         return;
     }
+    if (b == ' ' && r->g.note && r->n_pending == 0 && r->notes->len > 0
+        && r->notes->data[r->notes->len - 1] == ' ')
+        return;                 /* "{\\super \\chftn} text" after our mark. */
     if (b < 0x80 && r->n_pending == 0) {
         tracuu_decode__buf_putc (target (r), (char) b);
         return;

@@ -88,11 +88,18 @@ tracuu_decode__office_xml (zip_t *zip, const char *name, int required,
         tracuu_decode__set_error (out, "broken document: no %s", name);
         return TRACUU_STATUS_BAD_INPUT;
     }
+    /* Office documents never declare a DTD; one that does is after
+     * entity expansion ("billion laughs") or external entities. */
+    if (memmem (data, len < 4096 ? len : 4096, "<!DOCTYPE", 9) != NULL) {
+        free (data);
+        tracuu_decode__set_error (out, "%s declares a DTD, which office "
+                                  "documents never do (entity expansion?)",
+                                  name);
+        return TRACUU_STATUS_BAD_INPUT;
+    }
     status = tracuu_decode__xml_parse (data, len, name, doc_out, out);
     free (data);
     if (status == TRACUU_STATUS_OK && (*doc_out)->intSubset != NULL) {
-        /* Office documents never declare a DTD; one that does is after
-         * entity expansion ("billion laughs"). */
         xmlFreeDoc (*doc_out);
         *doc_out = NULL;
         tracuu_decode__set_error (out, "%s declares a DTD, which office "

@@ -4,8 +4,8 @@
   make-scan.py render TEXT PREFIX DPI [noisy]
       Typeset the UTF-8 text file TEXT on A4 pages (DejaVu Serif 11 pt) and
       write PREFIX-1.jpg, PREFIX-2.jpg ... at DPI dots per inch, as a
-      scanner would; "noisy" adds Gaussian noise, a slight blur and a
-      0.8 degree rotation. Prints the number of pages.
+      scanner would; "noisy" adds a 1.2 degree rotation, a blur, Gaussian
+      noise and salt-and-pepper specks. Prints the number of pages.
   make-scan.py pdf OUT.pdf PAGE...
       Write a PDF with one page per argument: a .jpg is a scanned page
       (an image, no text layer), any other argument is text typeset in
@@ -107,9 +107,9 @@ def render(text_path, prefix, dpi, noisy):
                '-interline-spacing', '2',
                '-annotate', f'+{int(0.9 * dpi)}+{int(0.9 * dpi)}', body]
         if noisy:
-            cmd += ['-rotate', '0.8', '-background', 'white', '-flatten',
-                    '-attenuate', '0.4', '+noise', 'Gaussian',
-                    '-blur', '0x0.6']
+            cmd += ['-rotate', '1.2', '-background', 'white', '-flatten',
+                    '-blur', '0x0.8', '-attenuate', '1.0', '+noise', 'Gaussian',
+                    '-attenuate', '0.3', '+noise', 'Impulse']
         cmd += ['-colorspace', 'Gray', '-quality', '90',
                 f'{prefix}-{n}.jpg']
         subprocess.run(cmd, check=True)
