@@ -45,17 +45,20 @@ PAGES=$(ls "$SCANS/img" | wc -l | tr -d ' ')
 FILES=$(ls "$SCANS/pdf" | wc -l | tr -d ' ')
 MB=$(du -sm "$SCANS/pdf" | cut -f1)
 
-# run JOBS: index the scans into a new database; prints "seconds peak_kb".
+# run JOBS: index the scans into a new database; prints "seconds
+# peak_kb cpu_seconds".
 run () {
     db=$(mktemp -d "${TMPDIR:-/tmp}/tracuu-ocr-bench.XXXXXX")
-    /usr/bin/time -f '%e %M' -o "$db.time" "$TINDEX" --quiet --jobs "$1" \
+    /usr/bin/time -f '%e %M %U %S' -o "$db.time" "$TINDEX" --quiet --jobs "$1" \
         --db "$db/db" "$SCANS/pdf" >/dev/null
-    cat "$db.time"
+    awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$db.time"
     rm -rf "$db" "$db.time"
 }
-set -- $(run 1); s1=$1 m1=$2
+load0=$(cut -d' ' -f1 /proc/loadavg)
+set -- $(run 1); s1=$1 m1=$2 c1=$3
 cores=$(nproc)
-set -- $(run "$cores"); sn=$1 mn=$2
+set -- $(run "$cores"); sn=$1 mn=$2 cn=$3
+load1=$(cut -d' ' -f1 /proc/loadavg)
 rate () { awk "BEGIN { printf \"%.2f\", $PAGES / $1 }"; }
 
 R=$OUT/ocr.md
@@ -70,13 +73,16 @@ and read by Tesseract $(tesseract --version 2>&1 | head -1 | sed 's/tesseract //
 with its Vietnamese model, one engine per worker thread).
 Reproduce: \`sh bench/ocr.sh build\` (\`BENCH_OCR_COPIES=$COPIES\`).
 
-| jobs | seconds | pages/s | peak RSS |
-|---|---|---|---|
-| 1 | $s1 | $(rate "$s1") | $((m1 / 1024)) MiB |
-| $cores | $sn | $(rate "$sn") | $((mn / 1024)) MiB |
+| jobs | seconds | pages/s | CPU seconds | pages per CPU second | peak RSS |
+|---|---|---|---|---|---|
+| 1 | $s1 | $(rate "$s1") | $c1 | $(rate "$c1") | $((m1 / 1024)) MiB |
+| $cores | $sn | $(rate "$sn") | $cn | $(rate "$cn") | $((mn / 1024)) MiB |
 
-Nearly all the time is Tesseract's recognition; each worker holds one
-engine (its model and the page being read, about 100 MiB).
+Load average $load0 before the runs and $load1 after them ($cores cores):
+on a shared machine the wall-clock pages/s understate what the CPU time
+shows; pages per CPU second, times the cores free for it, is the rate to
+expect. Nearly all the time is Tesseract's recognition; each worker
+holds one engine (its model and the page being read, about 100 MiB).
 EOF
 cat "$R"
 if [ "$REPORT_DOC" != "-" ] && [ -f "$REPORT_DOC" ]; then

@@ -361,8 +361,9 @@ text_cases (const tracuu_answer_t *a, size_t columns)
             char head[600];
             size_t hw, qlen = strlen (src->quote), fit;
 
-            snprintf (head, sizeof head, "%s%s:%u: ", indent,
-                      tracuu_display_path (src->path), src->line);
+            snprintf (head, sizeof head, "%s%s:%u%s: ", indent,
+                      tracuu_display_path (src->path), src->line,
+                      src->ocr ? " (OCR)" : "");
             hw = tracuu_display_width (head, strlen (head));
             fit = columns > hw + 10 ? tracuu_display_fit (src->quote, qlen,
                                                           columns - hw - 1)
@@ -496,7 +497,7 @@ json_case (const tracuu_answer_t *a, const tracuu_answer_case_t *c,
         tracuu_json_write_string (stdout, file, strlen (file));
         printf (",\"line\":%u,\"quote\":", c->sources[s].line);
         json_str (c->sources[s].quote);
-        putchar ('}');
+        printf (",\"ocr\":%s}", c->sources[s].ocr ? "true" : "false");
     }
     fputs ("]}", stdout);
 }

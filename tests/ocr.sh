@@ -126,6 +126,17 @@ import json, sys
 r = json.load(sys.stdin)["results"][0]
 print(r["page"], r["ocr"])')"
 
+check 'answer marks sources read by OCR' 'scan.pdf:7: True scan.pdf:9: True' \
+    "$("$QUERY" --db "$TMP/db" --format json 'tất cả các khoản phạt' | python3 -c '
+import json, sys
+print(" ".join(sorted("%s:%d: %s" % (s["file"].split("/")[-1], s["line"], s["ocr"])
+                      for c in json.load(sys.stdin)["cases"] for s in c["sources"]
+                      if s["file"].endswith("scan.pdf"))))')"
+case "$("$QUERY" --db "$TMP/db" 'tất cả các khoản phạt')" in
+    *"scan.pdf:7 (OCR): "*) ok ;;
+    *) fail 'answer text says (OCR)' 'scan.pdf:7 (OCR): "...' "$("$QUERY" --db "$TMP/db" 'tất cả các khoản phạt')" ;;
+esac
+
 # --- --ocr=never and --ocr=always --------------------------------------
 out=$("$INDEX" --db "$TMP/never.db" --ocr=never "$TMP/archive" 2>"$TMP/err")
 check '--ocr=never summary' "indexed 2, unchanged 0, removed 0, failed 0, skipped 1" \

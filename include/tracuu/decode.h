@@ -88,7 +88,11 @@ typedef struct tracuu_decoded {
  * A directory gives _IO_ERROR with errno EISDIR; a fifo, device or
  * socket gives _UNSUPPORTED_FORMAT ("not a regular file (fifo),
  * skipped") without blocking; binary files give _UNSUPPORTED_FORMAT
- * ("binary file (PNG image), skipped"). An empty file is OK, with "".
+ * ("binary file (ELF executable), skipped"; images too with
+ * TRACUU_OCR_NEVER). A file that needs OCR when Tesseract's Vietnamese
+ * model is missing gives _EXTERNAL_TOOL ("OCR unavailable: ... install
+ * tesseract-ocr-vie"), except a PDF with other pages of text, which is
+ * decoded with out->unread_pages set. An empty file is OK, with "".
  * A forced encoding name that is not one of those listed for
  * tracuu_decoded_t.encoding (or an alias: "cp1258", "abc", "vni")
  * gives _BAD_ARGUMENT.
