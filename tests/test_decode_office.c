@@ -274,7 +274,8 @@ Test (office, rtf_code_pages_unicode_notes_tables)
         "X\\u7917? {\\uc2 ph\\u7841??t} {\\f1 \\'ae\\'e5ng}"
         "{\\super\\chftn}{\\footnote\\pard {\\super\\chftn} M\\'f4\\'f2t c\\u417?  s\\u417?\\'d2.}"
         " 5 tri\\u7879?u \\'f0\\'f4\\'ccng\\par\n"
-        "\\trowd\\cellx1000\\cellx2000 Th\\'e1ng\\cell S\\u7889? v\\u7909?\\cell\\row\n"
+        "\\trowd\\cellx1000\\cellx2000\\pard\\intbl Th\\'e1ng\\cell S\\u7889?\\par v\\u7909?\\cell\\row\n"
+        "\\pard "
         "{\\pict\\pngblip 89504e47}\\tab x\\~y\\par}";
     char *path = make_file ("bao-cao.rtf", rtf, sizeof rtf - 1);
     char *as_doc = make_file ("bao-cao.doc", rtf, sizeof rtf - 1);

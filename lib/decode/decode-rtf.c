@@ -35,6 +35,7 @@ typedef struct group {
     int cp;                     /* Code page of \'hh bytes and raw bytes. */
     int note;                   /* Inside a footnote: text goes to notes. */
     int fonttbl;                /* Inside the font table. */
+    int intbl;                  /* The paragraph is in a table cell. */
 } group_t;
 
 typedef struct font {
@@ -305,6 +306,13 @@ control_word (rtf_t *r, const char *w, long n, int has_n, int starred)
         r->g.cp = font_cp (r, r->deff);
     } else if (strcmp (w, "uc") == 0 && has_n) {
         r->g.uc = n < 0 ? 0 : n > 8 ? 8 : (int) n;
+    } else if (strcmp (w, "intbl") == 0) {
+        r->g.intbl = 1;
+    } else if (strcmp (w, "pard") == 0) {
+        r->g.intbl = 0;
+    } else if ((strcmp (w, "par") == 0 || strcmp (w, "line") == 0)
+               && r->g.intbl) {
+        put_text (r, " ");      /* Paragraphs of one cell stay in its row. */
     } else if (strcmp (w, "par") == 0 || strcmp (w, "line") == 0
                || strcmp (w, "sect") == 0 || strcmp (w, "page") == 0) {
         new_line (r);
