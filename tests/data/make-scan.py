@@ -107,7 +107,8 @@ def render(text_path, prefix, dpi, noisy):
                '-interline-spacing', '2',
                '-annotate', f'+{int(0.9 * dpi)}+{int(0.9 * dpi)}', body]
         if noisy:
-            cmd += ['-rotate', '1.2', '-background', 'white', '-flatten',
+            # A fixed seed: the same noise, so the same figures, each run.
+            cmd += ['-seed', str(1000 + n), '-rotate', '1.2', '-background', 'white', '-flatten',
                     '-blur', '0x0.8', '-attenuate', '1.0', '+noise', 'Gaussian',
                     '-attenuate', '0.3', '+noise', 'Impulse']
         cmd += ['-colorspace', 'Gray', '-quality', '90',
