@@ -7,7 +7,13 @@
 #   make install / make uninstall   with PREFIX (/usr/local) and DESTDIR
 
 PKG_CONFIG ?= pkg-config
-PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip
+PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip tesseract lept
+# Of these, the ones tracuu.pc names for a static link: Leptonica's own
+# .pc asks a static link for the static image libraries (libtiff, libwebp,
+# ...), which Debian's -dev packages do not all ship, so OCR's libraries
+# are linked shared and named in Libs.private instead.
+PC_REQUIRES := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip
+PC_LIBS     := -ltesseract -llept
 OPT        ?= -O2
 DEBUG      ?= -g
 WARN_CXX   := -Wall -Wextra -Wwrite-strings -Wshadow -Wformat=2
@@ -153,7 +159,7 @@ $(BUILD)/tracuu.pc: tracuu.pc.in $(BUILD)/gen/paths include/tracuu/version.h
 	    -e 's|@LIBDIR@|$(call rel_prefix,$(LIBDIR))|' \
 	    -e 's|@INCLUDEDIR@|$(call rel_prefix,$(INCLUDEDIR))|' \
 	    -e 's|@PKGDATADIR@|$(call rel_prefix,$(PKGDATADIR))|' \
-	    -e 's|@PKGS@|$(PKGS)|' $< > $@
+	    -e 's|@PKGS@|$(PC_REQUIRES)|' -e 's|@LIBS_PRIVATE@|$(PC_LIBS)|' $< > $@
 
 # libtracuu.a holds C++: link with $(CXX).
 $(BUILD)/tracuu-index: $(BUILD)/indexer/main.o $(LIBTRACUU)
@@ -179,6 +185,8 @@ check-e2e: $(PROGS)
 	sh tests/e2e.sh $(BUILD)
 	@if [ -f tests/robust.sh ]; then sh tests/robust.sh $(BUILD); fi
 	sh tests/conventions.sh $(BUILD)
+	sh tests/office.sh $(BUILD)
+	sh tests/ocr.sh $(BUILD)
 
 # Man pages against --help, and an install into a temporary DESTDIR used
 # through pkg-config (with a build of its own, so not under asan).

@@ -284,3 +284,7 @@ if [ "$REPORT_DOC" != "-" ]; then
     cp "$R" "$REPORT_DOC"
     echo "bench: wrote $REPORT_DOC"
 fi
+# OCR throughput, a section of its own.
+if [ "$HAVE_TRACUU" = 1 ]; then
+    BENCH_DOCS_OUT=$REPORT_DOC sh bench/ocr.sh "$BUILD"
+fi

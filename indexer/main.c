@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tracuu/analysis.h"
 #include "tracuu/decode.h"
 #include "tracuu/display.h"
 #include "tracuu/extract.h"
@@ -15,6 +16,7 @@
 static const char usage[] =
     "Usage: tracuu-index [OPTION]... PATH...\n"
     "  or:  tracuu-index --extract [--format json|jsonl] FILE...\n"
+    "  or:  tracuu-index --text [--ocr=MODE] FILE...\n"
     "Index report files and folders (recursively) into a tracuu database.\n"
     "New and changed files are indexed, unchanged ones skipped, and files\n"
     "gone from an indexed folder removed.\n"
@@ -30,6 +32,9 @@ static const char usage[] =
     "                    large runs)\n"
     "  -j, --jobs N      threads reading and analyzing files (default: one\n"
     "                    per core)\n"
+    "  --ocr=MODE        read text by OCR (Tesseract, Vietnamese): auto (the\n"
+    "                    default: PDF pages without text, and images), never,\n"
+    "                    or always (every PDF page)\n"
     "  -q, --quiet       no progress line and no summary\n"
     "  --color WHEN      terminal escapes (progress line, file names in bold):\n"
     "                    auto (on a terminal, unless NO_COLOR is set or TERM\n"
@@ -37,6 +42,8 @@ static const char usage[] =
     "  --extract         print what is extracted from FILEs (metadata,\n"
     "                    entities, cases) instead of indexing them\n"
     "  --format FORMAT   with --extract: json (default) or jsonl\n"
+    "  --text            print the text of FILEs as it is indexed (pages\n"
+    "                    separated by form feeds)\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -116,6 +123,41 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
     show_progress (p, tracuu_display_path (path));
 }
 
+/* --text: print each file's decoded, normalized text; 1 if any failed. */
+static int
+text_files (char **files, int n, const char *encoding, int ocr)
+{
+    tracuu_decode_options_t dopts = TRACUU_DECODE_OPTIONS_INIT;
+    int failed = 0;
+
+    dopts.encoding = encoding;
+    dopts.ocr = (tracuu_ocr_mode_t) ocr;
+    for (int i = 0; i < n; i++) {
+        tracuu_decoded_t dec = { 0 };
+        char *text = NULL;
+        size_t len = 0;
+
+        if (tracuu_decode_file (files[i], &dopts, &dec)) {
+            fprintf (stderr, "tracuu-index: %s: %s\n", files[i], dec.error);
+            failed = 1;
+        } else if (tracuu_normalize (dec.text, dec.len, &text, &len, NULL)) {
+            fprintf (stderr, "tracuu-index: %s: cannot normalize\n", files[i]);
+            failed = 1;
+        } else {
+            if (dec.unread_pages)
+                fprintf (stderr, "tracuu-index: %s: %u page%s without text "
+                         "not read: %s\n", files[i], dec.unread_pages,
+                         dec.unread_pages == 1 ? "" : "s", dec.unread_reason);
+            fwrite (text, 1, len, stdout);
+            if (len > 0 && text[len - 1] != '\n')
+                putchar ('\n');
+        }
+        free (text);
+        tracuu_decoded_dispose (&dec);
+    }
+    return failed;
+}
+
 /* --extract: print each file's extraction; 1 if any file failed. */
 static int
 extract_files (char **files, int n, const char *encoding, int jsonl,
@@ -156,6 +198,8 @@ main (int argc, char **argv)
         { "extract", no_argument, NULL, 'x' },
         { "format", required_argument, NULL, 'F' },
         { "color", required_argument, NULL, 'K' },
+        { "ocr", required_argument, NULL, 'o' },
+        { "text", no_argument, NULL, 't' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
@@ -166,7 +210,7 @@ main (int argc, char **argv)
     const char *db = getenv ("TRACUU_DB");
     tracuu_index_t *index = NULL;
     char *error = NULL;
-    int c, flags = TRACUU_INDEX_WRITE, extract = 0, compact = 0;
+    int c, flags = TRACUU_INDEX_WRITE, extract = 0, compact = 0, text = 0;
     const char *format = "json";
     tracuu_color_t color = TRACUU_COLOR_AUTO;
     tracuu_status_t status;
@@ -219,6 +263,20 @@ main (int argc, char **argv)
                 return 2;
             }
             break;
+        case 't': text = 1; break;
+        case 'o':
+            if (strcmp (optarg, "auto") == 0)
+                opts.ocr = TRACUU_OCR_AUTO;
+            else if (strcmp (optarg, "never") == 0)
+                opts.ocr = TRACUU_OCR_NEVER;
+            else if (strcmp (optarg, "always") == 0)
+                opts.ocr = TRACUU_OCR_ALWAYS;
+            else {
+                fprintf (stderr, "tracuu-index: unknown --ocr '%s'; use auto, "
+                         "never or always\n", optarg);
+                return 2;
+            }
+            break;
         case 'h': fputs (usage, stdout); return 0;
         case 'V': printf ("tracuu-index %s\n", TRACUU_VERSION); return 0;
         default:
@@ -243,6 +301,13 @@ main (int argc, char **argv)
         return 2;
     }
     progress.color = tracuu_display_use_color (STDERR_FILENO, color);
+    if (text) {
+        int failed = text_files (argv + optind, argc - optind, opts.encoding,
+                                 opts.ocr);
+
+        tracuu_decode_thread_done ();
+        return failed;
+    }
     if (extract)
         return extract_files (argv + optind, argc - optind, opts.encoding,
                               strcmp (format, "jsonl") == 0, progress.color);

@@ -231,7 +231,12 @@ json_hit (const tracuu_hit_t *hit, const char *type)
     for (size_t k = 0; k < hit->n_spans; k++)
         printf ("%s[%zu,%zu]", k ? "," : "", hit->spans[k].start,
                 hit->spans[k].end);
-    fputs ("]}", stdout);
+    fputs ("]", stdout);
+    if (hit->page)
+        printf (",\"page\":%u", hit->page);
+    else
+        fputs (",\"page\":null", stdout);
+    printf (",\"ocr\":%s}", hit->ocr ? "true" : "false");
 }
 
 void
@@ -245,7 +250,11 @@ output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
         for (size_t i = 0; i < n; i++) {
             const tracuu_hit_t *hit = tracuu_results_hit (r, i);
 
-            printf ("%u. %s:%u\n   ", hit->rank, tracuu_display_path (hit->path), hit->line);
+            printf ("%u. %s:%u", hit->rank, tracuu_display_path (hit->path), hit->line);
+            if (hit->page || hit->ocr)
+                printf (" (%s%.0u%s%s)", hit->page ? "page " : "", hit->page,
+                        hit->page && hit->ocr ? ", " : "", hit->ocr ? "OCR" : "");
+            fputs ("\n   ", stdout);
             print_snippet (hit, color);
             putchar ('\n');
         }
@@ -392,8 +401,9 @@ text_cases (const tracuu_answer_t *a, size_t columns)
             char head[600];
             size_t hw, qlen = strlen (src->quote), fit;
 
-            snprintf (head, sizeof head, "%s%s:%u: ", indent,
-                      tracuu_display_path (src->path), src->line);
+            snprintf (head, sizeof head, "%s%s:%u%s: ", indent,
+                      tracuu_display_path (src->path), src->line,
+                      src->ocr ? " (OCR)" : "");
             hw = tracuu_display_width (head, strlen (head));
             fit = columns > hw + 10 ? tracuu_display_fit (src->quote, qlen,
                                                           columns - hw - 1)
@@ -527,7 +537,7 @@ json_case (const tracuu_answer_t *a, const tracuu_answer_case_t *c,
         tracuu_json_write_string (stdout, file, strlen (file));
         printf (",\"line\":%u,\"quote\":", c->sources[s].line);
         json_str (c->sources[s].quote);
-        putchar ('}');
+        printf (",\"ocr\":%s}", c->sources[s].ocr ? "true" : "false");
     }
     fputs ("]}", stdout);
 }

@@ -198,14 +198,16 @@ Test (decode, binary_files)
         { "nul.txt", "binary file (control bytes)" },
         { "archive.zip", "binary file (zip archive)" },
     };
+    tracuu_decode_options_t opts = TRACUU_DECODE_OPTIONS_INIT;
 
+    opts.ocr = TRACUU_OCR_NEVER;        /* Images are read by OCR otherwise. */
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char path[256];
         tracuu_decoded_t d;
         tracuu_status_t st;
 
         snprintf (path, sizeof path, DATA "%s", cases[i].file);
-        st = tracuu_decode_file (path, NULL, &d);
+        st = tracuu_decode_file (path, &opts, &d);
         cr_expect_eq (st, TRACUU_STATUS_UNSUPPORTED_FORMAT, "%s", path);
         cr_expect_str_eq (d.error, cases[i].reason);
         cr_expect_null (d.text);

@@ -32,6 +32,8 @@ typedef struct tracuu_answer_source {
     const char *path;           /* Absolute path of the report. */
     uint32_t line;              /* 1-based line. */
     const char *quote;          /* The sentence. */
+    int ocr;                    /* The report's text was read by OCR: its
+                                   figures deserve a second look. */
 } tracuu_answer_source_t;
 
 /** One case of an answer. Strings belong to the answer ("" if unknown). */

@@ -102,11 +102,13 @@ typedef struct tracuu_index_options {
     size_t max_file_bytes;      /* Larger files fail (0: 64 MB). */
     unsigned workers;           /* Threads preparing files (0: one per
                                    core; 1: none, all on the caller). */
+    int ocr;                    /* A tracuu_ocr_mode_t (tracuu/decode.h):
+                                   0, TRACUU_OCR_AUTO, by default. */
 } tracuu_index_options_t;
 
 #define TRACUU_INDEX_OPTIONS_VERSION 1
 #define TRACUU_INDEX_OPTIONS_INIT \
-    { TRACUU_INDEX_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0 }
+    { TRACUU_INDEX_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0 }
 
 /** Counts of one tracuu_index_update() run. */
 typedef struct tracuu_index_stats {

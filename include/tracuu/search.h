@@ -36,6 +36,10 @@ typedef struct tracuu_hit {
     const char *snippet;        /* Text of that passage (one line, cut). */
     const tracuu_span_t *spans; /* Matched syllables in 'snippet'. */
     size_t n_spans;             /* Number of spans. */
+    uint32_t page;              /* 1-based page of 'line' in a paginated
+                                   report (PDF, image), 0 for others. */
+    int ocr;                    /* Non-zero when some of the report's text
+                                   was read by OCR (worth a second look). */
 } tracuu_hit_t;
 
 /** Results of a search. Opaque; free with tracuu_results_destroy(). */

@@ -158,6 +158,67 @@ value_str (tracuu_status_t *rc, tracuu_answer_t *a, xapc_doc_t *doc,
     return keep_span (rc, a, v, len);
 }
 
+typedef struct docids {
+    xapc_docid_t *ids;
+    size_t n, alloc;
+} docids_t;
+
+static int
+collect_docid (xapc_docid_t docid, void *payload)
+{
+    docids_t *d = payload;
+
+    if (d->n == d->alloc) {
+        size_t alloc = d->alloc ? 2 * d->alloc : 64;
+        xapc_docid_t *ids = realloc (d->ids, alloc * sizeof *ids);
+
+        if (ids == NULL)
+            return 1;
+        d->ids = ids;
+        d->alloc = alloc;
+    }
+    d->ids[d->n++] = docid;
+    return 0;
+}
+
+/* Mark the sources found in reports read by OCR (those with the Xocr
+ * term; the postlist ascends, so a binary search finds a report). */
+static tracuu_status_t
+mark_ocr (tracuu_index_t *index, tracuu_answer_t *a)
+{
+    docids_t ocr = { 0 };
+    char term[] = TRACUU_PREFIX_FLAG "ocr";
+    xapc_status_t st = xapc_db_postlist (index->db, term, strlen (term),
+                                         collect_docid, &ocr);
+
+    for (size_t i = 0; i < a->n_items && !st && ocr.n > 0; i++) {
+        tracuu_answer_case_t *c = &a->items[i].c;
+
+        for (size_t k = 0; k < c->n_sources; k++) {
+            tracuu_answer_source_t *src = (tracuu_answer_source_t *) &c->sources[k];
+            char id[XAPC_MAX_TERM_BYTES + 1];
+            xapc_docid_t docid = 0;
+            size_t lo = 0, hi = ocr.n;
+
+            if (xapc_db_find_by_term (index->db, id,
+                                      tracuu_index__id_term (src->path, id),
+                                      &docid) != XAPC_OK)
+                continue;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+
+                if (ocr.ids[mid] < docid)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            src->ocr = lo < ocr.n && ocr.ids[lo] == docid;
+        }
+    }
+    free (ocr.ids);
+    return st ? tracuu_index__fail (index, st, "answering") : TRACUU_STATUS_OK;
+}
+
 /* Fill item 'it' from case document 'doc'. */
 static tracuu_status_t
 read_case (tracuu_answer_t *a, item_t *it, xapc_doc_t *doc)
@@ -669,6 +730,8 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
                                      "with --force", tracuu_status_to_string (rc));
         xapc_doc_destroy (doc);
     }
+    if (!rc)
+        rc = mark_ocr (index, a);
     if (!rc)
         rc = arrange (a);
     if (!rc && group >= 0)

@@ -364,3 +364,24 @@ tracuu_decode__docx (const char *bytes, size_t len,
     tracuu_decode__buf_dispose (&buf);
     return status;
 }
+
+struct zip *
+tracuu_decode__zip_open (const char *bytes, size_t len)
+{
+    return open_zip (bytes, len);
+}
+
+tracuu_status_t
+tracuu_decode__zip_read (struct zip *zip, const char *name, size_t limit,
+                         char **data_out, size_t *len_out,
+                         tracuu_decoded_t *out)
+{
+    return read_entry (zip, name, limit, data_out, len_out, out);
+}
+
+tracuu_status_t
+tracuu_decode__xml_parse (const char *data, size_t len, const char *name,
+                          struct _xmlDoc **doc_out, tracuu_decoded_t *out)
+{
+    return parse_xml (data, len, name, doc_out, out);
+}

@@ -212,8 +212,9 @@ tracuu_decode__external (const char *format, const char *path,
     }
     if (status)
         goto DONE;
-    /* Page breaks become line breaks. */
-    for (i = 0; i < buf.len; i++)
+    /* Page breaks become line breaks, except in PDF text, where
+     * tracuu_decode__pdf() keeps them. */
+    for (i = 0; i < buf.len && !is_pdf; i++)
         if (buf.data[i] == '\f')
             buf.data[i] = '\n';
     status = tracuu_decode__buf_finish (&buf, out);
@@ -224,4 +225,19 @@ tracuu_decode__external (const char *format, const char *path,
     free (dashed);
     tracuu_decode__buf_dispose (&buf);
     return status;
+}
+
+tracuu_status_t
+tracuu_decode__run_tool (char *const argv[], unsigned timeout_seconds,
+                         tracuu_decode_buf_t *buf, int *missing,
+                         tracuu_decoded_t *out)
+{
+    return run_tool (argv, timeout_seconds, buf, missing, out);
+}
+
+tracuu_status_t
+tracuu_decode__write_temp (const char *bytes, size_t len, char *path,
+                           size_t size, tracuu_decoded_t *out)
+{
+    return write_temp (bytes, len, path, size, out);
 }

@@ -127,6 +127,105 @@ tracuu_decode__external (const char *format, const char *path,
                          const tracuu_decode_options_t *opts,
                          tracuu_decoded_t *out);
 
+/* decode-external.c: run argv[0] (searched in PATH, never through a
+ * shell) under a time limit, its stdout into 'buf'; *missing is set when
+ * the tool is not installed. */
+tracuu_status_t
+tracuu_decode__run_tool (char *const argv[], unsigned timeout_seconds,
+                         tracuu_decode_buf_t *buf, int *missing,
+                         tracuu_decoded_t *out);
+
+/* decode-external.c: write 'bytes' to a new temporary file named into
+ * 'path' (size bytes); the caller unlinks it. */
+tracuu_status_t
+tracuu_decode__write_temp (const char *bytes, size_t len, char *path,
+                           size_t size, tracuu_decoded_t *out);
+
+/* decode-docx.c: the zip archive in 'bytes' (NULL if it is not one). */
+struct zip;
+struct zip *
+tracuu_decode__zip_open (const char *bytes, size_t len);
+
+/* decode-docx.c: entry 'name' of 'zip' into *data_out (malloc'd,
+ * NUL-terminated), refusing entries past 'limit' or compressed too well
+ * (zip bombs); a missing entry gives OK with *data_out NULL. */
+tracuu_status_t
+tracuu_decode__zip_read (struct zip *zip, const char *name, size_t limit,
+                         char **data_out, size_t *len_out,
+                         tracuu_decoded_t *out);
+
+/* decode-docx.c: parse XML without network access or entity expansion.
+ * *doc_out: xmlFreeDoc(). */
+struct _xmlDoc;
+tracuu_status_t
+tracuu_decode__xml_parse (const char *data, size_t len, const char *name,
+                          struct _xmlDoc **doc_out, tracuu_decoded_t *out);
+
+/* decode-ocr.c: PDF, its pages without text read by OCR (by opts->ocr);
+ * 'path' may be NULL when the bytes exist only in memory. */
+tracuu_status_t
+tracuu_decode__pdf (const char *path, const char *bytes, size_t len,
+                    const tracuu_decode_options_t *opts,
+                    tracuu_decoded_t *out);
+
+/* decode-ocr.c: an image (PNG, JPEG, TIFF: every page) read by OCR. */
+tracuu_status_t
+tracuu_decode__image (const char *bytes, size_t len,
+                      const tracuu_decode_options_t *opts,
+                      tracuu_decoded_t *out);
+
+/* decode-sheet.c: XML part 'name' of an office document, parsed
+ * (refused when it declares a DTD); a missing part is an error when
+ * 'required', else OK with *doc_out NULL. */
+tracuu_status_t
+tracuu_decode__office_xml (struct zip *zip, const char *name, int required,
+                           struct _xmlDoc **doc_out, tracuu_decoded_t *out);
+
+/* decode-sheet.c: append the text of OpenDocument paragraph content
+ * (spaces <text:s/>, tabs and breaks as spaces, no notes). */
+struct _xmlNode;
+void
+tracuu_decode__odf_text (tracuu_decode_buf_t *buf, const struct _xmlNode *node,
+                         int depth, int *too_deep);
+
+/* decode-sheet.c: which office document a zip archive is: "docx",
+ * "xlsx", "odt", "ods", or NULL. */
+const char *
+tracuu_decode__zip_kind (const char *bytes, size_t len);
+
+/* decode-sheet.c: spreadsheets, one line per row, cells tab-separated,
+ * each sheet after a line with its name. */
+tracuu_status_t
+tracuu_decode__xlsx (const char *bytes, size_t len,
+                     const tracuu_decode_options_t *opts,
+                     tracuu_decoded_t *out);
+
+tracuu_status_t
+tracuu_decode__ods (const char *bytes, size_t len,
+                    const tracuu_decode_options_t *opts,
+                    tracuu_decoded_t *out);
+
+tracuu_status_t
+tracuu_decode__csv (const char *bytes, size_t len,
+                    const tracuu_decode_options_t *opts,
+                    tracuu_decoded_t *out);
+
+/* decode-odt.c: append 'number' in superscript digits (a footnote mark). */
+void
+tracuu_decode__put_superscript (tracuu_decode_buf_t *buf, int number);
+
+/* decode-odt.c: OpenDocument text. */
+tracuu_status_t
+tracuu_decode__odt (const char *bytes, size_t len,
+                    const tracuu_decode_options_t *opts,
+                    tracuu_decoded_t *out);
+
+/* decode-rtf.c: Rich Text Format. */
+tracuu_status_t
+tracuu_decode__rtf (const char *bytes, size_t len,
+                    const tracuu_decode_options_t *opts,
+                    tracuu_decoded_t *out);
+
 /* decode.c: initialize libxml2 once, before any thread parses. */
 void tracuu_decode__xml_init (void);
 

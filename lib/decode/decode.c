@@ -428,13 +428,34 @@ decode_bytes (const char *name, const char *path, const char *bytes,
     }
     if (memmem (bytes, head, "%PDF-", 5) && (starts_with (bytes, len, "%PDF-", 5)
                                              || has_extension (name, "pdf")))
-        return tracuu_decode__external ("pdf", path, bytes, len, opts, out);
+        return tracuu_decode__pdf (path, bytes, len, opts, out);
+    if (starts_with (bytes, len, "{\\rtf", 5))
+        return tracuu_decode__rtf (bytes, len, opts, out);
     if (has_extension (name, "docx"))
         return tracuu_decode__docx (bytes, len, opts, out);
+    if (has_extension (name, "xlsx"))
+        return tracuu_decode__xlsx (bytes, len, opts, out);
+    if (has_extension (name, "ods"))
+        return tracuu_decode__ods (bytes, len, opts, out);
+    if (has_extension (name, "odt"))
+        return tracuu_decode__odt (bytes, len, opts, out);
     what = sniff_binary (bytes, len);
-    if (what && strcmp (what, "zip archive") == 0
-        && tracuu_decode__zip_is_docx (bytes, len) > 0)
-        return tracuu_decode__docx (bytes, len, opts, out);
+    if (what && strcmp (what, "zip archive") == 0) {
+        const char *kind = tracuu_decode__zip_kind (bytes, len);
+
+        if (kind && strcmp (kind, "docx") == 0)
+            return tracuu_decode__docx (bytes, len, opts, out);
+        if (kind && strcmp (kind, "xlsx") == 0)
+            return tracuu_decode__xlsx (bytes, len, opts, out);
+        if (kind && strcmp (kind, "ods") == 0)
+            return tracuu_decode__ods (bytes, len, opts, out);
+        if (kind && strcmp (kind, "odt") == 0)
+            return tracuu_decode__odt (bytes, len, opts, out);
+    }
+    if (what && opts->ocr != TRACUU_OCR_NEVER
+        && (strcmp (what, "PNG image") == 0 || strcmp (what, "JPEG image") == 0
+            || strcmp (what, "TIFF image") == 0))
+        return tracuu_decode__image (bytes, len, opts, out);
     if (what && strcmp (what, "OLE2 compound document") == 0
         && (has_extension (name, "doc") || has_extension (name, "dot")
             || *name_extension (name) == '\0'))
@@ -443,6 +464,8 @@ decode_bytes (const char *name, const char *path, const char *bytes,
         tracuu_decode__set_error (out, "binary file (%s)", what);
         return TRACUU_STATUS_UNSUPPORTED_FORMAT;
     }
+    if (has_extension (name, "csv") || has_extension (name, "tsv"))
+        return tracuu_decode__csv (bytes, len, opts, out);
     if (has_extension (name, "html") || has_extension (name, "htm")
         || has_extension (name, "xhtml")
         || (!has_extension (name, "txt") && !has_extension (name, "md")
@@ -459,6 +482,10 @@ decoded_reset (tracuu_decoded_t *out)
     out->format = NULL;
     out->encoding = NULL;
     out->compressed = 0;
+    out->pages = 0;
+    out->ocr_pages = 0;
+    out->unread_pages = 0;
+    out->unread_reason = NULL;
     out->error[0] = '\0';
 }
 

@@ -117,6 +117,16 @@ tracuu_document__build_report (const tracuu_report_info_t *info,
     if (!st && info->encoding)
         st = xapc_doc_set_value (doc, TRACUU_SLOT_ENCODING, info->encoding,
                                  strlen (info->encoding));
+    if (!st && info->pages > 0) {
+        snprintf (lines, sizeof lines, "%u", info->pages);
+        st = xapc_doc_set_value (doc, TRACUU_SLOT_PAGES, lines, strlen (lines));
+    }
+    if (!st && info->ocr_pages > 0) {
+        snprintf (lines, sizeof lines, "%u", info->ocr_pages);
+        st = xapc_doc_set_value (doc, TRACUU_SLOT_OCR, lines, strlen (lines));
+        if (!st)
+            st = add_prefixed (doc, TRACUU_PREFIX_FLAG, "ocr");
+    }
     snprintf (lines, sizeof lines, "%zu", text->n_lines);
     if (!st)
         st = xapc_doc_set_value (doc, TRACUU_SLOT_LINES, lines, strlen (lines));

@@ -285,6 +285,7 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
 
     job->outcome = TRACUU_FILE_FAILED;
     dopts.encoding = opts->encoding;
+    dopts.ocr = (tracuu_ocr_mode_t) opts->ocr;
     dopts.max_input_bytes = opts->max_file_bytes ? opts->max_file_bytes
                                                  : DEFAULT_MAX_FILE_BYTES;
     status = tracuu_decode_file (job->path, &dopts, &dec);
@@ -319,6 +320,8 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     info.fingerprint = fingerprint;
     info.format = dec.format;
     info.encoding = dec.encoding;
+    info.pages = dec.pages;
+    info.ocr_pages = dec.ocr_pages;
     report_id (job->path, rid);
     if (tracuu_document__build_report (&info, text, &job->doc)
         || tracuu_document__add_extraction (job->doc, x)
@@ -335,6 +338,12 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
         snprintf (job->reason, sizeof job->reason, "%zu invalid byte "
                   "sequence%s replaced by U+FFFD", text->n_replaced,
                   text->n_replaced == 1 ? "" : "s");
+    if (dec.unread_pages > 0)
+        snprintf (job->reason + strlen (job->reason),
+                  sizeof job->reason - strlen (job->reason),
+                  "%s%u page%s without text not read: %s",
+                  job->reason[0] ? "; " : "", dec.unread_pages,
+                  dec.unread_pages == 1 ? "" : "s", dec.unread_reason);
     if (!valid_utf8 (job->path))
         snprintf (job->reason + strlen (job->reason),
                   sizeof job->reason - strlen (job->reason),
@@ -680,6 +689,7 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
     }
     drain (&run);
     pool_stop (&pool);
+    tracuu_decode_thread_done ();   /* The OCR engine of this thread. */
     if (status == TRACUU_STATUS_OK) {
         xapc_status_t st = xapc_db_commit (index->db);
 

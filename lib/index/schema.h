@@ -23,7 +23,8 @@
 #define TRACUU_PREFIX_PROVINCE "P" /* Province slug: Pbac-giang. */
 #define TRACUU_PREFIX_NUMBER "D"   /* Document number, folded: D180/bc-stttt. */
 #define TRACUU_PREFIX_REPORT "R"   /* A case's report: R + 16 hex of its path hash. */
-#define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline. */
+#define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline;
+                                      Xocr: a report with text read by OCR. */
 #define TRACUU_PREFIX_WORD "W"     /* Word of a case's quotes, folded: Wthong. */
 #define TRACUU_PREFIX_YEAR "Y"     /* Y2024: a year the period overlaps. */
 #define TRACUU_PREFIX_STATUS "S"   /* Case status: Sdecided, Srecorded... */
@@ -57,7 +58,10 @@ enum {
     TRACUU_SLOT_PERIOD = 17,       /* Canonical period. */
     TRACUU_SLOT_STORED = 18,       /* Stored text or case records, packed. */
     TRACUU_SLOT_STATUS = 19,       /* Case status name ("decided"). */
-    TRACUU_SLOT_VIOLATORS = 20     /* Violator kinds, sorted, comma-joined. */
+    TRACUU_SLOT_VIOLATORS = 20,    /* Violator kinds, sorted, comma-joined. */
+    TRACUU_SLOT_PAGES = 21,        /* Pages of a paginated report (PDF,
+                                      image), absent for others. */
+    TRACUU_SLOT_OCR = 22           /* Pages of it read by OCR, absent if none. */
 };
 
 /* Case documents keep, packed in TRACUU_SLOT_STORED, one record per

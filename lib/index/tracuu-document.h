@@ -11,6 +11,8 @@ typedef struct tracuu_report_info {
     const char *fingerprint;    /* "size mtime_ns hash". */
     const char *format;         /* "text", "docx"... or NULL. */
     const char *encoding;       /* Encoding read, or NULL. */
+    unsigned pages;             /* Pages of a paginated format, or 0. */
+    unsigned ocr_pages;         /* Pages of them read by OCR. */
 } tracuu_report_info_t;
 
 /* Add the content terms of 'text' (positions from 1). */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "tracuu/analysis.h"
+#include "tracuu/decode.h"
 #include "tracuu/question.h"
 #include "tracuu/search.h"
 #include "search/tracuu-filters.h"
@@ -47,6 +48,11 @@ read_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
         if (r->paths[i] == NULL)
             status = TRACUU_STATUS_OUT_OF_MEMORY;
         hit->path = r->paths[i] ? r->paths[i] : "";
+        /* Paginated: the page is found with the snippet. */
+        if (xapc_doc_get_value (doc, TRACUU_SLOT_PAGES, &value, &vlen) == XAPC_OK)
+            hit->page = vlen > 0;
+        if (xapc_doc_get_value (doc, TRACUU_SLOT_OCR, &value, &vlen) == XAPC_OK)
+            hit->ocr = vlen > 0;
         st = xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &data, &dlen);
     }
     if (st)
@@ -76,6 +82,8 @@ snippet_hit (size_t i, const char *stored, size_t len, const tracuu_query_t *q,
         hit->snippet = r->snippets[i].text;
         hit->spans = r->snippets[i].spans;
         hit->n_spans = r->snippets[i].n_spans;
+        if (hit->page)
+            hit->page = tracuu_page_of_line (stored, len, hit->line);
     }
     return status;
 }
