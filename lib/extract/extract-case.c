@@ -16,36 +16,6 @@
 
 #include "analysis/lexicon.h"
 
-/* Kinds of counted noun: "02 tổ chức", "04 cá nhân", "72 số thuê bao". */
-static const char nouns_builtin[] =
-    "organization\ttổ chức|doanh nghiệp|công ty|cơ sở|điểm|đại lý"
-    "|cửa hàng|hộ kinh doanh|hộ|đơn vị|nhà mạng|cơ quan|tiệm|quán\n"
-    "individual\tcá nhân|trường hợp cá nhân|người|công dân|chủ thuê bao\n"
-    "mixed\ttổ chức cá nhân|tổ chức và cá nhân|cá nhân tổ chức"
-    "|cá nhân và tổ chức\n"
-    "other\tđối tượng|trường hợp|vụ|vụ việc|thuê bao|số thuê bao|sim"
-    "|số điện thoại|trang|trang thông tin|trang thông tin điện tử"
-    "|website|trang web|tài khoản|chủ tài khoản|kênh|fanpage|nhóm|group\n"
-    "content\tbài viết|bài đăng|video|clip|đường link|link|đường dẫn"
-    "|nội dung|tin bài|hình ảnh|bình luận\n";
-
-/* Platforms named near a case. */
-static const char platforms_builtin[] =
-    "facebook\tfacebook|fb|fanpage\n"
-    "tiktok\ttiktok|tik tok\n"
-    "youtube\tyoutube\n"
-    "zalo\tzalo\n"
-    "instagram\tinstagram\n"
-    "telegram\ttelegram\n"
-    "twitter\ttwitter\n"
-    "website\twebsite|trang thông tin điện tử|trang tin điện tử|trang web"
-    "|báo điện tử\n";
-
-/* Words that start the name of an agency ("Công an thành phố ..."). */
-static const char agencies_builtin[] =
-    "agency\tcông an|thanh tra|sở|ủy ban|ubnd|phòng|cục|chi cục|đội|bộ"
-    "|ban|tòa án|viện kiểm sát|đồn|trạm|bộ chỉ huy|quản lý thị trường\n";
-
 /* One counted noun phrase. */
 typedef struct count {
     int64_t value;
@@ -392,7 +362,8 @@ add_subjects (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
     }
     for (size_t i = a; i < b;) {
         size_t label = 0;
-        size_t n = tracuu_lexicon__match (c->platforms, c->text, i, b, &label);
+        size_t n = tracuu_lexicon__match_tagged (c->platforms, c->text, i, b,
+                                                 "case", &label);
         const char *name;
 
         if (n == 0) {
@@ -444,7 +415,8 @@ subject_agency (const ctx_t *c, size_t a, size_t trigger)
         size_t label;
 
         if ((text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
-            && tracuu_lexicon__match (c->agencies, text, i, trigger, &label) > 0
+            && tracuu_lexicon__match_tagged (c->agencies, text, i, trigger,
+                                            "subject", &label) > 0
             && !(i > a && is_word (text, i - 1, "với")))
             head = i;
     }
@@ -1041,31 +1013,23 @@ merge_duplicates (ctx_t *c)
 }
 
 void
-tracuu_extract__cases (const tracuu_text_t *text,
-                       const tracuu_lexicon_t *actions,
-                       const tracuu_lexicon_t *categories,
-                       tracuu_extraction_t *x, tracuu_status_t *rc)
+tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
+                       tracuu_status_t *rc)
 {
-    static tracuu_lexicon_once_t nouns_once =
-        TRACUU_LEXICON_ONCE_INIT ("case-nouns.txt", nouns_builtin);
-    static tracuu_lexicon_once_t platforms_once =
-        TRACUU_LEXICON_ONCE_INIT ("case-platforms.txt", platforms_builtin);
-    static tracuu_lexicon_once_t agencies_once =
-        TRACUU_LEXICON_ONCE_INIT ("case-agencies.txt", agencies_builtin);
     ctx_t c;
 
     if (*rc)
         return;
     memset (&c, 0, sizeof c);
     c.text = text;
-    c.actions = actions;
-    c.categories = categories;
     c.x = x;
     c.rc = rc;
     c.first_case = x->n_cases;
-    c.nouns = tracuu_lexicon__once (&nouns_once, rc);
-    c.platforms = tracuu_lexicon__once (&platforms_once, rc);
-    c.agencies = tracuu_lexicon__once (&agencies_once, rc);
+    c.actions = tracuu_lexicon__actions (rc);
+    c.categories = tracuu_lexicon__categories (rc);
+    c.nouns = tracuu_lexicon__case_nouns (rc);
+    c.platforms = tracuu_lexicon__platforms (rc);
+    c.agencies = tracuu_lexicon__agencies (rc);
     if (*rc)
         return;
     *rc = tracuu_extract__clauses (text, &c.clauses, &c.n_clauses);
@@ -1119,61 +1083,3 @@ tracuu_extract__case_dispose (tracuu_case_t *k)
     memset (k, 0, sizeof *k);
 }
 
-/* Copies of data/lexicon/actions.txt and categories.txt (without their
- * comments), used when $TRACUU_DATA_DIR is not set. A test checks that
- * they match the files. */
-const char tracuu_extract__actions_builtin[] =
-    "fine\txử phạt|phạt tiền|phạt hành chính|bị phạt"
-    "|nộp phạt|phạt vi phạm hành chính"
-    "|quyết định xử phạt|xử lý vi phạm hành chính"
-    "|xử lý hành chính\n"
-    "fine_if_amount\txử lý vi phạm|xử lý|phạt\n"
-    "takedown\tgỡ bỏ|bóc gỡ|gỡ|bóc|chặn|xóa bỏ"
-    "|khóa tài khoản|khóa trang|tạm dừng hoạt động"
-    "|đình chỉ hoạt động\n"
-    "subscriber_lock\tkhóa # chiều|khóa hai chiều"
-    "|khóa một chiều|khóa thuê bao|thu hồi số thuê bao"
-    "|thu hồi thuê bao|chặn thuê bao|khóa sim|chặn sim\n"
-    "warning\tnhắc nhở|cam kết|viết cam kết|ký cam kết"
-    "|cảnh cáo|phê bình\n"
-    "prosecution\tkhởi tố|truy tố|khởi tố vụ án"
-    "|khởi tố bị can\n"
-    "none\tngăn chặn|tháo gỡ|ngăn ngừa|chặn đứng"
-    "|gỡ khó|xử lý tình huống|xử lý kịp thời"
-    "|xử lý nghiêm|xử lý dứt điểm\n";
-
-const char tracuu_extract__categories_builtin[] =
-    "false_information\tthông tin sai sự thật|tin sai sự thật"
-    "|sai sự thật|tin giả|thông tin giả"
-    "|thông tin không đúng sự thật|không đúng sự thật"
-    "|bịa đặt|thông tin bịa đặt|xuyên tạc"
-    "|thông tin sai lệch|sai lệch|tin đồn thất thiệt"
-    "|thất thiệt|thiếu kiểm chứng\n"
-    "defamation\tvu khống|xúc phạm|xúc phạm uy tín"
-    "|xúc phạm danh dự|xúc phạm nhân phẩm|nói xấu"
-    "|bôi nhọ|quy kết|làm nhục\n"
-    "superstition\tmê tín dị đoan|mê tín|dị đoan|bói toán\n"
-    "personal_data\tthông tin cá nhân|dữ liệu cá nhân"
-    "|thông tin của cá nhân|thông tin của người khác"
-    "|bí mật đời tư|bí mật cá nhân|thông tin thuê bao\n"
-    "publishing\txuất bản|xuất bản phẩm|ấn phẩm|in ấn"
-    "|cơ sở in|hoạt động in|hóa đơn|lịch bloc"
-    "|sách lậu\n"
-    "gaming\ttrò chơi điện tử|trò chơi trực tuyến"
-    "|game online|game\n"
-    "device_conformity\thợp quy|chứng nhận hợp quy"
-    "|công bố hợp quy|không phù hợp quy chuẩn"
-    "|quy chuẩn kỹ thuật"
-    "|thiết bị di động không phù hợp"
-    "|thiết bị vô tuyến điện|tần số\n"
-    "counterfeit_smuggling\thàng giả|hàng nhái|buôn lậu"
-    "|nhập lậu|hàng lậu|hàng cấm|gian lận thương mại"
-    "|không rõ nguồn gốc|không rõ nguồn gốc xuất xứ\n"
-    "telecom_spam\ttin nhắn rác|cuộc gọi rác|sim rác"
-    "|thư điện tử rác|thư rác|rác viễn thông"
-    "|tin nhắn quảng cáo|cuộc gọi quấy rối|quấy rối"
-    "|làm phiền\n"
-    "fraud\tlừa đảo|chiếm đoạt|chiếm đoạt tài sản"
-    "|giả mạo|mạo danh\n"
-    "other\tcờ bạc|đánh bạc|cá độ|kích động"
-    "|chống phá|đồi trụy|bạo lực\n";

@@ -27,11 +27,6 @@ static const struct {
     { "tham luận", "tham_luan" },
 };
 
-/* Words that start the name of an agency. */
-static const char heads_builtin[] =
-    "agency\tcông an|thanh tra|sở|ủy ban|ubnd|phòng|cục|chi cục|đội|bộ"
-    "|ban|trung tâm|đài|báo|tòa án|viện kiểm sát|quản lý thị trường\n";
-
 static int
 is_word (const tracuu_text_t *text, size_t i, const char *exact)
 {
@@ -481,7 +476,8 @@ find_agency (const tracuu_text_t *text, tracuu_extraction_t *x,
                     || gap_has (text, i - 1, ",;.:()"))
                     break;
                 if ((text->tokens[i - 1].flags & TRACUU_TOKEN_CAPITAL)
-                    && tracuu_lexicon__match (heads, text, i - 1, j, &label))
+                    && tracuu_lexicon__match_tagged (heads, text, i - 1, j,
+                                                    "issuer", &label))
                     head = i - 1;
             }
             if (head == SIZE_MAX)
@@ -676,12 +672,10 @@ void
 tracuu_extract__meta (const tracuu_text_t *text, tracuu_extraction_t *x,
                       tracuu_status_t *rc)
 {
-    static tracuu_lexicon_once_t heads_once =
-        TRACUU_LEXICON_ONCE_INIT ("meta-agencies.txt", heads_builtin);
     const tracuu_lexicon_t *heads;
     uint32_t place_line, news_line;
 
-    heads = tracuu_lexicon__once (&heads_once, rc);
+    heads = tracuu_lexicon__agencies (rc);
     if (*rc)
         return;
     find_number (text, x, rc);

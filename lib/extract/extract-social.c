@@ -6,35 +6,6 @@
 
 #include "analysis/lexicon.h"
 
-static const char platforms_builtin[] =
-    "# Platforms: canonical name<TAB>names and domains. Accents optional.\n"
-    "#!fold ascii\n"
-    "facebook\tfb|face book|facebook.com|fb.com|m.facebook.com"
-    "|web.facebook.com|fb.me|fb.watch\n"
-    "tiktok\ttik tok|tiktok.com|vt.tiktok.com|vm.tiktok.com\n"
-    "youtube\tyou tube|youtube.com|youtu.be|m.youtube.com\n"
-    "zalo\tzalo.me|chat.zalo.me\n"
-    "telegram\tt.me|telegram.me|telegram.org\n"
-    "instagram\tinstagram.com|insta\n"
-    "twitter\ttwitter.com|x.com\n"
-    "threads\tthreads.net\n"
-    "viber\n"
-    "wechat\n"
-    "lotus\n"
-    "shopee\tshopee.vn\n"
-    "lazada\tlazada.vn\n"
-    "website\ttrang web|trang thông tin điện tử|trang tin điện tử"
-    "|cổng thông tin điện tử|web|blog|trang tin\n";
-
-static tracuu_lexicon_once_t platforms_once =
-    TRACUU_LEXICON_ONCE_INIT ("platforms.txt", platforms_builtin);
-
-const tracuu_lexicon_t *
-tracuu_lexicon__platforms (tracuu_status_t *rc)
-{
-    return tracuu_lexicon__once (&platforms_once, rc);
-}
-
 /* Account nouns ("tài khoản", "kênh", "fanpage"...) at token i: the
  * tokens used, and in *platform_out the platform it implies, or NULL. */
 static size_t
@@ -159,13 +130,14 @@ platform_near (const tracuu_text_t *text, size_t i, size_t after,
 
         if (tracuu_extract__match_folded (text, k, "mang xa hoi"))
             k += 3;
-        if (tracuu_lexicon__match (platforms, text, k, text->n_tokens, &label))
+        if (tracuu_lexicon__match_tagged (platforms, text, k, text->n_tokens,
+                                          "account", &label))
             return tracuu_lexicon__label (platforms, label);
     }
     for (size_t k = i; k-- > 0 && k + 12 > i;) {
         if (text->tokens[k].line != text->tokens[i].line)
             break;
-        if (tracuu_lexicon__match (platforms, text, k, i, &label)
+        if (tracuu_lexicon__match_tagged (platforms, text, k, i, "account", &label)
             && strcmp (tracuu_lexicon__label (platforms, label), "website"))
             return tracuu_lexicon__label (platforms, label);
     }
@@ -249,14 +221,16 @@ accounts (const tracuu_text_t *text, tracuu_entities_t *out,
         size_t s = 0, e = 0, next;
 
         /* "Trang thông tin điện tử" is a platform word, not "trang". */
-        if (nn > 0 && tracuu_lexicon__match (platforms, text, i, text->n_tokens,
-                                             NULL) > nn)
+        if (nn > 0 && tracuu_lexicon__match_tagged (platforms, text, i,
+                                                    text->n_tokens, "account",
+                                                    NULL) > nn)
             nn = 0;
         k = i + nn;
         if (nn > 0 && k < text->n_tokens && !tracuu_extract__gap_blank (text, k - 1)
             && !quoted_after (text, k - 1, &s, &e))
             nn = 0, k = i;
-        np = tracuu_lexicon__match (platforms, text, k, text->n_tokens, &label);
+        np = tracuu_lexicon__match_tagged (platforms, text, k, text->n_tokens,
+                                           "account", &label);
         if (np > 0 && (nn == 0 || tracuu_extract__gap_blank (text, k - 1))) {
             platform = tracuu_lexicon__label (platforms, label);
             k += np;
