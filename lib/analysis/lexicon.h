@@ -160,4 +160,10 @@ tracuu_lexicon__categories (tracuu_status_t *rc);
 const tracuu_lexicon_t *
 tracuu_lexicon__case_nouns (tracuu_status_t *rc);
 
+/* "money-kinds.txt": words that say what an amount is: labels fine,
+ * other (no fine: back taxes, rewards, prices...), maximum (a statutory
+ * bound). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__money_kinds (tracuu_status_t *rc);
+
 #endif /* TRACUU_LEXICON_H */

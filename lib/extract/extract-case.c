@@ -34,6 +34,7 @@ typedef struct ctx {
     const tracuu_lexicon_t *nouns;
     const tracuu_lexicon_t *platforms;
     const tracuu_lexicon_t *agencies;
+    const tracuu_lexicon_t *money_kinds;
     tracuu_extraction_t *x;
     tracuu_clause_t *clauses;
     size_t n_clauses;
@@ -813,6 +814,102 @@ called_total (const ctx_t *c, const tracuu_clause_t *cl,
     return 0;
 }
 
+/* The text between token 'i' and the next holds the character 'ch'. */
+static int
+gap_has (const tracuu_text_t *text, size_t i, char ch)
+{
+    size_t len;
+    const char *g = tracuu_extract__gap (text, i, &len);
+
+    return memchr (g, ch, len) != NULL;
+}
+
+/* Kinds of money-kinds.txt. */
+enum { KIND_NONE = -1, KIND_FINE, KIND_OTHER, KIND_BOUND, KIND_FOREIGN };
+
+/* The kind of the phrase of money-kinds.txt that ends just before token
+ * 'end' and starts at or after 'from', or KIND_NONE; its first token in
+ * *start_out. */
+static int
+kind_ending_at (const ctx_t *c, size_t from, size_t end, size_t *start_out)
+{
+    for (size_t len = end - from < 5 ? end - from : 5; len >= 1; len--) {
+        size_t label = 0, i = end - len;
+
+        /* A capital inside the clause is a name ("bà Lương Thị Yến"). */
+        if (i > from && (c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL))
+            continue;
+        if (tracuu_lexicon__match (c->money_kinds, c->text, i, end, &label)
+            == len) {
+            const char *name = tracuu_lexicon__label (c->money_kinds, label);
+
+            *start_out = i;
+            return strcmp (name, "fine") == 0 ? KIND_FINE
+                   : strcmp (name, "other") == 0 ? KIND_OTHER
+                   : strcmp (name, "bound") == 0 ? KIND_BOUND
+                   : KIND_FOREIGN;
+        }
+    }
+    return KIND_NONE;
+}
+
+/* Whether the amount 'e' of clause 'cl' is the amount of a fine, read
+ * from the words before it: not a statutory range or bound ("từ 5 đến
+ * 10 triệu", "phạt đến 40 triệu"), not money of another kind (the
+ * nearest introducer is "truy thu", "thưởng", "giá"...), not one figure
+ * of a fine and another kind ("truy thu và phạt 4 tỷ"). */
+static int
+fine_amount (const ctx_t *c, const tracuu_clause_t *cl,
+             const tracuu_entity_t *e)
+{
+    size_t t = cl->tok, start, last;
+    int kind;
+
+    if (e->flags & TRACUU_ENTITY_RANGE)
+        return 0;
+    while (t < cl->tok_end && c->text->tokens[t].start < e->start)
+        t++;
+    kind = kind_ending_at (c, cl->tok, t, &start);
+    if (kind == KIND_BOUND || (kind == KIND_FOREIGN && t > 0
+                               && gap_has (c->text, t - 1, '(')))
+        return 0;
+    /* "200.000.000 đồng đến 260.000.000 đồng", "30 - 40 triệu đồng". */
+    last = t;
+    while (last + 1 < c->text->n_tokens
+           && c->text->tokens[last + 1].start < e->end)
+        last++;
+    if (last + 2 < c->text->n_tokens
+        && (((is_word (c->text, last + 1, "đến") || is_word (c->text, last + 1, "tới"))
+             && (c->text->tokens[last + 2].flags & TRACUU_TOKEN_NUMBER))
+            || ((tracuu_extract__gap_is (c->text, last, "-")
+                 || tracuu_extract__gap_is (c->text, last, "\xe2\x80\x93"))
+                && (c->text->tokens[last + 1].flags & TRACUU_TOKEN_NUMBER))))
+        return 0;
+    if (t > 0 && (tracuu_extract__gap_is (c->text, t - 1, "-")
+                  || tracuu_extract__gap_is (c->text, t - 1, "\xe2\x80\x93"))
+        && t >= 1 && is_word (c->text, t - 1, "đồng"))
+        return 0;
+    for (size_t end = t; end > cl->tok; end--) {
+        kind = kind_ending_at (c, cl->tok, end, &start);
+        if (kind == KIND_NONE || kind == KIND_BOUND || kind == KIND_FOREIGN)
+            continue;
+        if (kind == KIND_OTHER)
+            return t - end > 8;         /* Far: it is another figure's. */
+        /* A fine phrase: joined to another kind just before it? */
+        for (size_t j = start; j > cl->tok && start - j < 3; j--) {
+            size_t s2;
+
+            if (kind_ending_at (c, cl->tok, j, &s2) == KIND_OTHER)
+                return 0;
+            if (!is_word (c->text, j - 1, "và")
+                && !tracuu_extract__gap_is (c->text, j - 1, ","))
+                break;
+        }
+        return 1;
+    }
+    return 1;
+}
+
 static void
 clause_cases (ctx_t *c, size_t ci)
 {
@@ -830,7 +927,8 @@ clause_cases (ctx_t *c, size_t ci)
 
     while (n_money < 8 && (e = next_entity (list, &it, cl->start, cl->end,
                                             TRACUU_ENTITY_MONEY)) != NULL)
-        money[n_money++] = (size_t) (e - list->items);
+        if (fine_amount (c, cl, e))
+            money[n_money++] = (size_t) (e - list->items);
     bits = actions_in (c, cl->tok, cl->tok_end, n_money > 0, &trigger,
                        &main_action);
     if (main_action < 0 || planned (c, cl) || normative (c, cl))
@@ -1030,6 +1128,7 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     c.nouns = tracuu_lexicon__case_nouns (rc);
     c.platforms = tracuu_lexicon__platforms (rc);
     c.agencies = tracuu_lexicon__agencies (rc);
+    c.money_kinds = tracuu_lexicon__money_kinds (rc);
     if (*rc)
         return;
     *rc = tracuu_extract__clauses (text, &c.clauses, &c.n_clauses);

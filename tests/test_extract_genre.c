@@ -1,0 +1,105 @@
+/* Fines in the language of the genre: news and reports about sanctions
+ * in every sector, and legal texts beside them. Each rule has sentences
+ * where it applies and sentences where it must not. The sentences are
+ * written for these tests. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tracuu/analysis.h"
+#include "tracuu/extract.h"
+
+static tracuu_extraction_t *
+run (const char *bytes, tracuu_text_t **text_out)
+{
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = NULL;
+
+    cr_assert_eq (tracuu_text_analyze (bytes, strlen (bytes), &text),
+                  TRACUU_STATUS_OK);
+    cr_assert_eq (tracuu_extract (text, &x), TRACUU_STATUS_OK);
+    *text_out = text;
+    return x;
+}
+
+/* The amounts of the fines of 'bytes' with an amount, in text order,
+ * as "5000000,300000" ("" when none). */
+static char *
+fine_amounts (const char *bytes)
+{
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = run (bytes, &text);
+    char *out = calloc (1, 1024);
+    size_t n = 0;
+
+    cr_assert_not_null (out);
+    for (size_t i = 0; i < tracuu_extraction_n_cases (x); i++) {
+        const tracuu_case_t *k = tracuu_extraction_case (x, i);
+
+        if (k->action != TRACUU_CASE_FINE || k->amount_vnd < 0
+            || (k->flags & TRACUU_CASE_HEADLINE))
+            continue;
+        n += (size_t) snprintf (out + n, 1024 - n, "%s%lld", n ? "," : "",
+                                (long long) k->amount_vnd);
+    }
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+    return out;
+}
+
+typedef struct row {
+    const char *text;
+    const char *amounts;
+} row_t;
+
+static void
+check_rows (const row_t *rows, size_t n)
+{
+    for (size_t r = 0; r < n; r++) {
+        char *got = fine_amounts (rows[r].text);
+
+        cr_expect_str_eq (got, rows[r].amounts, "row %zu: \"%s\"", r,
+                          rows[r].text);
+        free (got);
+    }
+}
+
+#define CHECK(rows) check_rows ((rows), sizeof (rows) / sizeof (rows)[0])
+
+/* Statutory ranges and bounds are what the law provides, not a fine. */
+Test (extract_genre, ranges_and_bounds_are_no_fines)
+{
+    static const row_t rows[] = {
+        { "Người vi phạm bị phạt tiền từ 2.000.000 đồng đến 4.000.000 đồng.\n", "" },
+        { "Hành vi này bị phạt từ 8 - 10 triệu đồng theo nghị định mới.\n", "" },
+        { "Tài xế chở quá tải có thể bị xử phạt đến 12 triệu đồng.\n", "" },
+        { "Mức phạt tối đa với tổ chức vi phạm là 200 triệu đồng.\n", "" },
+        { "Chủ xe bị phạt tiền 6.000.000 đồng - 8.000.000 đồng.\n", "" },
+        /* The positive forms. */
+        { "Công an huyện đã xử phạt tài xế Nguyễn Văn Tâm 12 triệu đồng.\n",
+          "12000000" },
+        { "Chủ cơ sở đã nộp phạt 3.500.000 đồng.\n", "3500000" },
+    };
+
+    CHECK (rows);
+}
+
+/* Money that is no fine, alone or in one figure with a fine. */
+Test (extract_genre, money_of_other_kinds)
+{
+    static const row_t rows[] = {
+        { "Cục Thuế đã xử phạt và truy thu hơn 12 tỷ đồng đối với công ty.\n", "" },
+        { "Doanh nghiệp bị truy thu và phạt 3,2 tỷ đồng vì kê khai sai.\n", "" },
+        { "Công ty đã nộp tiền thuế, tiền phạt hơn 20 tỷ đồng vào ngân sách.\n", "" },
+        { "Lực lượng chức năng đã xử phạt chủ hàng, tịch thu lô hàng có giá "
+          "trị gần 300 triệu đồng.\n", "" },
+        { "Đối tượng đưa cho cán bộ số tiền 5 triệu đồng để không bị xử lý.\n", "" },
+        { "Đã xử phạt, thu giữ 2 triệu USD (khoảng 50 tỷ đồng).\n", "" },
+        /* A fine beside another figure keeps its own amount. */
+        { "Công ty bị truy thu 8 tỷ đồng và bị phạt 1,5 tỷ đồng.\n", "1500000000" },
+        { "Ông Lương Văn Hòa bị xử phạt 4 triệu đồng.\n", "4000000" },
+    };
+
+    CHECK (rows);
+}
