@@ -103,3 +103,40 @@ Test (extract_genre, money_of_other_kinds)
 
     CHECK (rows);
 }
+
+/* A news article tells one fine in its headline, lead, caption and
+ * body: one case with several sources. */
+Test (extract_genre, one_fine_told_several_times)
+{
+    static const row_t rows[] = {
+        { "Tài xế xe tải chở quá tải bị phạt hơn 8 triệu đồng\n\n"
+          "Sáng 3-5, Đội CSGT cho biết đã xử phạt tài xế Trần Văn Bảo 8,3 "
+          "triệu đồng vì chở hàng quá tải.\n"
+          "Tài xế Trần Văn Bảo tại trụ sở Đội CSGT - Ảnh: T.H.\n"
+          "Cụ thể, tài xế bị phạt 8,3 triệu đồng và tước bằng lái 2 tháng.\n",
+          "8300000" },
+        /* Two people, the same amount: two fines. */
+        { "Bản tin: Công an phường đã xử phạt ông Lê Văn Hùng 2 triệu đồng.\n"
+          "Bà Phạm Thị Mai cũng bị xử phạt 2 triệu đồng.\n",
+          "2000000,2000000" },
+    };
+
+    CHECK (rows);
+}
+
+/* A report lists its cases: the same amount twice is two fines. */
+Test (extract_genre, report_lists_its_cases)
+{
+    static const row_t rows[] = {
+        { "UBND TỈNH BẮC GIANG\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n"
+          "Số: 12/BC-STTTT\nBắc Giang, ngày 5 tháng 7 năm 2024\n\nBÁO CÁO\n"
+          "Kết quả công tác tháng 6 năm 2024\n\n"
+          "Thanh tra Sở đã xử phạt ông Nguyễn Văn Hòa 5 triệu đồng do đăng tin "
+          "sai sự thật.\n"
+          "Công an huyện Lục Nam xử phạt Công ty TNHH Minh Phát 5 triệu đồng do "
+          "in xuất bản phẩm không phép.\n",
+          "5000000,5000000" },
+    };
+
+    CHECK (rows);
+}

@@ -1062,13 +1062,119 @@ link_footnotes (ctx_t *c)
     }
 }
 
-/* Merge cases of the same key (one case written twice in a report). */
+/* Two string sets, both named and with nothing in common. */
+static int
+disjoint (const char *const *a, size_t na, const char *const *b, size_t nb)
+{
+    if (na == 0 || nb == 0)
+        return 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (strcmp (a[i], b[j]) == 0)
+                return 0;
+    return 1;
+}
+
+static int
+accounts_disjoint (const tracuu_case_t *a, const tracuu_case_t *b)
+{
+    if (a->n_accounts == 0 || b->n_accounts == 0)
+        return 0;
+    for (size_t i = 0; i < a->n_accounts; i++)
+        for (size_t j = 0; j < b->n_accounts; j++)
+            if (strcmp (a->accounts[i].name, b->accounts[j].name) == 0)
+                return 0;
+    return 1;
+}
+
+/* The amounts of two mentions are one: equal, or one is rounded ("hơn 8
+ * triệu" for 8,2 triệu) and within a tenth of the other. */
+static int
+same_amount (const tracuu_case_t *a, const tracuu_case_t *b)
+{
+    const tracuu_case_t *r = (a->flags & TRACUU_CASE_APPROXIMATE) ? a : b;
+    const tracuu_case_t *e = r == a ? b : a;
+    int64_t d;
+
+    if (a->amount_vnd < 0 || b->amount_vnd < 0)
+        return 0;
+    if (a->amount_vnd == b->amount_vnd)
+        return 1;
+    if (!(r->flags & TRACUU_CASE_APPROXIMATE)
+        || (e->flags & TRACUU_CASE_APPROXIMATE))
+        return 0;
+    d = r->amount_vnd > e->amount_vnd ? r->amount_vnd - e->amount_vnd
+                                      : e->amount_vnd - r->amount_vnd;
+    return d * 10 < e->amount_vnd;
+}
+
+/* Cases 'a' and 'b' of one text are one fine mentioned twice (a
+ * headline, a lead, a caption and the body): the same amount and no
+ * evidence against it (other people or accounts, another number of
+ * violators, a footnote of its own). */
+static int
+same_fine (const tracuu_case_t *a, const tracuu_case_t *b)
+{
+    if (a->action != TRACUU_CASE_FINE || b->action != TRACUU_CASE_FINE
+        || !same_amount (a, b) || a->footnote != b->footnote
+        || a->parent != b->parent)
+        return 0;
+    if (disjoint (a->people, a->n_people, b->people, b->n_people)
+        || accounts_disjoint (a, b))
+        return 0;
+    if (a->violators >= 0 && b->violators >= 0 && a->violators != b->violators)
+        return 0;
+    return 1;
+}
+
+/* Fold case 'dup' into 'keep': sources, and what 'keep' does not say. */
+static void
+fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
+{
+    for (size_t s = 0; s < dup->n_sources; s++)
+        add_source (c->rc, c->text, keep, c->x->file,
+                    dup->sources[s].start, dup->sources[s].end);
+    keep->categories |= dup->categories;
+    keep->measures |= dup->measures;
+    keep->violator_kinds |= dup->violator_kinds;
+    if (keep->parent < 0)
+        keep->parent = dup->parent;
+    if ((keep->flags & TRACUU_CASE_APPROXIMATE)
+        && !(dup->flags & TRACUU_CASE_APPROXIMATE)) {
+        keep->amount_vnd = dup->amount_vnd;     /* The exact amount. */
+        keep->flags &= ~(uint32_t) TRACUU_CASE_APPROXIMATE;
+    }
+    if (!(dup->flags & TRACUU_CASE_HEADLINE))
+        keep->flags &= ~(uint32_t) TRACUU_CASE_HEADLINE;
+    if (keep->violators < 0) {
+        keep->violators = dup->violators;
+        keep->organizations = dup->organizations;
+        keep->individuals = dup->individuals;
+        keep->flags |= dup->flags & TRACUU_CASE_AGGREGATE;
+    }
+    for (size_t i = 0; i < dup->n_people; i++)
+        push_string (c->rc, &keep->people, &keep->n_people, dup->people[i],
+                     strlen (dup->people[i]));
+    for (size_t i = 0; i < dup->n_accounts; i++)
+        push_account (c->rc, keep, dup->accounts[i].platform,
+                      dup->accounts[i].name);
+    for (size_t i = 0; i < dup->n_platforms; i++)
+        push_string (c->rc, &keep->platforms, &keep->n_platforms,
+                     dup->platforms[i], strlen (dup->platforms[i]));
+}
+
+/* Merge cases of the same key, and fines mentioned several times (one
+ * case written twice in a report). */
 static void
 merge_duplicates (ctx_t *c)
 {
     tracuu_extraction_t *x = c->x;
     size_t w = c->first_case;
     long *remap = NULL;
+    /* A news article retells its story (headline, lead, captions, body);
+     * a report lists its cases, where one amount twice is two fines. */
+    const char *kind = x->meta.kind ? x->meta.kind : "khac";
+    int retold = strcmp (kind, "tin_bai") == 0 || strcmp (kind, "khac") == 0;
 
     if (x->n_cases == 0)
         return;
@@ -1083,19 +1189,12 @@ merge_duplicates (ctx_t *c)
         size_t j;
 
         for (j = c->first_case; j < w; j++)
-            if (strcmp (x->cases[j].key, x->cases[i].key) == 0)
+            if (strcmp (x->cases[j].key, x->cases[i].key) == 0
+                || (retold && same_fine (&x->cases[j], &x->cases[i])))
                 break;
         if (j < w && *c->rc == TRACUU_STATUS_OK) {
-            tracuu_case_t *keep = &x->cases[j], *dup = &x->cases[i];
-
-            for (size_t s = 0; s < dup->n_sources; s++)
-                add_source (c->rc, c->text, keep, x->file,
-                            dup->sources[s].start, dup->sources[s].end);
-            keep->categories |= dup->categories;
-            keep->measures |= dup->measures;
-            if (keep->parent < 0)
-                keep->parent = dup->parent;
-            tracuu_extract__case_dispose (dup);
+            fold_case (c, &x->cases[j], &x->cases[i]);
+            tracuu_extract__case_dispose (&x->cases[i]);
             remap[i] = (long) j;
             continue;
         }
