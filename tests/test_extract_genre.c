@@ -140,3 +140,41 @@ Test (extract_genre, report_lists_its_cases)
 
     CHECK (rows);
 }
+
+/* Amounts introduced by "mức phạt", written in words, in two units, or
+ * without "đồng" in a headline. */
+Test (extract_genre, amount_introducers_and_forms)
+{
+    static const row_t rows[] = {
+        { "Sở Y tế ban hành quyết định xử phạt nhà thuốc, mức phạt là 15 triệu "
+          "đồng.\n", "15000000" },
+        { "Hai tài xế đã bị xử phạt với tổng mức phạt tiền 9 triệu đồng.\n",
+          "9000000" },
+        { "Chủ quán karaoke bị phạt hơn 42 triệu vì gây ồn ào.\n", "42000000" },
+        { "Đội CSGT đã xử phạt một triệu đồng đối với người đi xe máy.\n",
+          "1000000" },
+        { "Toàn tỉnh đã xử phạt 1.250 trường hợp, phạt tiền 2 tỷ 340 triệu "
+          "đồng.\n", "2340000000" },
+        { "Công ty bị xử phạt 1,2 tỉ đồng.\n", "1200000000" },
+        /* "triệu" before a counted noun is no money. */
+        { "Cơ quan thuế đã xử phạt 12 doanh nghiệp, với 1,5 triệu người dùng.\n", "" },
+    };
+
+    CHECK (rows);
+}
+
+/* Hypotheses and plans are no fine; a later "sẽ" does not undo one. */
+Test (extract_genre, hypotheses_and_plans)
+{
+    static const row_t rows[] = {
+        { "Nếu chỉ phạt 10 triệu đồng thì chưa đủ sức răn đe.\n", "" },
+        { "Người bán hàng rong bị phạt 2 triệu đồng nếu lấn chiếm vỉa hè.\n", "" },
+        { "Tài xế dự kiến bị phạt 20 triệu đồng.\n", "" },
+        { "Bà Trần Thị Lan bị phạt 500.000 đồng nhưng không đồng ý, nói sẽ "
+          "khiếu nại.\n", "500000" },
+        { "Ông Hồ Văn Sơn đã bị phạt 3 triệu đồng, nếu tái phạm sẽ bị xử lý "
+          "nặng hơn.\n", "3000000" },
+    };
+
+    CHECK (rows);
+}

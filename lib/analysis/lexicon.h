@@ -166,4 +166,13 @@ tracuu_lexicon__case_nouns (tracuu_status_t *rc);
 const tracuu_lexicon_t *
 tracuu_lexicon__money_kinds (tracuu_status_t *rc);
 
+/* "money-words.txt": units, currencies, number words and cues of amounts
+ * (tags multiplier, hundred, currency, weak, number, after_dong, cue,
+ * link, approx). Exact; the second in the fold mode, for texts typed
+ * without diacritics. */
+const tracuu_lexicon_t *
+tracuu_lexicon__money_words (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__money_words_folded (tracuu_status_t *rc);
+
 #endif /* TRACUU_LEXICON_H */

@@ -763,27 +763,36 @@ previous_context (const ctx_t *c, size_t ci, int want_subjects)
     return -1;
 }
 
-/* The clause speaks of the future ("sẽ", "thời gian tới", "dự kiến"). */
+/* The clause speaks of the future ("sẽ", "dự kiến" before the measure;
+ * "thời gian tới") or of a hypothesis ("nếu", when nothing says it was
+ * done: "Phạt 7,5 triệu đồng nếu vi phạm"). */
 static int
-planned (const ctx_t *c, const tracuu_clause_t *cl)
+planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
 {
-    for (size_t i = cl->tok; i < cl->tok_end; i++)
-        if (is_word (c->text, i, "sẽ")
-            || (is_word (c->text, i, "thời") && is_word (c->text, i + 1, "gian")
-                && is_word (c->text, i + 2, "tới"))
-            || (is_word (c->text, i, "dự") && is_word (c->text, i + 1, "kiến")))
+    int done = 0, cond = 0;
+
+    for (size_t i = cl->tok; i < cl->tok_end; i++) {
+        if (i < trigger
+            && (is_word (c->text, i, "sẽ")
+                || (is_word (c->text, i, "dự") && is_word (c->text, i + 1, "kiến"))))
             return 1;
-    return 0;
+        if (is_word (c->text, i, "thời") && is_word (c->text, i + 1, "gian")
+            && is_word (c->text, i + 2, "tới"))
+            return 1;
+        done |= is_word (c->text, i, "đã") || is_word (c->text, i, "vừa");
+        cond |= is_word (c->text, i, "nếu");
+    }
+    return cond && !done;
 }
 
 /* The clause states what the law provides rather than what was done:
  * "mức phạt tiền tối đa ... là 100 triệu đồng", "khung phạt", "có thể bị
- * phạt". */
+ * phạt". ("mức phạt là 20 triệu đồng" alone introduces a fine.) */
 static int
 normative (const ctx_t *c, const tracuu_clause_t *cl)
 {
     for (size_t i = cl->tok; i < cl->tok_end; i++) {
-        if ((is_word (c->text, i, "mức") || is_word (c->text, i, "khung"))
+        if (is_word (c->text, i, "khung")
             && (is_word (c->text, i + 1, "phạt")
                 || (is_word (c->text, i + 1, "xử") && is_word (c->text, i + 2, "phạt"))
                 || (is_word (c->text, i + 1, "tiền") && is_word (c->text, i + 2, "phạt"))))
@@ -837,7 +846,8 @@ kind_ending_at (const ctx_t *c, size_t from, size_t end, size_t *start_out)
         size_t label = 0, i = end - len;
 
         /* A capital inside the clause is a name ("bà Lương Thị Yến"). */
-        if (i > from && (c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL))
+        if (i > from && (c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
+            && !(c->text->tokens[i].flags & TRACUU_TOKEN_ALLCAPS))
             continue;
         if (tracuu_lexicon__match (c->money_kinds, c->text, i, end, &label)
             == len) {
@@ -931,7 +941,7 @@ clause_cases (ctx_t *c, size_t ci)
             money[n_money++] = (size_t) (e - list->items);
     bits = actions_in (c, cl->tok, cl->tok_end, n_money > 0, &trigger,
                        &main_action);
-    if (main_action < 0 || planned (c, cl) || normative (c, cl))
+    if (main_action < 0 || planned (c, cl, trigger) || normative (c, cl))
         return;
     n_counts = counts_in (c, cl->start, cl->tok, cl->tok_end, counts, 16);
     concrete = n_counts > 0 || has_subjects (c, cl->tok, cl->tok_end);

@@ -29,6 +29,12 @@ typedef struct tracuu_extract_number {
 int
 tracuu_extract__is (const tracuu_text_t *text, size_t i, const char *exact);
 
+/* The text is typed without diacritics: of its first 2 000 words, at
+ * least 30, fewer than one in twenty carries a diacritic. Its words
+ * are then read by their folded forms ("xu phat 5 trieu dong"). */
+int
+tracuu_extract__unaccented (const tracuu_text_t *text);
+
 /* Non-zero when token 'i' exists and its folded form is 'folded'. */
 int
 tracuu_extract__is_folded (const tracuu_text_t *text, size_t i,
