@@ -292,9 +292,9 @@ static const struct {
       1, TRACUU_CASE_FINE, 2000000, 1, "superstition" },
     /* Old and new tone placement: "khoá" and "khóa". */
     { "Đã khoá 02 chiều 15 thuê bao phát tán tin nhắn rác.\n",
-      1, TRACUU_CASE_SUBSCRIBER_LOCK, -1, 15, "telecom_spam" },
+      1, TRACUU_CASE_SUBSCRIBER_LOCK, -1, 15, "telecom" },
     { "Đã khóa 02 chiều 15 thuê bao phát tán tin nhắn rác.\n",
-      1, TRACUU_CASE_SUBSCRIBER_LOCK, -1, 15, "telecom_spam" },
+      1, TRACUU_CASE_SUBSCRIBER_LOCK, -1, 15, "telecom" },
     { "Công an tỉnh đã khởi tố 02 đối tượng lừa đảo chiếm đoạt tài sản.\n",
       1, TRACUU_CASE_PROSECUTION, -1, 2, "fraud" },
     { "Đã đề nghị gỡ bỏ 12 bài viết có nội dung xuyên tạc trên Facebook.\n",

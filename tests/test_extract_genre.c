@@ -178,3 +178,71 @@ Test (extract_genre, hypotheses_and_plans)
 
     CHECK (rows);
 }
+
+/* The category of each fine, "a,b" in text order ("-" for none). */
+static char *
+fine_categories (const char *bytes)
+{
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = run (bytes, &text);
+    char *out = calloc (1, 1024);
+    size_t n = 0;
+
+    cr_assert_not_null (out);
+    for (size_t i = 0; i < tracuu_extraction_n_cases (x); i++) {
+        const tracuu_case_t *k = tracuu_extraction_case (x, i);
+        int any = 0;
+
+        if (k->action != TRACUU_CASE_FINE)
+            continue;
+        n += (size_t) snprintf (out + n, 1024 - n, "%s", n ? " " : "");
+        for (unsigned b = 0; b < tracuu_case_category_count (); b++)
+            if (k->categories & (1u << b))
+                n += (size_t) snprintf (out + n, 1024 - n, "%s%s",
+                                        any++ ? "," : "",
+                                        tracuu_case_category_name (b));
+        if (!any)
+            n += (size_t) snprintf (out + n, 1024 - n, "-");
+    }
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+    return out;
+}
+
+/* Categories of every sector, from the clause, the next sentence, the
+ * headline; never from the title of a cited decree. */
+Test (extract_genre, categories_of_the_genre)
+{
+    static const row_t rows[] = {
+        { "Tài xế xe khách vượt đèn đỏ bị phạt 4 triệu đồng.\n", "traffic" },
+        { "Sở Du lịch đã xử phạt công ty lữ hành 30 triệu đồng.\n", "tourism" },
+        { "Cơ sở sản xuất giò chả dùng hàn the bị phạt 20 triệu đồng.\n",
+          "food_safety" },
+        { "Công ty xả nước thải chưa qua xử lý bị phạt 150 triệu đồng.\n",
+          "environment" },
+        { "Chủ đầu tư bị phạt 60 triệu đồng vì xây dựng không phép.\n",
+          "construction" },
+        { "Ông Trần Minh bị xử phạt 25 triệu đồng vì thao túng cổ phiếu.\n",
+          "securities" },
+        { "Nhà thuốc bán thuốc kê đơn không có đơn bị phạt 5 triệu đồng.\n",
+          "health" },
+        /* The next sentence names the violation. */
+        { "Tin vắn trong ngày\n\nCông an quận đã xử phạt ông Lê Hải 7 triệu "
+          "đồng. Ông Hải đã đăng thông tin sai sự thật về dịch bệnh lên mạng "
+          "xã hội.\n", "false_information" },
+        /* The headline names it. */
+        { "Phạt nặng quán karaoke gây ồn ào\n\nChủ quán Nguyễn Thu bị xử phạt "
+          "12 triệu đồng.\n", "culture" },
+        /* The title of the cited decree names no category. */
+        { "Theo Nghị định 38/2021 quy định xử phạt trong lĩnh vực văn hóa và "
+          "quảng cáo, bà Đỗ Hạnh bị phạt 10 triệu đồng.\n", "-" },
+    };
+
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        char *got = fine_categories (rows[r].text);
+
+        cr_expect_str_eq (got, rows[r].amounts, "row %zu: \"%s\"", r,
+                          rows[r].text);
+        free (got);
+    }
+}

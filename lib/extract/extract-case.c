@@ -65,7 +65,20 @@ is_word (const tracuu_text_t *text, size_t i, const char *exact)
     return i < text->n_tokens && strcmp (text->tokens[i].exact, exact) == 0;
 }
 
-/* Categories named in tokens [a, b). */
+/* Token 'i' starts the title of a cited legal text or sector ("Nghị
+ * định 100/2019/NĐ-CP quy định xử phạt ... trong lĩnh vực giao thông"),
+ * whose words name no category of the case. */
+static int
+legal_title_at (const ctx_t *c, size_t i)
+{
+    return (is_word (c->text, i, "nghị") && is_word (c->text, i + 1, "định"))
+           || (is_word (c->text, i, "thông") && is_word (c->text, i + 1, "tư")
+               && i + 2 < c->text->n_tokens
+               && (c->text->tokens[i + 2].flags & TRACUU_TOKEN_NUMBER))
+           || (is_word (c->text, i, "lĩnh") && is_word (c->text, i + 1, "vực"));
+}
+
+/* Categories named in tokens [a, b), up to a legal title. */
 static uint32_t
 categories_in (const ctx_t *c, size_t a, size_t b)
 {
@@ -73,8 +86,11 @@ categories_in (const ctx_t *c, size_t a, size_t b)
 
     for (size_t i = a; i < b;) {
         size_t label = 0;
-        size_t n = tracuu_lexicon__match (c->categories, c->text, i, b, &label);
+        size_t n;
 
+        if (legal_title_at (c, i))
+            break;
+        n = tracuu_lexicon__match (c->categories, c->text, i, b, &label);
         if (n == 0) {
             i++;
             continue;
@@ -905,15 +921,16 @@ fine_amount (const ctx_t *c, const tracuu_clause_t *cl,
             continue;
         if (kind == KIND_OTHER)
             return t - end > 8;         /* Far: it is another figure's. */
-        /* A fine phrase: joined to another kind just before it? */
-        for (size_t j = start; j > cl->tok && start - j < 3; j--) {
+        /* A fine phrase joined by "và" or a comma to another kind just
+         * before it: one figure of both. */
+        if (start > cl->tok) {
             size_t s2;
 
-            if (kind_ending_at (c, cl->tok, j, &s2) == KIND_OTHER)
-                return 0;
-            if (!is_word (c->text, j - 1, "và")
-                && !tracuu_extract__gap_is (c->text, j - 1, ","))
-                break;
+            if (is_word (c->text, start - 1, "và"))
+                return kind_ending_at (c, cl->tok, start - 1, &s2)
+                       != KIND_OTHER;
+            if (tracuu_extract__gap_is (c->text, start - 1, ","))
+                return kind_ending_at (c, cl->tok, start, &s2) != KIND_OTHER;
         }
         return 1;
     }
@@ -1024,6 +1041,108 @@ clause_cases (ctx_t *c, size_t ci)
                 d.money = (long) money[m];
     }
     commit (c, ci, &d);
+}
+
+/* The clauses of the sentence after the one of clause 'ci', and the
+ * rest of its own: [*from, *to). */
+static void
+following_clauses (const ctx_t *c, size_t ci, size_t *from, size_t *to)
+{
+    size_t s = c->clauses[ci].sentence, k = ci + 1;
+
+    *from = k;
+    while (k < c->n_clauses && c->clauses[k].sentence <= s + 1)
+        k++;
+    *to = k;
+}
+
+/* The first line of the text that holds a word: a news headline, or the
+ * title of a report. */
+static void
+headline_tokens (const ctx_t *c, size_t *a, size_t *b)
+{
+    uint32_t line;
+
+    *a = *b = 0;
+    if (c->text->n_tokens == 0)
+        return;
+    line = c->text->tokens[0].line;
+    while (*b < c->text->n_tokens && c->text->tokens[*b].line == line)
+        (*b)++;
+}
+
+/* A news article (or a text of no administrative kind) retells one
+ * story: headline, lead, captions, body. A report lists its cases, each
+ * told once, clause by clause. */
+static int
+retold_story (const tracuu_extraction_t *x)
+{
+    const char *kind = x->meta.kind ? x->meta.kind : "khac";
+
+    return strcmp (kind, "tin_bai") == 0 || strcmp (kind, "khac") == 0;
+}
+
+/* Categories for the cases of a retold story that name none in their
+ * clause or the one before: from the rest of their sentence and the next one (a case
+ * without its own case), from the headline, else the category the whole
+ * text names most often. News name the violation there. */
+static void
+infer_categories (ctx_t *c)
+{
+    unsigned counts[TRACUU_CATEGORY_COUNT] = { 0 };
+    uint32_t dominant = 0, head;
+    size_t a, b;
+    unsigned best = 0, all = 0;
+
+    if (!retold_story (c->x))
+        return;
+    for (size_t ci = 0; ci < c->n_clauses; ci++) {
+        uint32_t bits;
+
+        if (c->clauses[ci].flags & TRACUU_CLAUSE_TABLE)
+            continue;
+        bits = categories_in (c, c->clauses[ci].tok, c->clauses[ci].tok_end);
+        for (unsigned k = 0; k < TRACUU_CATEGORY_COUNT; k++)
+            counts[k] += (bits >> k) & 1;
+    }
+    for (unsigned k = 0; k < TRACUU_CATEGORY_COUNT; k++)
+        all += counts[k];
+    for (unsigned k = 0; k < TRACUU_CATEGORY_COUNT; k++)
+        if (counts[k] > best) {
+            best = counts[k];
+            dominant = (uint32_t) 1 << k;
+        }
+    headline_tokens (c, &a, &b);
+    head = categories_in (c, a, b);
+    for (size_t i = c->first_case; i < c->x->n_cases; i++) {
+        tracuu_case_t *k = &c->x->cases[i];
+        long ci = c->case_clause[i - c->first_case];
+        size_t from, to;
+
+        if (k->categories != 0 || ci < 0)
+            continue;
+        following_clauses (c, (size_t) ci, &from, &to);
+        for (size_t n = from; n < to && k->categories == 0; n++) {
+            count_t own[4];
+
+            /* A list item after ';', or a clause with violators of its
+             * own, tells another result. */
+            if (c->clause_case[n] >= 0
+                || memchr (c->text->text + c->clauses[n - 1].end, ';',
+                           c->clauses[n].start - c->clauses[n - 1].end)
+                || counts_in (c, c->clauses[n].start, c->clauses[n].tok,
+                              c->clauses[n].tok_end, own, 4) > 0)
+                break;
+            k->categories = categories_in (c, c->clauses[n].tok,
+                                           c->clauses[n].tok_end);
+        }
+        if (k->categories == 0)
+            k->categories = head;
+        /* The text's own subject, when it keeps to one: two thirds of
+         * the categories it names. */
+        if (k->categories == 0 && best >= 2 && 3 * best >= 2 * all)
+            k->categories = dominant;
+    }
 }
 
 /* Footnote numbers cited in clause 'ci' (marks in running text). */
@@ -1181,10 +1300,7 @@ merge_duplicates (ctx_t *c)
     tracuu_extraction_t *x = c->x;
     size_t w = c->first_case;
     long *remap = NULL;
-    /* A news article retells its story (headline, lead, captions, body);
-     * a report lists its cases, where one amount twice is two fines. */
-    const char *kind = x->meta.kind ? x->meta.kind : "khac";
-    int retold = strcmp (kind, "tin_bai") == 0 || strcmp (kind, "khac") == 0;
+    int retold = retold_story (x);
 
     if (x->n_cases == 0)
         return;
@@ -1254,6 +1370,8 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     for (size_t i = 0; i < c.n_clauses && *rc == TRACUU_STATUS_OK; i++)
         if (!(c.clauses[i].flags & TRACUU_CLAUSE_TABLE))
             clause_cases (&c, i);
+    if (*rc == TRACUU_STATUS_OK)
+        infer_categories (&c);
     if (*rc == TRACUU_STATUS_OK)
         link_footnotes (&c);
     if (*rc == TRACUU_STATUS_OK)
