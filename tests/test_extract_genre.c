@@ -246,3 +246,95 @@ Test (extract_genre, categories_of_the_genre)
         free (got);
     }
 }
+
+/* The first fine of 'bytes'. */
+static const tracuu_case_t *
+first_fine (tracuu_extraction_t *x)
+{
+    for (size_t i = 0; i < tracuu_extraction_n_cases (x); i++)
+        if (tracuu_extraction_case (x, i)->action == TRACUU_CASE_FINE)
+            return tracuu_extraction_case (x, i);
+    cr_assert_fail ("no fine");
+    return NULL;
+}
+
+/* Decided, recorded, proposed, withdrawn. */
+Test (extract_genre, status_of_a_fine)
+{
+    static const struct {
+        const char *text;
+        tracuu_case_status_t status;
+    } rows[] = {
+        { "Thanh tra Sở đã ra quyết định xử phạt công ty 30 triệu đồng.\n",
+          TRACUU_CASE_DECIDED },
+        { "Đội CSGT đã lập biên bản vi phạm hành chính đối với tài xế Vũ Nam, "
+          "mức phạt dự tính 6 triệu đồng.\n", TRACUU_CASE_RECORDED },
+        { "Đoàn kiểm tra đã lập biên bản tạm giữ hàng hóa, xử phạt chủ cơ sở 4 "
+          "triệu đồng.\n", TRACUU_CASE_DECIDED },
+        { "Công an xã đề nghị UBND huyện xử phạt ông Hà Văn Tư 7 triệu đồng.\n",
+          TRACUU_CASE_PROPOSED },
+        { "UBND thành phố đã hủy quyết định xử phạt 90 triệu đồng đối với ông "
+          "Lâm Văn Tú.\n", TRACUU_CASE_WITHDRAWN },
+    };
+
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        tracuu_text_t *text = NULL;
+        tracuu_extraction_t *x = run (rows[r].text, &text);
+
+        cr_expect_eq (first_fine (x)->status, rows[r].status, "row %zu: %s",
+                      r, tracuu_case_status_name (first_fine (x)->status));
+        tracuu_extraction_destroy (x);
+        tracuu_text_destroy (text);
+    }
+}
+
+/* "mỗi người": the amount is each violator's, and the count is theirs. */
+Test (extract_genre, per_violator_amounts)
+{
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = run (
+        "Công an huyện đã xử phạt 6 thanh niên đua xe trái phép. Mỗi người bị "
+        "phạt 4 triệu đồng.\n", &text);
+    const tracuu_case_t *k = first_fine (x);
+
+    cr_expect_eq (k->amount_vnd, 4000000);
+    cr_expect (k->flags & TRACUU_CASE_PER_VIOLATOR);
+    cr_expect_eq (k->violators, 6);
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+
+    x = run ("Đội CSGT đã xử phạt 3 tài xế, tổng số tiền 9 triệu đồng.\n", &text);
+    k = first_fine (x);
+    cr_expect (!(k->flags & TRACUU_CASE_PER_VIOLATOR));
+    cr_expect_eq (k->violators, 3);
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+}
+
+/* Where and when: the day of the decision; no province for a central
+ * authority or from a company's name. */
+Test (extract_genre, year_and_province_of_a_fine)
+{
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = run (
+        "Doanh nghiệp bị phạt vì thao túng giá\n\n"
+        "Theo Luật Chứng khoán năm 2006, hành vi này bị nghiêm cấm. Ngày "
+        "20/3/2019, Ủy ban Chứng khoán Nhà nước đã xử phạt Công ty cổ phần "
+        "Thép Nghệ An 350 triệu đồng.\n", &text);
+    const tracuu_case_t *k = first_fine (x);
+
+    cr_expect_eq (k->amount_vnd, 350000000);
+    cr_expect_eq (k->from / 10000, 2019, "%d", k->from);
+    cr_expect_eq (k->to / 10000, 2019, "%d", k->to);
+    cr_expect_null (k->province, "%s", k->province);
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+
+    x = run ("Phạt quán ăn ở Đà Nẵng\n\nNgày 4/5/2021, UBND quận Hải Châu đã "
+             "xử phạt quán ăn 15 triệu đồng vì vi phạm an toàn thực phẩm.\n",
+             &text);
+    k = first_fine (x);
+    cr_expect_str_eq (k->province, "Đà Nẵng");
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+}

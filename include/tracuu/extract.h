@@ -116,7 +116,12 @@ enum {
     TRACUU_CASE_HEADLINE    = 1 << 2, /* Quoted in a list of published
                                          articles, not reported as done
                                          by the author. */
-    TRACUU_CASE_FOOTNOTE    = 1 << 3  /* Found in the text of a footnote. */
+    TRACUU_CASE_FOOTNOTE    = 1 << 3, /* Found in the text of a footnote. */
+    TRACUU_CASE_PER_VIOLATOR = 1 << 4 /* The amount is that of each
+                                         violator ("mỗi người bị phạt 5
+                                         triệu"): the case's total is
+                                         amount_vnd * violators.
+                                         @since 0.2 */
 };
 
 /**

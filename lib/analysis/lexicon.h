@@ -175,4 +175,9 @@ tracuu_lexicon__money_words (tracuu_status_t *rc);
 const tracuu_lexicon_t *
 tracuu_lexicon__money_words_folded (tracuu_status_t *rc);
 
+/* "statuses.txt": wording of where a sanction stands (withdrawn,
+ * proposed, recorded, decided). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__statuses (tracuu_status_t *rc);
+
 #endif /* TRACUU_LEXICON_H */

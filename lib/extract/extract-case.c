@@ -35,6 +35,8 @@ typedef struct ctx {
     const tracuu_lexicon_t *platforms;
     const tracuu_lexicon_t *agencies;
     const tracuu_lexicon_t *money_kinds;
+    const tracuu_lexicon_t *statuses;
+    const tracuu_lexicon_t *money_words;
     tracuu_extraction_t *x;
     tracuu_clause_t *clauses;
     size_t n_clauses;
@@ -173,21 +175,27 @@ paren_depth (const char *s, size_t start, size_t pos)
     return depth;
 }
 
-/* The number written at token 'i' ("02", "một"), or -1. */
+/* The number written at token 'i' ("02", "4.915", "một"), or -1. */
 static int64_t
-number_at (const tracuu_text_t *text, size_t i)
+number_at (const ctx_t *c, size_t i)
 {
-    static const char *const words[] = {
-        "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
-        "mười", NULL
-    };
+    const tracuu_text_t *text = c->text;
+    tracuu_extract_number_t num;
+    size_t label;
     int v;
 
     if (tracuu_extract__token_int (text, i, 7, &v))
         return v;
-    for (int k = 0; words[k]; k++)
-        if (is_word (text, i, words[k]))
-            return k + 1;
+    if (i < text->n_tokens && (text->tokens[i].flags & TRACUU_TOKEN_NUMBER)
+        && tracuu_extract__parse_number (text->text + text->tokens[i].start,
+                                         text->tokens[i].end
+                                         - text->tokens[i].start, &num)
+           == text->tokens[i].end - text->tokens[i].start
+        && num.grouped && num.frac_digits == 0 && num.integer < 100000000)
+        return num.integer;     /* "4.915 trường hợp". */
+    if (tracuu_lexicon__match_tagged (c->money_words, text, i, i + 1,
+                                      "number", &label) == 1)
+        return atoll (tracuu_lexicon__label (c->money_words, label));
     return -1;
 }
 
@@ -199,7 +207,7 @@ counts_in (const ctx_t *c, size_t clause_start, size_t a, size_t b,
     size_t n = 0;
 
     for (size_t i = a; i < b && n < max; i++) {
-        int64_t v = number_at (c->text, i);
+        int64_t v = number_at (c, i);
         size_t label = 0, len;
 
         if (v <= 0)
@@ -231,7 +239,21 @@ set_violators (const ctx_t *c, const draft_t *d, const tracuu_clause_t *cl,
 
     k->violators = k->organizations = k->individuals = -1;
     n = counts_in (c, cl->start, d->tok, d->tok_end, counts, 16);
-    /* Counts after the action wording, else those before it. */
+    /* Counts between the action wording and the amount ("xử phạt 4.915
+     * trường hợp, phạt tiền 4 tỷ đồng, tạm giữ 35 ô tô": not the cars),
+     * else after the action wording, else those before it. */
+    if (d->money >= 0) {
+        size_t mstart = c->x->entities.items[d->money].start, w = 0, m = 0;
+
+        for (size_t i = 0; i < n; i++)
+            m += counts[i].tok > d->trigger
+                 && c->text->tokens[counts[i].tok].start < mstart;
+        for (size_t i = 0; m > 0 && i < n; i++)
+            if (c->text->tokens[counts[i].tok].start < mstart)
+                counts[w++] = counts[i];
+        if (m > 0)
+            n = w;
+    }
     for (size_t i = 0; i < n; i++)
         if (counts[i].tok > d->trigger)
             use++;
@@ -569,6 +591,115 @@ case_province (const ctx_t *c, size_t a, size_t b)
     return NULL;
 }
 
+/* A news article (or a text of no administrative kind) retells one
+ * story: headline, lead, captions, body. A report lists its cases, each
+ * told once, clause by clause. */
+static int
+retold_story (const tracuu_extraction_t *x)
+{
+    const char *kind = x->meta.kind ? x->meta.kind : "khac";
+
+    return strcmp (kind, "tin_bai") == 0 || strcmp (kind, "khac") == 0;
+}
+
+/* Token 'i' is inside a company's name or a person's home in
+ * parentheses ("Công ty TNHH Bắc Ninh", "bà Hiền (Hà Nội)"): a province
+ * there is not where the case is. */
+static int
+not_the_place (const ctx_t *c, size_t a, size_t i)
+{
+    if (paren_depth (c->text->text, c->text->tokens[a].start,
+                     c->text->tokens[i].start) > 0)
+        return 1;
+    for (size_t k = i; k > a && i - k < 8; k--) {
+        if (!tracuu_extract__gap_blank (c->text, k - 1))
+            return 0;
+        if ((is_word (c->text, k - 1, "công") && is_word (c->text, k, "ty"))
+            || is_word (c->text, k - 1, "doanh")
+            || is_word (c->text, k - 1, "tập")
+            || is_word (c->text, k - 1, "hãng"))
+            return 1;
+    }
+    return 0;
+}
+
+/* An agency of the whole country: a ministry, a department of one
+ * ("Cục Cảnh sát giao thông"), a national commission. */
+static int
+central_agency (const char *agency)
+{
+    static const char *const heads[] = {
+        "Bộ ", "Cục ", "Tổng cục ", "Chính phủ", "Ủy ban Chứng khoán",
+        "Uỷ ban Chứng khoán", "Ngân hàng Nhà nước", "Thanh tra Chính phủ",
+        "Kiểm toán Nhà nước",
+    };
+
+    for (size_t i = 0; agency != NULL && i < sizeof heads / sizeof heads[0]; i++)
+        if (strncmp (agency, heads[i], strlen (heads[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* The province of a case of a news article: one named in its clause
+ * (not in a company's name), else none when the agency is central, else
+ * the one province the headline and lead name. */
+static const char *
+story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
+                const char *agency)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t start = seg_start (c, a), end = seg_end (c, b), it;
+    const tracuu_entity_t *e, *found = NULL;
+    uint32_t lead_line = 0;
+
+    it = entity_at (list, start);
+    while ((e = next_entity (list, &it, start, end,
+                             TRACUU_ENTITY_PROVINCE)) != NULL) {
+        size_t t = a;
+
+        while (t < b && c->text->tokens[t].start < e->start)
+            t++;
+        if (!not_the_place (c, a, t))
+            return e->value;
+    }
+    if (central_agency (agency))
+        return NULL;
+    /* The subject of the measure: the words before it, up to a body
+     * that is asked or joined ("đề nghị Bộ ...", "phối hợp với Cục"). */
+    for (size_t i = a; i + 1 < trigger && i + 1 < b; i++)
+        if ((is_word (c->text, i, "đề") || is_word (c->text, i, "kiến")
+             || is_word (c->text, i, "yêu") || is_word (c->text, i, "phối"))
+            && (is_word (c->text, i + 1, "nghị") || is_word (c->text, i + 1, "cầu")
+                || is_word (c->text, i + 1, "hợp")))
+            break;
+        else if ((c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
+            && (c->text->tokens[i + 1].flags & TRACUU_TOKEN_CAPITAL)
+            && (is_word (c->text, i, "cục") || is_word (c->text, i, "bộ")))
+            return NULL;        /* "Cục Cảnh sát giao thông", "Bộ Công an". */
+        else if (is_word (c->text, i, "chứng") && is_word (c->text, i + 1, "khoán")
+                 && is_word (c->text, i + 2, "nhà"))
+            return NULL;        /* "Ủy ban Chứng khoán Nhà nước". */
+    /* The headline and the first paragraph after it. */
+    for (size_t i = 0, lines = 0; i < c->text->n_tokens; i++) {
+        if (c->text->tokens[i].line != lead_line) {
+            lead_line = c->text->tokens[i].line;
+            if (++lines > 2)
+                break;
+        }
+    }
+    it = 0;
+    while ((e = next_entity (list, &it, 0, c->text->len,
+                             TRACUU_ENTITY_PROVINCE)) != NULL
+           && e->line <= lead_line) {
+        if (found != NULL && strcmp (found->value, e->value) != 0)
+            break;              /* Two provinces: which one is unclear. */
+        found = e;
+    }
+    if (found != NULL && (e == NULL || e->line > lead_line))
+        return found->value;
+    return c->x->meta.province;
+}
+
 static void
 set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
 {
@@ -578,6 +709,7 @@ set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
     const tracuu_entity_t *e = next_entity (list, &it, start, end,
                                             TRACUU_ENTITY_PERIOD);
     const char *period = c->x->meta.period;
+    char day[32];
 
     k->from = c->x->meta.period_from;
     k->to = c->x->meta.period_to;
@@ -585,6 +717,18 @@ set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
         period = e->value;
         k->from = e->from;
         k->to = e->to;
+    } else if (retold_story (c->x)) {
+        /* News tell the day of the decision ("Ngày 12/01/2018, Ủy ban
+         * ... đã ban hành quyết định xử phạt"). */
+        it = entity_at (list, start);
+        e = next_entity (list, &it, start, end, TRACUU_ENTITY_DATE);
+        if (e != NULL && e->from > 19000000 && e->from == e->to
+            && e->from % 100 != 0) {
+            tracuu_extract__period_name (e->from, e->to, day);
+            period = day;
+            k->from = e->from;
+            k->to = e->to;
+        }
     }
     if (period != NULL)
         k->period = tracuu_extract__strndup (c->rc, period, strlen (period));
@@ -642,6 +786,95 @@ add_source (tracuu_status_t *rc, const tracuu_text_t *text,
     k->sources = grown;
 }
 
+/* Where the sanction of tokens [a, b) stands; 'trigger' is the token
+ * of its measure. */
+static tracuu_case_status_t
+clause_status (const ctx_t *c, size_t a, size_t b, size_t trigger)
+{
+    int withdrawn = 0, proposed = 0, recorded = 0, decided = 0;
+
+    for (size_t i = a; i < b;) {
+        size_t label = 0;
+        size_t n = tracuu_lexicon__match (c->statuses, c->text, i, b, &label);
+        const char *name;
+
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        name = tracuu_lexicon__label (c->statuses, label);
+        if (strcmp (name, "withdrawn") == 0)
+            withdrawn = 1;
+        else if (strcmp (name, "proposed") == 0)
+            proposed |= i < trigger;
+        else if (strcmp (name, "recorded") == 0)
+            recorded = 1;
+        else
+            decided = 1;
+        i += n;
+        /* "lập biên bản ..., phạt 2 triệu đồng": a fine of its own after
+         * the record. */
+        for (size_t k = i; recorded && k < b; k++)
+            if (is_word (c->text, k, "phạt")
+                && (tracuu_extract__gap_is (c->text, k - 1, ",")
+                    || (is_word (c->text, k - 1, "xử")
+                        && tracuu_extract__gap_is (c->text, k - 2, ","))))
+                decided = 1;
+    }
+    if (withdrawn)
+        return TRACUU_CASE_WITHDRAWN;
+    if (proposed)
+        return TRACUU_CASE_PROPOSED;
+    if (recorded && !decided)
+        return TRACUU_CASE_RECORDED;
+    return TRACUU_CASE_DECIDED;
+}
+
+/* The amount of draft 'd' is each violator's: "mỗi người bị phạt 5
+ * triệu", "phạt mỗi cơ sở 10 triệu", "1,6 triệu đồng/trường hợp". */
+static int
+per_violator (const ctx_t *c, const draft_t *d)
+{
+    const tracuu_entity_t *m;
+    size_t t = d->tok;
+
+    if (d->money < 0)
+        return 0;
+    m = &c->x->entities.items[d->money];
+    for (size_t i = d->tok; i < d->tok_end; i++)
+        if (is_word (c->text, i, "mỗi") && i + 1 < d->tok_end
+            && !(c->text->tokens[i + 1].flags & TRACUU_TOKEN_NUMBER)
+            && !is_word (c->text, i + 1, "năm")
+            && !is_word (c->text, i + 1, "tháng")
+            && !is_word (c->text, i + 1, "ngày")
+            && !is_word (c->text, i + 1, "lần"))
+            return 1;
+    while (t < d->tok_end && c->text->tokens[t].end <= m->end)
+        t++;
+    return t < c->text->n_tokens && t > 0
+           && tracuu_extract__gap_is (c->text, t - 1, "/")
+           && (is_word (c->text, t, "trường") || is_word (c->text, t, "người")
+               || is_word (c->text, t, "xe") || is_word (c->text, t, "cơ"));
+}
+
+/* The number of violators a per-violator amount applies to, told in
+ * the clauses before ("xử phạt 7 tài xế ... Mỗi người bị phạt ..."), or
+ * -1. */
+static int64_t
+violators_before (const ctx_t *c, size_t ci)
+{
+    for (size_t back = 1; back <= 3 && back <= ci; back++) {
+        const tracuu_clause_t *p = &c->clauses[ci - back];
+        count_t counts[8];
+        size_t n = counts_in (c, p->start, p->tok, p->tok_end, counts, 8);
+
+        for (size_t i = n; i-- > 0;)
+            if (counts[i].kind != NOUN_CONTENT && !counts[i].in_parens)
+                return counts[i].value;
+    }
+    return -1;
+}
+
 /* Turn draft 'd' of clause 'ci' into a case. */
 static void
 commit (ctx_t *c, size_t ci, const draft_t *d)
@@ -670,6 +903,11 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
             k->flags |= TRACUU_CASE_APPROXIMATE;
     }
     set_violators (c, d, cl, k);
+    if (d->action == TRACUU_CASE_FINE && per_violator (c, d)) {
+        k->flags |= TRACUU_CASE_PER_VIOLATOR;
+        if (k->violators < 0)
+            k->violators = violators_before (c, ci);
+    }
     add_subjects (c, d->tok, d->tok_end, k);
     if (d->borrowed >= 0)
         add_subjects (c, c->clauses[d->borrowed].tok,
@@ -682,12 +920,16 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
                                           strlen (c->x->meta.agency));
     k->agency = agency;
     province = case_province (c, d->tok, d->tok_end);
-    if (province == NULL)
+    if (province == NULL && retold_story (c->x))
+        province = story_province (c, d->tok, d->tok_end, d->clause_trigger,
+                                   k->agency);
+    else if (province == NULL)
         province = c->x->meta.province;
     if (province != NULL)
         k->province = tracuu_extract__strndup (c->rc, province,
                                                strlen (province));
     set_period (c, d->tok, d->tok_end, k);
+    k->status = clause_status (c, cl->tok, cl->tok_end, d->clause_trigger);
     set_key (c, d, k);
     add_source (c->rc, c->text, k, c->x->file, d->src_start,
                 seg_end (c, d->tok_end));
@@ -1071,17 +1313,6 @@ headline_tokens (const ctx_t *c, size_t *a, size_t *b)
         (*b)++;
 }
 
-/* A news article (or a text of no administrative kind) retells one
- * story: headline, lead, captions, body. A report lists its cases, each
- * told once, clause by clause. */
-static int
-retold_story (const tracuu_extraction_t *x)
-{
-    const char *kind = x->meta.kind ? x->meta.kind : "khac";
-
-    return strcmp (kind, "tin_bai") == 0 || strcmp (kind, "khac") == 0;
-}
-
 /* Categories for the cases of a retold story that name none in their
  * clause or the one before: from the rest of their sentence and the next one (a case
  * without its own case), from the headline, else the category the whole
@@ -1256,6 +1487,30 @@ same_fine (const tracuu_case_t *a, const tracuu_case_t *b)
     return 1;
 }
 
+/* Both NULL, or equal strings. */
+static int
+same_str (const char *a, const char *b)
+{
+    return a == b || (a != NULL && b != NULL && strcmp (a, b) == 0);
+}
+
+/* Case 'i' gives the amount each violator of case 'j', told just before
+ * without one, was fined: "xử phạt 6 thanh niên. Mỗi người bị phạt 4
+ * triệu đồng." */
+static int
+completes (const ctx_t *c, size_t j, size_t i)
+{
+    const tracuu_case_t *a = &c->x->cases[j], *b = &c->x->cases[i];
+    long cj = c->case_clause[j - c->first_case];
+    long ci = c->case_clause[i - c->first_case];
+
+    return a->action == TRACUU_CASE_FINE && b->action == TRACUU_CASE_FINE
+           && a->amount_vnd < 0 && b->amount_vnd >= 0
+           && (b->flags & TRACUU_CASE_PER_VIOLATOR) && a->violators > 0
+           && cj >= 0 && ci > cj && ci - cj <= 2
+           && c->clauses[ci].sentence <= c->clauses[cj].sentence + 1;
+}
+
 /* Fold case 'dup' into 'keep': sources, and what 'keep' does not say. */
 static void
 fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
@@ -1268,13 +1523,49 @@ fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
     keep->violator_kinds |= dup->violator_kinds;
     if (keep->parent < 0)
         keep->parent = dup->parent;
-    if ((keep->flags & TRACUU_CASE_APPROXIMATE)
-        && !(dup->flags & TRACUU_CASE_APPROXIMATE)) {
+    if (keep->amount_vnd < 0 && dup->amount_vnd >= 0) {
+        keep->amount_vnd = dup->amount_vnd;     /* Each violator's. */
+        keep->flags |= dup->flags & TRACUU_CASE_APPROXIMATE;
+    } else if ((keep->flags & TRACUU_CASE_APPROXIMATE)
+               && !(dup->flags & TRACUU_CASE_APPROXIMATE)) {
         keep->amount_vnd = dup->amount_vnd;     /* The exact amount. */
         keep->flags &= ~(uint32_t) TRACUU_CASE_APPROXIMATE;
     }
     if (!(dup->flags & TRACUU_CASE_HEADLINE))
         keep->flags &= ~(uint32_t) TRACUU_CASE_HEADLINE;
+    /* An annulled fine stays annulled; a decision outweighs a record or
+     * a proposal told elsewhere. */
+    if (dup->status == TRACUU_CASE_WITHDRAWN
+        || (keep->status != TRACUU_CASE_WITHDRAWN
+            && dup->status == TRACUU_CASE_DECIDED))
+        keep->status = dup->status;
+    keep->flags |= dup->flags & TRACUU_CASE_PER_VIOLATOR;
+    /* The agency the other mention names, when this one has only the
+     * report's (a headline names none). */
+    if (dup->agency != NULL && !same_str (dup->agency, c->x->meta.agency)
+        && (keep->agency == NULL || same_str (keep->agency, c->x->meta.agency))) {
+        char *a = tracuu_extract__strndup (c->rc, dup->agency,
+                                           strlen (dup->agency));
+
+        if (a != NULL) {
+            free ((void *) keep->agency);
+            keep->agency = a;
+        }
+    }
+    /* The period the other mention names ("Ngày 12/01/2018, ..."), when
+     * this one has only the report's. */
+    if (dup->period != NULL && !same_str (dup->period, c->x->meta.period)
+        && same_str (keep->period, c->x->meta.period)) {
+        char *p = tracuu_extract__strndup (c->rc, dup->period,
+                                           strlen (dup->period));
+
+        if (p != NULL) {
+            free ((void *) keep->period);
+            keep->period = p;
+            keep->from = dup->from;
+            keep->to = dup->to;
+        }
+    }
     if (keep->violators < 0) {
         keep->violators = dup->violators;
         keep->organizations = dup->organizations;
@@ -1316,7 +1607,8 @@ merge_duplicates (ctx_t *c)
 
         for (j = c->first_case; j < w; j++)
             if (strcmp (x->cases[j].key, x->cases[i].key) == 0
-                || (retold && same_fine (&x->cases[j], &x->cases[i])))
+                || (retold && same_fine (&x->cases[j], &x->cases[i]))
+                || completes (c, j, i))
                 break;
         if (j < w && *c->rc == TRACUU_STATUS_OK) {
             fold_case (c, &x->cases[j], &x->cases[i]);
@@ -1324,8 +1616,10 @@ merge_duplicates (ctx_t *c)
             remap[i] = (long) j;
             continue;
         }
-        if (w != i)
+        if (w != i) {
             x->cases[w] = x->cases[i];
+            c->case_clause[w - c->first_case] = c->case_clause[i - c->first_case];
+        }
         remap[i] = (long) w++;
     }
     x->n_cases = w;
@@ -1354,6 +1648,10 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     c.platforms = tracuu_lexicon__platforms (rc);
     c.agencies = tracuu_lexicon__agencies (rc);
     c.money_kinds = tracuu_lexicon__money_kinds (rc);
+    c.statuses = tracuu_lexicon__statuses (rc);
+    c.money_words = tracuu_extract__unaccented (text)
+                    ? tracuu_lexicon__money_words_folded (rc)
+                    : tracuu_lexicon__money_words (rc);
     if (*rc)
         return;
     *rc = tracuu_extract__clauses (text, &c.clauses, &c.n_clauses);

@@ -204,18 +204,46 @@ static uint32_t
 find_news_date (const tracuu_text_t *text, tracuu_extraction_t *x,
                 tracuu_status_t *rc)
 {
+    /* A dateline alone on one of the first lines: "16/03/2020 - 17:01",
+     * "Ngày 05/9/2024", "Thứ Hai, 05/09/2024 10:30 (GMT+7)". */
     for (uint32_t l = 1; l <= text->n_lines && l <= 6; l++) {
         size_t len;
         const char *s = tracuu_text_line (text, l, &len);
-        char line[64], buf[16];
-        int d, m, y, hh, mm, used = 0;
+        char line[64], buf[16], sep1, sep2;
+        const char *p;
+        int d, m, y, used = 0;
 
         if (s == NULL || len >= sizeof line)
             continue;
         memcpy (line, s, len);
         line[len] = '\0';
-        if (sscanf (line, " %d/%d/%d - %d:%d%n", &d, &m, &y, &hh, &mm, &used) != 5
+        p = line;
+        while (*p == ' ' || *p == '*' || *p == '_')
+            p++;
+        if (strncmp (p, "Thứ ", strlen ("Thứ ")) == 0
+            || strncmp (p, "thứ ", strlen ("thứ ")) == 0
+            || strncmp (p, "Chủ nhật", strlen ("Chủ nhật")) == 0) {
+            const char *comma = strchr (p, ',');
+
+            if (comma == NULL || comma - p > 16)
+                continue;
+            p = comma + 1;
+        }
+        while (*p == ' ')
+            p++;
+        if (strncmp (p, "Ngày ", strlen ("Ngày ")) == 0
+            || strncmp (p, "ngày ", strlen ("ngày ")) == 0)
+            p += strlen ("Ngày ");
+        if (sscanf (p, "%d%c%d%c%d%n", &d, &sep1, &m, &sep2, &y, &used) != 5
+            || sep1 != sep2 || (sep1 != '/' && sep1 != '-' && sep1 != '.')
             || !tracuu_extract__valid_date (y, m, d))
+            continue;
+        /* Only a time or a time zone may follow the date. */
+        for (p += used; *p; p++)
+            if (strchr (" -:|,()+*_0123456789GMTgmtAPMapmhH", *p) == NULL
+                && (unsigned char) *p < 0x80)
+                break;
+        if (*p != '\0')
             continue;
         x->meta.date = y * 10000 + m * 100 + d;
         snprintf (buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
@@ -429,6 +457,11 @@ find_period (const tracuu_text_t *text, tracuu_extraction_t *x,
         set_period (rc, meta, year * 10000 + 101, year * 10000 + 1231);
         return;
     }
+    /* A text of no administrative kind (a news article without its
+     * date) has no reporting period: its first year is as often that of
+     * a law or of a past event. */
+    if (strcmp (meta->kind, "khac") == 0)
+        return;
     for (size_t i = 0; i < x->entities.count; i++) {
         const tracuu_entity_t *e = &x->entities.items[i];
 
