@@ -338,3 +338,77 @@ Test (extract_genre, year_and_province_of_a_fine)
     tracuu_extraction_destroy (x);
     tracuu_text_destroy (text);
 }
+
+/* Text typed without diacritics is read by its folded forms. */
+Test (extract_genre, text_without_diacritics)
+{
+    static const row_t rows[] = {
+        { "Cong an huyen da xu phat ong Tran Van Binh 5 trieu dong vi dang tin "
+          "sai su that tren mang xa hoi. Cong ty bi truy thu 2 ty dong tien "
+          "thue. Nguoi vi pham co the bi phat tien tu 2 den 3 trieu dong theo "
+          "quy dinh hien hanh cua phap luat.\n", "5000000" },
+        /* The same words with diacritics. */
+        { "Công an huyện đã xử phạt ông Trần Văn Bình 5 triệu đồng vì đăng tin "
+          "sai sự thật trên mạng xã hội.\n", "5000000" },
+    };
+
+    CHECK (rows);
+}
+
+/* A dateline alone on an early line dates a news article. */
+Test (extract_genre, news_datelines)
+{
+    static const struct {
+        const char *text;
+        const char *date;
+    } rows[] = {
+        { "Phạt tài xế chở quá tải\nNgày 05/9/2024\n\nTài xế bị phạt 5 triệu "
+          "đồng.\n", "2024-09-05" },
+        { "16/03/2020 - 17:01\nPhạt chủ quán karaoke\n\nChủ quán bị phạt 8 "
+          "triệu đồng.\n", "2020-03-16" },
+        { "Thứ Hai, 07/10/2019 10:30 (GMT+7)\nPhạt công ty xả thải\n", "2019-10-07" },
+        /* A date in a sentence is no dateline. */
+        { "Phạt tài xế\n\nNgày 05/9/2024, Đội CSGT đã xử phạt tài xế 5 triệu "
+          "đồng vì chở quá tải trên quốc lộ.\n", NULL },
+    };
+
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        tracuu_text_t *text = NULL;
+        tracuu_extraction_t *x = run (rows[r].text, &text);
+        const char *got = tracuu_extraction_meta (x)->date_text;
+
+        if (rows[r].date == NULL)
+            cr_expect_null (got, "row %zu: %s", r, got);
+        else
+            cr_expect (got != NULL && strcmp (got, rows[r].date) == 0,
+                       "row %zu: %s", r, got ? got : "(null)");
+        tracuu_extraction_destroy (x);
+        tracuu_text_destroy (text);
+    }
+}
+
+/* Who was sanctioned: a person, a company, the press, an organization. */
+Test (extract_genre, violator_kinds)
+{
+    static const struct {
+        const char *text;
+        uint32_t kinds;
+    } rows[] = {
+        { "Sở đã xử phạt bà Lê Thị Thu 3 triệu đồng.\n", TRACUU_VIOLATOR_INDIVIDUAL },
+        { "Công ty TNHH Hoàng Long bị phạt 40 triệu đồng.\n", TRACUU_VIOLATOR_COMPANY },
+        { "Bộ đã xử phạt một cơ quan báo chí 25 triệu đồng.\n", TRACUU_VIOLATOR_PRESS },
+        { "Thanh tra đã xử phạt 02 tổ chức, cá nhân 8 triệu đồng về hành vi "
+          "xúc phạm cơ quan nhà nước.\n",
+          TRACUU_VIOLATOR_INDIVIDUAL | TRACUU_VIOLATOR_ORGANIZATION },
+    };
+
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        tracuu_text_t *text = NULL;
+        tracuu_extraction_t *x = run (rows[r].text, &text);
+
+        cr_expect_eq (first_fine (x)->violator_kinds, rows[r].kinds,
+                      "row %zu: %#x", r, first_fine (x)->violator_kinds);
+        tracuu_extraction_destroy (x);
+        tracuu_text_destroy (text);
+    }
+}

@@ -845,3 +845,11 @@ LEXICON (tracuu_lexicon__money_kinds, "money-kinds.txt", TRACUU_LEXICON_EXACT)
 LEXICON (tracuu_lexicon__money_words, "money-words.txt", TRACUU_LEXICON_EXACT)
 LEXICON (tracuu_lexicon__money_words_folded, "money-words.txt", TRACUU_LEXICON_FOLD)
 LEXICON (tracuu_lexicon__statuses, "statuses.txt", TRACUU_LEXICON_EXACT)
+/* The same lexicons read by the folded forms, for texts typed without
+ * diacritics (tracuu_extract__unaccented()). */
+LEXICON (tracuu_lexicon__actions_folded, "actions.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__categories_folded, "categories.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__case_nouns_folded, "case-nouns.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__money_kinds_folded, "money-kinds.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__statuses_folded, "statuses.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__violator_kinds, "violator-kinds.txt", TRACUU_LEXICON_EXACT)

@@ -180,4 +180,23 @@ tracuu_lexicon__money_words_folded (tracuu_status_t *rc);
 const tracuu_lexicon_t *
 tracuu_lexicon__statuses (tracuu_status_t *rc);
 
+/* actions.txt, categories.txt, case-nouns.txt, money-kinds.txt and
+ * statuses.txt in the fold mode: for a text typed without diacritics
+ * ("xu phat 5 trieu dong"). */
+const tracuu_lexicon_t *
+tracuu_lexicon__actions_folded (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__categories_folded (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__case_nouns_folded (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__money_kinds_folded (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__statuses_folded (tracuu_status_t *rc);
+
+/* "violator-kinds.txt": nouns naming who was sanctioned (individual,
+ * company, press, organization). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__violator_kinds (tracuu_status_t *rc);
+
 #endif /* TRACUU_LEXICON_H */

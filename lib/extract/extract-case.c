@@ -37,6 +37,7 @@ typedef struct ctx {
     const tracuu_lexicon_t *money_kinds;
     const tracuu_lexicon_t *statuses;
     const tracuu_lexicon_t *money_words;
+    const tracuu_lexicon_t *violator_kinds;
     tracuu_extraction_t *x;
     tracuu_clause_t *clauses;
     size_t n_clauses;
@@ -875,6 +876,40 @@ violators_before (const ctx_t *c, size_t ci)
     return -1;
 }
 
+/* The kinds of violator the segment of draft 'd' names: after the
+ * measure, or before it in the passive ("Công ty ... bị phạt"). */
+static uint32_t
+violator_kinds_of (const ctx_t *c, const draft_t *d, const tracuu_case_t *k)
+{
+    uint32_t bits = k->n_people > 0 ? TRACUU_VIOLATOR_INDIVIDUAL : 0;
+    size_t from = d->trigger;
+
+    for (size_t i = d->tok; i <= d->trigger && i < d->tok_end; i++)
+        if (is_word (c->text, i, "bị")) {
+            from = d->tok;
+            break;
+        }
+    for (size_t i = from; i < d->tok_end;) {
+        size_t label = 0;
+        size_t n = tracuu_lexicon__match (c->violator_kinds, c->text, i,
+                                          d->tok_end, &label);
+        const char *name;
+
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        name = tracuu_lexicon__label (c->violator_kinds, label);
+        if (strcmp (name, "stop") == 0)
+            break;
+        for (unsigned b = 0; b < TRACUU_VIOLATOR_KIND_COUNT; b++)
+            if (strcmp (name, tracuu_case_violator_kind_name (b)) == 0)
+                bits |= 1u << b;
+        i += n;
+    }
+    return bits;
+}
+
 /* Turn draft 'd' of clause 'ci' into a case. */
 static void
 commit (ctx_t *c, size_t ci, const draft_t *d)
@@ -909,6 +944,7 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
             k->violators = violators_before (c, ci);
     }
     add_subjects (c, d->tok, d->tok_end, k);
+    k->violator_kinds = violator_kinds_of (c, d, k);
     if (d->borrowed >= 0)
         add_subjects (c, c->clauses[d->borrowed].tok,
                       c->clauses[d->borrowed].tok_end, k);
@@ -1642,16 +1678,25 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     c.x = x;
     c.rc = rc;
     c.first_case = x->n_cases;
-    c.actions = tracuu_lexicon__actions (rc);
-    c.categories = tracuu_lexicon__categories (rc);
-    c.nouns = tracuu_lexicon__case_nouns (rc);
+    /* A text typed without diacritics is read by its folded forms. */
+    if (tracuu_extract__unaccented (text)) {
+        c.actions = tracuu_lexicon__actions_folded (rc);
+        c.categories = tracuu_lexicon__categories_folded (rc);
+        c.nouns = tracuu_lexicon__case_nouns_folded (rc);
+        c.money_kinds = tracuu_lexicon__money_kinds_folded (rc);
+        c.statuses = tracuu_lexicon__statuses_folded (rc);
+        c.money_words = tracuu_lexicon__money_words_folded (rc);
+    } else {
+        c.actions = tracuu_lexicon__actions (rc);
+        c.categories = tracuu_lexicon__categories (rc);
+        c.nouns = tracuu_lexicon__case_nouns (rc);
+        c.money_kinds = tracuu_lexicon__money_kinds (rc);
+        c.statuses = tracuu_lexicon__statuses (rc);
+        c.money_words = tracuu_lexicon__money_words (rc);
+    }
     c.platforms = tracuu_lexicon__platforms (rc);
     c.agencies = tracuu_lexicon__agencies (rc);
-    c.money_kinds = tracuu_lexicon__money_kinds (rc);
-    c.statuses = tracuu_lexicon__statuses (rc);
-    c.money_words = tracuu_extract__unaccented (text)
-                    ? tracuu_lexicon__money_words_folded (rc)
-                    : tracuu_lexicon__money_words (rc);
+    c.violator_kinds = tracuu_lexicon__violator_kinds (rc);
     if (*rc)
         return;
     *rc = tracuu_extract__clauses (text, &c.clauses, &c.n_clauses);
