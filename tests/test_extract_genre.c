@@ -412,3 +412,59 @@ Test (extract_genre, violator_kinds)
         tracuu_text_destroy (text);
     }
 }
+
+/* Parts of a stated total are its members; the total is kept. */
+Test (extract_genre, parts_of_a_total)
+{
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = run (
+        "Bản tin tổng hợp\n\nTổng số tiền xử phạt trong tháng hơn 2,4 tỷ đồng. "
+        "Trong đó, Thanh tra Sở phạt số tiền gần 1,5 tỷ đồng. Còn lại các "
+        "huyện phạt hơn 900 triệu đồng.\n"
+        "Chủ cơ sở bị phạt 30 triệu đồng, tổng số tiền phạt của cả nhóm là 90 "
+        "triệu đồng.\n", &text);
+    long total = -1, group = -1;
+    size_t members = 0;
+
+    for (size_t i = 0; i < tracuu_extraction_n_cases (x); i++) {
+        const tracuu_case_t *k = tracuu_extraction_case (x, i);
+
+        if (k->amount_vnd == 2400000000)
+            total = (long) i;
+        if (k->amount_vnd == 90000000)
+            group = (long) i;
+    }
+    cr_assert_geq (total, 0);
+    cr_assert_geq (group, 0);
+    cr_expect_eq (tracuu_extraction_case (x, (size_t) total)->parent, -1);
+    for (size_t i = 0; i < tracuu_extraction_n_cases (x); i++) {
+        const tracuu_case_t *k = tracuu_extraction_case (x, i);
+
+        if (k->amount_vnd == 1500000000 || k->amount_vnd == 900000000) {
+            cr_expect_eq (k->parent, total, "%lld", (long long) k->amount_vnd);
+            members++;
+        }
+        if (k->amount_vnd == 30000000) {
+            cr_expect_eq (k->parent, group);
+            members++;
+        }
+    }
+    cr_expect_eq (members, 3);
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+}
+
+/* A headline that tells the bound of a range told in the lead is that
+ * range: no amount of its own. A fine of its own stays. */
+Test (extract_genre, range_told_short)
+{
+    static const row_t rows[] = {
+        { "Nhóm thanh niên đua xe bị phạt 900.000 đồng\n\n"
+          "Năm thanh niên đua xe trên đê đã bị phạt từ 600.000 đồng đến 900.000 "
+          "đồng.\n", "" },
+        { "Nhóm thanh niên đua xe bị phạt 900.000 đồng\n\n"
+          "Công an xã đã xử phạt anh Lò Văn Pình 900.000 đồng.\n", "900000" },
+    };
+
+    CHECK (rows);
+}

@@ -45,6 +45,14 @@ typedef struct ctx {
     long *case_clause;        /* Clause of each new case (at most 8
                                  per clause). */
     long *clause_case;        /* Last case of each clause, or -1. */
+    int64_t bounds[64];       /* Amounts read as bounds of a range... */
+    size_t bound_clause[64];  /* ... and their clauses. */
+    size_t n_bounds;
+    signed char *is_total;    /* Of each new case: its amount is a stated
+                                 total ("tổng số tiền ..."). */
+    signed char *approx_lean; /* Of each new case: +1 its approximate
+                                 amount says "hơn"/"trên" (the truth is
+                                 more), -1 "gần", 0 otherwise. */
     tracuu_status_t *rc;
 } ctx_t;
 
@@ -910,6 +918,9 @@ violator_kinds_of (const ctx_t *c, const draft_t *d, const tracuu_case_t *k)
     return bits;
 }
 
+static int called_total (const ctx_t *c, const tracuu_clause_t *cl,
+                         const tracuu_entity_t *money);
+
 /* Turn draft 'd' of clause 'ci' into a case. */
 static void
 commit (ctx_t *c, size_t ci, const draft_t *d)
@@ -933,9 +944,19 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
         k->footnote = cl->footnote;
     }
     if (d->money >= 0) {
-        k->amount_vnd = list->items[d->money].number;
-        if (list->items[d->money].flags & TRACUU_ENTITY_APPROXIMATE)
+        const tracuu_entity_t *m = &list->items[d->money];
+
+        k->amount_vnd = m->number;
+        if (m->flags & TRACUU_ENTITY_APPROXIMATE) {
+            size_t t = d->tok;
+
             k->flags |= TRACUU_CASE_APPROXIMATE;
+            while (t < d->tok_end && c->text->tokens[t].start < m->start)
+                t++;
+            c->approx_lean[(size_t) (k - c->x->cases) - c->first_case]
+                = is_word (c->text, t, "hơn") || is_word (c->text, t, "trên") ? 1
+                  : is_word (c->text, t, "gần") ? -1 : 0;
+        }
     }
     set_violators (c, d, cl, k);
     if (d->action == TRACUU_CASE_FINE && per_violator (c, d)) {
@@ -966,6 +987,8 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
                                                strlen (province));
     set_period (c, d->tok, d->tok_end, k);
     k->status = clause_status (c, cl->tok, cl->tok_end, d->clause_trigger);
+    if (d->money >= 0 && called_total (c, cl, &list->items[d->money]))
+        c->is_total[(size_t) (k - c->x->cases) - c->first_case] = 1;
     set_key (c, d, k);
     add_source (c->rc, c->text, k, c->x->file, d->src_start,
                 seg_end (c, d->tok_end));
@@ -1094,15 +1117,18 @@ normative (const ctx_t *c, const tracuu_clause_t *cl)
         if (is_word (c->text, i, "tối")
             && (is_word (c->text, i + 1, "đa") || is_word (c->text, i + 1, "thiểu")))
             return 1;
-        if (is_word (c->text, i, "có") && is_word (c->text, i + 1, "thể")
-            && is_word (c->text, i + 2, "bị"))
+        /* "có thể bị phạt", "có thể đối mặt", "cao nhất là". */
+        if (is_word (c->text, i, "có") && is_word (c->text, i + 1, "thể"))
+            return 1;
+        if (is_word (c->text, i, "cao") && is_word (c->text, i + 1, "nhất"))
             return 1;
     }
     return 0;
 }
 
-/* "tổng" (total) in the four tokens of clause 'cl' before the amount
- * 'money'. */
+/* "tổng" (total) before the amount 'money' in clause 'cl', with no other
+ * amount between them ("tổng số tiền phạt của cả nhóm là 90 triệu
+ * đồng"), within twelve words. */
 static int
 called_total (const ctx_t *c, const tracuu_clause_t *cl,
               const tracuu_entity_t *money)
@@ -1111,9 +1137,12 @@ called_total (const ctx_t *c, const tracuu_clause_t *cl,
 
     while (t < cl->tok_end && c->text->tokens[t].start < money->start)
         t++;
-    for (size_t back = 1; back <= 4 && back <= t - cl->tok; back++)
+    for (size_t back = 1; back <= 12 && back <= t - cl->tok; back++) {
+        if (c->text->tokens[t - back].flags & TRACUU_TOKEN_NUMBER)
+            return 0;
         if (is_word (c->text, t - back, "tổng"))
             return 1;
+    }
     return 0;
 }
 
@@ -1143,8 +1172,14 @@ kind_ending_at (const ctx_t *c, size_t from, size_t end, size_t *start_out)
         if (i > from && (c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
             && !(c->text->tokens[i].flags & TRACUU_TOKEN_ALLCAPS))
             continue;
-        if (tracuu_lexicon__match (c->money_kinds, c->text, i, end, &label)
-            == len) {
+        int blank = 1;
+
+        /* Words of one phrase, not a list ("tiền chậm nộp, phạt"). */
+        for (size_t k = i; k + 1 < end; k++)
+            blank &= tracuu_extract__gap_blank (c->text, k);
+        if (blank
+            && tracuu_lexicon__match (c->money_kinds, c->text, i, end, &label)
+               == len) {
             const char *name = tracuu_lexicon__label (c->money_kinds, label);
 
             *start_out = i;
@@ -1162,20 +1197,31 @@ kind_ending_at (const ctx_t *c, size_t from, size_t end, size_t *start_out)
  * 10 triệu", "phạt đến 40 triệu"), not money of another kind (the
  * nearest introducer is "truy thu", "thưởng", "giá"...), not one figure
  * of a fine and another kind ("truy thu và phạt 4 tỷ"). */
+/* Remember amount 'e' of clause 'cl' as the bound of a range. */
 static int
-fine_amount (const ctx_t *c, const tracuu_clause_t *cl,
-             const tracuu_entity_t *e)
+bound (ctx_t *c, const tracuu_clause_t *cl, const tracuu_entity_t *e)
+{
+    if (c->n_bounds < sizeof c->bounds / sizeof c->bounds[0]) {
+        c->bounds[c->n_bounds] = e->number;
+        c->bound_clause[c->n_bounds++] = (size_t) (cl - c->clauses);
+    }
+    return 0;
+}
+
+static int
+fine_amount (ctx_t *c, const tracuu_clause_t *cl, const tracuu_entity_t *e)
 {
     size_t t = cl->tok, start, last;
     int kind;
 
     if (e->flags & TRACUU_ENTITY_RANGE)
-        return 0;
+        return bound (c, cl, e);
     while (t < cl->tok_end && c->text->tokens[t].start < e->start)
         t++;
     kind = kind_ending_at (c, cl->tok, t, &start);
-    if (kind == KIND_BOUND || (kind == KIND_FOREIGN && t > 0
-                               && gap_has (c->text, t - 1, '(')))
+    if (kind == KIND_BOUND)
+        return bound (c, cl, e);
+    if (kind == KIND_FOREIGN && t > 0 && gap_has (c->text, t - 1, '('))
         return 0;
     /* "200.000.000 đồng đến 260.000.000 đồng", "30 - 40 triệu đồng". */
     last = t;
@@ -1188,11 +1234,11 @@ fine_amount (const ctx_t *c, const tracuu_clause_t *cl,
             || ((tracuu_extract__gap_is (c->text, last, "-")
                  || tracuu_extract__gap_is (c->text, last, "\xe2\x80\x93"))
                 && (c->text->tokens[last + 1].flags & TRACUU_TOKEN_NUMBER))))
-        return 0;
+        return bound (c, cl, e);
     if (t > 0 && (tracuu_extract__gap_is (c->text, t - 1, "-")
                   || tracuu_extract__gap_is (c->text, t - 1, "\xe2\x80\x93"))
         && t >= 1 && is_word (c->text, t - 1, "đồng"))
-        return 0;
+        return bound (c, cl, e);
     for (size_t end = t; end > cl->tok; end--) {
         kind = kind_ending_at (c, cl->tok, end, &start);
         if (kind == KIND_NONE || kind == KIND_BOUND || kind == KIND_FOREIGN)
@@ -1319,6 +1365,134 @@ clause_cases (ctx_t *c, size_t ci)
                 d.money = (long) money[m];
     }
     commit (c, ci, &d);
+    if (n_money > 1 && c->clause_case[ci] >= 0) {
+        /* The other amounts of a clause with a total are its parts
+         * ("mỗi căn hộ bị phạt 120 triệu đồng, tổng số tiền phạt là 4,2
+         * tỷ đồng"). */
+        long total = c->clause_case[ci];
+        int64_t whole = c->x->cases[total].amount_vnd;
+        size_t from = cl->tok;
+
+        c->is_total[(size_t) total - c->first_case] = 1;
+        for (size_t m = 0; m < n_money; m++) {
+            size_t to = from;
+            draft_t part = d;
+
+            while (to < cl->tok_end && c->text->tokens[to].start
+                   < list->items[money[m]].end)
+                to++;
+            if ((long) money[m] != d.money && list->items[money[m]].number < whole) {
+                part.tok = from;
+                part.tok_end = to;
+                part.money = (long) money[m];
+                if (part.trigger < from || part.trigger >= to)
+                    part.trigger = from;
+                part.src_start = seg_start (c, from);
+                part.borrowed = -1;
+                commit (c, ci, &part);
+                if (c->clause_case[ci] >= 0 && c->clause_case[ci] != total)
+                    c->x->cases[c->clause_case[ci]].parent = total;
+            }
+            from = to;
+        }
+        c->clause_case[ci] = total;
+    }
+}
+
+/* Clause 'ci' opens with a word that lists parts ("Trong đó, ..."). */
+static int
+lists_parts (const ctx_t *c, size_t ci)
+{
+    size_t label;
+
+    return tracuu_lexicon__match_tagged (c->money_words, c->text,
+                                         c->clauses[ci].tok,
+                                         c->clauses[ci].tok_end, "part",
+                                         &label) > 0;
+}
+
+/* Parts of a stated total told after it: a fine of a clause that opens
+ * with "Trong đó", "Cụ thể", "Còn lại"... (and the fines after it in
+ * its sentence) within three sentences of a total or an aggregate with
+ * a larger amount, while the parts add up to no more than it. And, in
+ * a news article, the fines of one sentence that add up to the amount
+ * of a fine told before (a headline's "hơn 27 triệu" for 25 + 2,5
+ * triệu). */
+/* In a news article, a fine whose amount is a bound of a range told in
+ * the next three sentences is that range told short ("bị phạt 750.000
+ * đồng" in the headline, "phạt từ 500.000 đồng đến 750.000 đồng" in the
+ * body): it has no amount of its own. */
+static void
+drop_range_bounds (ctx_t *c)
+{
+    if (!retold_story (c->x))
+        return;
+    for (size_t i = c->first_case; i < c->x->n_cases; i++) {
+        tracuu_case_t *k = &c->x->cases[i];
+        long kc = c->case_clause[i - c->first_case];
+
+        for (size_t b = 0; kc >= 0 && k->amount_vnd >= 0 && b < c->n_bounds; b++)
+            if (c->bounds[b] == k->amount_vnd
+                && c->bound_clause[b] != (size_t) kc
+                && c->clauses[c->bound_clause[b]].sentence
+                   >= c->clauses[kc].sentence
+                && c->clauses[c->bound_clause[b]].sentence
+                   <= c->clauses[kc].sentence + 3) {
+                /* And its other mentions that name no one (a caption). */
+                for (size_t j = c->first_case; j < c->x->n_cases; j++) {
+                    tracuu_case_t *o = &c->x->cases[j];
+
+                    if (j != i && o->amount_vnd == k->amount_vnd
+                        && o->action == TRACUU_CASE_FINE
+                        && o->n_people == 0 && o->n_accounts == 0)
+                        o->amount_vnd = -1;
+                }
+                k->amount_vnd = -1;
+            }
+    }
+}
+
+static void
+link_parts (ctx_t *c)
+{
+    tracuu_extraction_t *x = c->x;
+
+    for (size_t i = c->first_case; i < x->n_cases; i++) {
+        tracuu_case_t *p = &x->cases[i];
+        long pc = c->case_clause[i - c->first_case];
+        int64_t sum = 0;
+
+        if (p->action != TRACUU_CASE_FINE || p->amount_vnd < 0 || p->parent >= 0
+            || pc < 0 || !lists_parts (c, (size_t) pc))
+            continue;
+        for (size_t j = i; j-- > c->first_case;) {
+            tracuu_case_t *t = &x->cases[j];
+            long tc = c->case_clause[j - c->first_case];
+
+            if (tc < 0 || c->clauses[pc].sentence > c->clauses[tc].sentence + 3)
+                break;
+            if (t->action != TRACUU_CASE_FINE || t->parent >= 0
+                || t->amount_vnd <= p->amount_vnd
+                || !(c->is_total[j - c->first_case]
+                     || (t->flags & TRACUU_CASE_AGGREGATE)))
+                continue;
+            /* This part and the fines after it in its sentence. */
+            for (size_t k = i; k < x->n_cases; k++) {
+                tracuu_case_t *q = &x->cases[k];
+                long qc = c->case_clause[k - c->first_case];
+
+                if (qc < 0 || c->clauses[qc].sentence != c->clauses[pc].sentence
+                    || q->action != TRACUU_CASE_FINE || q->amount_vnd < 0
+                    || q->parent >= 0)
+                    continue;
+                if ((sum + q->amount_vnd) * 10 > t->amount_vnd * 11)
+                    break;
+                sum += q->amount_vnd;
+                q->parent = (long) j;
+            }
+            break;
+        }
+    }
 }
 
 /* The clauses of the sentence after the one of clause 'ci', and the
@@ -1458,7 +1632,18 @@ link_footnotes (ctx_t *c)
     }
 }
 
-/* Two string sets, both named and with nothing in common. */
+/* Name 'a' is name 'b' or the end of it ("Hiền", "Lê Thị Hiền"). */
+static int
+name_ends (const char *a, const char *b)
+{
+    size_t la = strlen (a), lb = strlen (b);
+
+    return la <= lb && strcmp (b + lb - la, a) == 0
+           && (la == lb || b[lb - la - 1] == ' ');
+}
+
+/* Two sets of names, both given and with no name in common (a given
+ * name alone is the full name it ends). */
 static int
 disjoint (const char *const *a, size_t na, const char *const *b, size_t nb)
 {
@@ -1466,7 +1651,7 @@ disjoint (const char *const *a, size_t na, const char *const *b, size_t nb)
         return 0;
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
-            if (strcmp (a[i], b[j]) == 0)
+            if (name_ends (a[i], b[j]) || name_ends (b[j], a[i]))
                 return 0;
     return 1;
 }
@@ -1484,12 +1669,17 @@ accounts_disjoint (const tracuu_case_t *a, const tracuu_case_t *b)
 }
 
 /* The amounts of two mentions are one: equal, or one is rounded ("hơn 8
- * triệu" for 8,2 triệu) and within a tenth of the other. */
+ * triệu" for 8,2 triệu) and within a tenth of the other, on the side its
+ * word says. */
 static int
-same_amount (const tracuu_case_t *a, const tracuu_case_t *b)
+same_amount (const ctx_t *c, size_t ia, size_t ib)
 {
-    const tracuu_case_t *r = (a->flags & TRACUU_CASE_APPROXIMATE) ? a : b;
-    const tracuu_case_t *e = r == a ? b : a;
+    const tracuu_case_t *a = &c->x->cases[ia], *b = &c->x->cases[ib];
+    int ra = (a->flags & TRACUU_CASE_APPROXIMATE) != 0;
+    size_t ir = ra ? ia : ib;
+    const tracuu_case_t *r = ra ? a : b;
+    const tracuu_case_t *e = ra ? b : a;
+    int lean;
     int64_t d;
 
     if (a->amount_vnd < 0 || b->amount_vnd < 0)
@@ -1498,6 +1688,10 @@ same_amount (const tracuu_case_t *a, const tracuu_case_t *b)
         return 1;
     if (!(r->flags & TRACUU_CASE_APPROXIMATE)
         || (e->flags & TRACUU_CASE_APPROXIMATE))
+        return 0;
+    lean = c->approx_lean[ir - c->first_case];
+    if ((lean > 0 && e->amount_vnd < r->amount_vnd)
+        || (lean < 0 && e->amount_vnd > r->amount_vnd))
         return 0;
     d = r->amount_vnd > e->amount_vnd ? r->amount_vnd - e->amount_vnd
                                       : e->amount_vnd - r->amount_vnd;
@@ -1509,10 +1703,12 @@ same_amount (const tracuu_case_t *a, const tracuu_case_t *b)
  * evidence against it (other people or accounts, another number of
  * violators, a footnote of its own). */
 static int
-same_fine (const tracuu_case_t *a, const tracuu_case_t *b)
+same_fine (const ctx_t *c, size_t ia, size_t ib)
 {
+    const tracuu_case_t *a = &c->x->cases[ia], *b = &c->x->cases[ib];
+
     if (a->action != TRACUU_CASE_FINE || b->action != TRACUU_CASE_FINE
-        || !same_amount (a, b) || a->footnote != b->footnote
+        || !same_amount (c, ia, ib) || a->footnote != b->footnote
         || a->parent != b->parent)
         return 0;
     if (disjoint (a->people, a->n_people, b->people, b->n_people)
@@ -1643,7 +1839,7 @@ merge_duplicates (ctx_t *c)
 
         for (j = c->first_case; j < w; j++)
             if (strcmp (x->cases[j].key, x->cases[i].key) == 0
-                || (retold && same_fine (&x->cases[j], &x->cases[i]))
+                || (retold && same_fine (c, j, i))
                 || completes (c, j, i))
                 break;
         if (j < w && *c->rc == TRACUU_STATUS_OK) {
@@ -1655,6 +1851,8 @@ merge_duplicates (ctx_t *c)
         if (w != i) {
             x->cases[w] = x->cases[i];
             c->case_clause[w - c->first_case] = c->case_clause[i - c->first_case];
+            c->approx_lean[w - c->first_case] = c->approx_lean[i - c->first_case];
+            c->is_total[w - c->first_case] = c->is_total[i - c->first_case];
         }
         remap[i] = (long) w++;
     }
@@ -1704,7 +1902,10 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
         return;
     c.clause_case = malloc ((c.n_clauses + 1) * sizeof *c.clause_case);
     c.case_clause = malloc ((8 * c.n_clauses + 1) * sizeof *c.case_clause);
-    if (c.clause_case == NULL || c.case_clause == NULL) {
+    c.approx_lean = calloc (8 * c.n_clauses + 1, 1);
+    c.is_total = calloc (8 * c.n_clauses + 1, 1);
+    if (c.clause_case == NULL || c.case_clause == NULL || c.approx_lean == NULL
+        || c.is_total == NULL) {
         *rc = TRACUU_STATUS_OUT_OF_MEMORY;
         goto DONE;
     }
@@ -1716,6 +1917,10 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     if (*rc == TRACUU_STATUS_OK)
         infer_categories (&c);
     if (*rc == TRACUU_STATUS_OK)
+        drop_range_bounds (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        link_parts (&c);
+    if (*rc == TRACUU_STATUS_OK)
         link_footnotes (&c);
     if (*rc == TRACUU_STATUS_OK)
         merge_duplicates (&c);
@@ -1723,6 +1928,8 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
   DONE:
     free (c.clause_case);
     free (c.case_clause);
+    free (c.approx_lean);
+    free (c.is_total);
     free (c.clauses);
 }
 
