@@ -468,3 +468,36 @@ Test (extract_genre, range_told_short)
 
     CHECK (rows);
 }
+
+/* Each violator's share of a fine told just before is a part of it; a
+ * fine in a foreign currency counts in đồng through its conversion only
+ * when the foreign amount is the fine's. */
+Test (extract_genre, shares_and_conversions)
+{
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = run (
+        "Công an huyện đã xử phạt Lê Văn An và Trần Văn Bảo 12 triệu đồng. "
+        "Mỗi trường hợp bị xử phạt 6 triệu đồng.\n", &text);
+    const tracuu_case_t *share = NULL;
+
+    for (size_t i = 0; i < tracuu_extraction_n_cases (x); i++)
+        if (tracuu_extraction_case (x, i)->amount_vnd == 6000000)
+            share = tracuu_extraction_case (x, i);
+    cr_assert_not_null (share);
+    cr_expect (share->flags & TRACUU_CASE_PER_VIOLATOR);
+    cr_expect_eq (share->violators, 2);
+    cr_expect_geq (share->parent, 0);
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+
+    {
+        static const row_t rows[] = {
+            { "Công ty bị cơ quan quản lý nước ngoài xử phạt, chịu mức phạt 2 "
+              "triệu USD (khoảng 46 tỷ đồng).\n", "46000000000" },
+            { "Theo quyết định xử phạt, công ty phải nộp đủ số tiền 2 triệu USD "
+              "(khoảng 46 tỷ đồng).\n", "" },
+        };
+
+        CHECK (rows);
+    }
+}

@@ -379,6 +379,46 @@ push_account (tracuu_status_t *rc, tracuu_case_t *k, const char *platform,
         push_string (rc, &k->platforms, &k->n_platforms, p, strlen (p));
 }
 
+/* Person 'e' speaks of the case rather than being sanctioned: a lawyer,
+ * or someone named with a title of office ("Phó Chủ tịch UBND tỉnh").
+ * (A rank, "Đại úy", says nothing either way.) */
+static int
+speaker (const ctx_t *c, const tracuu_entity_t *e)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    const tracuu_lexicon_t *roles = tracuu_lexicon__roles (&rc);
+    long label;
+    char *folded = NULL;
+    size_t len = 0;
+    int yes = 0;
+
+    (void) c;
+    if (e->extra == NULL || roles == NULL
+        || tracuu_fold (e->extra, strlen (e->extra), TRACUU_FOLD_ASCII,
+                        &folded, &len, NULL) != TRACUU_STATUS_OK)
+        return 0;
+    label = tracuu_lexicon__find_label (roles, e->extra, strlen (e->extra));
+    if (label < 0) {
+        /* The role as written ("luật sư", "phó chủ tịch"): its folded words. */
+        for (size_t i = 0; i < tracuu_lexicon__count (roles) && label < 0; i++) {
+            char *f2 = NULL;
+            size_t l2 = 0;
+            const char *name = tracuu_lexicon__label (roles, i);
+
+            if (tracuu_fold (name, strlen (name), TRACUU_FOLD_ASCII, &f2, &l2,
+                             NULL) == TRACUU_STATUS_OK
+                && l2 == len && strcmp (f2, folded) == 0)
+                label = (long) i;
+            free (f2);
+        }
+    }
+    if (label >= 0)
+        yes = tracuu_lexicon__has_tag (roles, (size_t) label, "title")
+              || strcmp (folded, "luat su") == 0;
+    free (folded);
+    return yes;
+}
+
 /* People, accounts and platforms named in tokens [a, b). */
 static void
 add_subjects (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
@@ -390,8 +430,9 @@ add_subjects (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
 
     while ((e = next_entity (list, &it, start, end,
                              TRACUU_ENTITY_PERSON)) != NULL)
-        push_string (c->rc, &k->people, &k->n_people, e->value,
-                     strlen (e->value));
+        if (!speaker (c, e))
+            push_string (c->rc, &k->people, &k->n_people, e->value,
+                         strlen (e->value));
     it = entity_at (list, start);
     while ((e = next_entity (list, &it, start, end,
                              TRACUU_ENTITY_ACCOUNT)) != NULL)
@@ -870,8 +911,23 @@ per_violator (const ctx_t *c, const draft_t *d)
  * the clauses before ("xử phạt 7 tài xế ... Mỗi người bị phạt ..."), or
  * -1. */
 static int64_t
-violators_before (const ctx_t *c, size_t ci)
+violators_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
 {
+    size_t idx = (size_t) (k - c->x->cases);
+
+    /* The fine just before names them ("xử phạt Ngô Văn A và Tô Văn B
+     * 14 triệu đồng. Mỗi trường hợp ... 7 triệu đồng"). */
+    if (idx > c->first_case) {
+        const tracuu_case_t *prev = &c->x->cases[idx - 1];
+        long pc = c->case_clause[idx - 1 - c->first_case];
+
+        if (prev->action == TRACUU_CASE_FINE && pc >= 0 && ci - (size_t) pc <= 2) {
+            if (prev->violators > 0)
+                return prev->violators;
+            if (prev->n_people > 1)
+                return (int64_t) prev->n_people;
+        }
+    }
     for (size_t back = 1; back <= 3 && back <= ci; back++) {
         const tracuu_clause_t *p = &c->clauses[ci - back];
         count_t counts[8];
@@ -962,7 +1018,7 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
     if (d->action == TRACUU_CASE_FINE && per_violator (c, d)) {
         k->flags |= TRACUU_CASE_PER_VIOLATOR;
         if (k->violators < 0)
-            k->violators = violators_before (c, ci);
+            k->violators = violators_before (c, ci, k);
     }
     add_subjects (c, d->tok, d->tok_end, k);
     k->violator_kinds = violator_kinds_of (c, d, k);
@@ -1138,8 +1194,13 @@ called_total (const ctx_t *c, const tracuu_clause_t *cl,
     while (t < cl->tok_end && c->text->tokens[t].start < money->start)
         t++;
     for (size_t back = 1; back <= 12 && back <= t - cl->tok; back++) {
-        if (c->text->tokens[t - back].flags & TRACUU_TOKEN_NUMBER)
-            return 0;
+        const tracuu_entities_t *list = &c->x->entities;
+        size_t k = entity_at (list, c->text->tokens[t - back].start);
+
+        if (k < list->count && list->items[k].kind == TRACUU_ENTITY_MONEY
+            && list->items[k].start < money->start
+            && list->items[k].start == c->text->tokens[t - back].start)
+            return 0;           /* Another amount in between. */
         if (is_word (c->text, t - back, "tổng"))
             return 1;
     }
@@ -1221,8 +1282,25 @@ fine_amount (ctx_t *c, const tracuu_clause_t *cl, const tracuu_entity_t *e)
     kind = kind_ending_at (c, cl->tok, t, &start);
     if (kind == KIND_BOUND)
         return bound (c, cl, e);
-    if (kind == KIND_FOREIGN && t > 0 && gap_has (c->text, t - 1, '('))
-        return 0;
+    if (kind == KIND_FOREIGN && t > 0 && gap_has (c->text, t - 1, '(')) {
+        /* A conversion: a fine's when the foreign amount is ("chịu mức phạt
+         * 300 ngàn NDT (khoảng hơn 1 tỷ đồng)"), else none ("phải nộp 130
+         * triệu USD (gần 3.000 tỷ đồng)"). */
+        size_t f = start, s2;
+
+        while (f > cl->tok
+               && ((c->text->tokens[f - 1].flags & TRACUU_TOKEN_NUMBER)
+                   || is_word (c->text, f - 1, "ngàn")
+                   || is_word (c->text, f - 1, "nghìn")
+                   || is_word (c->text, f - 1, "triệu")
+                   || is_word (c->text, f - 1, "tỷ")
+                   || is_word (c->text, f - 1, "tỉ")
+                   || is_word (c->text, f - 1, "hơn")
+                   || is_word (c->text, f - 1, "gần")
+                   || is_word (c->text, f - 1, "khoảng")))
+            f--;
+        return f < start && kind_ending_at (c, cl->tok, f, &s2) == KIND_FINE;
+    }
     /* "200.000.000 đồng đến 260.000.000 đồng", "30 - 40 triệu đồng". */
     last = t;
     while (last + 1 < c->text->n_tokens
@@ -1457,6 +1535,16 @@ link_parts (ctx_t *c)
 {
     tracuu_extraction_t *x = c->x;
 
+    /* "... 14 triệu đồng đối với A và B. Mỗi trường hợp bị phạt 7 triệu
+     * đồng": each violator's share of the fine just before. */
+    for (size_t i = c->first_case + 1; i < x->n_cases; i++) {
+        tracuu_case_t *p = &x->cases[i], *t = &x->cases[i - 1];
+
+        if ((p->flags & TRACUU_CASE_PER_VIOLATOR) && p->violators > 1
+            && p->amount_vnd > 0 && t->action == TRACUU_CASE_FINE
+            && t->parent < 0 && t->amount_vnd == p->amount_vnd * p->violators)
+            p->parent = (long) (i - 1);
+    }
     for (size_t i = c->first_case; i < x->n_cases; i++) {
         tracuu_case_t *p = &x->cases[i];
         long pc = c->case_clause[i - c->first_case];
@@ -1491,6 +1579,66 @@ link_parts (ctx_t *c)
                 q->parent = (long) j;
             }
             break;
+        }
+    }
+}
+
+/* The fines of one later sentence of a news article whose amounts add
+ * up to the amount of fine 'j' (rounded on the side its word says: the
+ * headline's "hơn 27 triệu" for 25 + 2,5 triệu) are its parts. */
+static void
+link_sums (ctx_t *c)
+{
+    tracuu_extraction_t *x = c->x;
+
+    if (!retold_story (x))
+        return;
+    for (size_t j = c->first_case; j < x->n_cases; j++) {
+        tracuu_case_t *t = &x->cases[j];
+        long tc = c->case_clause[j - c->first_case];
+        int lean = c->approx_lean[j - c->first_case];
+
+        if (t->action != TRACUU_CASE_FINE || t->amount_vnd <= 0 || t->parent >= 0
+            || tc < 0)
+            continue;
+        for (size_t i = j + 1; i < x->n_cases;) {
+            long ic = c->case_clause[i - c->first_case];
+            size_t sentence, k, n = 0;
+            int64_t sum = 0, d;
+            int match;
+
+            if (ic < 0) {
+                i++;
+                continue;
+            }
+            sentence = c->clauses[ic].sentence;
+            for (k = i; k < x->n_cases; k++) {
+                const tracuu_case_t *q = &x->cases[k];
+                long qc = c->case_clause[k - c->first_case];
+
+                if (qc < 0 || c->clauses[qc].sentence != sentence)
+                    break;
+                if (q->action == TRACUU_CASE_FINE && q->amount_vnd > 0
+                    && q->parent < 0) {
+                    sum += q->amount_vnd;
+                    n++;
+                }
+            }
+            d = sum > t->amount_vnd ? sum - t->amount_vnd : t->amount_vnd - sum;
+            match = n >= 2 && sentence > c->clauses[tc].sentence
+                    && (sum == t->amount_vnd
+                        || ((t->flags & TRACUU_CASE_APPROXIMATE)
+                            && d * 10 < t->amount_vnd
+                            && !(lean > 0 && sum < t->amount_vnd)
+                            && !(lean < 0 && sum > t->amount_vnd)));
+            if (match) {
+                for (size_t m = i; m < k; m++)
+                    if (x->cases[m].action == TRACUU_CASE_FINE
+                        && x->cases[m].amount_vnd > 0 && x->cases[m].parent < 0)
+                        x->cases[m].parent = (long) j;
+                break;
+            }
+            i = k > i ? k : i + 1;
         }
     }
 }
@@ -1920,6 +2068,8 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
         drop_range_bounds (&c);
     if (*rc == TRACUU_STATUS_OK)
         link_parts (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        link_sums (&c);
     if (*rc == TRACUU_STATUS_OK)
         link_footnotes (&c);
     if (*rc == TRACUU_STATUS_OK)
