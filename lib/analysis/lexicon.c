@@ -853,3 +853,6 @@ LEXICON (tracuu_lexicon__case_nouns_folded, "case-nouns.txt", TRACUU_LEXICON_FOL
 LEXICON (tracuu_lexicon__money_kinds_folded, "money-kinds.txt", TRACUU_LEXICON_FOLD)
 LEXICON (tracuu_lexicon__statuses_folded, "statuses.txt", TRACUU_LEXICON_FOLD)
 LEXICON (tracuu_lexicon__violator_kinds, "violator-kinds.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__counted_nouns, "counted-nouns.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__document_kinds, "document-kinds.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__account_words, "account-words.txt", TRACUU_LEXICON_FOLD)

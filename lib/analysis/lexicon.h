@@ -199,4 +199,19 @@ tracuu_lexicon__statuses_folded (tracuu_status_t *rc);
 const tracuu_lexicon_t *
 tracuu_lexicon__violator_kinds (tracuu_status_t *rc);
 
+/* "counted-nouns.txt": counted nouns of COUNT entities (tags noun, tail,
+ * label, approx). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__counted_nouns (tracuu_status_t *rc);
+
+/* "document-kinds.txt": kinds of cited documents ("nghị định", "thông
+ * tư"...). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__document_kinds (tracuu_status_t *rc);
+
+/* "account-words.txt": account nouns and connecting words (tags noun,
+ * facebook, connector). Fold. */
+const tracuu_lexicon_t *
+tracuu_lexicon__account_words (tracuu_status_t *rc);
+
 #endif /* TRACUU_LEXICON_H */

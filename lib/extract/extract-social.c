@@ -6,20 +6,34 @@
 
 #include "analysis/lexicon.h"
 
+/* The longest word of account-words.txt tagged 'tag' at token 'i', with
+ * only blanks between its tokens: its tokens, its label in *label_out. */
+static size_t
+account_word (const tracuu_text_t *text, size_t i, const char *tag,
+              size_t *label_out)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    const tracuu_lexicon_t *lex = tracuu_lexicon__account_words (&rc);
+    size_t end = i;
+
+    while (end < text->n_tokens
+           && (end == i || tracuu_extract__gap_blank (text, end - 1)))
+        end++;
+    return tracuu_lexicon__match_tagged (lex, text, i, end, tag, label_out);
+}
+
 /* Account nouns ("tài khoản", "kênh", "fanpage"...) at token i: the
  * tokens used, and in *platform_out the platform it implies, or NULL. */
 static size_t
 account_noun (const tracuu_text_t *text, size_t i, const char **platform_out)
 {
-    static const char *const nouns[] = {
-        "chu tai khoan", "tai khoan", "chu kenh", "kenh", "fanpage", "trang",
-        "hoi nhom", "nhom", "group", "page", "gian hang", "nick", "nickname",
-    };
-    static tracuu_phrase_set_t set = TRACUU_PHRASE_SET (nouns, 1);
-    size_t k = 0, n = tracuu_extract__match_set (&set, text, i, &k);
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    size_t label = 0, n = account_word (text, i, "noun", &label);
 
     if (n > 0)                  /* A fanpage or a page is on Facebook. */
-        *platform_out = strstr (nouns[k], "page") ? "facebook" : NULL;
+        *platform_out = tracuu_lexicon__has_tag (
+                            tracuu_lexicon__account_words (&rc), label,
+                            "facebook") ? "facebook" : NULL;
     return n;
 }
 
@@ -28,12 +42,7 @@ account_noun (const tracuu_text_t *text, size_t i, const char **platform_out)
 static size_t
 connector (const tracuu_text_t *text, size_t i)
 {
-    static const char *const words[] = {
-        "co ten la", "co ten", "mang ten", "ten la", "ten", "la", "id",
-        "co dia chi", "dia chi", "tai dia chi",
-    };
-    static tracuu_phrase_set_t set = TRACUU_PHRASE_SET (words, 1);
-    size_t n = tracuu_extract__match_set (&set, text, i, NULL);
+    size_t n = account_word (text, i, "connector", NULL);
 
     return n > 0 && !(text->tokens[i].flags & TRACUU_TOKEN_CAPITAL) ? n : 0;
 }
@@ -542,7 +551,8 @@ tracuu_extract__social (const tracuu_text_t *text, tracuu_entities_t *out,
 {
     size_t from = out->count;
 
-    if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__platforms (rc) == NULL)
+    if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__platforms (rc) == NULL
+        || tracuu_lexicon__account_words (rc) == NULL)
         return;
     accounts (text, out, rc);
     urls (text, out, from, rc);
