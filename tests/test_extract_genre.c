@@ -501,3 +501,28 @@ Test (extract_genre, shares_and_conversions)
         CHECK (rows);
     }
 }
+
+/* A news article without a dateline: the one year its headline and lead
+ * name is the story's; a law's year later in the text is not. */
+Test (extract_genre, year_of_the_story)
+{
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = run (
+        "Xử phạt hàng loạt xe quá tải trong tháng 3 năm 2021\n\n"
+        "Lực lượng chức năng đã kiểm tra nhiều tuyến quốc lộ.\n"
+        "Đội CSGT đã xử phạt chủ xe tải 18 triệu đồng. Theo Luật Giao thông "
+        "đường bộ năm 2008, hành vi này bị nghiêm cấm.\n", &text);
+    const tracuu_case_t *k = first_fine (x);
+
+    cr_expect_eq (k->from / 10000, 2021, "%d", k->from);
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+
+    x = run ("Tài xế bị phạt vì chở quá tải\n\nĐội CSGT đã xử phạt chủ xe tải 18 "
+             "triệu đồng. Theo Luật Giao thông đường bộ năm 2008, hành vi này bị "
+             "nghiêm cấm.\n", &text);
+    k = first_fine (x);
+    cr_expect_eq (k->from, 0, "%d", k->from);
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+}

@@ -714,6 +714,13 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
     }
     if (central_agency (agency))
         return NULL;
+    /* The whole country: "các địa phương", "cả nước", "toàn quốc". */
+    for (size_t i = a; i + 1 < b; i++)
+        if ((is_word (c->text, i, "các") && is_word (c->text, i + 1, "địa")
+             && is_word (c->text, i + 2, "phương"))
+            || (is_word (c->text, i, "cả") && is_word (c->text, i + 1, "nước"))
+            || (is_word (c->text, i, "toàn") && is_word (c->text, i + 1, "quốc")))
+            return NULL;
     /* The subject of the measure: the words before it, up to a body
      * that is asked or joined ("đề nghị Bộ ...", "phối hợp với Cục"). */
     for (size_t i = a; i + 1 < trigger && i + 1 < b; i++)

@@ -422,6 +422,29 @@ years_back (const tracuu_text_t *text, int32_t date, int32_t *from,
     return 0;
 }
 
+/* The period 'e' is the year of a law or a decree ("Luật Giao thông
+ * đường bộ năm 2008", "Nghị định ... năm 2019"): up to eight words after
+ * "luật", "nghị định", "thông tư", "bộ luật" or "pháp lệnh". */
+static int
+legal_year (const tracuu_text_t *text, const tracuu_entity_t *e)
+{
+    size_t i = 0;
+
+    while (i < text->n_tokens && text->tokens[i].start < e->start)
+        i++;
+    for (size_t back = 1; back <= 8 && back <= i; back++) {
+        size_t k = i - back;
+
+        if (text->tokens[k].line != text->tokens[i < text->n_tokens ? i : k].line)
+            break;
+        if (is_word (text, k, "luật") || is_word (text, k, "lệnh")
+            || (is_word (text, k, "nghị") && is_word (text, k + 1, "định"))
+            || (is_word (text, k, "thông") && is_word (text, k + 1, "tư")))
+            return 1;
+    }
+    return 0;
+}
+
 static void
 find_period (const tracuu_text_t *text, tracuu_extraction_t *x,
              tracuu_status_t *rc)
@@ -460,8 +483,36 @@ find_period (const tracuu_text_t *text, tracuu_extraction_t *x,
     /* A text of no administrative kind (a news article without its
      * date) has no reporting period: its first year is as often that of
      * a law or of a past event. */
-    if (strcmp (meta->kind, "khac") == 0)
+    if (strcmp (meta->kind, "khac") == 0) {
+        /* Its headline and lead name the time of the story ("Tết Nguyên
+         * đán Kỷ Hợi 2019", "Ngày cuối năm 2017"): the one year they name,
+         * if only one. */
+        int story = 0;
+        uint32_t last_line = 0, lines = 0;
+
+        for (size_t i = 0; i < text->n_tokens && lines <= 3; i++)
+            if (text->tokens[i].line != last_line) {
+                last_line = text->tokens[i].line;
+                lines++;
+            }
+        for (size_t i = 0; i < x->entities.count; i++) {
+            const tracuu_entity_t *e = &x->entities.items[i];
+            int y;
+
+            if (e->line >= last_line && lines > 3)
+                break;
+            if (e->kind != TRACUU_ENTITY_PERIOD || !e->from || !e->to
+                || legal_year (text, e))
+                continue;
+            y = e->from / 10000;
+            if (y != e->to / 10000 || (story && story != y))
+                return;         /* Several years: none is the story's. */
+            story = y;
+        }
+        if (story)
+            set_period (rc, meta, story * 10000 + 101, story * 10000 + 1231);
         return;
+    }
     for (size_t i = 0; i < x->entities.count; i++) {
         const tracuu_entity_t *e = &x->entities.items[i];
 
