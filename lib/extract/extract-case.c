@@ -1850,7 +1850,7 @@ same_amount (const ctx_t *c, size_t ia, size_t ib)
         return 0;
     d = r->amount_vnd > e->amount_vnd ? r->amount_vnd - e->amount_vnd
                                       : e->amount_vnd - r->amount_vnd;
-    return d * 10 < e->amount_vnd;
+    return d * 25 <= e->amount_vnd * 3;    /* 12 %: "gần một triệu" for 900.000. */
 }
 
 /* Cases 'a' and 'b' of one text are one fine mentioned twice (a
