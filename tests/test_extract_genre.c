@@ -526,3 +526,33 @@ Test (extract_genre, year_of_the_story)
     tracuu_extraction_destroy (x);
     tracuu_text_destroy (text);
 }
+
+/* Two fines of one amount in a report, neither naming a person: two
+ * cases, two keys. */
+Test (extract_genre, unnamed_fines_of_one_amount)
+{
+    static const char report[] =
+        "UBND TỈNH BẮC GIANG\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n"
+        "Số: 15/BC-STTTT\nBắc Giang, ngày 5 tháng 7 năm 2024\n\nBÁO CÁO\n"
+        "Kết quả công tác tháng 6 năm 2024\n\n"
+        "- Xử phạt vi phạm hành chính (3.000.000 đồng) đối với Điểm cung cấp "
+        "dịch vụ trò chơi điện tử công cộng Sao Mai về hành vi hoạt động quá giờ.\n"
+        "- Xử phạt vi phạm hành chính (3.000.000 đồng) đối với Điểm cung cấp "
+        "dịch vụ trò chơi điện tử công cộng Hòa Bình về hành vi hoạt động quá giờ.\n";
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = run (report, &text);
+    const tracuu_case_t *a = NULL, *b = NULL;
+
+    for (size_t i = 0; i < tracuu_extraction_n_cases (x); i++) {
+        const tracuu_case_t *k = tracuu_extraction_case (x, i);
+
+        if (k->amount_vnd == 3000000)
+            *(a == NULL ? &a : &b) = k;
+    }
+    cr_assert_not_null (a);
+    cr_assert_not_null (b);
+    cr_expect_str_neq (a->key, b->key);
+    cr_expect_eq (strlen (b->key), strlen (a->key) + 2, "%s %s", a->key, b->key);
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+}

@@ -1970,6 +1970,32 @@ fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
                      dup->platforms[i], strlen (dup->platforms[i]));
 }
 
+/* The case names its violator (its key is province/subject/amount). */
+static int
+named (const tracuu_case_t *k)
+{
+    return (k->n_accounts > 0 || k->n_people > 0)
+           && !(k->flags & TRACUU_CASE_AGGREGATE);
+}
+
+/* Two fines of a report with the same key and amount but nothing
+ * naming their violator are two fines when they are told in different
+ * sentences: a report lists each case once ("xử phạt Điểm
+ * cung cấp dịch vụ ... Đông Á (2.000.000 đồng)" and "... Bình Minh
+ * (2.000.000 đồng)"). */
+static int
+distinct_mentions (const ctx_t *c, size_t j, size_t i)
+{
+    long cj = c->case_clause[j - c->first_case];
+    long ci = c->case_clause[i - c->first_case];
+
+    if (cj < 0 || ci < 0 || cj == ci
+        || c->x->cases[i].action != TRACUU_CASE_FINE
+        || c->x->cases[i].amount_vnd < 0)
+        return 0;
+    return c->clauses[cj].sentence != c->clauses[ci].sentence;
+}
+
 /* Merge cases of the same key, and fines mentioned several times (one
  * case written twice in a report). */
 static void
@@ -1993,7 +2019,9 @@ merge_duplicates (ctx_t *c)
         size_t j;
 
         for (j = c->first_case; j < w; j++)
-            if (strcmp (x->cases[j].key, x->cases[i].key) == 0
+            if ((strcmp (x->cases[j].key, x->cases[i].key) == 0
+                 && (retold || named (&x->cases[i])
+                     || !distinct_mentions (c, j, i)))
                 || (retold && same_fine (c, j, i))
                 || completes (c, j, i))
                 break;
@@ -2016,6 +2044,27 @@ merge_duplicates (ctx_t *c)
         if (x->cases[i].parent >= 0)
             x->cases[i].parent = remap[x->cases[i].parent];
     free (remap);
+    /* Distinct cases that share a key (two fines of one amount in a
+     * report, neither named) keep distinct keys: "~2", "~3"... */
+    for (size_t i = c->first_case + 1; i < x->n_cases && *c->rc == 0; i++) {
+        unsigned same = 0;
+        char *key;
+
+        size_t len = strlen (x->cases[i].key);
+
+        for (size_t j = c->first_case; j < i; j++)
+            same += strncmp (x->cases[j].key, x->cases[i].key, len) == 0
+                    && (x->cases[j].key[len] == '\0'
+                        || x->cases[j].key[len] == '~');
+        if (same == 0)
+            continue;
+        if (asprintf (&key, "%s~%u", x->cases[i].key, same + 1) < 0) {
+            *c->rc = TRACUU_STATUS_OUT_OF_MEMORY;
+            return;
+        }
+        free ((void *) x->cases[i].key);
+        x->cases[i].key = key;
+    }
 }
 
 void
