@@ -782,6 +782,39 @@ tracuu_lexicon__lookup (const tracuu_lexicon_t *lex, const char *word,
     return -1;
 }
 
+int
+tracuu_lexicon__word_tagged (const tracuu_lexicon_t *lex, const char *word,
+                             size_t len, const char *tag)
+{
+    if (lex == NULL || word == NULL)
+        return 0;
+    for (size_t v = first_with (lex, word, len);
+         v < lex->n_phrases && same_word (lex->phrases[v].words, word, len);
+         v++)
+        if (lex->phrases[v].n_words == 1
+            && (tag == NULL || tags_have (lex->phrases[v].tags, tag)))
+            return 1;
+    return 0;
+}
+
+int
+tracuu_lexicon__text_tagged (const tracuu_lexicon_t *lex, const char *word,
+                             size_t len, const char *tag)
+{
+    char *folded = NULL;
+    size_t folded_len = 0;
+    int yes;
+
+    if (lex == NULL || word == NULL
+        || tracuu_fold (word, len, lex->mode == TRACUU_LEXICON_EXACT
+                                   ? TRACUU_FOLD_EXACT : TRACUU_FOLD_ASCII,
+                        &folded, &folded_len, NULL) != TRACUU_STATUS_OK)
+        return 0;
+    yes = tracuu_lexicon__word_tagged (lex, folded, folded_len, tag);
+    free (folded);
+    return yes;
+}
+
 static pthread_mutex_t once_lock = PTHREAD_MUTEX_INITIALIZER;
 static char *first_failure;     /* Message of the first lexicon that failed. */
 
@@ -856,3 +889,5 @@ LEXICON (tracuu_lexicon__violator_kinds, "violator-kinds.txt", TRACUU_LEXICON_EX
 LEXICON (tracuu_lexicon__counted_nouns, "counted-nouns.txt", TRACUU_LEXICON_EXACT)
 LEXICON (tracuu_lexicon__document_kinds, "document-kinds.txt", TRACUU_LEXICON_EXACT)
 LEXICON (tracuu_lexicon__account_words, "account-words.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__name_words, "name-words.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__agency_verbs, "agency-verbs.txt", TRACUU_LEXICON_FOLD)

@@ -84,6 +84,18 @@ long
 tracuu_lexicon__lookup (const tracuu_lexicon_t *lex, const char *word,
                         size_t len);
 
+/* A one-word phrase equal to 'word' ('len' bytes, in the form the
+ * lexicon matches) is on a line tagged 'tag'. */
+int
+tracuu_lexicon__word_tagged (const tracuu_lexicon_t *lex, const char *word,
+                             size_t len, const char *tag);
+
+/* As tracuu_lexicon__word_tagged() for any text 'word': folded to the
+ * lexicon's form first ("TP" is "tp"). */
+int
+tracuu_lexicon__text_tagged (const tracuu_lexicon_t *lex, const char *word,
+                             size_t len, const char *tag);
+
 /* The label named 's' ('len' bytes), or -1. */
 long
 tracuu_lexicon__find_label (const tracuu_lexicon_t *lex, const char *s,
@@ -213,5 +225,16 @@ tracuu_lexicon__document_kinds (tracuu_status_t *rc);
  * facebook, connector). Fold. */
 const tracuu_lexicon_t *
 tracuu_lexicon__account_words (tracuu_status_t *rc);
+
+/* "name-words.txt": words that tell names apart (tags agency_word,
+ * not_in_name, names_a_thing, honorific, strong, signature, not_a_place,
+ * abbreviation). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__name_words (tracuu_status_t *rc);
+
+/* "agency-verbs.txt": lower-case phrases that end an agency's name.
+ * Fold. */
+const tracuu_lexicon_t *
+tracuu_lexicon__agency_verbs (tracuu_status_t *rc);
 
 #endif /* TRACUU_LEXICON_H */

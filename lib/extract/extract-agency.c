@@ -8,61 +8,29 @@
 #include "util/tracuu-private.h"
 
 /* Lower-case words found inside agency names ("Sở Thông tin và Truyền
- * thông", "Cục Quản lý thị trường"). Exact forms. */
+ * thông", "Cục Quản lý thị trường"): name-words.txt, tag agency_word. */
 static int
 name_word (const char *w)
 {
-    static const char *const words[] = {
-        "an", "án", "bản", "bảo", "biên", "binh", "bình", "bưu", "cao",
-        "cảnh", "cần", "chất", "chí", "chỉ", "chính", "chống", "chức",
-        "cháy", "chữa", "chiến", "cơ", "công", "cứu", "cựu", "dân", "dịch",
-        "du", "dục", "dụng", "đạo", "đào", "đầu", "điện", "điều", "đình",
-        "động", "đội", "đối", "đua", "gia", "giao", "giáo", "hải", "hàng",
-        "hành", "hậu", "hiệp", "hình", "hóa", "học", "hộ", "hội", "hợp",
-        "kế", "khẩu", "khoa", "khoáng", "kiểm", "kinh", "kỹ", "lâm",
-        "lao", "liên", "lịch", "lý", "lượng", "ma", "mạng", "môi", "mặt",
-        "nạn", "ngân", "ngành", "nghệ", "nghiệp", "ngoại", "nguyên",
-        "nhà", "nhân", "nhập", "ninh", "niên", "nội", "nông", "nữ",
-        "nước", "pháp", "phát", "phạm", "phẩm", "phòng", "phụ", "quan",
-        "quản", "quốc", "sản", "sát", "sinh", "sự", "sử", "tác", "tài",
-        "tải", "tâm", "tạo", "tế", "thanh", "thao", "thẩm", "thể", "thị",
-        "thông", "thôn", "thuật", "thuế", "thủy", "thực", "thương",
-        "thường", "tin", "tộc", "tội", "tổ", "tổng", "toàn", "trật",
-        "triển", "trị", "trung", "trực", "truyền", "trường", "tuyến",
-        "tư", "tử", "tự", "túy", "ương", "vận", "văn", "vật", "về", "vệ",
-        "viễn", "viên", "vô", "vụ", "vực", "xã", "xây", "xuất", "dựng",
-        "y", "số", "và", "tra", "tuyên", "giáo", "đất", "đai", "đê",
-        "biển", "đảo", "cảng", "không", "khu", "chế", "xử",
-    };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
 
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strcmp (w, words[k]) == 0)
-            return 1;
-    return 0;
+    return tracuu_lexicon__word_tagged (tracuu_lexicon__name_words (&rc), w,
+                                        strlen (w), "agency_word");
 }
 
-/* Lower-case phrases that end a name: the verb after it. Folded. */
+/* Lower-case phrases that end a name: the verb after it
+ * (agency-verbs.txt), with only blanks between their words. */
 static size_t
 verb_at (const tracuu_text_t *text, size_t i)
 {
-    static const char *const verbs[] = {
-        "thuong xuyen", "phoi hop", "tien hanh", "chu tri", "kip thoi",
-        "to chuc", "ban hanh", "xu ly", "cong tac", "huong dan",
-        "tham muu", "trien khai", "thuc hien", "bao cao", "phat hien",
-        "tuyen truyen", "de nghi", "chi dao", "tiep tuc", "quan tam",
-        "phat song", "san xuat", "dang tai", "tiep nhan", "xac minh",
-        "ho tro", "hoi nghi", "kiem tra", "quan ly", "thanh tra",
-        "xay dung", "phat hanh", "cong nghiep", "tham gia",
-        "an toan", "chinh sach", "phat trien",
-    };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    size_t end = i;
 
-    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-        size_t n = tracuu_extract__match_folded (text, i, verbs[k]);
-
-        if (n > 0)
-            return n;
-    }
-    return 0;
+    while (end < text->n_tokens
+           && (end == i || tracuu_extract__gap_blank (text, end - 1)))
+        end++;
+    return tracuu_lexicon__match (tracuu_lexicon__agency_verbs (&rc), text, i,
+                                  end, NULL);
 }
 
 /* A short unit code: PA05, PC02, A05, PX03... */
@@ -313,7 +281,9 @@ tracuu_extract__agencies (const tracuu_text_t *text, tracuu_entities_t *out,
     if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__agencies (rc) == NULL
         || tracuu_lexicon__agency_codes (rc) == NULL
         || tracuu_lexicon__provinces (rc) == NULL
-        || tracuu_lexicon__surnames (rc) == NULL)
+        || tracuu_lexicon__surnames (rc) == NULL
+        || tracuu_lexicon__name_words (rc) == NULL
+        || tracuu_lexicon__agency_verbs (rc) == NULL)
         return;
     while (i < text->n_tokens && *rc == TRACUU_STATUS_OK) {
         const tracuu_token_t *t = &text->tokens[i];

@@ -673,29 +673,23 @@ not_the_place (const ctx_t *c, size_t a, size_t i)
     return 0;
 }
 
-/* An agency of the whole country: a ministry, a department of one
- * ("Cục Cảnh sát giao thông"), a national commission. */
+/* A body of the whole country starts at token i (agencies.txt, tag
+ * central, unless a longer name of a province's body starts there). */
 static int
-central_agency (const char *agency)
+central_at (const ctx_t *c, size_t i, size_t end)
 {
-    static const char *const heads[] = {
-        "Bộ ", "Cục ", "Tổng cục ", "Chính phủ", "Ủy ban Chứng khoán",
-        "Uỷ ban Chứng khoán", "Ngân hàng Nhà nước", "Thanh tra Chính phủ",
-        "Kiểm toán Nhà nước",
-    };
+    size_t n = tracuu_lexicon__match_tagged (c->agencies, c->text, i, end,
+                                             "central", NULL);
 
-    for (size_t i = 0; agency != NULL && i < sizeof heads / sizeof heads[0]; i++)
-        if (strncmp (agency, heads[i], strlen (heads[i])) == 0)
-            return 1;
-    return 0;
+    return n > 0 && (c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
+           && tracuu_lexicon__match (c->agencies, c->text, i, end, NULL) <= n;
 }
 
 /* The province of a case of a news article: one named in its clause
  * (not in a company's name), else none when the agency is central, else
  * the one province the headline and lead name. */
 static const char *
-story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
-                const char *agency)
+story_province (const ctx_t *c, size_t a, size_t b, size_t trigger)
 {
     const tracuu_entities_t *list = &c->x->entities;
     size_t start = seg_start (c, a), end = seg_end (c, b), it;
@@ -712,8 +706,6 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
         if (!not_the_place (c, a, t))
             return e->value;
     }
-    if (central_agency (agency))
-        return NULL;
     /* The whole country: "các địa phương", "cả nước", "toàn quốc". */
     for (size_t i = a; i + 1 < b; i++)
         if ((is_word (c->text, i, "các") && is_word (c->text, i + 1, "địa")
@@ -721,21 +713,19 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
             || (is_word (c->text, i, "cả") && is_word (c->text, i + 1, "nước"))
             || (is_word (c->text, i, "toàn") && is_word (c->text, i + 1, "quốc")))
             return NULL;
-    /* The subject of the measure: the words before it, up to a body
-     * that is asked or joined ("đề nghị Bộ ...", "phối hợp với Cục"). */
-    for (size_t i = a; i + 1 < trigger && i + 1 < b; i++)
-        if ((is_word (c->text, i, "đề") || is_word (c->text, i, "kiến")
-             || is_word (c->text, i, "yêu") || is_word (c->text, i, "phối"))
+    /* A body of the whole country as the subject of the measure: the
+     * words before it, up to a body that is asked or joined ("đề nghị Bộ
+     * ...", "phối hợp với Cục"). */
+    for (size_t i = a; i < trigger && i < b; i++) {
+        if (i + 1 < b
+            && (is_word (c->text, i, "đề") || is_word (c->text, i, "kiến")
+                || is_word (c->text, i, "yêu") || is_word (c->text, i, "phối"))
             && (is_word (c->text, i + 1, "nghị") || is_word (c->text, i + 1, "cầu")
                 || is_word (c->text, i + 1, "hợp")))
             break;
-        else if ((c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
-            && (c->text->tokens[i + 1].flags & TRACUU_TOKEN_CAPITAL)
-            && (is_word (c->text, i, "cục") || is_word (c->text, i, "bộ")))
-            return NULL;        /* "Cục Cảnh sát giao thông", "Bộ Công an". */
-        else if (is_word (c->text, i, "chứng") && is_word (c->text, i + 1, "khoán")
-                 && is_word (c->text, i + 2, "nhà"))
-            return NULL;        /* "Ủy ban Chứng khoán Nhà nước". */
+        if (central_at (c, i, trigger))
+            return NULL;
+    }
     /* The headline and the first paragraph after it. */
     for (size_t i = 0, lines = 0; i < c->text->n_tokens; i++) {
         if (c->text->tokens[i].line != lead_line) {
@@ -1041,8 +1031,7 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
     k->agency = agency;
     province = case_province (c, d->tok, d->tok_end);
     if (province == NULL && retold_story (c->x))
-        province = story_province (c, d->tok, d->tok_end, d->clause_trigger,
-                                   k->agency);
+        province = story_province (c, d->tok, d->tok_end, d->clause_trigger);
     else if (province == NULL)
         province = c->x->meta.province;
     if (province != NULL)

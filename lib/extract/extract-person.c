@@ -6,23 +6,21 @@
 #include "analysis/lexicon.h"
 #include "util/tracuu-private.h"
 
+/* Token 't' is a word tagged 'tag' in name-words.txt. */
+static int
+name_word_is (const tracuu_token_t *t, const char *tag)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    return tracuu_lexicon__word_tagged (tracuu_lexicon__name_words (&rc),
+                                        t->exact, t->exact_len, tag);
+}
+
 /* Capitalized words that never belong to a personal name. */
 static int
 never_in_name (const tracuu_token_t *t)
 {
-    static const char *const words[] = {
-        "sở", "bộ", "cục", "phòng", "ban", "đội", "ủy", "tỉnh", "huyện",
-        "xã", "phường", "quận", "báo", "đài", "viện", "hội", "và", "của",
-        "tại", "giám", "đốc", "chủ", "tịch", "ông", "bà", "ty",
-        "trường", "phố", "trấn", "nghị", "luật",
-        "chỉ", "quyết", "kế", "hoạch", "đề", "án", "chương",
-    };
-
-    /* Given names such as "Thị", "Thành", "Công" are not listed. */
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strcmp (t->exact, words[k]) == 0)
-            return 1;
-    return 0;
+    return name_word_is (t, "not_in_name");
 }
 
 /* Token i can be a syllable of a name: capitalized letters only. */
@@ -84,17 +82,12 @@ tracuu_extract__person_name (const tracuu_text_t *text, size_t i,
 static int
 honorific_before (const tracuu_text_t *text, size_t k, size_t *start_out)
 {
-    static const char *const strong[] = { "ông", "bà" };
-    static const char *const weak[] = { "anh", "chị", "cô", "chú", "em",
-                                        "cháu" };
-
     if (k == 0 || !tracuu_extract__gap_blank (text, k - 1))
         return 0;
-    for (size_t h = 0; h < 2; h++)
-        if (tracuu_extract__is (text, k - 1, strong[h])) {
-            *start_out = k - 1;
-            return 2;
-        }
+    if (name_word_is (&text->tokens[k - 1], "strong")) {
+        *start_out = k - 1;
+        return 2;
+    }
     if (k >= 2 && tracuu_extract__is (text, k - 1, "chí")
         && tracuu_extract__is (text, k - 2, "đồng")
         && tracuu_extract__gap_blank (text, k - 2)) {
@@ -109,11 +102,10 @@ honorific_before (const tracuu_text_t *text, size_t k, size_t *start_out)
         *start_out = k - 2;
         return 2;
     }
-    for (size_t h = 0; h < sizeof weak / sizeof weak[0]; h++)
-        if (tracuu_extract__is (text, k - 1, weak[h])) {
-            *start_out = k - 1;
-            return 1;
-        }
+    if (name_word_is (&text->tokens[k - 1], "honorific")) {
+        *start_out = k - 1;
+        return 1;
+    }
     return 0;
 }
 
@@ -211,19 +203,9 @@ role_after (const tracuu_text_t *text, size_t e, tracuu_status_t *rc)
 static int
 names_a_thing (const tracuu_text_t *text, size_t k)
 {
-    static const char *const words[] = {
-        "đường", "phố", "trường", "thpt", "thcs", "th", "cầu", "chợ",
-        "khu", "giải", "quỹ", "lăng", "tượng", "đền", "chùa", "hẻm",
-        "ngõ", "kiệt", "bệnh", "viện", "học", "phường", "xã", "quận",
-        "huyện", "tư", "tưởng", "ty", "dự", "án", "tỉnh", "thành",
-    };
-
     if (k == 0 || !tracuu_extract__gap_blank (text, k - 1))
         return 0;
-    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-        if (tracuu_extract__is (text, k - 1, words[w]))
-            return 1;
-    return 0;
+    return name_word_is (&text->tokens[k - 1], "names_a_thing");
 }
 
 static void
@@ -273,7 +255,6 @@ signature_role (const tracuu_text_t *text, size_t a, size_t b,
                 tracuu_status_t *rc)
 {
     const tracuu_lexicon_t *roles = tracuu_lexicon__roles (rc);
-    static const char *const prefixes[] = { "kt", "tm", "tl", "tuq", "q" };
 
     for (size_t s = a; s < b; s++) {
         size_t label, n = tracuu_lexicon__match (roles, text, s, b, &label);
@@ -287,15 +268,9 @@ signature_role (const tracuu_text_t *text, size_t a, size_t b,
                 break;
         if (k < b)
             continue;
-        for (k = a; k < s; k++) {
-            size_t p;
-
-            for (p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++)
-                if (tracuu_extract__is (text, k, prefixes[p]))
-                    break;
-            if (p == sizeof prefixes / sizeof prefixes[0])
+        for (k = a; k < s; k++)
+            if (!name_word_is (&text->tokens[k], "signature"))
                 break;
-        }
         if (k == s || wide_gap_before (text, s))
             return (long) label;
     }
@@ -380,6 +355,7 @@ tracuu_extract__people (const tracuu_text_t *text, tracuu_entities_t *out,
 
     if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__roles (rc) == NULL
         || tracuu_lexicon__surnames (rc) == NULL
+        || tracuu_lexicon__name_words (rc) == NULL
         || tracuu_lexicon__provinces (rc) == NULL || text->n_tokens == 0)
         return;
     used = calloc (text->n_tokens, 1);

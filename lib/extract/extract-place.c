@@ -91,30 +91,6 @@ name_token (const tracuu_text_t *text, size_t i)
            && !(t->flags & (TRACUU_TOKEN_NUMBER | TRACUU_TOKEN_COMPOUND));
 }
 
-/* The tokens just before 'i' spell the space-separated exact 'phrase',
- * with blanks between them and before 'i'. */
-static int
-before_is (const tracuu_text_t *text, size_t i, const char *phrase)
-{
-    size_t words = 1;
-
-    for (const char *p = phrase; *p; p++)
-        words += *p == ' ';
-    if (i < words || !tracuu_extract__gap_blank (text, i - 1))
-        return 0;
-    for (size_t n = 0; n < words; n++) {
-        const char *sp = strchr (phrase, ' ');
-        size_t wl = sp ? (size_t) (sp - phrase) : strlen (phrase);
-        const tracuu_token_t *t = &text->tokens[i - words + n];
-
-        if (t->exact_len != wl || memcmp (t->exact, phrase, wl) != 0)
-            return 0;
-        if (n + 1 < words && !tracuu_extract__gap_blank (text, i - words + n))
-            return 0;
-        phrase += wl + (sp != NULL);
-    }
-    return 1;
-}
 
 /* Token 'i' follows a surname or middle name, so that a province name
  * there is part of a person's name ("Nguyễn Thái Bình"). */
@@ -139,14 +115,20 @@ person_before (const tracuu_text_t *text, size_t i, tracuu_status_t *rc)
 static int
 names_the_man (const tracuu_text_t *text, size_t i)
 {
-    static const char *const before[] = {
-        "chủ tịch", "bác", "tư tưởng", "tncs", "cộng sản", "lăng",
-        "tấm gương", "đạo đức", "phong cách", "di chúc", "bác hồ",
-    };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    const tracuu_lexicon_t *words = tracuu_lexicon__name_words (&rc);
 
-    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
-        if (before_is (text, i, before[k]))
+    /* A phrase of name-words.txt tagged not_a_place ending just before
+     * token i, blanks between its words and before i. */
+    for (size_t n = 1; n <= 3 && n <= i; n++) {
+        size_t k = i - n, ok = 1;
+
+        for (size_t g = k; g < i; g++)
+            ok &= tracuu_extract__gap_blank (text, g);
+        if (ok && tracuu_lexicon__match_tagged (words, text, k, i,
+                                                "not_a_place", NULL) == n)
             return 1;
+    }
     return 0;
 }
 
