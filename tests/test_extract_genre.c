@@ -556,3 +556,39 @@ Test (extract_genre, unnamed_fines_of_one_amount)
     tracuu_extraction_destroy (x);
     tracuu_text_destroy (text);
 }
+
+/* A legal text gives no fine: its articles say what the law provides. */
+Test (extract_genre, legal_texts_give_no_fine)
+{
+    static const row_t rows[] = {
+        { "Điều 5. Vi phạm quy định về quảng cáo\n"
+          "1. Phạt tiền 2.000.000 đồng đối với hành vi treo biển quảng cáo "
+          "che khuất đèn tín hiệu.\n"
+          "Điều 6. Vi phạm quy định về biển hiệu\n"
+          "1. Phạt tiền 3.000.000 đồng đối với hành vi không ghi tên cơ quan "
+          "chủ quản.\n"
+          "Điều 7. Vi phạm quy định về băng rôn\n"
+          "1. Phạt tiền 1.000.000 đồng đối với hành vi treo băng rôn sai quy "
+          "định.\n", "" },
+        /* A real fine told in a legal Q&A stays. */
+        { "Điều 5. Vi phạm quy định về quảng cáo\nĐiều 6. Vi phạm quy định "
+          "về biển hiệu\nĐiều 7. Vi phạm quy định về băng rôn\n"
+          "Tháng trước, Thanh tra Sở đã xử phạt Công ty Ánh Dương 2.000.000 "
+          "đồng vì treo biển quảng cáo che khuất đèn tín hiệu.\n", "2000000" },
+    };
+
+    CHECK (rows);
+}
+
+/* A citation mark glued to the full stop ends the sentence: the fine
+ * before it is not undone by the plan after it. */
+Test (extract_genre, citation_marks_end_sentences)
+{
+    static const row_t rows[] = {
+        { "Công an huyện đã xử phạt ông Lê Văn Tâm 6 triệu đồng vì đăng tin sai "
+          "sự thật vào tháng 5 năm 2019.[12] Do đó, cơ quan chức năng sẽ tiếp "
+          "tục xử phạt những trường hợp tương tự.\n", "6000000" },
+    };
+
+    CHECK (rows);
+}

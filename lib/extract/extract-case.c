@@ -48,6 +48,7 @@ typedef struct ctx {
     int64_t bounds[64];       /* Amounts read as bounds of a range... */
     size_t bound_clause[64];  /* ... and their clauses. */
     size_t n_bounds;
+    int legal;                /* A legal text: articles, statutory ranges. */
     signed char *is_total;    /* Of each new case: its amount is a stated
                                  total ("tổng số tiền ..."). */
     signed char *approx_lean; /* Of each new case: +1 its approximate
@@ -1335,6 +1336,49 @@ fine_amount (ctx_t *c, const tracuu_clause_t *cl, const tracuu_entity_t *e)
     return 1;
 }
 
+/* The text is a legal text or an excerpt of one (a decree quoted
+ * article by article, a legal Q&A): three lines or more opening with
+ * "Điều N" or with "Phạt tiền", or three statutory ranges or more (a
+ * news article explaining one range twice is no legal text). */
+static int
+legal_text (const ctx_t *c)
+{
+    const tracuu_text_t *text = c->text;
+    size_t articles = 0, ranges = 0;
+
+    for (size_t i = 0; i < text->n_tokens; i++) {
+        if (!tracuu_extract__starts_line (text, i))
+            continue;
+        if ((is_word (text, i, "điều") && i + 1 < text->n_tokens
+             && (text->tokens[i + 1].flags & TRACUU_TOKEN_NUMBER)
+             && (text->tokens[i].flags & TRACUU_TOKEN_CAPITAL))
+            || (is_word (text, i, "phạt") && is_word (text, i + 1, "tiền")))
+            articles++;
+    }
+    for (size_t k = 0; k < c->x->entities.count; k++)
+        ranges += c->x->entities.items[k].kind == TRACUU_ENTITY_MONEY
+                  && (c->x->entities.items[k].flags & TRACUU_ENTITY_RANGE);
+    return articles >= 3 || ranges >= 6;
+}
+
+/* Clause 'cl' tells a fine that was imposed, not what the law provides:
+ * it names who ("ông ...", an account), or says it was done ("đã",
+ * "vừa"), or when ("ngày 5/3/2024"). */
+static int
+imposed (const ctx_t *c, const tracuu_clause_t *cl)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t it = entity_at (list, cl->start);
+
+    if (has_subjects (c, cl->tok, cl->tok_end)
+        || next_entity (list, &it, cl->start, cl->end, TRACUU_ENTITY_DATE))
+        return 1;
+    for (size_t i = cl->tok; i < cl->tok_end; i++)
+        if (is_word (c->text, i, "đã") || is_word (c->text, i, "vừa"))
+            return 1;
+    return 0;
+}
+
 static void
 clause_cases (ctx_t *c, size_t ci)
 {
@@ -1356,7 +1400,8 @@ clause_cases (ctx_t *c, size_t ci)
             money[n_money++] = (size_t) (e - list->items);
     bits = actions_in (c, cl->tok, cl->tok_end, n_money > 0, &trigger,
                        &main_action);
-    if (main_action < 0 || planned (c, cl, trigger) || normative (c, cl))
+    if (main_action < 0 || planned (c, cl, trigger) || normative (c, cl)
+        || (c->legal && !imposed (c, cl)))
         return;
     n_counts = counts_in (c, cl->start, cl->tok, cl->tok_end, counts, 16);
     concrete = n_counts > 0 || has_subjects (c, cl->tok, cl->tok_end);
@@ -2104,6 +2149,7 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     }
     for (size_t i = 0; i < c.n_clauses; i++)
         c.clause_case[i] = -1;
+    c.legal = legal_text (&c);
     for (size_t i = 0; i < c.n_clauses && *rc == TRACUU_STATUS_OK; i++)
         if (!(c.clauses[i].flags & TRACUU_CLAUSE_TABLE))
             clause_cases (&c, i);

@@ -225,6 +225,22 @@ split_line (splitter_t *sp, size_t line_start, size_t line_end)
 
             while (j + 1 < line_end && s[j + 1] == c)
                 j++;            /* "..." ends once. */
+            if (j + 1 < line_end && s[j + 1] == '[') {
+                /* A citation mark glued to the full stop: "năm 2019.[12]
+                 * Do đó ..." ends the sentence; the mark is in none. */
+                size_t k = j + 2;
+
+                while (k < line_end && isdigit ((unsigned char) s[k]))
+                    k++;
+                if (k > j + 2 && k < line_end && s[k] == ']'
+                    && (k + 1 == line_end || isspace ((unsigned char) s[k + 1]))) {
+                    emit (sp, line_start, line_end, start, j, base, footnote);
+                    end_sentence (sp);
+                    start = k + 1;
+                    i = k;
+                    continue;
+                }
+            }
             if (j + 1 < line_end && !isspace ((unsigned char) s[j + 1])
                 && s[j + 1] != '*' && s[j + 1] != '/' && s[j + 1] != '"'
                 && (unsigned char) s[j + 1] != 0xE2)
