@@ -84,7 +84,7 @@ DB     ?= tracuu.db
 DATADIR = $(CURDIR)/data
 export TRACUU_DATA_DIR ?= $(DATADIR)
 
-.PHONY: all setup demo test asan check-unit check-e2e check-pkg clean bench fuzz \
+.PHONY: all setup demo test asan check-unit check-e2e check-pkg clean bench fuzz eval \
         install uninstall FORCE
 all: $(PROGS) $(LIBSO) $(BUILD)/tracuu.pc
 
@@ -208,6 +208,16 @@ asan: setup
 	@if [ -n "$$(ls -A $(SANLOG))" ]; then \
 	    cat $(SANLOG)/*; echo "asan: sanitizer reports above"; exit 1; \
 	 else echo "asan: no sanitizer reports"; fi
+
+# Extraction figures on the real-text development set, when it is there
+# (../shared/devset): precision and recall of fines, categories, totals.
+# Not part of 'make test'; never fails the build.
+DEVSET ?= ../shared/devset
+eval: all
+	@if [ -f $(DEVSET)/score.py ]; then \
+	    python3 $(DEVSET)/score.py --bin $(BUILD)/tracuu-index \
+	        || echo "eval: score.py failed (exit $$?)"; \
+	 else echo "eval: skipped, no development set at $(DEVSET)"; fi
 
 bench: setup
 	@sh scripts/setup.sh bench

@@ -82,7 +82,7 @@ static const struct {
       "category=fraud kind=case period=2024-01-01..2024-12-31 "
       "wants_total=1 count=cases text=\"\"" },
     { "cases of spam calls in Q1 2024",
-      "category=telecom_spam kind=case period=2024-01-01..2024-03-31 "
+      "category=telecom kind=case period=2024-01-01..2024-03-31 "
       "text=\"\"" },
     /* Leftover words stay as typed. */
     { "fines for fake news about floods in Hà Tĩnh",

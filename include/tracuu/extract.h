@@ -10,9 +10,10 @@
  * hands out; tracuu_extraction_write_json() prints it in the schema of
  * docs/EXTRACT.md.
  *
- * Word lists (the case categories and the action wording) are data
- * files, read from $TRACUU_DATA_DIR/lexicon/ (categories.txt,
- * actions.txt) when that variable is set, else from built-in copies.
+ * Every word list (the case categories, the wording of measures,
+ * provinces, platforms, agencies, roles, family names...) is a data
+ * file of data/lexicon/, built into the library and read from
+ * $TRACUU_DATA_DIR/lexicon/ instead when that variable is set.
  */
 #ifndef TRACUU_EXTRACT_H
 #define TRACUU_EXTRACT_H
@@ -100,34 +101,13 @@ typedef enum tracuu_case_action {
 
 /**
  * Categories of violation, as bits of tracuu_case_t.categories; a case
- * may have several. Their names (tracuu_case_category_name()) are, in
- * bit order: "false_information", "defamation", "superstition",
- * "personal_data", "publishing", "gaming", "device_conformity",
- * "counterfeit_smuggling", "telecom_spam", "fraud", "other".
+ * may have several. The categories are data: the labels of
+ * data/lexicon/categories.txt, bit i for the i-th label in the order
+ * the file first names them (tracuu_case_category_name(),
+ * tracuu_case_category_count()). At most TRACUU_CATEGORY_COUNT of them.
  * @since 0.1
  */
-enum {
-    TRACUU_CATEGORY_FALSE_INFORMATION     = 1 << 0,  /* "thông tin sai sự
-                                                        thật", "tin giả". */
-    TRACUU_CATEGORY_DEFAMATION            = 1 << 1,  /* "vu khống", "xúc
-                                                        phạm danh dự". */
-    TRACUU_CATEGORY_SUPERSTITION          = 1 << 2,  /* "mê tín dị đoan". */
-    TRACUU_CATEGORY_PERSONAL_DATA         = 1 << 3,  /* "thông tin cá nhân". */
-    TRACUU_CATEGORY_PUBLISHING            = 1 << 4,  /* Publications, printing,
-                                                        no invoices. */
-    TRACUU_CATEGORY_GAMING                = 1 << 5,  /* "trò chơi điện tử". */
-    TRACUU_CATEGORY_DEVICE_CONFORMITY     = 1 << 6,  /* "hợp quy". */
-    TRACUU_CATEGORY_COUNTERFEIT_SMUGGLING = 1 << 7,  /* "hàng giả",
-                                                        "buôn lậu". */
-    TRACUU_CATEGORY_TELECOM_SPAM          = 1 << 8,  /* "tin nhắn rác",
-                                                        "sim rác". */
-    TRACUU_CATEGORY_FRAUD                 = 1 << 9,  /* "lừa đảo". */
-    TRACUU_CATEGORY_OTHER                 = 1 << 10  /* Listed as "other" in
-                                                        the lexicon. */
-};
-
-/** Number of category bits. @since 0.1 */
-#define TRACUU_CATEGORY_COUNT 11
+#define TRACUU_CATEGORY_COUNT 32
 
 /** Case flags (tracuu_case_t.flags). @since 0.1 */
 enum {
@@ -136,7 +116,12 @@ enum {
     TRACUU_CASE_HEADLINE    = 1 << 2, /* Quoted in a list of published
                                          articles, not reported as done
                                          by the author. */
-    TRACUU_CASE_FOOTNOTE    = 1 << 3  /* Found in the text of a footnote. */
+    TRACUU_CASE_FOOTNOTE    = 1 << 3, /* Found in the text of a footnote. */
+    TRACUU_CASE_PER_VIOLATOR = 1 << 4 /* The amount is that of each
+                                         violator ("mỗi người bị phạt 5
+                                         triệu"): the case's total is
+                                         amount_vnd * violators.
+                                         @since 0.2 */
 };
 
 /**
@@ -269,13 +254,21 @@ const char *
 tracuu_case_violator_kind_name (unsigned bit);
 
 /**
- * Static name of category bit number 'bit' (0 for
- * TRACUU_CATEGORY_FALSE_INFORMATION ... 10 for _OTHER), or NULL when
- * 'bit' >= TRACUU_CATEGORY_COUNT.
+ * Name of category bit number 'bit' ("false_information"), or NULL when
+ * there is no such category (or the category lexicon cannot be loaded).
+ * The string lives as long as the process.
  * @since 0.1
  */
 const char *
 tracuu_case_category_name (unsigned bit);
+
+/**
+ * Number of categories in the category lexicon (0 when it cannot be
+ * loaded); never more than TRACUU_CATEGORY_COUNT.
+ * @since 0.2
+ */
+unsigned
+tracuu_case_category_count (void);
 
 /**
  * The category bit (TRACUU_CATEGORY_*) named 'name' ("fraud"), or 0 if

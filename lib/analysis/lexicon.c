@@ -1,25 +1,32 @@
-/* Lexicons: labelled phrase lists matched on a text's tokens. */
+/* Lexicons: labelled phrase lists matched on a text's tokens, read from
+ * data/lexicon/ (see lexicon.h). */
+#include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/lexicon.h"
+#include "tracuu/question.h"
 #include "util/tracuu-private.h"
 
 /* One label and its optional third column. */
 typedef struct label {
     char *name;                 /* The label. */
-    char *info;                 /* Third column, or NULL. */
+    char *info;                 /* Third column of its first line, or NULL. */
 } label_t;
 
 /* One phrase: its words one after another, each ending in NUL
- * ("bắc\0giang\0"). */
+ * ("bắc\0giang\0"), in the form the mode matches (exact, or folded);
+ * in the accents mode the exact forms follow ('alt'). */
 typedef struct phrase {
     char *words;                /* The words; the first one starts here. */
+    const char *alt;            /* Exact forms (accents mode), or NULL. */
     size_t n_words;             /* How many. */
     size_t label;               /* Index of its label. */
+    const char *tags;           /* Third column of its line, or NULL. */
 } phrase_t;
 
 struct tracuu_lexicon {
@@ -29,7 +36,9 @@ struct tracuu_lexicon {
     phrase_t *phrases;          /* Sorted by first word. */
     size_t n_phrases;           /* How many. */
     size_t alloc_phrases;       /* Allocated slots. */
-    int ascii;                  /* "#!fold ascii": match folded forms. */
+    char **lines_info;          /* Third columns, owned (phrases point in). */
+    size_t n_info;              /* How many. */
+    tracuu_lexicon_mode_t mode; /* How tokens are compared. */
     size_t *first;              /* Hash of first words: index of the first
                                    phrase with it, or SIZE_MAX (empty). */
     size_t n_first;             /* Slots, a power of two. */
@@ -46,6 +55,9 @@ tracuu_lexicon__destroy (tracuu_lexicon_t *lex)
     }
     for (size_t i = 0; i < lex->n_phrases; i++)
         free (lex->phrases[i].words);
+    for (size_t i = 0; i < lex->n_info; i++)
+        free (lex->lines_info[i]);
+    free (lex->lines_info);
     free (lex->labels);
     free (lex->phrases);
     free (lex->first);
@@ -108,15 +120,28 @@ dup_range (tracuu_status_t *rc, const char *s, size_t len)
     return copy;
 }
 
+long
+tracuu_lexicon__find_label (const tracuu_lexicon_t *lex, const char *s,
+                            size_t len)
+{
+    for (size_t i = 0; lex != NULL && s != NULL && i < lex->n_labels; i++)
+        if (strlen (lex->labels[i].name) == len
+            && memcmp (lex->labels[i].name, s, len) == 0)
+            return (long) i;
+    return -1;
+}
+
 /* Index of label 's' ('len' bytes), added if new; SIZE_MAX on failure. */
 static size_t
 intern_label (tracuu_status_t *rc, tracuu_lexicon_t *lex, const char *s,
               size_t len)
 {
-    for (size_t i = 0; i < lex->n_labels; i++)
-        if (strlen (lex->labels[i].name) == len
-            && memcmp (lex->labels[i].name, s, len) == 0)
-            return i;
+    long found = tracuu_lexicon__find_label (lex, s, len);
+
+    if (*rc != TRACUU_STATUS_OK)
+        return SIZE_MAX;
+    if (found >= 0)
+        return (size_t) found;
     if (lex->n_labels == lex->alloc_labels) {
         size_t alloc = lex->alloc_labels ? 2 * lex->alloc_labels : 16;
         label_t *labels = realloc (lex->labels, alloc * sizeof *labels);
@@ -135,19 +160,17 @@ intern_label (tracuu_status_t *rc, tracuu_lexicon_t *lex, const char *s,
     return lex->n_labels++;
 }
 
-/* Add phrase 's' ('len' bytes, any case) for 'label': folded, then
- * split on blanks. */
+/* The words of phrase 's' in the exact or fold mode: folded, then split
+ * on blanks, into *words_out (malloc) and *n_out. */
 static void
-add_phrase (tracuu_status_t *rc, tracuu_lexicon_t *lex, size_t label,
-            const char *s, size_t len)
+split_folded (tracuu_status_t *rc, const tracuu_lexicon_t *lex,
+              const char *s, size_t len, char **words_out, size_t *n_out)
 {
     char *folded = NULL, *words = NULL;
     size_t folded_len = 0, n = 0, w = 0;
 
-    if (*rc != TRACUU_STATUS_OK)
-        return;
-    *rc = tracuu_fold (s, len, lex->ascii ? TRACUU_FOLD_ASCII
-                                          : TRACUU_FOLD_EXACT,
+    *rc = tracuu_fold (s, len, lex->mode == TRACUU_LEXICON_FOLD
+                               ? TRACUU_FOLD_ASCII : TRACUU_FOLD_EXACT,
                        &folded, &folded_len, NULL);
     if (*rc != TRACUU_STATUS_OK)
         return;
@@ -168,7 +191,83 @@ add_phrase (tracuu_status_t *rc, tracuu_lexicon_t *lex, size_t label,
     }
     if (w > 0 && words[w - 1] != '\0')
         words[w++] = '\0';
-    if (n == 0)
+    *words_out = words;
+    *n_out = n;
+    words = NULL;
+
+  DONE:
+    free (words);
+    free (folded);
+}
+
+/* The words of phrase 's' in the accents mode: the tokens the analyzer
+ * makes of it, folded forms first, then exact forms. */
+static void
+split_tokens (tracuu_status_t *rc, const char *s, size_t len,
+              char **words_out, const char **alt_out, size_t *n_out)
+{
+    tracuu_buf_t forms = { 0 }, out = { 0 };
+    tracuu_text_t *text = NULL;
+    size_t n;
+    const char *f;
+
+    /* Most phrases are plain words, read without the analyzer. */
+    n = tracuu_text__plain_words (rc, &forms, s, len);
+    if (n == SIZE_MAX && *rc == TRACUU_STATUS_OK) {
+        *rc = tracuu_text_analyze (s, len, &text);
+        for (n = 0; *rc == TRACUU_STATUS_OK && n < text->n_tokens; n++) {
+            const tracuu_token_t *t = &text->tokens[n];
+
+            tracuu_buf__append (rc, &forms, t->exact, t->exact_len + 1);
+            tracuu_buf__append (rc, &forms, t->folded, t->folded_len + 1);
+        }
+    }
+    if (*rc != TRACUU_STATUS_OK || n == 0)
+        goto DONE;
+    /* forms: exact\0folded\0 per word; out: folded words, exact words. */
+    for (int pass = 0; pass < 2; pass++) {
+        f = forms.data;
+        for (size_t k = 0; k < n; k++) {
+            const char *exact = f, *folded = f + strlen (f) + 1;
+            const char *w = pass == 0 ? folded : exact;
+
+            tracuu_buf__append (rc, &out, w, strlen (w) + 1);
+            f = folded + strlen (folded) + 1;
+        }
+    }
+    if (*rc != TRACUU_STATUS_OK)
+        goto DONE;
+    f = out.data;
+    for (size_t k = 0; k < n; k++)
+        f += strlen (f) + 1;
+    *words_out = out.data;
+    *alt_out = f;
+    *n_out = n;
+    out.data = NULL;
+
+  DONE:
+    free (out.data);
+    free (forms.data);
+    tracuu_text_destroy (text);
+}
+
+/* Add phrase 's' ('len' bytes, any case) for 'label', with the tags of
+ * its line. A phrase without any word is ignored. */
+static void
+add_phrase (tracuu_status_t *rc, tracuu_lexicon_t *lex, size_t label,
+            const char *tags, const char *s, size_t len)
+{
+    char *words = NULL;
+    const char *alt = NULL;
+    size_t n = 0;
+
+    if (*rc != TRACUU_STATUS_OK)
+        return;
+    if (lex->mode == TRACUU_LEXICON_ACCENTS)
+        split_tokens (rc, s, len, &words, &alt, &n);
+    else
+        split_folded (rc, lex, s, len, &words, &n);
+    if (*rc != TRACUU_STATUS_OK || n == 0)
         goto DONE;
     if (lex->n_phrases == lex->alloc_phrases) {
         size_t alloc = lex->alloc_phrases ? 2 * lex->alloc_phrases : 64;
@@ -181,60 +280,110 @@ add_phrase (tracuu_status_t *rc, tracuu_lexicon_t *lex, size_t label,
         lex->phrases = p;
         lex->alloc_phrases = alloc;
     }
-    lex->phrases[lex->n_phrases++] = (phrase_t) { words, n, label };
+    lex->phrases[lex->n_phrases++] = (phrase_t) { words, alt, n, label, tags };
     words = NULL;
 
   DONE:
     free (words);
-    free (folded);
 }
 
-/* Parse one line (without its newline). */
-static void
+/* The third column 's' ('len' bytes) kept for the phrases of its line. */
+static const char *
+keep_info (tracuu_status_t *rc, tracuu_lexicon_t *lex, const char *s,
+           size_t len)
+{
+    char **grown;
+    char *copy = dup_range (rc, s, len);
+
+    if (copy == NULL)
+        return NULL;
+    grown = realloc (lex->lines_info, (lex->n_info + 1) * sizeof *grown);
+    if (grown == NULL) {
+        free (copy);
+        *rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        return NULL;
+    }
+    lex->lines_info = grown;
+    lex->lines_info[lex->n_info++] = copy;
+    return copy;
+}
+
+/* A "#!" line: the mode. Returns 0 when it names no known mode. */
+static int
+parse_directive (tracuu_lexicon_t *lex, const char *line, size_t len)
+{
+    static const struct {
+        const char *text;
+        tracuu_lexicon_mode_t mode;
+    } modes[] = {
+        { "#!fold ascii", TRACUU_LEXICON_FOLD },
+        { "#!match fold", TRACUU_LEXICON_FOLD },
+        { "#!match exact", TRACUU_LEXICON_EXACT },
+        { "#!match accents", TRACUU_LEXICON_ACCENTS },
+    };
+
+    for (size_t k = 0; k < sizeof modes / sizeof modes[0]; k++)
+        if (strlen (modes[k].text) == len
+            && memcmp (line, modes[k].text, len) == 0) {
+            lex->mode = modes[k].mode;
+            return 1;
+        }
+    return 0;
+}
+
+/* Parse one line (without its newline): 1, or 0 when it is malformed,
+ * -1 for an unknown "#!" line. */
+static int
 parse_line (tracuu_status_t *rc, tracuu_lexicon_t *lex, const char *line,
             size_t len)
 {
-    const char *tab1, *tab2, *phrases, *p, *end;
+    const char *tab1, *tab2, *phrases, *p, *end, *tags = NULL;
     size_t label;
 
-    while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' '))
+    while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' '
+                       || line[len - 1] == '\t'))
         len--;
     if (*rc != TRACUU_STATUS_OK || len == 0)
-        return;
-    if (line[0] == '#') {
-        if (len == 12 && memcmp (line, "#!fold ascii", 12) == 0)
-            lex->ascii = 1;
-        return;
-    }
-    tab1 = memchr (line, '\t', len);
-    if (tab1 == NULL && lex->ascii)
-        tab1 = line + len;      /* A label alone is its own phrase. */
-    if (tab1 == NULL || tab1 == line) {
-        *rc = TRACUU_STATUS_BAD_INPUT;
-        return;
-    }
+        return 1;
+    if (line[0] == '#')
+        return len < 2 || line[1] != '!' || parse_directive (lex, line, len)
+               ? 1 : -1;
     end = line + len;
+    tab1 = memchr (line, '\t', len);
+    if (tab1 == line)
+        return 0;
+    if (tab1 == NULL) {
+        /* A label alone: no blank (unless the mode makes it a phrase). */
+        if (memchr (line, '|', len) != NULL
+            || (lex->mode != TRACUU_LEXICON_FOLD && memchr (line, ' ', len)))
+            return 0;
+        tab1 = end;
+    }
     label = intern_label (rc, lex, line, (size_t) (tab1 - line));
     if (*rc != TRACUU_STATUS_OK)
-        return;
+        return 1;
     phrases = tab1 < end ? tab1 + 1 : end;
     tab2 = memchr (phrases, '\t', (size_t) (end - phrases));
     if (tab2 != NULL) {
+        size_t ilen = (size_t) (end - tab2 - 1);
+
         if (lex->labels[label].info == NULL)
-            lex->labels[label].info = dup_range (rc, tab2 + 1,
-                                                 (size_t) (end - tab2 - 1));
+            lex->labels[label].info = dup_range (rc, tab2 + 1, ilen);
+        if (ilen > 0)
+            tags = keep_info (rc, lex, tab2 + 1, ilen);
         end = tab2;
     }
     /* The label is also a phrase of its own where it is no identifier. */
-    if (lex->ascii)
-        add_phrase (rc, lex, label, line, (size_t) (tab1 - line));
+    if (lex->mode == TRACUU_LEXICON_FOLD)
+        add_phrase (rc, lex, label, tags, line, (size_t) (tab1 - line));
     for (p = phrases; p < end;) {
         const char *bar = memchr (p, '|', (size_t) (end - p));
         size_t plen = bar ? (size_t) (bar - p) : (size_t) (end - p);
 
-        add_phrase (rc, lex, label, p, plen);
+        add_phrase (rc, lex, label, tags, p, plen);
         p += plen + 1;
     }
+    return 1;
 }
 
 static int
@@ -245,27 +394,60 @@ phrase_cmp (const void *a, const void *b)
 
     if (c != 0)
         return c;
-    return x->label < y->label ? -1 : x->label > y->label;
+    if (x->label != y->label)
+        return x->label < y->label ? -1 : 1;
+    return x->n_words < y->n_words ? -1 : x->n_words > y->n_words;
+}
+
+static void say (char **error_out, const char *fmt, ...)
+    __attribute__ ((format (printf, 2, 3)));
+
+static void
+say (char **error_out, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (error_out == NULL)
+        return;
+    va_start (ap, fmt);
+    if (vasprintf (error_out, fmt, ap) < 0)
+        *error_out = NULL;
+    va_end (ap);
 }
 
 tracuu_status_t
-tracuu_lexicon__parse (const char *data, size_t len, tracuu_lexicon_t **out)
+tracuu_lexicon__parse_mode (const char *name, const char *data, size_t len,
+                            tracuu_lexicon_mode_t mode,
+                            tracuu_lexicon_t **out, char **error_out)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     tracuu_lexicon_t *lex = NULL;
-    size_t pos = 0;
+    size_t pos = 0, line = 0;
 
     if (out == NULL || (data == NULL && len > 0))
         return TRACUU_STATUS_NULL_POINTER;
     *out = NULL;
+    if (name == NULL)
+        name = "lexicon";
     lex = calloc (1, sizeof *lex);
     if (lex == NULL)
         return TRACUU_STATUS_OUT_OF_MEMORY;
+    lex->mode = mode;
     while (pos < len && rc == TRACUU_STATUS_OK) {
         const char *nl = memchr (data + pos, '\n', len - pos);
         size_t line_len = nl ? (size_t) (nl - data - pos) : len - pos;
 
-        parse_line (&rc, lex, data + pos, line_len);
+        int ok;
+
+        line++;
+        ok = parse_line (&rc, lex, data + pos, line_len);
+        if (ok <= 0) {
+            rc = TRACUU_STATUS_BAD_INPUT;
+            say (error_out, "%s:%zu: %s", name, line,
+                 ok == 0 ? "expected label<TAB>phrase|phrase..."
+                         : "expected \"#!match exact\", \"fold\" or "
+                           "\"accents\"");
+        }
         pos += line_len + 1;
     }
     if (rc != TRACUU_STATUS_OK)
@@ -282,6 +464,13 @@ tracuu_lexicon__parse (const char *data, size_t len, tracuu_lexicon_t **out)
   DONE:
     tracuu_lexicon__destroy (lex);
     return rc;
+}
+
+tracuu_status_t
+tracuu_lexicon__parse (const char *data, size_t len, tracuu_lexicon_t **out)
+{
+    return tracuu_lexicon__parse_mode (NULL, data, len, TRACUU_LEXICON_EXACT,
+                                       out, NULL);
 }
 
 /* Read the whole file 'f' into *data_out (free()). */
@@ -314,41 +503,65 @@ slurp (FILE *f, char **data_out, size_t *len_out)
 }
 
 tracuu_status_t
-tracuu_lexicon__load (const char *name, const char *builtin,
-                      tracuu_lexicon_t **out)
+tracuu_lexicon__load_mode (const char *name, tracuu_lexicon_mode_t mode,
+                           tracuu_lexicon_t **out, char **error_out)
 {
     tracuu_status_t status;
-    char *path = NULL, *data = NULL;
+    char *rel = NULL, *path = NULL, *data = NULL;
     size_t len = 0;
-    FILE *f = NULL;
+    FILE *f;
 
-    if (out == NULL)
+    if (out == NULL || name == NULL)
         return TRACUU_STATUS_NULL_POINTER;
     *out = NULL;
-    if (name == NULL)
-        return TRACUU_STATUS_NULL_POINTER;
+    if (asprintf (&rel, "lexicon/%s", name) < 0)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    /* $TRACUU_DATA_DIR, else the installed copy when there is one. */
     status = tracuu_data__lexicon (name, &path);
     if (status)
-        return status;
-    if (path != NULL)
-        f = fopen (path, "rb");
+        goto DONE;
+    /* Otherwise the lexicons built into the library. */
+    if (path == NULL) {
+        const char *builtin = tracuu_data__embedded (rel, &len);
+
+        if (builtin != NULL)
+            status = tracuu_lexicon__parse_mode (rel, builtin, len, mode, out,
+                                                 error_out);
+        else {
+            status = TRACUU_STATUS_IO_ERROR;
+            say (error_out, "no lexicon %s is built in (set TRACUU_DATA_DIR "
+                 "to a data directory holding %s)", name, rel);
+        }
+        goto DONE;
+    }
+    f = fopen (path, "rb");
     if (f == NULL) {
-        status = builtin ? tracuu_lexicon__parse (builtin, strlen (builtin),
-                                                  out)
-                         : TRACUU_STATUS_IO_ERROR;
+        status = TRACUU_STATUS_IO_ERROR;
+        say (error_out, "cannot read lexicon %s: %s (set TRACUU_DATA_DIR to "
+             "the data directory, or unset it to use the built-in lexicons)",
+             path, strerror (errno));
         goto DONE;
     }
     status = slurp (f, &data, &len);
+    fclose (f);
+    if (status == TRACUU_STATUS_IO_ERROR)
+        say (error_out, "cannot read lexicon %s", path);
     if (status)
         goto DONE;
-    status = tracuu_lexicon__parse (data, len, out);
+    status = tracuu_lexicon__parse_mode (path, data, len, mode, out,
+                                         error_out);
 
   DONE:
-    if (f != NULL)
-        fclose (f);
     free (data);
     free (path);
+    free (rel);
     return status;
+}
+
+tracuu_status_t
+tracuu_lexicon__load (const char *name, tracuu_lexicon_t **out)
+{
+    return tracuu_lexicon__load_mode (name, TRACUU_LEXICON_EXACT, out, NULL);
 }
 
 const char *
@@ -373,6 +586,32 @@ tracuu_lexicon__info (const tracuu_lexicon_t *lex, size_t i)
     return lex->labels[i].info;
 }
 
+/* 'tags' (blank-separated words) holds 'tag'. */
+static int
+tags_have (const char *tags, const char *tag)
+{
+    size_t n = strlen (tag);
+
+    for (const char *p = tags; p != NULL && *p;) {
+        size_t w;
+
+        while (*p == ' ')
+            p++;
+        w = strcspn (p, " ");
+        if (w == n && memcmp (p, tag, n) == 0)
+            return 1;
+        p += w;
+    }
+    return 0;
+}
+
+int
+tracuu_lexicon__has_tag (const tracuu_lexicon_t *lex, size_t i,
+                         const char *tag)
+{
+    return tag != NULL && tags_have (tracuu_lexicon__info (lex, i), tag);
+}
+
 /* First phrase whose first word is 'word' ('len' bytes), or n_phrases. */
 static size_t
 first_with (const tracuu_lexicon_t *lex, const char *word, size_t len)
@@ -395,38 +634,54 @@ same_word (const char *w, const char *word, size_t len)
     return strncmp (w, word, len) == 0 && w[len] == '\0';
 }
 
-/* Phrase word 'w' matches token 't'. */
+/* Phrase word 'w' (exact form 'alt' in the accents mode) matches token
+ * 't'. */
 static int
-word_matches (const tracuu_lexicon_t *lex, const char *w,
+word_matches (const tracuu_lexicon_t *lex, const char *w, const char *alt,
               const tracuu_token_t *t)
 {
-    if (w[0] == '*' && w[1] == '\0')
-        return 1;
-    if (w[0] == '#' && w[1] == '\0')
-        return (t->flags & TRACUU_TOKEN_NUMBER) != 0;
-    if (lex->ascii)
-        return same_word (w, t->folded, t->folded_len);
-    return same_word (w, t->exact, t->exact_len);
+    switch (lex->mode) {
+    case TRACUU_LEXICON_ACCENTS:
+        if (!same_word (w, t->folded, t->folded_len))
+            return 0;
+        if (!(t->flags & TRACUU_TOKEN_ACCENTED) || t->exact[0] == '@')
+            return 1;
+        return same_word (alt, t->exact, t->exact_len);
+    case TRACUU_LEXICON_FOLD:
+    case TRACUU_LEXICON_EXACT:
+    default:
+        if (w[0] == '*' && w[1] == '\0')
+            return 1;
+        if (w[0] == '#' && w[1] == '\0')
+            return (t->flags & TRACUU_TOKEN_NUMBER) != 0;
+        if (lex->mode == TRACUU_LEXICON_FOLD)
+            return same_word (w, t->folded, t->folded_len);
+        return same_word (w, t->exact, t->exact_len);
+    }
 }
 
-/* Only blanks, commas, dashes or '&' between tokens i and i + 1. */
+/* Only blanks, dashes (and, but in the accents mode, commas and '&')
+ * between tokens i and i + 1: "Bà Rịa - Vũng Tàu", "tổ chức, cá nhân". */
 static int
-joinable (const tracuu_text_t *text, size_t i)
+joinable (const tracuu_lexicon_t *lex, const tracuu_text_t *text, size_t i)
 {
     const unsigned char *g = (const unsigned char *) text->text
                              + text->tokens[i].end;
     size_t len = text->tokens[i + 1].start - text->tokens[i].end;
+    int strict = lex->mode == TRACUU_LEXICON_ACCENTS;
 
     if (len > 8)
         return 0;
     for (size_t k = 0; k < len; k++) {
         unsigned char c = g[k];
 
-        if (c == ' ' || c == '\t' || c == '-' || c == '&' || c == ',')
+        if (c == ' ' || c == '\t' || c == '-'
+            || (!strict && (c == '&' || c == ',')))
             continue;
         if (c == 0xE2 && k + 2 < len && g[k + 1] == 0x80
-            && ((g[k + 2] >= 0x80 && g[k + 2] <= 0x8B) || g[k + 2] == 0x93
-                || g[k + 2] == 0x94 || g[k + 2] == 0xAF)) {
+            && (g[k + 2] == 0x93 || g[k + 2] == 0x94
+                || (!strict && ((g[k + 2] >= 0x80 && g[k + 2] <= 0x8B)
+                                || g[k + 2] == 0xAF)))) {
             k += 2;
             continue;
         }
@@ -439,26 +694,32 @@ joinable (const tracuu_text_t *text, size_t i)
     return 1;
 }
 
-/* Longest phrase among those whose first word is 'first'. */
+/* Longest phrase among those whose first word is 'first' (and whose
+ * line carries 'tag', when not NULL). */
 static void
 match_from (const tracuu_lexicon_t *lex, const tracuu_text_t *text,
             size_t i, size_t end, const char *first, size_t first_len,
-            size_t *best, size_t *best_label)
+            const char *tag, size_t *best, size_t *best_label)
 {
     for (size_t v = first_with (lex, first, first_len);
          v < lex->n_phrases && same_word (lex->phrases[v].words, first,
                                           first_len);
          v++) {
         const phrase_t *p = &lex->phrases[v];
-        const char *w = p->words;
+        const char *w = p->words, *alt = p->alt;
         size_t k;
 
-        if (p->n_words <= *best || i + p->n_words > end)
+        if (p->n_words <= *best || i + p->n_words > end
+            || (tag != NULL && !tags_have (p->tags, tag)))
+            continue;
+        if (alt != NULL && !word_matches (lex, w, alt, &text->tokens[i]))
             continue;
         for (k = 1; k < p->n_words; k++) {
             w += strlen (w) + 1;
-            if (!joinable (text, i + k - 1)
-                || !word_matches (lex, w, &text->tokens[i + k]))
+            if (alt != NULL)
+                alt += strlen (alt) + 1;
+            if (!joinable (lex, text, i + k - 1)
+                || !word_matches (lex, w, alt, &text->tokens[i + k]))
                 break;
         }
         if (k == p->n_words) {
@@ -469,8 +730,10 @@ match_from (const tracuu_lexicon_t *lex, const tracuu_text_t *text,
 }
 
 size_t
-tracuu_lexicon__match (const tracuu_lexicon_t *lex, const tracuu_text_t *text,
-                       size_t i, size_t end, size_t *label_out)
+tracuu_lexicon__match_tagged (const tracuu_lexicon_t *lex,
+                              const tracuu_text_t *text, size_t i,
+                              size_t end, const char *tag,
+                              size_t *label_out)
 {
     size_t best = 0, best_label = 0;
     const tracuu_token_t *t;
@@ -482,18 +745,27 @@ tracuu_lexicon__match (const tracuu_lexicon_t *lex, const tracuu_text_t *text,
     if (i >= end)
         return 0;
     t = &text->tokens[i];
-    if (lex->ascii)
-        match_from (lex, text, i, end, t->folded, t->folded_len, &best,
+    if (lex->mode == TRACUU_LEXICON_EXACT)
+        match_from (lex, text, i, end, t->exact, t->exact_len, tag, &best,
                     &best_label);
     else
-        match_from (lex, text, i, end, t->exact, t->exact_len, &best,
+        match_from (lex, text, i, end, t->folded, t->folded_len, tag, &best,
                     &best_label);
-    if (t->flags & TRACUU_TOKEN_NUMBER)
-        match_from (lex, text, i, end, "#", 1, &best, &best_label);
-    match_from (lex, text, i, end, "*", 1, &best, &best_label);
+    if (lex->mode != TRACUU_LEXICON_ACCENTS) {
+        if (t->flags & TRACUU_TOKEN_NUMBER)
+            match_from (lex, text, i, end, "#", 1, tag, &best, &best_label);
+        match_from (lex, text, i, end, "*", 1, tag, &best, &best_label);
+    }
     if (best > 0 && label_out != NULL)
         *label_out = best_label;
     return best;
+}
+
+size_t
+tracuu_lexicon__match (const tracuu_lexicon_t *lex, const tracuu_text_t *text,
+                       size_t i, size_t end, size_t *label_out)
+{
+    return tracuu_lexicon__match_tagged (lex, text, i, end, NULL, label_out);
 }
 
 long
@@ -510,7 +782,52 @@ tracuu_lexicon__lookup (const tracuu_lexicon_t *lex, const char *word,
     return -1;
 }
 
+int
+tracuu_lexicon__word_tagged (const tracuu_lexicon_t *lex, const char *word,
+                             size_t len, const char *tag)
+{
+    if (lex == NULL || word == NULL)
+        return 0;
+    for (size_t v = first_with (lex, word, len);
+         v < lex->n_phrases && same_word (lex->phrases[v].words, word, len);
+         v++)
+        if (lex->phrases[v].n_words == 1
+            && (tag == NULL || tags_have (lex->phrases[v].tags, tag)))
+            return 1;
+    return 0;
+}
+
+int
+tracuu_lexicon__text_tagged (const tracuu_lexicon_t *lex, const char *word,
+                             size_t len, const char *tag)
+{
+    char *folded = NULL;
+    size_t folded_len = 0;
+    int yes;
+
+    if (lex == NULL || word == NULL
+        || tracuu_fold (word, len, lex->mode == TRACUU_LEXICON_EXACT
+                                   ? TRACUU_FOLD_EXACT : TRACUU_FOLD_ASCII,
+                        &folded, &folded_len, NULL) != TRACUU_STATUS_OK)
+        return 0;
+    yes = tracuu_lexicon__word_tagged (lex, folded, folded_len, tag);
+    free (folded);
+    return yes;
+}
+
 static pthread_mutex_t once_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *first_failure;     /* Message of the first lexicon that failed. */
+
+const char *
+tracuu_lexicon__failure (void)
+{
+    const char *msg;
+
+    pthread_mutex_lock (&once_lock);
+    msg = first_failure;
+    pthread_mutex_unlock (&once_lock);
+    return msg;
+}
 
 const tracuu_lexicon_t *
 tracuu_lexicon__once (tracuu_lexicon_once_t *once, tracuu_status_t *rc)
@@ -521,9 +838,15 @@ tracuu_lexicon__once (tracuu_lexicon_once_t *once, tracuu_status_t *rc)
         return NULL;
     pthread_mutex_lock (&once_lock);
     if (!once->done) {
-        once->status = tracuu_lexicon__load (once->name, once->builtin,
-                                             &once->lex);
+        char *error = NULL;
+
+        once->status = tracuu_lexicon__load_mode (once->name, once->mode,
+                                                  &once->lex, &error);
         once->done = 1;
+        if (first_failure == NULL && error != NULL)
+            first_failure = error;          /* Kept for the process. */
+        else
+            free (error);
     }
     lex = once->lex;
     if (once->status != TRACUU_STATUS_OK)
@@ -531,3 +854,40 @@ tracuu_lexicon__once (tracuu_lexicon_once_t *once, tracuu_status_t *rc)
     pthread_mutex_unlock (&once_lock);
     return lex;
 }
+
+/* The lexicons of the library. */
+#define LEXICON(fn, file, mode)                                         \
+    const tracuu_lexicon_t *                                            \
+    fn (tracuu_status_t *rc)                                            \
+    {                                                                   \
+        static tracuu_lexicon_once_t once =                             \
+            TRACUU_LEXICON_ONCE_INIT (file, mode);                      \
+        return tracuu_lexicon__once (&once, rc);                        \
+    }
+
+LEXICON (tracuu_lexicon__provinces, "provinces.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__surnames, "surnames.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__roles, "roles.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__platforms, "platforms.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__agencies, "agencies.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__agency_codes, "agency-codes.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__actions, "actions.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__categories, "categories.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__case_nouns, "case-nouns.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__money_kinds, "money-kinds.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__money_words, "money-words.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__money_words_folded, "money-words.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__statuses, "statuses.txt", TRACUU_LEXICON_EXACT)
+/* The same lexicons read by the folded forms, for texts typed without
+ * diacritics (tracuu_extract__unaccented()). */
+LEXICON (tracuu_lexicon__actions_folded, "actions.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__categories_folded, "categories.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__case_nouns_folded, "case-nouns.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__money_kinds_folded, "money-kinds.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__statuses_folded, "statuses.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__violator_kinds, "violator-kinds.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__counted_nouns, "counted-nouns.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__document_kinds, "document-kinds.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__account_words, "account-words.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__name_words, "name-words.txt", TRACUU_LEXICON_EXACT)
+LEXICON (tracuu_lexicon__agency_verbs, "agency-verbs.txt", TRACUU_LEXICON_FOLD)

@@ -1,20 +1,60 @@
 /*
- * Lexicons, beyond the base API declared in extract-private.h: an
- * accent-insensitive mode, a third column, and the built-in lexicons of
- * the entity extractors. Internal; never installed.
+ * Lexicons: every word list of the library is a data file of
+ * data/lexicon/, built into the library (scripts/embed.c) and read from
+ * $TRACUU_DATA_DIR/lexicon/ instead when that file exists. One loader,
+ * one file format, a matching mode per lexicon. Internal; never
+ * installed.
  *
- * A lexicon whose text holds the line "#!fold ascii" matches on the
- * tokens' folded forms instead of their exact forms: its phrases are
- * folded without diacritics when loaded, so "Bắc Giang", "BẮC GIANG"
- * and "Bac Giang" all match the phrase "bắc giang". A line may carry a
- * third column after its phrases, "label<TAB>phrases<TAB>info", kept
- * per label (the first one given wins). In that mode a label is also a
- * phrase of its own, and a line may hold a label alone.
+ * Format: one "label<TAB>phrase|phrase...<TAB>info" per line; '#'
+ * starts a comment; a label may come back on several lines; a label
+ * alone on a line (no blank, no '|') is registered without phrases. The
+ * third column is free text kept per label (the first one given wins)
+ * and, split on blanks, the tags of that line's phrases:
+ * tracuu_lexicon__match_tagged() only tries the phrases of lines that
+ * carry a tag, so that one file holds lists that overlap ("Công an"
+ * starts an agency name for every reader, "Trung tâm" only for some).
+ *
+ * Modes, chosen by a line "#!match MODE" (the caller gives the default):
+ *   exact    token's exact form (lower case, either tone placement:
+ *            "hoá" is "hòa"); "#" matches any number, "*" any token.
+ *   fold     accent-insensitive: folded forms, so "Bắc Giang", "BẮC
+ *            GIANG" and "Bac Giang" all match "bắc giang"; the label is
+ *            a phrase of its own. ("#!fold ascii" is the older spelling.)
+ *   accents  accents optional: a token typed without diacritics matches
+ *            any accents, a token with diacritics must match them
+ *            ("phat" is "phạt", "phát" is not); phrases are tokenized by
+ *            the analyzer, as the text they are matched against.
+ * In every mode phrases are whole words; the longest phrase wins.
  */
 #ifndef TRACUU_LEXICON_H
 #define TRACUU_LEXICON_H
 
 #include "extract/extract-private.h"
+
+typedef enum tracuu_lexicon_mode {
+    TRACUU_LEXICON_EXACT,
+    TRACUU_LEXICON_FOLD,
+    TRACUU_LEXICON_ACCENTS
+} tracuu_lexicon_mode_t;
+
+/* Parse lexicon text 'data' ('len' bytes) in 'mode' (a "#!match" line
+ * overrides it); 'name' is for messages. *out belongs to the caller. On
+ * failure *out is NULL and *error_out (when not NULL) a malloc'ed
+ * message "name:line: ...". Returns OK, _OUT_OF_MEMORY, _ICU_ERROR, or
+ * _BAD_INPUT for a line that is no "label<TAB>phrases" nor a label
+ * alone, or an unknown mode. */
+tracuu_status_t
+tracuu_lexicon__parse_mode (const char *name, const char *data, size_t len,
+                            tracuu_lexicon_mode_t mode,
+                            tracuu_lexicon_t **out, char **error_out);
+
+/* Load lexicon 'name' ("provinces.txt"): $TRACUU_DATA_DIR/lexicon/name
+ * when the variable is set and the file exists, else the built-in copy.
+ * Returns as tracuu_lexicon__parse_mode(), or _IO_ERROR (with a message)
+ * when the file exists but cannot be read or there is no such lexicon. */
+tracuu_status_t
+tracuu_lexicon__load_mode (const char *name, tracuu_lexicon_mode_t mode,
+                           tracuu_lexicon_t **out, char **error_out);
 
 /* Number of labels. */
 size_t
@@ -24,52 +64,177 @@ tracuu_lexicon__count (const tracuu_lexicon_t *lex);
 const char *
 tracuu_lexicon__info (const tracuu_lexicon_t *lex, size_t i);
 
+/* The third column of label 'i' holds the blank-separated word 'tag'. */
+int
+tracuu_lexicon__has_tag (const tracuu_lexicon_t *lex, size_t i,
+                         const char *tag);
+
+/* As tracuu_lexicon__match(), trying only the phrases of lines whose
+ * third column holds 'tag' (all phrases when 'tag' is NULL). */
+size_t
+tracuu_lexicon__match_tagged (const tracuu_lexicon_t *lex,
+                              const tracuu_text_t *text, size_t i,
+                              size_t end, const char *tag,
+                              size_t *label_out);
+
 /* The label of the one-word phrase 'word' ('len' bytes, in the form the
- * lexicon matches: exact, or folded for "#!fold ascii"), or -1. */
+ * lexicon matches: exact, or folded for the fold and accents modes), or
+ * -1. */
 long
 tracuu_lexicon__lookup (const tracuu_lexicon_t *lex, const char *word,
                         size_t len);
 
-/* A lexicon loaded once per process by tracuu_lexicon__load(), shared by
- * every thread and never freed. */
+/* A one-word phrase equal to 'word' ('len' bytes, in the form the
+ * lexicon matches) is on a line tagged 'tag'. */
+int
+tracuu_lexicon__word_tagged (const tracuu_lexicon_t *lex, const char *word,
+                             size_t len, const char *tag);
+
+/* As tracuu_lexicon__word_tagged() for any text 'word': folded to the
+ * lexicon's form first ("TP" is "tp"). */
+int
+tracuu_lexicon__text_tagged (const tracuu_lexicon_t *lex, const char *word,
+                             size_t len, const char *tag);
+
+/* The label named 's' ('len' bytes), or -1. */
+long
+tracuu_lexicon__find_label (const tracuu_lexicon_t *lex, const char *s,
+                            size_t len);
+
+/* A lexicon loaded once per process, shared by every thread and never
+ * freed. */
 typedef struct tracuu_lexicon_once {
-    const char *name;           /* File name under $TRACUU_DATA_DIR/lexicon/. */
-    const char *builtin;        /* Used when there is no such file. */
+    const char *name;           /* File name under lexicon/. */
+    tracuu_lexicon_mode_t mode; /* Default mode. */
     tracuu_lexicon_t *lex;      /* Loaded on first use. */
     tracuu_status_t status;     /* Result of loading it. */
     int done;                   /* Loaded (or failed) already. */
 } tracuu_lexicon_once_t;
 
-#define TRACUU_LEXICON_ONCE_INIT(name, builtin) \
-    { (name), (builtin), NULL, TRACUU_STATUS_OK, 0 }
+#define TRACUU_LEXICON_ONCE_INIT(name, mode) \
+    { (name), (mode), NULL, TRACUU_STATUS_OK, 0 }
 
 /* The lexicon of 'once', loaded on first use. NULL, with *rc set, on
  * failure; does nothing and returns NULL once *rc holds an error. */
 const tracuu_lexicon_t *
 tracuu_lexicon__once (tracuu_lexicon_once_t *once, tracuu_status_t *rc);
 
-/* Built-in lexicons of the entity extractors, defined beside the
- * extractor that owns each one. Sticky *rc; NULL on failure. */
+/* The message of the first lexicon that failed to load in this process
+ * ("cannot read lexicon /srv/data/lexicon/provinces.txt: No such file or
+ * directory ..."), or NULL. */
+const char *
+tracuu_lexicon__failure (void);
 
-/* extract-place.c: "provinces.txt", the 63 provinces; info "city" for
- * the five centrally-run cities. Folded (accent-insensitive). */
+/* The lexicons of the library, each loaded once (sticky *rc; NULL on
+ * failure). One function per data file of data/lexicon/. */
+
+/* "provinces.txt": the 63 provinces; info "city" for the five
+ * centrally-run cities. Fold. */
 const tracuu_lexicon_t *
 tracuu_lexicon__provinces (tracuu_status_t *rc);
 
-/* extract-person.c: "surnames.txt", Vietnamese family names, matched
- * with their accents (exact forms). */
+/* "surnames.txt": Vietnamese family names, exact forms. */
 const tracuu_lexicon_t *
 tracuu_lexicon__surnames (tracuu_status_t *rc);
 
-/* extract-person.c: "agency-heads.txt", titles of office, ranks and
- * roles ("Phó Giám đốc", "Đại tá", "đối tượng"); info "title", "rank"
- * or "subject". Folded. */
+/* "roles.txt": titles of office, ranks and roles ("Phó Giám đốc", "Đại
+ * tá", "đối tượng"); info "title", "rank" or "subject". Fold. */
 const tracuu_lexicon_t *
 tracuu_lexicon__roles (tracuu_status_t *rc);
 
-/* extract-social.c: "platforms.txt", platform names and domains
- * ("facebook", "tiktok", "website"...). Folded. */
+/* "platforms.txt": platform names and domains; tag "account" for the
+ * words that name an account's platform, "case" for those that place a
+ * sanction case on a platform. Fold. */
 const tracuu_lexicon_t *
 tracuu_lexicon__platforms (tracuu_status_t *rc);
+
+/* "agencies.txt": words that start the name of a state body; tags
+ * "head" (with "name", "level" or "whole", for the agency extractor),
+ * "subject" (the agency that took a measure) and "issuer" (the agency
+ * that issued a report). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__agencies (tracuu_status_t *rc);
+
+/* "agency-codes.txt": short codes of agencies by their names. Fold. */
+const tracuu_lexicon_t *
+tracuu_lexicon__agency_codes (tracuu_status_t *rc);
+
+/* "actions.txt", "categories.txt": the wording of measures and of
+ * categories of violation. Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__actions (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__categories (tracuu_status_t *rc);
+
+/* "case-nouns.txt": counted nouns of sanction cases ("tổ chức", "cá
+ * nhân", "thuê bao"...), labels organization, individual, mixed, other,
+ * content. Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__case_nouns (tracuu_status_t *rc);
+
+/* "money-kinds.txt": words that say what an amount is: labels fine,
+ * other (no fine: back taxes, rewards, prices...), maximum (a statutory
+ * bound). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__money_kinds (tracuu_status_t *rc);
+
+/* "money-words.txt": units, currencies, number words and cues of amounts
+ * (tags multiplier, hundred, currency, weak, number, after_dong, cue,
+ * link, approx). Exact; the second in the fold mode, for texts typed
+ * without diacritics. */
+const tracuu_lexicon_t *
+tracuu_lexicon__money_words (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__money_words_folded (tracuu_status_t *rc);
+
+/* "statuses.txt": wording of where a sanction stands (withdrawn,
+ * proposed, recorded, decided). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__statuses (tracuu_status_t *rc);
+
+/* actions.txt, categories.txt, case-nouns.txt, money-kinds.txt and
+ * statuses.txt in the fold mode: for a text typed without diacritics
+ * ("xu phat 5 trieu dong"). */
+const tracuu_lexicon_t *
+tracuu_lexicon__actions_folded (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__categories_folded (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__case_nouns_folded (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__money_kinds_folded (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__statuses_folded (tracuu_status_t *rc);
+
+/* "violator-kinds.txt": nouns naming who was sanctioned (individual,
+ * company, press, organization). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__violator_kinds (tracuu_status_t *rc);
+
+/* "counted-nouns.txt": counted nouns of COUNT entities (tags noun, tail,
+ * label, approx). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__counted_nouns (tracuu_status_t *rc);
+
+/* "document-kinds.txt": kinds of cited documents ("nghị định", "thông
+ * tư"...). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__document_kinds (tracuu_status_t *rc);
+
+/* "account-words.txt": account nouns and connecting words (tags noun,
+ * facebook, connector). Fold. */
+const tracuu_lexicon_t *
+tracuu_lexicon__account_words (tracuu_status_t *rc);
+
+/* "name-words.txt": words that tell names apart (tags agency_word,
+ * not_in_name, names_a_thing, honorific, strong, signature, not_a_place,
+ * abbreviation). Exact. */
+const tracuu_lexicon_t *
+tracuu_lexicon__name_words (tracuu_status_t *rc);
+
+/* "agency-verbs.txt": lower-case phrases that end an agency's name.
+ * Fold. */
+const tracuu_lexicon_t *
+tracuu_lexicon__agency_verbs (tracuu_status_t *rc);
 
 #endif /* TRACUU_LEXICON_H */

@@ -7,136 +7,30 @@
 #include "analysis/lexicon.h"
 #include "util/tracuu-private.h"
 
-/* Head nouns, matched with their accents ("Sở", never "Số"). info:
- * "name" needs a capitalized word after it ("Sở Tư pháp"); "level" needs
- * a level word or a name ("Công an tỉnh"); "whole" is a name by itself
- * ("Tỉnh ủy"). */
-static const char heads_builtin[] =
-    "Sở\tsở\tname\n"
-    "Bộ\tbộ\tname\n"
-    "Cục\tcục\tname\n"
-    "Tổng cục\ttổng cục\tname\n"
-    "Chi cục\tchi cục\tname\n"
-    "Vụ\tvụ\tname\n"
-    "Phòng\tphòng\tname\n"
-    "Đội\tđội\tname\n"
-    "Ban\tban\tname\n"
-    "Đài\tđài\tname\n"
-    "Báo\tbáo\tname\n"
-    "Tạp chí\ttạp chí\tname\n"
-    "Trung tâm\ttrung tâm\tname\n"
-    "Văn phòng\tvăn phòng\tname\n"
-    "Viện\tviện\tname\n"
-    "Học viện\thọc viện\tname\n"
-    "Hội\thội\tname\n"
-    "Liên minh\tliên minh\tname\n"
-    "Liên đoàn\tliên đoàn\tname\n"
-    "Kho bạc\tkho bạc\tname\n"
-    "Ngân hàng Nhà nước\tngân hàng nhà nước\tname\n"
-    "Bộ Chỉ huy\tbộ chỉ huy\tname\n"
-    "Công an\tcông an\tlevel\n"
-    "Ủy ban nhân dân\tủy ban nhân dân|ubnd\tlevel\n"
-    "Hội đồng nhân dân\thội đồng nhân dân|hđnd\tlevel\n"
-    "Thanh tra\tthanh tra\tlevel\n"
-    "Viện kiểm sát nhân dân\tviện kiểm sát nhân dân|vksnd\tlevel\n"
-    "Tòa án nhân dân\ttòa án nhân dân|tand\tlevel\n"
-    "Ban Chỉ đạo\tban chỉ đạo|bcđ|bcd\tlevel\n"
-    "Ủy ban Mặt trận Tổ quốc\tủy ban mặt trận tổ quốc|ủy ban mttq|mttq\tlevel\n"
-    "Bộ đội Biên phòng\tbộ đội biên phòng|bđbp\tlevel\n"
-    "Tỉnh ủy\ttỉnh ủy\twhole\n"
-    "Thành ủy\tthành ủy\twhole\n"
-    "Huyện ủy\thuyện ủy\twhole\n"
-    "Chính phủ\tchính phủ\twhole\n"
-    "Quốc hội\tquốc hội\twhole\n"
-    "Bộ Chính trị\tbộ chính trị\twhole\n"
-    "Quản lý thị trường\tquản lý thị trường|qltt\twhole\n";
-
-/* Short codes of well-known agencies, by their name (up to the level
- * word): code<TAB>names. */
-static const char codes_builtin[] =
-    "#!fold ascii\n"
-    "STTTT\tsở thông tin và truyền thông|sở tt tt|sở tttt|stttt\n"
-    "BTTTT\tbộ thông tin và truyền thông|bộ tt tt|bộ tttt|btttt\n"
-    "PA05\tphòng an ninh mạng và phòng chống tội phạm sử dụng công nghệ cao"
-    "|phòng an ninh mạng|phòng pa05|pa05\n"
-    "A05\tcục an ninh mạng và phòng chống tội phạm sử dụng công nghệ cao"
-    "|cục a05\n"
-    "PC02\tphòng cảnh sát hình sự|phòng pc02|pc02\n"
-    "PC03\tphòng cảnh sát kinh tế|phòng pc03|pc03\n"
-    "PC04\tphòng cảnh sát điều tra tội phạm về ma túy|phòng pc04|pc04\n"
-    "PC06\tphòng cảnh sát quản lý hành chính về trật tự xã hội"
-    "|phòng pc06|pc06\n"
-    "PC07\tphòng cảnh sát phòng cháy chữa cháy và cứu nạn cứu hộ"
-    "|phòng cảnh sát phòng cháy chữa cháy|phòng pc07|pc07\n"
-    "PC08\tphòng cảnh sát giao thông|phòng pc08|pc08\n"
-    "QLTT\tcục quản lý thị trường|cục qltt|quản lý thị trường|qltt\n"
-    "UBND\tủy ban nhân dân|uỷ ban nhân dân|ubnd\n"
-    "HĐND\thội đồng nhân dân|hđnd\n"
-    "BCĐ389\tban chỉ đạo 389|bcđ 389|bcđ389\n"
-    "VKSND\tviện kiểm sát nhân dân|vksnd\n"
-    "TAND\ttòa án nhân dân|toà án nhân dân|tand\n";
-
-static tracuu_lexicon_once_t heads_once =
-    TRACUU_LEXICON_ONCE_INIT ("agencies.txt", heads_builtin);
-static tracuu_lexicon_once_t codes_once =
-    TRACUU_LEXICON_ONCE_INIT ("agency-codes.txt", codes_builtin);
-
 /* Lower-case words found inside agency names ("Sở Thông tin và Truyền
- * thông", "Cục Quản lý thị trường"). Exact forms. */
+ * thông", "Cục Quản lý thị trường"): name-words.txt, tag agency_word. */
 static int
 name_word (const char *w)
 {
-    static const char *const words[] = {
-        "an", "án", "bản", "bảo", "biên", "binh", "bình", "bưu", "cao",
-        "cảnh", "cần", "chất", "chí", "chỉ", "chính", "chống", "chức",
-        "cháy", "chữa", "chiến", "cơ", "công", "cứu", "cựu", "dân", "dịch",
-        "du", "dục", "dụng", "đạo", "đào", "đầu", "điện", "điều", "đình",
-        "động", "đội", "đối", "đua", "gia", "giao", "giáo", "hải", "hàng",
-        "hành", "hậu", "hiệp", "hình", "hóa", "học", "hộ", "hội", "hợp",
-        "kế", "khẩu", "khoa", "khoáng", "kiểm", "kinh", "kỹ", "lâm",
-        "lao", "liên", "lịch", "lý", "lượng", "ma", "mạng", "môi", "mặt",
-        "nạn", "ngân", "ngành", "nghệ", "nghiệp", "ngoại", "nguyên",
-        "nhà", "nhân", "nhập", "ninh", "niên", "nội", "nông", "nữ",
-        "nước", "pháp", "phát", "phạm", "phẩm", "phòng", "phụ", "quan",
-        "quản", "quốc", "sản", "sát", "sinh", "sự", "sử", "tác", "tài",
-        "tải", "tâm", "tạo", "tế", "thanh", "thao", "thẩm", "thể", "thị",
-        "thông", "thôn", "thuật", "thuế", "thủy", "thực", "thương",
-        "thường", "tin", "tộc", "tội", "tổ", "tổng", "toàn", "trật",
-        "triển", "trị", "trung", "trực", "truyền", "trường", "tuyến",
-        "tư", "tử", "tự", "túy", "ương", "vận", "văn", "vật", "về", "vệ",
-        "viễn", "viên", "vô", "vụ", "vực", "xã", "xây", "xuất", "dựng",
-        "y", "số", "và", "tra", "tuyên", "giáo", "đất", "đai", "đê",
-        "biển", "đảo", "cảng", "không", "khu", "chế", "xử",
-    };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
 
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strcmp (w, words[k]) == 0)
-            return 1;
-    return 0;
+    return tracuu_lexicon__word_tagged (tracuu_lexicon__name_words (&rc), w,
+                                        strlen (w), "agency_word");
 }
 
-/* Lower-case phrases that end a name: the verb after it. Folded. */
+/* Lower-case phrases that end a name: the verb after it
+ * (agency-verbs.txt), with only blanks between their words. */
 static size_t
 verb_at (const tracuu_text_t *text, size_t i)
 {
-    static const char *const verbs[] = {
-        "thuong xuyen", "phoi hop", "tien hanh", "chu tri", "kip thoi",
-        "to chuc", "ban hanh", "xu ly", "cong tac", "huong dan",
-        "tham muu", "trien khai", "thuc hien", "bao cao", "phat hien",
-        "tuyen truyen", "de nghi", "chi dao", "tiep tuc", "quan tam",
-        "phat song", "san xuat", "dang tai", "tiep nhan", "xac minh",
-        "ho tro", "hoi nghi", "kiem tra", "quan ly", "thanh tra",
-        "xay dung", "phat hanh", "cong nghiep", "tham gia",
-        "an toan", "chinh sach", "phat trien",
-    };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    size_t end = i;
 
-    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-        size_t n = tracuu_extract__match_folded (text, i, verbs[k]);
-
-        if (n > 0)
-            return n;
-    }
-    return 0;
+    while (end < text->n_tokens
+           && (end == i || tracuu_extract__gap_blank (text, end - 1)))
+        end++;
+    return tracuu_lexicon__match (tracuu_lexicon__agency_verbs (&rc), text, i,
+                                  end, NULL);
 }
 
 /* A short unit code: PA05, PC02, A05, PX03... */
@@ -216,7 +110,7 @@ after_level (const tracuu_text_t *text, size_t i, tracuu_status_t *rc)
 static int
 continues (const tracuu_text_t *text, size_t j, tracuu_status_t *rc)
 {
-    const tracuu_lexicon_t *heads = tracuu_lexicon__once (&heads_once, rc);
+    const tracuu_lexicon_t *heads = tracuu_lexicon__agencies (rc);
     const tracuu_lexicon_t *provinces = tracuu_lexicon__provinces (rc);
     const tracuu_token_t *next;
     size_t len;
@@ -230,7 +124,8 @@ continues (const tracuu_text_t *text, size_t j, tracuu_status_t *rc)
     next = &text->tokens[j + 1];
     /* "... và Công an tỉnh": a second agency. */
     if (tracuu_extract__is (text, j, "và") && (next->flags & TRACUU_TOKEN_CAPITAL)
-        && tracuu_lexicon__match (heads, text, j + 1, text->n_tokens, NULL))
+        && tracuu_lexicon__match_tagged (heads, text, j + 1, text->n_tokens,
+                                         "head", NULL))
         return 0;
     if (tracuu_extract__gap_blank (text, j) || tracuu_extract__gap_is (text, j, "&"))
         return 1;
@@ -244,7 +139,8 @@ continues (const tracuu_text_t *text, size_t j, tracuu_status_t *rc)
     /* "Đài Phát thanh - Truyền hình", "Sở Văn hóa, Thể thao và Du lịch". */
     return (next->flags & TRACUU_TOKEN_CAPITAL)
            && !(next->flags & TRACUU_TOKEN_ALLCAPS)
-           && tracuu_lexicon__match (heads, text, j + 1, text->n_tokens, NULL) == 0
+           && tracuu_lexicon__match_tagged (heads, text, j + 1, text->n_tokens,
+                                           "head", NULL) == 0
            && tracuu_lexicon__match (provinces, text, j + 1, text->n_tokens,
                                      NULL) == 0
            && tracuu_lexicon__match (tracuu_lexicon__roles (rc), text, j + 1,
@@ -256,23 +152,22 @@ size_t
 tracuu_extract__agency_end (const tracuu_text_t *text, size_t i,
                             tracuu_status_t *rc)
 {
-    const tracuu_lexicon_t *heads = tracuu_lexicon__once (&heads_once, rc);
+    const tracuu_lexicon_t *heads = tracuu_lexicon__agencies (rc);
     size_t label, n, j, last;
-    const char *info;
 
     if (heads == NULL || i >= text->n_tokens)
         return i;
-    n = tracuu_lexicon__match (heads, text, i, text->n_tokens, &label);
+    n = tracuu_lexicon__match_tagged (heads, text, i, text->n_tokens, "head",
+                                      &label);
     if (n == 0) {
         const tracuu_token_t *t = &text->tokens[i];
 
         return unit_code (t, text->text + t->start) ? i + 1 : i;
     }
-    info = tracuu_lexicon__info (heads, label);
     /* A head in lower case is a common noun ("phòng chống"), except for
      * "công an", "ủy ban nhân dân" before a level word. */
     if (!(text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
-        && (strcmp (info, "level") != 0 || level_at (text, i + n) == 0))
+        && (!tracuu_lexicon__has_tag (heads, label, "level") || level_at (text, i + n) == 0))
         return i;
     /* "NHIỆM VỤ", "DỰ BÁO", "XÃ HỘI": a head inside a line of capitals. */
     if ((text->tokens[i].flags & TRACUU_TOKEN_ALLCAPS) && i > 0
@@ -287,7 +182,7 @@ tracuu_extract__agency_end (const tracuu_text_t *text, size_t i,
                 || tracuu_extract__is (text, i + 1, "án"))))
         return i;
     last = j = i + n;
-    if (strcmp (info, "name") == 0
+    if (tracuu_lexicon__has_tag (heads, label, "name")
         && (j >= text->n_tokens || !continues (text, j - 1, rc)
             || !(text->tokens[j].flags & (TRACUU_TOKEN_CAPITAL
                                           | TRACUU_TOKEN_NUMBER))))
@@ -320,7 +215,7 @@ tracuu_extract__agency_end (const tracuu_text_t *text, size_t i,
             && !tracuu_extract__is (text, j - 1, "số"))
             last = j;
     }
-    if (last == i + n && strcmp (info, "whole") != 0)
+    if (last == i + n && !tracuu_lexicon__has_tag (heads, label, "whole"))
         return i;
     return last;
 }
@@ -362,7 +257,7 @@ static char *
 agency_code (tracuu_status_t *rc, const tracuu_text_t *text, size_t i,
              size_t j)
 {
-    const tracuu_lexicon_t *codes = tracuu_lexicon__once (&codes_once, rc);
+    const tracuu_lexicon_t *codes = tracuu_lexicon__agency_codes (rc);
     size_t label, n, end = i;
 
     if (j < text->n_tokens && tracuu_extract__gap_is (text, j - 1, "(")
@@ -383,10 +278,12 @@ tracuu_extract__agencies (const tracuu_text_t *text, tracuu_entities_t *out,
 {
     size_t i = 0;
 
-    if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__once (&heads_once, rc) == NULL
-        || tracuu_lexicon__once (&codes_once, rc) == NULL
+    if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__agencies (rc) == NULL
+        || tracuu_lexicon__agency_codes (rc) == NULL
         || tracuu_lexicon__provinces (rc) == NULL
-        || tracuu_lexicon__surnames (rc) == NULL)
+        || tracuu_lexicon__surnames (rc) == NULL
+        || tracuu_lexicon__name_words (rc) == NULL
+        || tracuu_lexicon__agency_verbs (rc) == NULL)
         return;
     while (i < text->n_tokens && *rc == TRACUU_STATUS_OK) {
         const tracuu_token_t *t = &text->tokens[i];

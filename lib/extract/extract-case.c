@@ -16,36 +16,6 @@
 
 #include "analysis/lexicon.h"
 
-/* Kinds of counted noun: "02 tổ chức", "04 cá nhân", "72 số thuê bao". */
-static const char nouns_builtin[] =
-    "organization\ttổ chức|doanh nghiệp|công ty|cơ sở|điểm|đại lý"
-    "|cửa hàng|hộ kinh doanh|hộ|đơn vị|nhà mạng|cơ quan|tiệm|quán\n"
-    "individual\tcá nhân|trường hợp cá nhân|người|công dân|chủ thuê bao\n"
-    "mixed\ttổ chức cá nhân|tổ chức và cá nhân|cá nhân tổ chức"
-    "|cá nhân và tổ chức\n"
-    "other\tđối tượng|trường hợp|vụ|vụ việc|thuê bao|số thuê bao|sim"
-    "|số điện thoại|trang|trang thông tin|trang thông tin điện tử"
-    "|website|trang web|tài khoản|chủ tài khoản|kênh|fanpage|nhóm|group\n"
-    "content\tbài viết|bài đăng|video|clip|đường link|link|đường dẫn"
-    "|nội dung|tin bài|hình ảnh|bình luận\n";
-
-/* Platforms named near a case. */
-static const char platforms_builtin[] =
-    "facebook\tfacebook|fb|fanpage\n"
-    "tiktok\ttiktok|tik tok\n"
-    "youtube\tyoutube\n"
-    "zalo\tzalo\n"
-    "instagram\tinstagram\n"
-    "telegram\ttelegram\n"
-    "twitter\ttwitter\n"
-    "website\twebsite|trang thông tin điện tử|trang tin điện tử|trang web"
-    "|báo điện tử\n";
-
-/* Words that start the name of an agency ("Công an thành phố ..."). */
-static const char agencies_builtin[] =
-    "agency\tcông an|thanh tra|sở|ủy ban|ubnd|phòng|cục|chi cục|đội|bộ"
-    "|ban|tòa án|viện kiểm sát|đồn|trạm|bộ chỉ huy|quản lý thị trường\n";
-
 /* One counted noun phrase. */
 typedef struct count {
     int64_t value;
@@ -64,6 +34,10 @@ typedef struct ctx {
     const tracuu_lexicon_t *nouns;
     const tracuu_lexicon_t *platforms;
     const tracuu_lexicon_t *agencies;
+    const tracuu_lexicon_t *money_kinds;
+    const tracuu_lexicon_t *statuses;
+    const tracuu_lexicon_t *money_words;
+    const tracuu_lexicon_t *violator_kinds;
     tracuu_extraction_t *x;
     tracuu_clause_t *clauses;
     size_t n_clauses;
@@ -71,6 +45,15 @@ typedef struct ctx {
     long *case_clause;        /* Clause of each new case (at most 8
                                  per clause). */
     long *clause_case;        /* Last case of each clause, or -1. */
+    int64_t bounds[64];       /* Amounts read as bounds of a range... */
+    size_t bound_clause[64];  /* ... and their clauses. */
+    size_t n_bounds;
+    int legal;                /* A legal text: articles, statutory ranges. */
+    signed char *is_total;    /* Of each new case: its amount is a stated
+                                 total ("tổng số tiền ..."). */
+    signed char *approx_lean; /* Of each new case: +1 its approximate
+                                 amount says "hơn"/"trên" (the truth is
+                                 more), -1 "gần", 0 otherwise. */
     tracuu_status_t *rc;
 } ctx_t;
 
@@ -94,7 +77,20 @@ is_word (const tracuu_text_t *text, size_t i, const char *exact)
     return i < text->n_tokens && strcmp (text->tokens[i].exact, exact) == 0;
 }
 
-/* Categories named in tokens [a, b). */
+/* Token 'i' starts the title of a cited legal text or sector ("Nghị
+ * định 100/2019/NĐ-CP quy định xử phạt ... trong lĩnh vực giao thông"),
+ * whose words name no category of the case. */
+static int
+legal_title_at (const ctx_t *c, size_t i)
+{
+    return (is_word (c->text, i, "nghị") && is_word (c->text, i + 1, "định"))
+           || (is_word (c->text, i, "thông") && is_word (c->text, i + 1, "tư")
+               && i + 2 < c->text->n_tokens
+               && (c->text->tokens[i + 2].flags & TRACUU_TOKEN_NUMBER))
+           || (is_word (c->text, i, "lĩnh") && is_word (c->text, i + 1, "vực"));
+}
+
+/* Categories named in tokens [a, b), up to a legal title. */
 static uint32_t
 categories_in (const ctx_t *c, size_t a, size_t b)
 {
@@ -102,8 +98,11 @@ categories_in (const ctx_t *c, size_t a, size_t b)
 
     for (size_t i = a; i < b;) {
         size_t label = 0;
-        size_t n = tracuu_lexicon__match (c->categories, c->text, i, b, &label);
+        size_t n;
 
+        if (legal_title_at (c, i))
+            break;
+        n = tracuu_lexicon__match (c->categories, c->text, i, b, &label);
         if (n == 0) {
             i++;
             continue;
@@ -186,21 +185,27 @@ paren_depth (const char *s, size_t start, size_t pos)
     return depth;
 }
 
-/* The number written at token 'i' ("02", "một"), or -1. */
+/* The number written at token 'i' ("02", "4.915", "một"), or -1. */
 static int64_t
-number_at (const tracuu_text_t *text, size_t i)
+number_at (const ctx_t *c, size_t i)
 {
-    static const char *const words[] = {
-        "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
-        "mười", NULL
-    };
+    const tracuu_text_t *text = c->text;
+    tracuu_extract_number_t num;
+    size_t label;
     int v;
 
     if (tracuu_extract__token_int (text, i, 7, &v))
         return v;
-    for (int k = 0; words[k]; k++)
-        if (is_word (text, i, words[k]))
-            return k + 1;
+    if (i < text->n_tokens && (text->tokens[i].flags & TRACUU_TOKEN_NUMBER)
+        && tracuu_extract__parse_number (text->text + text->tokens[i].start,
+                                         text->tokens[i].end
+                                         - text->tokens[i].start, &num)
+           == text->tokens[i].end - text->tokens[i].start
+        && num.grouped && num.frac_digits == 0 && num.integer < 100000000)
+        return num.integer;     /* "4.915 trường hợp". */
+    if (tracuu_lexicon__match_tagged (c->money_words, text, i, i + 1,
+                                      "number", &label) == 1)
+        return atoll (tracuu_lexicon__label (c->money_words, label));
     return -1;
 }
 
@@ -212,7 +217,7 @@ counts_in (const ctx_t *c, size_t clause_start, size_t a, size_t b,
     size_t n = 0;
 
     for (size_t i = a; i < b && n < max; i++) {
-        int64_t v = number_at (c->text, i);
+        int64_t v = number_at (c, i);
         size_t label = 0, len;
 
         if (v <= 0)
@@ -244,7 +249,21 @@ set_violators (const ctx_t *c, const draft_t *d, const tracuu_clause_t *cl,
 
     k->violators = k->organizations = k->individuals = -1;
     n = counts_in (c, cl->start, d->tok, d->tok_end, counts, 16);
-    /* Counts after the action wording, else those before it. */
+    /* Counts between the action wording and the amount ("xử phạt 4.915
+     * trường hợp, phạt tiền 4 tỷ đồng, tạm giữ 35 ô tô": not the cars),
+     * else after the action wording, else those before it. */
+    if (d->money >= 0) {
+        size_t mstart = c->x->entities.items[d->money].start, w = 0, m = 0;
+
+        for (size_t i = 0; i < n; i++)
+            m += counts[i].tok > d->trigger
+                 && c->text->tokens[counts[i].tok].start < mstart;
+        for (size_t i = 0; m > 0 && i < n; i++)
+            if (c->text->tokens[counts[i].tok].start < mstart)
+                counts[w++] = counts[i];
+        if (m > 0)
+            n = w;
+    }
     for (size_t i = 0; i < n; i++)
         if (counts[i].tok > d->trigger)
             use++;
@@ -361,6 +380,46 @@ push_account (tracuu_status_t *rc, tracuu_case_t *k, const char *platform,
         push_string (rc, &k->platforms, &k->n_platforms, p, strlen (p));
 }
 
+/* Person 'e' speaks of the case rather than being sanctioned: a lawyer,
+ * or someone named with a title of office ("Phó Chủ tịch UBND tỉnh").
+ * (A rank, "Đại úy", says nothing either way.) */
+static int
+speaker (const ctx_t *c, const tracuu_entity_t *e)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    const tracuu_lexicon_t *roles = tracuu_lexicon__roles (&rc);
+    long label;
+    char *folded = NULL;
+    size_t len = 0;
+    int yes = 0;
+
+    (void) c;
+    if (e->extra == NULL || roles == NULL
+        || tracuu_fold (e->extra, strlen (e->extra), TRACUU_FOLD_ASCII,
+                        &folded, &len, NULL) != TRACUU_STATUS_OK)
+        return 0;
+    label = tracuu_lexicon__find_label (roles, e->extra, strlen (e->extra));
+    if (label < 0) {
+        /* The role as written ("luật sư", "phó chủ tịch"): its folded words. */
+        for (size_t i = 0; i < tracuu_lexicon__count (roles) && label < 0; i++) {
+            char *f2 = NULL;
+            size_t l2 = 0;
+            const char *name = tracuu_lexicon__label (roles, i);
+
+            if (tracuu_fold (name, strlen (name), TRACUU_FOLD_ASCII, &f2, &l2,
+                             NULL) == TRACUU_STATUS_OK
+                && l2 == len && strcmp (f2, folded) == 0)
+                label = (long) i;
+            free (f2);
+        }
+    }
+    if (label >= 0)
+        yes = tracuu_lexicon__has_tag (roles, (size_t) label, "title")
+              || strcmp (folded, "luat su") == 0;
+    free (folded);
+    return yes;
+}
+
 /* People, accounts and platforms named in tokens [a, b). */
 static void
 add_subjects (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
@@ -372,8 +431,9 @@ add_subjects (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
 
     while ((e = next_entity (list, &it, start, end,
                              TRACUU_ENTITY_PERSON)) != NULL)
-        push_string (c->rc, &k->people, &k->n_people, e->value,
-                     strlen (e->value));
+        if (!speaker (c, e))
+            push_string (c->rc, &k->people, &k->n_people, e->value,
+                         strlen (e->value));
     it = entity_at (list, start);
     while ((e = next_entity (list, &it, start, end,
                              TRACUU_ENTITY_ACCOUNT)) != NULL)
@@ -392,7 +452,8 @@ add_subjects (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
     }
     for (size_t i = a; i < b;) {
         size_t label = 0;
-        size_t n = tracuu_lexicon__match (c->platforms, c->text, i, b, &label);
+        size_t n = tracuu_lexicon__match_tagged (c->platforms, c->text, i, b,
+                                                 "case", &label);
         const char *name;
 
         if (n == 0) {
@@ -444,7 +505,8 @@ subject_agency (const ctx_t *c, size_t a, size_t trigger)
         size_t label;
 
         if ((text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
-            && tracuu_lexicon__match (c->agencies, text, i, trigger, &label) > 0
+            && tracuu_lexicon__match_tagged (c->agencies, text, i, trigger,
+                                            "subject", &label) > 0
             && !(i > a && is_word (text, i - 1, "với")))
             head = i;
     }
@@ -580,6 +642,112 @@ case_province (const ctx_t *c, size_t a, size_t b)
     return NULL;
 }
 
+/* A news article (or a text of no administrative kind) retells one
+ * story: headline, lead, captions, body. A report lists its cases, each
+ * told once, clause by clause. */
+static int
+retold_story (const tracuu_extraction_t *x)
+{
+    const char *kind = x->meta.kind ? x->meta.kind : "khac";
+
+    return strcmp (kind, "tin_bai") == 0 || strcmp (kind, "khac") == 0;
+}
+
+/* Token 'i' is inside a company's name or a person's home in
+ * parentheses ("Công ty TNHH Bắc Ninh", "bà Hiền (Hà Nội)"): a province
+ * there is not where the case is. */
+static int
+not_the_place (const ctx_t *c, size_t a, size_t i)
+{
+    if (paren_depth (c->text->text, c->text->tokens[a].start,
+                     c->text->tokens[i].start) > 0)
+        return 1;
+    for (size_t k = i; k > a && i - k < 8; k--) {
+        if (!tracuu_extract__gap_blank (c->text, k - 1))
+            return 0;
+        if ((is_word (c->text, k - 1, "công") && is_word (c->text, k, "ty"))
+            || is_word (c->text, k - 1, "doanh")
+            || is_word (c->text, k - 1, "tập")
+            || is_word (c->text, k - 1, "hãng"))
+            return 1;
+    }
+    return 0;
+}
+
+/* A body of the whole country starts at token i (agencies.txt, tag
+ * central, unless a longer name of a province's body starts there). */
+static int
+central_at (const ctx_t *c, size_t i, size_t end)
+{
+    size_t n = tracuu_lexicon__match_tagged (c->agencies, c->text, i, end,
+                                             "central", NULL);
+
+    return n > 0 && (c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
+           && tracuu_lexicon__match (c->agencies, c->text, i, end, NULL) <= n;
+}
+
+/* The province of a case of a news article: one named in its clause
+ * (not in a company's name), else none when the agency is central, else
+ * the one province the headline and lead name. */
+static const char *
+story_province (const ctx_t *c, size_t a, size_t b, size_t trigger)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t start = seg_start (c, a), end = seg_end (c, b), it;
+    const tracuu_entity_t *e, *found = NULL;
+    uint32_t lead_line = 0;
+
+    it = entity_at (list, start);
+    while ((e = next_entity (list, &it, start, end,
+                             TRACUU_ENTITY_PROVINCE)) != NULL) {
+        size_t t = a;
+
+        while (t < b && c->text->tokens[t].start < e->start)
+            t++;
+        if (!not_the_place (c, a, t))
+            return e->value;
+    }
+    /* The whole country: "các địa phương", "cả nước", "toàn quốc". */
+    for (size_t i = a; i + 1 < b; i++)
+        if ((is_word (c->text, i, "các") && is_word (c->text, i + 1, "địa")
+             && is_word (c->text, i + 2, "phương"))
+            || (is_word (c->text, i, "cả") && is_word (c->text, i + 1, "nước"))
+            || (is_word (c->text, i, "toàn") && is_word (c->text, i + 1, "quốc")))
+            return NULL;
+    /* A body of the whole country as the subject of the measure: the
+     * words before it, up to a body that is asked or joined ("đề nghị Bộ
+     * ...", "phối hợp với Cục"). */
+    for (size_t i = a; i < trigger && i < b; i++) {
+        if (i + 1 < b
+            && (is_word (c->text, i, "đề") || is_word (c->text, i, "kiến")
+                || is_word (c->text, i, "yêu") || is_word (c->text, i, "phối"))
+            && (is_word (c->text, i + 1, "nghị") || is_word (c->text, i + 1, "cầu")
+                || is_word (c->text, i + 1, "hợp")))
+            break;
+        if (central_at (c, i, trigger))
+            return NULL;
+    }
+    /* The headline and the first paragraph after it. */
+    for (size_t i = 0, lines = 0; i < c->text->n_tokens; i++) {
+        if (c->text->tokens[i].line != lead_line) {
+            lead_line = c->text->tokens[i].line;
+            if (++lines > 2)
+                break;
+        }
+    }
+    it = 0;
+    while ((e = next_entity (list, &it, 0, c->text->len,
+                             TRACUU_ENTITY_PROVINCE)) != NULL
+           && e->line <= lead_line) {
+        if (found != NULL && strcmp (found->value, e->value) != 0)
+            break;              /* Two provinces: which one is unclear. */
+        found = e;
+    }
+    if (found != NULL && (e == NULL || e->line > lead_line))
+        return found->value;
+    return c->x->meta.province;
+}
+
 static void
 set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
 {
@@ -589,6 +757,7 @@ set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
     const tracuu_entity_t *e = next_entity (list, &it, start, end,
                                             TRACUU_ENTITY_PERIOD);
     const char *period = c->x->meta.period;
+    char day[32];
 
     k->from = c->x->meta.period_from;
     k->to = c->x->meta.period_to;
@@ -596,6 +765,18 @@ set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
         period = e->value;
         k->from = e->from;
         k->to = e->to;
+    } else if (retold_story (c->x)) {
+        /* News tell the day of the decision ("Ngày 12/01/2018, Ủy ban
+         * ... đã ban hành quyết định xử phạt"). */
+        it = entity_at (list, start);
+        e = next_entity (list, &it, start, end, TRACUU_ENTITY_DATE);
+        if (e != NULL && e->from > 19000000 && e->from == e->to
+            && e->from % 100 != 0) {
+            tracuu_extract__period_name (e->from, e->to, day);
+            period = day;
+            k->from = e->from;
+            k->to = e->to;
+        }
     }
     if (period != NULL)
         k->period = tracuu_extract__strndup (c->rc, period, strlen (period));
@@ -653,6 +834,147 @@ add_source (tracuu_status_t *rc, const tracuu_text_t *text,
     k->sources = grown;
 }
 
+/* Where the sanction of tokens [a, b) stands; 'trigger' is the token
+ * of its measure. */
+static tracuu_case_status_t
+clause_status (const ctx_t *c, size_t a, size_t b, size_t trigger)
+{
+    int withdrawn = 0, proposed = 0, recorded = 0, decided = 0;
+
+    for (size_t i = a; i < b;) {
+        size_t label = 0;
+        size_t n = tracuu_lexicon__match (c->statuses, c->text, i, b, &label);
+        const char *name;
+
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        name = tracuu_lexicon__label (c->statuses, label);
+        if (strcmp (name, "withdrawn") == 0)
+            withdrawn = 1;
+        else if (strcmp (name, "proposed") == 0)
+            proposed |= i < trigger;
+        else if (strcmp (name, "recorded") == 0)
+            recorded = 1;
+        else
+            decided = 1;
+        i += n;
+        /* "lập biên bản ..., phạt 2 triệu đồng": a fine of its own after
+         * the record. */
+        for (size_t k = i; recorded && k < b; k++)
+            if (is_word (c->text, k, "phạt")
+                && (tracuu_extract__gap_is (c->text, k - 1, ",")
+                    || (is_word (c->text, k - 1, "xử")
+                        && tracuu_extract__gap_is (c->text, k - 2, ","))))
+                decided = 1;
+    }
+    if (withdrawn)
+        return TRACUU_CASE_WITHDRAWN;
+    if (proposed)
+        return TRACUU_CASE_PROPOSED;
+    if (recorded && !decided)
+        return TRACUU_CASE_RECORDED;
+    return TRACUU_CASE_DECIDED;
+}
+
+/* The amount of draft 'd' is each violator's: "mỗi người bị phạt 5
+ * triệu", "phạt mỗi cơ sở 10 triệu", "1,6 triệu đồng/trường hợp". */
+static int
+per_violator (const ctx_t *c, const draft_t *d)
+{
+    const tracuu_entity_t *m;
+    size_t t = d->tok;
+
+    if (d->money < 0)
+        return 0;
+    m = &c->x->entities.items[d->money];
+    for (size_t i = d->tok; i < d->tok_end; i++)
+        if (is_word (c->text, i, "mỗi") && i + 1 < d->tok_end
+            && !(c->text->tokens[i + 1].flags & TRACUU_TOKEN_NUMBER)
+            && !is_word (c->text, i + 1, "năm")
+            && !is_word (c->text, i + 1, "tháng")
+            && !is_word (c->text, i + 1, "ngày")
+            && !is_word (c->text, i + 1, "lần"))
+            return 1;
+    while (t < d->tok_end && c->text->tokens[t].end <= m->end)
+        t++;
+    return t < c->text->n_tokens && t > 0
+           && tracuu_extract__gap_is (c->text, t - 1, "/")
+           && (is_word (c->text, t, "trường") || is_word (c->text, t, "người")
+               || is_word (c->text, t, "xe") || is_word (c->text, t, "cơ"));
+}
+
+/* The number of violators a per-violator amount applies to, told in
+ * the clauses before ("xử phạt 7 tài xế ... Mỗi người bị phạt ..."), or
+ * -1. */
+static int64_t
+violators_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
+{
+    size_t idx = (size_t) (k - c->x->cases);
+
+    /* The fine just before names them ("xử phạt Ngô Văn A và Tô Văn B
+     * 14 triệu đồng. Mỗi trường hợp ... 7 triệu đồng"). */
+    if (idx > c->first_case) {
+        const tracuu_case_t *prev = &c->x->cases[idx - 1];
+        long pc = c->case_clause[idx - 1 - c->first_case];
+
+        if (prev->action == TRACUU_CASE_FINE && pc >= 0 && ci - (size_t) pc <= 2) {
+            if (prev->violators > 0)
+                return prev->violators;
+            if (prev->n_people > 1)
+                return (int64_t) prev->n_people;
+        }
+    }
+    for (size_t back = 1; back <= 3 && back <= ci; back++) {
+        const tracuu_clause_t *p = &c->clauses[ci - back];
+        count_t counts[8];
+        size_t n = counts_in (c, p->start, p->tok, p->tok_end, counts, 8);
+
+        for (size_t i = n; i-- > 0;)
+            if (counts[i].kind != NOUN_CONTENT && !counts[i].in_parens)
+                return counts[i].value;
+    }
+    return -1;
+}
+
+/* The kinds of violator the segment of draft 'd' names: after the
+ * measure, or before it in the passive ("Công ty ... bị phạt"). */
+static uint32_t
+violator_kinds_of (const ctx_t *c, const draft_t *d, const tracuu_case_t *k)
+{
+    uint32_t bits = k->n_people > 0 ? TRACUU_VIOLATOR_INDIVIDUAL : 0;
+    size_t from = d->trigger;
+
+    for (size_t i = d->tok; i <= d->trigger && i < d->tok_end; i++)
+        if (is_word (c->text, i, "bị")) {
+            from = d->tok;
+            break;
+        }
+    for (size_t i = from; i < d->tok_end;) {
+        size_t label = 0;
+        size_t n = tracuu_lexicon__match (c->violator_kinds, c->text, i,
+                                          d->tok_end, &label);
+        const char *name;
+
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        name = tracuu_lexicon__label (c->violator_kinds, label);
+        if (strcmp (name, "stop") == 0)
+            break;
+        for (unsigned b = 0; b < TRACUU_VIOLATOR_KIND_COUNT; b++)
+            if (strcmp (name, tracuu_case_violator_kind_name (b)) == 0)
+                bits |= 1u << b;
+        i += n;
+    }
+    return bits;
+}
+
+static int called_total (const ctx_t *c, const tracuu_clause_t *cl,
+                         const tracuu_entity_t *money);
+
 /* Turn draft 'd' of clause 'ci' into a case. */
 static void
 commit (ctx_t *c, size_t ci, const draft_t *d)
@@ -676,12 +998,28 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
         k->footnote = cl->footnote;
     }
     if (d->money >= 0) {
-        k->amount_vnd = list->items[d->money].number;
-        if (list->items[d->money].flags & TRACUU_ENTITY_APPROXIMATE)
+        const tracuu_entity_t *m = &list->items[d->money];
+
+        k->amount_vnd = m->number;
+        if (m->flags & TRACUU_ENTITY_APPROXIMATE) {
+            size_t t = d->tok;
+
             k->flags |= TRACUU_CASE_APPROXIMATE;
+            while (t < d->tok_end && c->text->tokens[t].start < m->start)
+                t++;
+            c->approx_lean[(size_t) (k - c->x->cases) - c->first_case]
+                = is_word (c->text, t, "hơn") || is_word (c->text, t, "trên") ? 1
+                  : is_word (c->text, t, "gần") ? -1 : 0;
+        }
     }
     set_violators (c, d, cl, k);
+    if (d->action == TRACUU_CASE_FINE && per_violator (c, d)) {
+        k->flags |= TRACUU_CASE_PER_VIOLATOR;
+        if (k->violators < 0)
+            k->violators = violators_before (c, ci, k);
+    }
     add_subjects (c, d->tok, d->tok_end, k);
+    k->violator_kinds = violator_kinds_of (c, d, k);
     if (d->borrowed >= 0)
         add_subjects (c, c->clauses[d->borrowed].tok,
                       c->clauses[d->borrowed].tok_end, k);
@@ -693,12 +1031,17 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
                                           strlen (c->x->meta.agency));
     k->agency = agency;
     province = case_province (c, d->tok, d->tok_end);
-    if (province == NULL)
+    if (province == NULL && retold_story (c->x))
+        province = story_province (c, d->tok, d->tok_end, d->clause_trigger);
+    else if (province == NULL)
         province = c->x->meta.province;
     if (province != NULL)
         k->province = tracuu_extract__strndup (c->rc, province,
                                                strlen (province));
     set_period (c, d->tok, d->tok_end, k);
+    k->status = clause_status (c, cl->tok, cl->tok_end, d->clause_trigger);
+    if (d->money >= 0 && called_total (c, cl, &list->items[d->money]))
+        c->is_total[(size_t) (k - c->x->cases) - c->first_case] = 1;
     set_key (c, d, k);
     add_source (c->rc, c->text, k, c->x->file, d->src_start,
                 seg_end (c, d->tok_end));
@@ -790,27 +1133,36 @@ previous_context (const ctx_t *c, size_t ci, int want_subjects)
     return -1;
 }
 
-/* The clause speaks of the future ("sẽ", "thời gian tới", "dự kiến"). */
+/* The clause speaks of the future ("sẽ", "dự kiến" before the measure;
+ * "thời gian tới") or of a hypothesis ("nếu", when nothing says it was
+ * done: "Phạt 7,5 triệu đồng nếu vi phạm"). */
 static int
-planned (const ctx_t *c, const tracuu_clause_t *cl)
+planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
 {
-    for (size_t i = cl->tok; i < cl->tok_end; i++)
-        if (is_word (c->text, i, "sẽ")
-            || (is_word (c->text, i, "thời") && is_word (c->text, i + 1, "gian")
-                && is_word (c->text, i + 2, "tới"))
-            || (is_word (c->text, i, "dự") && is_word (c->text, i + 1, "kiến")))
+    int done = 0, cond = 0;
+
+    for (size_t i = cl->tok; i < cl->tok_end; i++) {
+        if (i < trigger
+            && (is_word (c->text, i, "sẽ")
+                || (is_word (c->text, i, "dự") && is_word (c->text, i + 1, "kiến"))))
             return 1;
-    return 0;
+        if (is_word (c->text, i, "thời") && is_word (c->text, i + 1, "gian")
+            && is_word (c->text, i + 2, "tới"))
+            return 1;
+        done |= is_word (c->text, i, "đã") || is_word (c->text, i, "vừa");
+        cond |= is_word (c->text, i, "nếu");
+    }
+    return cond && !done;
 }
 
 /* The clause states what the law provides rather than what was done:
  * "mức phạt tiền tối đa ... là 100 triệu đồng", "khung phạt", "có thể bị
- * phạt". */
+ * phạt". ("mức phạt là 20 triệu đồng" alone introduces a fine.) */
 static int
 normative (const ctx_t *c, const tracuu_clause_t *cl)
 {
     for (size_t i = cl->tok; i < cl->tok_end; i++) {
-        if ((is_word (c->text, i, "mức") || is_word (c->text, i, "khung"))
+        if (is_word (c->text, i, "khung")
             && (is_word (c->text, i + 1, "phạt")
                 || (is_word (c->text, i + 1, "xử") && is_word (c->text, i + 2, "phạt"))
                 || (is_word (c->text, i + 1, "tiền") && is_word (c->text, i + 2, "phạt"))))
@@ -818,15 +1170,18 @@ normative (const ctx_t *c, const tracuu_clause_t *cl)
         if (is_word (c->text, i, "tối")
             && (is_word (c->text, i + 1, "đa") || is_word (c->text, i + 1, "thiểu")))
             return 1;
-        if (is_word (c->text, i, "có") && is_word (c->text, i + 1, "thể")
-            && is_word (c->text, i + 2, "bị"))
+        /* "có thể bị phạt", "có thể đối mặt", "cao nhất là". */
+        if (is_word (c->text, i, "có") && is_word (c->text, i + 1, "thể"))
+            return 1;
+        if (is_word (c->text, i, "cao") && is_word (c->text, i + 1, "nhất"))
             return 1;
     }
     return 0;
 }
 
-/* "tổng" (total) in the four tokens of clause 'cl' before the amount
- * 'money'. */
+/* "tổng" (total) before the amount 'money' in clause 'cl', with no other
+ * amount between them ("tổng số tiền phạt của cả nhóm là 90 triệu
+ * đồng"), within twelve words. */
 static int
 called_total (const ctx_t *c, const tracuu_clause_t *cl,
               const tracuu_entity_t *money)
@@ -835,8 +1190,191 @@ called_total (const ctx_t *c, const tracuu_clause_t *cl,
 
     while (t < cl->tok_end && c->text->tokens[t].start < money->start)
         t++;
-    for (size_t back = 1; back <= 4 && back <= t - cl->tok; back++)
+    for (size_t back = 1; back <= 12 && back <= t - cl->tok; back++) {
+        const tracuu_entities_t *list = &c->x->entities;
+        size_t k = entity_at (list, c->text->tokens[t - back].start);
+
+        if (k < list->count && list->items[k].kind == TRACUU_ENTITY_MONEY
+            && list->items[k].start < money->start
+            && list->items[k].start == c->text->tokens[t - back].start)
+            return 0;           /* Another amount in between. */
         if (is_word (c->text, t - back, "tổng"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The text between token 'i' and the next holds the character 'ch'. */
+static int
+gap_has (const tracuu_text_t *text, size_t i, char ch)
+{
+    size_t len;
+    const char *g = tracuu_extract__gap (text, i, &len);
+
+    return memchr (g, ch, len) != NULL;
+}
+
+/* Kinds of money-kinds.txt. */
+enum { KIND_NONE = -1, KIND_FINE, KIND_OTHER, KIND_BOUND, KIND_FOREIGN };
+
+/* The kind of the phrase of money-kinds.txt that ends just before token
+ * 'end' and starts at or after 'from', or KIND_NONE; its first token in
+ * *start_out. */
+static int
+kind_ending_at (const ctx_t *c, size_t from, size_t end, size_t *start_out)
+{
+    for (size_t len = end - from < 5 ? end - from : 5; len >= 1; len--) {
+        size_t label = 0, i = end - len;
+
+        /* A capital inside the clause is a name ("bà Lương Thị Yến"). */
+        if (i > from && (c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
+            && !(c->text->tokens[i].flags & TRACUU_TOKEN_ALLCAPS))
+            continue;
+        int blank = 1;
+
+        /* Words of one phrase, not a list ("tiền chậm nộp, phạt"). */
+        for (size_t k = i; k + 1 < end; k++)
+            blank &= tracuu_extract__gap_blank (c->text, k);
+        if (blank
+            && tracuu_lexicon__match (c->money_kinds, c->text, i, end, &label)
+               == len) {
+            const char *name = tracuu_lexicon__label (c->money_kinds, label);
+
+            *start_out = i;
+            return strcmp (name, "fine") == 0 ? KIND_FINE
+                   : strcmp (name, "other") == 0 ? KIND_OTHER
+                   : strcmp (name, "bound") == 0 ? KIND_BOUND
+                   : KIND_FOREIGN;
+        }
+    }
+    return KIND_NONE;
+}
+
+/* Whether the amount 'e' of clause 'cl' is the amount of a fine, read
+ * from the words before it: not a statutory range or bound ("từ 5 đến
+ * 10 triệu", "phạt đến 40 triệu"), not money of another kind (the
+ * nearest introducer is "truy thu", "thưởng", "giá"...), not one figure
+ * of a fine and another kind ("truy thu và phạt 4 tỷ"). */
+/* Remember amount 'e' of clause 'cl' as the bound of a range. */
+static int
+bound (ctx_t *c, const tracuu_clause_t *cl, const tracuu_entity_t *e)
+{
+    if (c->n_bounds < sizeof c->bounds / sizeof c->bounds[0]) {
+        c->bounds[c->n_bounds] = e->number;
+        c->bound_clause[c->n_bounds++] = (size_t) (cl - c->clauses);
+    }
+    return 0;
+}
+
+static int
+fine_amount (ctx_t *c, const tracuu_clause_t *cl, const tracuu_entity_t *e)
+{
+    size_t t = cl->tok, start, last;
+    int kind;
+
+    if (e->flags & TRACUU_ENTITY_RANGE)
+        return bound (c, cl, e);
+    while (t < cl->tok_end && c->text->tokens[t].start < e->start)
+        t++;
+    kind = kind_ending_at (c, cl->tok, t, &start);
+    if (kind == KIND_BOUND)
+        return bound (c, cl, e);
+    if (kind == KIND_FOREIGN && t > 0 && gap_has (c->text, t - 1, '(')) {
+        /* A conversion: a fine's when the foreign amount is ("chịu mức phạt
+         * 300 ngàn NDT (khoảng hơn 1 tỷ đồng)"), else none ("phải nộp 130
+         * triệu USD (gần 3.000 tỷ đồng)"). */
+        size_t f = start, s2;
+
+        while (f > cl->tok
+               && ((c->text->tokens[f - 1].flags & TRACUU_TOKEN_NUMBER)
+                   || is_word (c->text, f - 1, "ngàn")
+                   || is_word (c->text, f - 1, "nghìn")
+                   || is_word (c->text, f - 1, "triệu")
+                   || is_word (c->text, f - 1, "tỷ")
+                   || is_word (c->text, f - 1, "tỉ")
+                   || is_word (c->text, f - 1, "hơn")
+                   || is_word (c->text, f - 1, "gần")
+                   || is_word (c->text, f - 1, "khoảng")))
+            f--;
+        return f < start && kind_ending_at (c, cl->tok, f, &s2) == KIND_FINE;
+    }
+    /* "200.000.000 đồng đến 260.000.000 đồng", "30 - 40 triệu đồng". */
+    last = t;
+    while (last + 1 < c->text->n_tokens
+           && c->text->tokens[last + 1].start < e->end)
+        last++;
+    if (last + 2 < c->text->n_tokens
+        && (((is_word (c->text, last + 1, "đến") || is_word (c->text, last + 1, "tới"))
+             && (c->text->tokens[last + 2].flags & TRACUU_TOKEN_NUMBER))
+            || ((tracuu_extract__gap_is (c->text, last, "-")
+                 || tracuu_extract__gap_is (c->text, last, "\xe2\x80\x93"))
+                && (c->text->tokens[last + 1].flags & TRACUU_TOKEN_NUMBER))))
+        return bound (c, cl, e);
+    if (t > 0 && (tracuu_extract__gap_is (c->text, t - 1, "-")
+                  || tracuu_extract__gap_is (c->text, t - 1, "\xe2\x80\x93"))
+        && t >= 1 && is_word (c->text, t - 1, "đồng"))
+        return bound (c, cl, e);
+    for (size_t end = t; end > cl->tok; end--) {
+        kind = kind_ending_at (c, cl->tok, end, &start);
+        if (kind == KIND_NONE || kind == KIND_BOUND || kind == KIND_FOREIGN)
+            continue;
+        if (kind == KIND_OTHER)
+            return t - end > 8;         /* Far: it is another figure's. */
+        /* A fine phrase joined by "và" or a comma to another kind just
+         * before it: one figure of both. */
+        if (start > cl->tok) {
+            size_t s2;
+
+            if (is_word (c->text, start - 1, "và"))
+                return kind_ending_at (c, cl->tok, start - 1, &s2)
+                       != KIND_OTHER;
+            if (tracuu_extract__gap_is (c->text, start - 1, ","))
+                return kind_ending_at (c, cl->tok, start, &s2) != KIND_OTHER;
+        }
+        return 1;
+    }
+    return 1;
+}
+
+/* The text is a legal text or an excerpt of one (a decree quoted
+ * article by article, a legal Q&A): three lines or more opening with
+ * "Điều N" or with "Phạt tiền", or three statutory ranges or more (a
+ * news article explaining one range twice is no legal text). */
+static int
+legal_text (const ctx_t *c)
+{
+    const tracuu_text_t *text = c->text;
+    size_t articles = 0, ranges = 0;
+
+    for (size_t i = 0; i < text->n_tokens; i++) {
+        if (!tracuu_extract__starts_line (text, i))
+            continue;
+        if ((is_word (text, i, "điều") && i + 1 < text->n_tokens
+             && (text->tokens[i + 1].flags & TRACUU_TOKEN_NUMBER)
+             && (text->tokens[i].flags & TRACUU_TOKEN_CAPITAL))
+            || (is_word (text, i, "phạt") && is_word (text, i + 1, "tiền")))
+            articles++;
+    }
+    for (size_t k = 0; k < c->x->entities.count; k++)
+        ranges += c->x->entities.items[k].kind == TRACUU_ENTITY_MONEY
+                  && (c->x->entities.items[k].flags & TRACUU_ENTITY_RANGE);
+    return articles >= 3 || ranges >= 6;
+}
+
+/* Clause 'cl' tells a fine that was imposed, not what the law provides:
+ * it names who ("ông ...", an account), or says it was done ("đã",
+ * "vừa"), or when ("ngày 5/3/2024"). */
+static int
+imposed (const ctx_t *c, const tracuu_clause_t *cl)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t it = entity_at (list, cl->start);
+
+    if (has_subjects (c, cl->tok, cl->tok_end)
+        || next_entity (list, &it, cl->start, cl->end, TRACUU_ENTITY_DATE))
+        return 1;
+    for (size_t i = cl->tok; i < cl->tok_end; i++)
+        if (is_word (c->text, i, "đã") || is_word (c->text, i, "vừa"))
             return 1;
     return 0;
 }
@@ -858,10 +1396,12 @@ clause_cases (ctx_t *c, size_t ci)
 
     while (n_money < 8 && (e = next_entity (list, &it, cl->start, cl->end,
                                             TRACUU_ENTITY_MONEY)) != NULL)
-        money[n_money++] = (size_t) (e - list->items);
+        if (fine_amount (c, cl, e))
+            money[n_money++] = (size_t) (e - list->items);
     bits = actions_in (c, cl->tok, cl->tok_end, n_money > 0, &trigger,
                        &main_action);
-    if (main_action < 0 || planned (c, cl) || normative (c, cl))
+    if (main_action < 0 || planned (c, cl, trigger) || normative (c, cl)
+        || (c->legal && !imposed (c, cl)))
         return;
     n_counts = counts_in (c, cl->start, cl->tok, cl->tok_end, counts, 16);
     concrete = n_counts > 0 || has_subjects (c, cl->tok, cl->tok_end);
@@ -944,6 +1484,295 @@ clause_cases (ctx_t *c, size_t ci)
                 d.money = (long) money[m];
     }
     commit (c, ci, &d);
+    if (n_money > 1 && c->clause_case[ci] >= 0) {
+        /* The other amounts of a clause with a total are its parts
+         * ("mỗi căn hộ bị phạt 120 triệu đồng, tổng số tiền phạt là 4,2
+         * tỷ đồng"). */
+        long total = c->clause_case[ci];
+        int64_t whole = c->x->cases[total].amount_vnd;
+        size_t from = cl->tok;
+
+        c->is_total[(size_t) total - c->first_case] = 1;
+        for (size_t m = 0; m < n_money; m++) {
+            size_t to = from;
+            draft_t part = d;
+
+            while (to < cl->tok_end && c->text->tokens[to].start
+                   < list->items[money[m]].end)
+                to++;
+            if ((long) money[m] != d.money && list->items[money[m]].number < whole) {
+                part.tok = from;
+                part.tok_end = to;
+                part.money = (long) money[m];
+                if (part.trigger < from || part.trigger >= to)
+                    part.trigger = from;
+                part.src_start = seg_start (c, from);
+                part.borrowed = -1;
+                commit (c, ci, &part);
+                if (c->clause_case[ci] >= 0 && c->clause_case[ci] != total)
+                    c->x->cases[c->clause_case[ci]].parent = total;
+            }
+            from = to;
+        }
+        c->clause_case[ci] = total;
+    }
+}
+
+/* Clause 'ci' opens with a word that lists parts ("Trong đó, ..."). */
+static int
+lists_parts (const ctx_t *c, size_t ci)
+{
+    size_t label;
+
+    return tracuu_lexicon__match_tagged (c->money_words, c->text,
+                                         c->clauses[ci].tok,
+                                         c->clauses[ci].tok_end, "part",
+                                         &label) > 0;
+}
+
+/* Parts of a stated total told after it: a fine of a clause that opens
+ * with "Trong đó", "Cụ thể", "Còn lại"... (and the fines after it in
+ * its sentence) within three sentences of a total or an aggregate with
+ * a larger amount, while the parts add up to no more than it. And, in
+ * a news article, the fines of one sentence that add up to the amount
+ * of a fine told before (a headline's "hơn 27 triệu" for 25 + 2,5
+ * triệu). */
+/* In a news article, a fine whose amount is a bound of a range told in
+ * the next three sentences is that range told short ("bị phạt 750.000
+ * đồng" in the headline, "phạt từ 500.000 đồng đến 750.000 đồng" in the
+ * body): it has no amount of its own. */
+static void
+drop_range_bounds (ctx_t *c)
+{
+    if (!retold_story (c->x))
+        return;
+    for (size_t i = c->first_case; i < c->x->n_cases; i++) {
+        tracuu_case_t *k = &c->x->cases[i];
+        long kc = c->case_clause[i - c->first_case];
+
+        for (size_t b = 0; kc >= 0 && k->amount_vnd >= 0 && b < c->n_bounds; b++)
+            if (c->bounds[b] == k->amount_vnd
+                && c->bound_clause[b] != (size_t) kc
+                && c->clauses[c->bound_clause[b]].sentence
+                   >= c->clauses[kc].sentence
+                && c->clauses[c->bound_clause[b]].sentence
+                   <= c->clauses[kc].sentence + 3) {
+                /* And its other mentions that name no one (a caption). */
+                for (size_t j = c->first_case; j < c->x->n_cases; j++) {
+                    tracuu_case_t *o = &c->x->cases[j];
+
+                    if (j != i && o->amount_vnd == k->amount_vnd
+                        && o->action == TRACUU_CASE_FINE
+                        && o->n_people == 0 && o->n_accounts == 0)
+                        o->amount_vnd = -1;
+                }
+                k->amount_vnd = -1;
+            }
+    }
+}
+
+static void
+link_parts (ctx_t *c)
+{
+    tracuu_extraction_t *x = c->x;
+
+    /* "... 14 triệu đồng đối với A và B. Mỗi trường hợp bị phạt 7 triệu
+     * đồng": each violator's share of the fine just before. */
+    for (size_t i = c->first_case + 1; i < x->n_cases; i++) {
+        tracuu_case_t *p = &x->cases[i], *t = &x->cases[i - 1];
+
+        if ((p->flags & TRACUU_CASE_PER_VIOLATOR) && p->violators > 1
+            && p->amount_vnd > 0 && t->action == TRACUU_CASE_FINE
+            && t->parent < 0 && t->amount_vnd == p->amount_vnd * p->violators)
+            p->parent = (long) (i - 1);
+    }
+    for (size_t i = c->first_case; i < x->n_cases; i++) {
+        tracuu_case_t *p = &x->cases[i];
+        long pc = c->case_clause[i - c->first_case];
+        int64_t sum = 0;
+
+        if (p->action != TRACUU_CASE_FINE || p->amount_vnd < 0 || p->parent >= 0
+            || pc < 0 || !lists_parts (c, (size_t) pc))
+            continue;
+        for (size_t j = i; j-- > c->first_case;) {
+            tracuu_case_t *t = &x->cases[j];
+            long tc = c->case_clause[j - c->first_case];
+
+            if (tc < 0 || c->clauses[pc].sentence > c->clauses[tc].sentence + 3)
+                break;
+            if (t->action != TRACUU_CASE_FINE || t->parent >= 0
+                || t->amount_vnd <= p->amount_vnd
+                || !(c->is_total[j - c->first_case]
+                     || (t->flags & TRACUU_CASE_AGGREGATE)))
+                continue;
+            /* This part and the fines after it in its sentence. */
+            for (size_t k = i; k < x->n_cases; k++) {
+                tracuu_case_t *q = &x->cases[k];
+                long qc = c->case_clause[k - c->first_case];
+
+                if (qc < 0 || c->clauses[qc].sentence != c->clauses[pc].sentence
+                    || q->action != TRACUU_CASE_FINE || q->amount_vnd < 0
+                    || q->parent >= 0)
+                    continue;
+                if ((sum + q->amount_vnd) * 10 > t->amount_vnd * 11)
+                    break;
+                sum += q->amount_vnd;
+                q->parent = (long) j;
+            }
+            break;
+        }
+    }
+}
+
+/* The fines of one later sentence of a news article whose amounts add
+ * up to the amount of fine 'j' (rounded on the side its word says: the
+ * headline's "hơn 27 triệu" for 25 + 2,5 triệu) are its parts. */
+static void
+link_sums (ctx_t *c)
+{
+    tracuu_extraction_t *x = c->x;
+
+    if (!retold_story (x))
+        return;
+    for (size_t j = c->first_case; j < x->n_cases; j++) {
+        tracuu_case_t *t = &x->cases[j];
+        long tc = c->case_clause[j - c->first_case];
+        int lean = c->approx_lean[j - c->first_case];
+
+        if (t->action != TRACUU_CASE_FINE || t->amount_vnd <= 0 || t->parent >= 0
+            || tc < 0)
+            continue;
+        for (size_t i = j + 1; i < x->n_cases;) {
+            long ic = c->case_clause[i - c->first_case];
+            size_t sentence, k, n = 0;
+            int64_t sum = 0, d;
+            int match;
+
+            if (ic < 0) {
+                i++;
+                continue;
+            }
+            sentence = c->clauses[ic].sentence;
+            for (k = i; k < x->n_cases; k++) {
+                const tracuu_case_t *q = &x->cases[k];
+                long qc = c->case_clause[k - c->first_case];
+
+                if (qc < 0 || c->clauses[qc].sentence != sentence)
+                    break;
+                if (q->action == TRACUU_CASE_FINE && q->amount_vnd > 0
+                    && q->parent < 0) {
+                    sum += q->amount_vnd;
+                    n++;
+                }
+            }
+            d = sum > t->amount_vnd ? sum - t->amount_vnd : t->amount_vnd - sum;
+            match = n >= 2 && sentence > c->clauses[tc].sentence
+                    && (sum == t->amount_vnd
+                        || ((t->flags & TRACUU_CASE_APPROXIMATE)
+                            && d * 10 < t->amount_vnd
+                            && !(lean > 0 && sum < t->amount_vnd)
+                            && !(lean < 0 && sum > t->amount_vnd)));
+            if (match) {
+                for (size_t m = i; m < k; m++)
+                    if (x->cases[m].action == TRACUU_CASE_FINE
+                        && x->cases[m].amount_vnd > 0 && x->cases[m].parent < 0)
+                        x->cases[m].parent = (long) j;
+                break;
+            }
+            i = k > i ? k : i + 1;
+        }
+    }
+}
+
+/* The clauses of the sentence after the one of clause 'ci', and the
+ * rest of its own: [*from, *to). */
+static void
+following_clauses (const ctx_t *c, size_t ci, size_t *from, size_t *to)
+{
+    size_t s = c->clauses[ci].sentence, k = ci + 1;
+
+    *from = k;
+    while (k < c->n_clauses && c->clauses[k].sentence <= s + 1)
+        k++;
+    *to = k;
+}
+
+/* The first line of the text that holds a word: a news headline, or the
+ * title of a report. */
+static void
+headline_tokens (const ctx_t *c, size_t *a, size_t *b)
+{
+    uint32_t line;
+
+    *a = *b = 0;
+    if (c->text->n_tokens == 0)
+        return;
+    line = c->text->tokens[0].line;
+    while (*b < c->text->n_tokens && c->text->tokens[*b].line == line)
+        (*b)++;
+}
+
+/* Categories for the cases of a retold story that name none in their
+ * clause or the one before: from the rest of their sentence and the next one (a case
+ * without its own case), from the headline, else the category the whole
+ * text names most often. News name the violation there. */
+static void
+infer_categories (ctx_t *c)
+{
+    unsigned counts[TRACUU_CATEGORY_COUNT] = { 0 };
+    uint32_t dominant = 0, head;
+    size_t a, b;
+    unsigned best = 0, all = 0;
+
+    if (!retold_story (c->x))
+        return;
+    for (size_t ci = 0; ci < c->n_clauses; ci++) {
+        uint32_t bits;
+
+        if (c->clauses[ci].flags & TRACUU_CLAUSE_TABLE)
+            continue;
+        bits = categories_in (c, c->clauses[ci].tok, c->clauses[ci].tok_end);
+        for (unsigned k = 0; k < TRACUU_CATEGORY_COUNT; k++)
+            counts[k] += (bits >> k) & 1;
+    }
+    for (unsigned k = 0; k < TRACUU_CATEGORY_COUNT; k++)
+        all += counts[k];
+    for (unsigned k = 0; k < TRACUU_CATEGORY_COUNT; k++)
+        if (counts[k] > best) {
+            best = counts[k];
+            dominant = (uint32_t) 1 << k;
+        }
+    headline_tokens (c, &a, &b);
+    head = categories_in (c, a, b);
+    for (size_t i = c->first_case; i < c->x->n_cases; i++) {
+        tracuu_case_t *k = &c->x->cases[i];
+        long ci = c->case_clause[i - c->first_case];
+        size_t from, to;
+
+        if (k->categories != 0 || ci < 0)
+            continue;
+        following_clauses (c, (size_t) ci, &from, &to);
+        for (size_t n = from; n < to && k->categories == 0; n++) {
+            count_t own[4];
+
+            /* A list item after ';', or a clause with violators of its
+             * own, tells another result. */
+            if (c->clause_case[n] >= 0
+                || memchr (c->text->text + c->clauses[n - 1].end, ';',
+                           c->clauses[n].start - c->clauses[n - 1].end)
+                || counts_in (c, c->clauses[n].start, c->clauses[n].tok,
+                              c->clauses[n].tok_end, own, 4) > 0)
+                break;
+            k->categories = categories_in (c, c->clauses[n].tok,
+                                           c->clauses[n].tok_end);
+        }
+        if (k->categories == 0)
+            k->categories = head;
+        /* The text's own subject, when it keeps to one: two thirds of
+         * the categories it names. */
+        if (k->categories == 0 && best >= 2 && 3 * best >= 2 * all)
+            k->categories = dominant;
+    }
 }
 
 /* Footnote numbers cited in clause 'ci' (marks in running text). */
@@ -992,13 +1821,224 @@ link_footnotes (ctx_t *c)
     }
 }
 
-/* Merge cases of the same key (one case written twice in a report). */
+/* Name 'a' is name 'b' or the end of it ("Hiền", "Lê Thị Hiền"). */
+static int
+name_ends (const char *a, const char *b)
+{
+    size_t la = strlen (a), lb = strlen (b);
+
+    return la <= lb && strcmp (b + lb - la, a) == 0
+           && (la == lb || b[lb - la - 1] == ' ');
+}
+
+/* Two sets of names, both given and with no name in common (a given
+ * name alone is the full name it ends). */
+static int
+disjoint (const char *const *a, size_t na, const char *const *b, size_t nb)
+{
+    if (na == 0 || nb == 0)
+        return 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (name_ends (a[i], b[j]) || name_ends (b[j], a[i]))
+                return 0;
+    return 1;
+}
+
+static int
+accounts_disjoint (const tracuu_case_t *a, const tracuu_case_t *b)
+{
+    if (a->n_accounts == 0 || b->n_accounts == 0)
+        return 0;
+    for (size_t i = 0; i < a->n_accounts; i++)
+        for (size_t j = 0; j < b->n_accounts; j++)
+            if (strcmp (a->accounts[i].name, b->accounts[j].name) == 0)
+                return 0;
+    return 1;
+}
+
+/* The amounts of two mentions are one: equal, or one is rounded ("hơn 8
+ * triệu" for 8,2 triệu) and within a tenth of the other, on the side its
+ * word says. */
+static int
+same_amount (const ctx_t *c, size_t ia, size_t ib)
+{
+    const tracuu_case_t *a = &c->x->cases[ia], *b = &c->x->cases[ib];
+    int ra = (a->flags & TRACUU_CASE_APPROXIMATE) != 0;
+    size_t ir = ra ? ia : ib;
+    const tracuu_case_t *r = ra ? a : b;
+    const tracuu_case_t *e = ra ? b : a;
+    int lean;
+    int64_t d;
+
+    if (a->amount_vnd < 0 || b->amount_vnd < 0)
+        return 0;
+    if (a->amount_vnd == b->amount_vnd)
+        return 1;
+    if (!(r->flags & TRACUU_CASE_APPROXIMATE)
+        || (e->flags & TRACUU_CASE_APPROXIMATE))
+        return 0;
+    lean = c->approx_lean[ir - c->first_case];
+    if ((lean > 0 && e->amount_vnd < r->amount_vnd)
+        || (lean < 0 && e->amount_vnd > r->amount_vnd))
+        return 0;
+    d = r->amount_vnd > e->amount_vnd ? r->amount_vnd - e->amount_vnd
+                                      : e->amount_vnd - r->amount_vnd;
+    return d * 25 <= e->amount_vnd * 3;    /* 12 %: "gần một triệu" for 900.000. */
+}
+
+/* Cases 'a' and 'b' of one text are one fine mentioned twice (a
+ * headline, a lead, a caption and the body): the same amount and no
+ * evidence against it (other people or accounts, another number of
+ * violators, a footnote of its own). */
+static int
+same_fine (const ctx_t *c, size_t ia, size_t ib)
+{
+    const tracuu_case_t *a = &c->x->cases[ia], *b = &c->x->cases[ib];
+
+    if (a->action != TRACUU_CASE_FINE || b->action != TRACUU_CASE_FINE
+        || !same_amount (c, ia, ib) || a->footnote != b->footnote
+        || a->parent != b->parent)
+        return 0;
+    if (disjoint (a->people, a->n_people, b->people, b->n_people)
+        || accounts_disjoint (a, b))
+        return 0;
+    if (a->violators >= 0 && b->violators >= 0 && a->violators != b->violators)
+        return 0;
+    return 1;
+}
+
+/* Both NULL, or equal strings. */
+static int
+same_str (const char *a, const char *b)
+{
+    return a == b || (a != NULL && b != NULL && strcmp (a, b) == 0);
+}
+
+/* Case 'i' gives the amount each violator of case 'j', told just before
+ * without one, was fined: "xử phạt 6 thanh niên. Mỗi người bị phạt 4
+ * triệu đồng." */
+static int
+completes (const ctx_t *c, size_t j, size_t i)
+{
+    const tracuu_case_t *a = &c->x->cases[j], *b = &c->x->cases[i];
+    long cj = c->case_clause[j - c->first_case];
+    long ci = c->case_clause[i - c->first_case];
+
+    return a->action == TRACUU_CASE_FINE && b->action == TRACUU_CASE_FINE
+           && a->amount_vnd < 0 && b->amount_vnd >= 0
+           && (b->flags & TRACUU_CASE_PER_VIOLATOR) && a->violators > 0
+           && cj >= 0 && ci > cj && ci - cj <= 2
+           && c->clauses[ci].sentence <= c->clauses[cj].sentence + 1;
+}
+
+/* Fold case 'dup' into 'keep': sources, and what 'keep' does not say. */
+static void
+fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
+{
+    for (size_t s = 0; s < dup->n_sources; s++)
+        add_source (c->rc, c->text, keep, c->x->file,
+                    dup->sources[s].start, dup->sources[s].end);
+    keep->categories |= dup->categories;
+    keep->measures |= dup->measures;
+    keep->violator_kinds |= dup->violator_kinds;
+    if (keep->parent < 0)
+        keep->parent = dup->parent;
+    if (keep->amount_vnd < 0 && dup->amount_vnd >= 0) {
+        keep->amount_vnd = dup->amount_vnd;     /* Each violator's. */
+        keep->flags |= dup->flags & TRACUU_CASE_APPROXIMATE;
+    } else if ((keep->flags & TRACUU_CASE_APPROXIMATE)
+               && !(dup->flags & TRACUU_CASE_APPROXIMATE)) {
+        keep->amount_vnd = dup->amount_vnd;     /* The exact amount. */
+        keep->flags &= ~(uint32_t) TRACUU_CASE_APPROXIMATE;
+    }
+    if (!(dup->flags & TRACUU_CASE_HEADLINE))
+        keep->flags &= ~(uint32_t) TRACUU_CASE_HEADLINE;
+    /* An annulled fine stays annulled; a decision outweighs a record or
+     * a proposal told elsewhere. */
+    if (dup->status == TRACUU_CASE_WITHDRAWN
+        || (keep->status != TRACUU_CASE_WITHDRAWN
+            && dup->status == TRACUU_CASE_DECIDED))
+        keep->status = dup->status;
+    keep->flags |= dup->flags & TRACUU_CASE_PER_VIOLATOR;
+    /* The agency the other mention names, when this one has only the
+     * report's (a headline names none). */
+    if (dup->agency != NULL && !same_str (dup->agency, c->x->meta.agency)
+        && (keep->agency == NULL || same_str (keep->agency, c->x->meta.agency))) {
+        char *a = tracuu_extract__strndup (c->rc, dup->agency,
+                                           strlen (dup->agency));
+
+        if (a != NULL) {
+            free ((void *) keep->agency);
+            keep->agency = a;
+        }
+    }
+    /* The period the other mention names ("Ngày 12/01/2018, ..."), when
+     * this one has only the report's. */
+    if (dup->period != NULL && !same_str (dup->period, c->x->meta.period)
+        && same_str (keep->period, c->x->meta.period)) {
+        char *p = tracuu_extract__strndup (c->rc, dup->period,
+                                           strlen (dup->period));
+
+        if (p != NULL) {
+            free ((void *) keep->period);
+            keep->period = p;
+            keep->from = dup->from;
+            keep->to = dup->to;
+        }
+    }
+    if (keep->violators < 0) {
+        keep->violators = dup->violators;
+        keep->organizations = dup->organizations;
+        keep->individuals = dup->individuals;
+        keep->flags |= dup->flags & TRACUU_CASE_AGGREGATE;
+    }
+    for (size_t i = 0; i < dup->n_people; i++)
+        push_string (c->rc, &keep->people, &keep->n_people, dup->people[i],
+                     strlen (dup->people[i]));
+    for (size_t i = 0; i < dup->n_accounts; i++)
+        push_account (c->rc, keep, dup->accounts[i].platform,
+                      dup->accounts[i].name);
+    for (size_t i = 0; i < dup->n_platforms; i++)
+        push_string (c->rc, &keep->platforms, &keep->n_platforms,
+                     dup->platforms[i], strlen (dup->platforms[i]));
+}
+
+/* The case names its violator (its key is province/subject/amount). */
+static int
+named (const tracuu_case_t *k)
+{
+    return (k->n_accounts > 0 || k->n_people > 0)
+           && !(k->flags & TRACUU_CASE_AGGREGATE);
+}
+
+/* Two fines of a report with the same key and amount but nothing
+ * naming their violator are two fines when they are told in different
+ * sentences: a report lists each case once ("xử phạt Điểm
+ * cung cấp dịch vụ ... Đông Á (2.000.000 đồng)" and "... Bình Minh
+ * (2.000.000 đồng)"). */
+static int
+distinct_mentions (const ctx_t *c, size_t j, size_t i)
+{
+    long cj = c->case_clause[j - c->first_case];
+    long ci = c->case_clause[i - c->first_case];
+
+    if (cj < 0 || ci < 0 || cj == ci
+        || c->x->cases[i].action != TRACUU_CASE_FINE
+        || c->x->cases[i].amount_vnd < 0)
+        return 0;
+    return c->clauses[cj].sentence != c->clauses[ci].sentence;
+}
+
+/* Merge cases of the same key, and fines mentioned several times (one
+ * case written twice in a report). */
 static void
 merge_duplicates (ctx_t *c)
 {
     tracuu_extraction_t *x = c->x;
     size_t w = c->first_case;
     long *remap = NULL;
+    int retold = retold_story (x);
 
     if (x->n_cases == 0)
         return;
@@ -1013,24 +2053,24 @@ merge_duplicates (ctx_t *c)
         size_t j;
 
         for (j = c->first_case; j < w; j++)
-            if (strcmp (x->cases[j].key, x->cases[i].key) == 0)
+            if ((strcmp (x->cases[j].key, x->cases[i].key) == 0
+                 && (retold || named (&x->cases[i])
+                     || !distinct_mentions (c, j, i)))
+                || (retold && same_fine (c, j, i))
+                || completes (c, j, i))
                 break;
         if (j < w && *c->rc == TRACUU_STATUS_OK) {
-            tracuu_case_t *keep = &x->cases[j], *dup = &x->cases[i];
-
-            for (size_t s = 0; s < dup->n_sources; s++)
-                add_source (c->rc, c->text, keep, x->file,
-                            dup->sources[s].start, dup->sources[s].end);
-            keep->categories |= dup->categories;
-            keep->measures |= dup->measures;
-            if (keep->parent < 0)
-                keep->parent = dup->parent;
-            tracuu_extract__case_dispose (dup);
+            fold_case (c, &x->cases[j], &x->cases[i]);
+            tracuu_extract__case_dispose (&x->cases[i]);
             remap[i] = (long) j;
             continue;
         }
-        if (w != i)
+        if (w != i) {
             x->cases[w] = x->cases[i];
+            c->case_clause[w - c->first_case] = c->case_clause[i - c->first_case];
+            c->approx_lean[w - c->first_case] = c->approx_lean[i - c->first_case];
+            c->is_total[w - c->first_case] = c->is_total[i - c->first_case];
+        }
         remap[i] = (long) w++;
     }
     x->n_cases = w;
@@ -1038,34 +2078,61 @@ merge_duplicates (ctx_t *c)
         if (x->cases[i].parent >= 0)
             x->cases[i].parent = remap[x->cases[i].parent];
     free (remap);
+    /* Distinct cases that share a key (two fines of one amount in a
+     * report, neither named) keep distinct keys: "~2", "~3"... */
+    for (size_t i = c->first_case + 1; i < x->n_cases && *c->rc == 0; i++) {
+        unsigned same = 0;
+        char *key;
+
+        size_t len = strlen (x->cases[i].key);
+
+        for (size_t j = c->first_case; j < i; j++)
+            same += strncmp (x->cases[j].key, x->cases[i].key, len) == 0
+                    && (x->cases[j].key[len] == '\0'
+                        || x->cases[j].key[len] == '~');
+        if (same == 0)
+            continue;
+        if (asprintf (&key, "%s~%u", x->cases[i].key, same + 1) < 0) {
+            *c->rc = TRACUU_STATUS_OUT_OF_MEMORY;
+            return;
+        }
+        free ((void *) x->cases[i].key);
+        x->cases[i].key = key;
+    }
 }
 
 void
-tracuu_extract__cases (const tracuu_text_t *text,
-                       const tracuu_lexicon_t *actions,
-                       const tracuu_lexicon_t *categories,
-                       tracuu_extraction_t *x, tracuu_status_t *rc)
+tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
+                       tracuu_status_t *rc)
 {
-    static tracuu_lexicon_once_t nouns_once =
-        TRACUU_LEXICON_ONCE_INIT ("case-nouns.txt", nouns_builtin);
-    static tracuu_lexicon_once_t platforms_once =
-        TRACUU_LEXICON_ONCE_INIT ("case-platforms.txt", platforms_builtin);
-    static tracuu_lexicon_once_t agencies_once =
-        TRACUU_LEXICON_ONCE_INIT ("case-agencies.txt", agencies_builtin);
     ctx_t c;
 
     if (*rc)
         return;
     memset (&c, 0, sizeof c);
     c.text = text;
-    c.actions = actions;
-    c.categories = categories;
     c.x = x;
     c.rc = rc;
     c.first_case = x->n_cases;
-    c.nouns = tracuu_lexicon__once (&nouns_once, rc);
-    c.platforms = tracuu_lexicon__once (&platforms_once, rc);
-    c.agencies = tracuu_lexicon__once (&agencies_once, rc);
+    /* A text typed without diacritics is read by its folded forms. */
+    if (tracuu_extract__unaccented (text)) {
+        c.actions = tracuu_lexicon__actions_folded (rc);
+        c.categories = tracuu_lexicon__categories_folded (rc);
+        c.nouns = tracuu_lexicon__case_nouns_folded (rc);
+        c.money_kinds = tracuu_lexicon__money_kinds_folded (rc);
+        c.statuses = tracuu_lexicon__statuses_folded (rc);
+        c.money_words = tracuu_lexicon__money_words_folded (rc);
+    } else {
+        c.actions = tracuu_lexicon__actions (rc);
+        c.categories = tracuu_lexicon__categories (rc);
+        c.nouns = tracuu_lexicon__case_nouns (rc);
+        c.money_kinds = tracuu_lexicon__money_kinds (rc);
+        c.statuses = tracuu_lexicon__statuses (rc);
+        c.money_words = tracuu_lexicon__money_words (rc);
+    }
+    c.platforms = tracuu_lexicon__platforms (rc);
+    c.agencies = tracuu_lexicon__agencies (rc);
+    c.violator_kinds = tracuu_lexicon__violator_kinds (rc);
     if (*rc)
         return;
     *rc = tracuu_extract__clauses (text, &c.clauses, &c.n_clauses);
@@ -1073,15 +2140,27 @@ tracuu_extract__cases (const tracuu_text_t *text,
         return;
     c.clause_case = malloc ((c.n_clauses + 1) * sizeof *c.clause_case);
     c.case_clause = malloc ((8 * c.n_clauses + 1) * sizeof *c.case_clause);
-    if (c.clause_case == NULL || c.case_clause == NULL) {
+    c.approx_lean = calloc (8 * c.n_clauses + 1, 1);
+    c.is_total = calloc (8 * c.n_clauses + 1, 1);
+    if (c.clause_case == NULL || c.case_clause == NULL || c.approx_lean == NULL
+        || c.is_total == NULL) {
         *rc = TRACUU_STATUS_OUT_OF_MEMORY;
         goto DONE;
     }
     for (size_t i = 0; i < c.n_clauses; i++)
         c.clause_case[i] = -1;
+    c.legal = legal_text (&c);
     for (size_t i = 0; i < c.n_clauses && *rc == TRACUU_STATUS_OK; i++)
         if (!(c.clauses[i].flags & TRACUU_CLAUSE_TABLE))
             clause_cases (&c, i);
+    if (*rc == TRACUU_STATUS_OK)
+        infer_categories (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        drop_range_bounds (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        link_parts (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        link_sums (&c);
     if (*rc == TRACUU_STATUS_OK)
         link_footnotes (&c);
     if (*rc == TRACUU_STATUS_OK)
@@ -1090,6 +2169,8 @@ tracuu_extract__cases (const tracuu_text_t *text,
   DONE:
     free (c.clause_case);
     free (c.case_clause);
+    free (c.approx_lean);
+    free (c.is_total);
     free (c.clauses);
 }
 
@@ -1119,61 +2200,3 @@ tracuu_extract__case_dispose (tracuu_case_t *k)
     memset (k, 0, sizeof *k);
 }
 
-/* Copies of data/lexicon/actions.txt and categories.txt (without their
- * comments), used when $TRACUU_DATA_DIR is not set. A test checks that
- * they match the files. */
-const char tracuu_extract__actions_builtin[] =
-    "fine\txử phạt|phạt tiền|phạt hành chính|bị phạt"
-    "|nộp phạt|phạt vi phạm hành chính"
-    "|quyết định xử phạt|xử lý vi phạm hành chính"
-    "|xử lý hành chính\n"
-    "fine_if_amount\txử lý vi phạm|xử lý|phạt\n"
-    "takedown\tgỡ bỏ|bóc gỡ|gỡ|bóc|chặn|xóa bỏ"
-    "|khóa tài khoản|khóa trang|tạm dừng hoạt động"
-    "|đình chỉ hoạt động\n"
-    "subscriber_lock\tkhóa # chiều|khóa hai chiều"
-    "|khóa một chiều|khóa thuê bao|thu hồi số thuê bao"
-    "|thu hồi thuê bao|chặn thuê bao|khóa sim|chặn sim\n"
-    "warning\tnhắc nhở|cam kết|viết cam kết|ký cam kết"
-    "|cảnh cáo|phê bình\n"
-    "prosecution\tkhởi tố|truy tố|khởi tố vụ án"
-    "|khởi tố bị can\n"
-    "none\tngăn chặn|tháo gỡ|ngăn ngừa|chặn đứng"
-    "|gỡ khó|xử lý tình huống|xử lý kịp thời"
-    "|xử lý nghiêm|xử lý dứt điểm\n";
-
-const char tracuu_extract__categories_builtin[] =
-    "false_information\tthông tin sai sự thật|tin sai sự thật"
-    "|sai sự thật|tin giả|thông tin giả"
-    "|thông tin không đúng sự thật|không đúng sự thật"
-    "|bịa đặt|thông tin bịa đặt|xuyên tạc"
-    "|thông tin sai lệch|sai lệch|tin đồn thất thiệt"
-    "|thất thiệt|thiếu kiểm chứng\n"
-    "defamation\tvu khống|xúc phạm|xúc phạm uy tín"
-    "|xúc phạm danh dự|xúc phạm nhân phẩm|nói xấu"
-    "|bôi nhọ|quy kết|làm nhục\n"
-    "superstition\tmê tín dị đoan|mê tín|dị đoan|bói toán\n"
-    "personal_data\tthông tin cá nhân|dữ liệu cá nhân"
-    "|thông tin của cá nhân|thông tin của người khác"
-    "|bí mật đời tư|bí mật cá nhân|thông tin thuê bao\n"
-    "publishing\txuất bản|xuất bản phẩm|ấn phẩm|in ấn"
-    "|cơ sở in|hoạt động in|hóa đơn|lịch bloc"
-    "|sách lậu\n"
-    "gaming\ttrò chơi điện tử|trò chơi trực tuyến"
-    "|game online|game\n"
-    "device_conformity\thợp quy|chứng nhận hợp quy"
-    "|công bố hợp quy|không phù hợp quy chuẩn"
-    "|quy chuẩn kỹ thuật"
-    "|thiết bị di động không phù hợp"
-    "|thiết bị vô tuyến điện|tần số\n"
-    "counterfeit_smuggling\thàng giả|hàng nhái|buôn lậu"
-    "|nhập lậu|hàng lậu|hàng cấm|gian lận thương mại"
-    "|không rõ nguồn gốc|không rõ nguồn gốc xuất xứ\n"
-    "telecom_spam\ttin nhắn rác|cuộc gọi rác|sim rác"
-    "|thư điện tử rác|thư rác|rác viễn thông"
-    "|tin nhắn quảng cáo|cuộc gọi quấy rối|quấy rối"
-    "|làm phiền\n"
-    "fraud\tlừa đảo|chiếm đoạt|chiếm đoạt tài sản"
-    "|giả mạo|mạo danh\n"
-    "other\tcờ bạc|đánh bạc|cá độ|kích động"
-    "|chống phá|đồi trụy|bạo lực\n";

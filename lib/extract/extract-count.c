@@ -2,8 +2,9 @@
  * Counts: a number written in digits followed by a counted noun ("149
  * cuộc thanh tra, kiểm tra", "98 đối tượng", "72 số thuê bao").
  *
- * The counted nouns are a small vocabulary of the genre, kept below as
- * phrases (exact forms); the longest one matching after the number wins. The
+ * The counted nouns are a small vocabulary of the genre, kept as data
+ * (data/lexicon/counted-nouns.txt, exact forms); the longest one
+ * matching after the number wins. The
  * noun phrase extends over coordinated nouns joined by a comma, "và" or
  * "hoặc" ("21 tổ chức, cá nhân", "100 tin, bài, phóng sự"), where the
  * second noun may drop the classifier ("cuộc thanh tra, kiểm tra").
@@ -18,52 +19,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract/extract-private.h"
+#include "analysis/lexicon.h"
 
 #define MAX_COORDINATED 4       /* Nouns joined in one phrase. */
-
-/* Exact forms; the first word of a multi-word entry may be a classifier
- * ("cuộc", "số") that a coordinated noun leaves out. */
-static const char *const count_nouns[] = {
-    "cuộc", "cuộc thanh tra", "cuộc kiểm tra", "cuộc gọi", "cuộc tấn công",
-    "cuộc họp", "cuộc vận động",
-    "vụ", "vụ việc", "vụ án", "vụ vi phạm", "vụ khởi tố",
-    "đối tượng", "bị can", "bị cáo", "nghi phạm", "người", "người dân",
-    "trường hợp", "tổ chức", "cá nhân", "cơ sở", "cơ sở in", "cơ quan",
-    "cơ quan báo chí", "đơn vị", "doanh nghiệp", "hộ kinh doanh", "hộ",
-    "hộ gia đình", "số thuê bao", "thuê bao", "thuê bao di động",
-    "tài khoản", "chủ tài khoản", "tài khoản mạng xã hội", "trang",
-    "trang web", "trang facebook", "trang thông tin điện tử", "website",
-    "fanpage", "kênh", "kênh youtube", "nhóm", "hội", "video", "clip",
-    "bài", "bài viết", "tin", "tin bài", "phóng sự", "chuyên mục",
-    "chuyên đề", "chương trình", "tác phẩm", "ấn phẩm", "xuất bản phẩm",
-    "lượt", "lượt người", "lượt xem", "lượt truy cập", "văn bản",
-    "kế hoạch", "quyết định", "quyết định xử phạt", "công văn", "báo cáo",
-    "biên bản", "hồ sơ", "đơn", "đơn thư", "kiến nghị", "phản ánh",
-    "hội nghị", "lớp", "lớp tập huấn", "buổi", "đợt", "lần", "điểm",
-    "điểm cung cấp dịch vụ",
-    "điểm cung cấp dịch vụ trò chơi điện tử công cộng", "đại lý",
-    "thiết bị", "thiết bị đầu cuối", "địa chỉ", "địa chỉ ip", "máy",
-    "máy tính", "điện thoại", "sim", "số điện thoại", "tin nhắn",
-    "thư điện tử", "tên miền", "ứng dụng", "chiếc", "sản phẩm",
-    "mặt hàng", "tang vật", "phương tiện", "xe", "xe máy", "xe ô tô",
-    "xe mô tô", "ô tô", "trạm",
-    "trạm bts", "tờ rơi", "băng rôn", "pano", "khẩu hiệu", "cuốn", "bản",
-    "cán bộ", "công chức", "viên chức", "đảng viên", "đại biểu",
-    "học viên", "học sinh", "sinh viên", "phóng viên", "nhà báo",
-    "thành viên", "đồng chí", "xã", "phường", "thị trấn", "huyện", "thôn",
-    "tổ", "đoàn", "đoàn kiểm tra", "đoàn thanh tra", "mô hình", "đề án",
-    "dự án", "nhiệm vụ", "sự cố", "lỗ hổng", "mã độc", "bình luận",
-    "hình ảnh", "tài liệu", "báo", "tạp chí", "đài", "cụm",
-};
-
-/* Words before a number that make it a label, not a count. */
-static const char *const label_words[] = {
-    "năm", "điều", "khoản", "điểm", "mục", "chương", "phần", "số", "thứ",
-    "lần", "kỳ", "tiết", "bước", "phụ", "lục", "quý", "tháng", "ngày",
-    "giai", "khóa", "tuần", "lúc", "hạng", "cấp", "loại", "phòng", "tầng",
-    "nhà", "đường", "tổ", "ấp", "khu", "quận", "lô",
-};
 
 static int
 is (const tracuu_text_t *text, size_t i, const char *exact)
@@ -71,25 +29,31 @@ is (const tracuu_text_t *text, size_t i, const char *exact)
     return tracuu_extract__is (text, i, exact);
 }
 
+/* Token 'i' is a word of counted-nouns.txt tagged 'tag', as a phrase of
+ * 'n' tokens with only blanks between them; returns n or 0. */
+static size_t
+tagged_at (const tracuu_text_t *text, size_t i, const char *tag)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    const tracuu_lexicon_t *lex = tracuu_lexicon__counted_nouns (&rc);
+    size_t end = i;
+
+    /* Up to the first gap that is not blank ("tin, bài" is a list of two
+     * nouns, not the noun "tin bài"). */
+    while (end < text->n_tokens && (end == i || tracuu_extract__gap_blank (text, end - 1)))
+        end++;
+    return tracuu_lexicon__match_tagged (lex, text, i, end, tag, NULL);
+}
+
 /* Longest counted noun at token 'i'; 'tails' also accepts an entry
  * without its first word when two or more words remain. */
 static size_t
 noun_at (const tracuu_text_t *text, size_t i, int tails)
 {
-    size_t best = 0;
+    size_t best = tagged_at (text, i, "noun"), n;
 
-    for (size_t k = 0; k < sizeof count_nouns / sizeof count_nouns[0]; k++) {
-        const char *p = count_nouns[k];
-        size_t n = tracuu_extract__match (text, i, p);
-
-        if (n > best)
-            best = n;
-        if (tails && (p = strchr (p, ' ')) != NULL && strchr (p + 1, ' ')) {
-            n = tracuu_extract__match (text, i, p + 1);
-            if (n > best)
-                best = n;
-        }
-    }
+    if (tails && (n = tagged_at (text, i, "tail")) > best)
+        best = n;
     return best;
 }
 
@@ -139,12 +103,10 @@ plain_number (const tracuu_text_t *text, size_t i, int64_t *value)
      * "1/2", "17:01" not. */
     if (t->start > 0 && strchr ("/-.:%,", text->text[t->start - 1]) != NULL)
         return 0;
-    if (i > 0 && tracuu_extract__gap_blank (text, i - 1)) {
-        for (size_t k = 0; k < sizeof label_words / sizeof label_words[0]; k++)
-            if (is (text, i - 1, label_words[k])
-                && !(k == 7 && is (text, i - 2, "tổng")))
-                return 0;
-    }
+    if (i > 0 && tracuu_extract__gap_blank (text, i - 1)
+        && tagged_at (text, i - 1, "label") == 1
+        && !(is (text, i - 1, "số") && is (text, i - 2, "tổng")))
+        return 0;
     *value = num.integer;
     return 1;
 }
@@ -185,11 +147,8 @@ void
 tracuu_extract__counts (const tracuu_text_t *text, tracuu_entities_t *out,
                         tracuu_status_t *rc)
 {
-    static const char *const approx[] = {
-        "gần", "khoảng", "hơn", "trên", "chừng", "tầm",
-    };
-
-    if (*rc != TRACUU_STATUS_OK || text == NULL)
+    if (*rc != TRACUU_STATUS_OK || text == NULL
+        || tracuu_lexicon__counted_nouns (rc) == NULL)
         return;
     for (size_t i = 0; i + 1 < text->n_tokens && *rc == TRACUU_STATUS_OK; i++) {
         int64_t count;
@@ -201,12 +160,11 @@ tracuu_extract__counts (const tracuu_text_t *text, tracuu_entities_t *out,
             || (n = noun_at (text, i + 1, 0)) == 0)
             continue;
         last = coordinated (text, i + n);
-        if (i > 0 && tracuu_extract__gap_blank (text, i - 1))
-            for (size_t k = 0; k < sizeof approx / sizeof approx[0]; k++)
-                if (is (text, i - 1, approx[k])) {
-                    flags |= TRACUU_ENTITY_APPROXIMATE;
-                    first = i - 1;
-                }
+        if (i > 0 && tracuu_extract__gap_blank (text, i - 1)
+            && tagged_at (text, i - 1, "approx") == 1) {
+            flags |= TRACUU_ENTITY_APPROXIMATE;
+            first = i - 1;
+        }
         snprintf (value, sizeof value, "%lld", (long long) count);
         phrase (text, i + 1, last, extra, sizeof extra);
         tracuu_extract__push (rc, out, text, TRACUU_ENTITY_COUNT,

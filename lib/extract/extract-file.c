@@ -5,6 +5,7 @@
 #include "tracuu/analysis.h"
 #include "tracuu/decode.h"
 #include "tracuu/extract.h"
+#include "analysis/lexicon.h"
 
 tracuu_status_t
 tracuu_extract_file (const char *path, const char *encoding,
@@ -29,9 +30,16 @@ tracuu_extract_file (const char *path, const char *encoding,
         status = tracuu_extract (text, &x);
     if (status == TRACUU_STATUS_OK)
         status = tracuu_extraction_set_file (x, path);
-    if (status != TRACUU_STATUS_OK && error_out != NULL)
-        *error_out = strdup (dec.error[0] ? dec.error
-                                          : tracuu_status_to_string (status));
+    if (status != TRACUU_STATUS_OK && error_out != NULL) {
+        const char *lexicon = tracuu_lexicon__failure ();
+
+        if (dec.error[0])
+            *error_out = strdup (dec.error);
+        else if (text != NULL && lexicon != NULL)
+            *error_out = strdup (lexicon);  /* Extraction could not start. */
+        else
+            *error_out = strdup (tracuu_status_to_string (status));
+    }
     tracuu_text_destroy (text);
     tracuu_decoded_dispose (&dec);
     if (status != TRACUU_STATUS_OK) {

@@ -168,6 +168,13 @@ write_case_members (obj_t *o, const tracuu_case_t *k, size_t index)
     put_bool (o, "approximate", k->flags & TRACUU_CASE_APPROXIMATE);
     put_bool (o, "aggregate", k->flags & TRACUU_CASE_AGGREGATE);
     put_bool (o, "headline", k->flags & TRACUU_CASE_HEADLINE);
+    put_str (o, "status", tracuu_case_status_name (k->status));
+    put_bool (o, "per_violator", k->flags & TRACUU_CASE_PER_VIOLATOR);
+    n = 0;
+    for (unsigned b = 0; b < TRACUU_VIOLATOR_KIND_COUNT; b++)
+        if (k->violator_kinds & (1u << b))
+            names[n++] = tracuu_case_violator_kind_name (b);
+    put_strings (o, "violator_kinds", names, n);
     key (o, "footnote");
     if (k->footnote)
         fprintf (o->out, "%d", k->footnote);

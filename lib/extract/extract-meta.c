@@ -27,11 +27,6 @@ static const struct {
     { "tham luận", "tham_luan" },
 };
 
-/* Words that start the name of an agency. */
-static const char heads_builtin[] =
-    "agency\tcông an|thanh tra|sở|ủy ban|ubnd|phòng|cục|chi cục|đội|bộ"
-    "|ban|trung tâm|đài|báo|tòa án|viện kiểm sát|quản lý thị trường\n";
-
 static int
 is_word (const tracuu_text_t *text, size_t i, const char *exact)
 {
@@ -209,18 +204,46 @@ static uint32_t
 find_news_date (const tracuu_text_t *text, tracuu_extraction_t *x,
                 tracuu_status_t *rc)
 {
+    /* A dateline alone on one of the first lines: "16/03/2020 - 17:01",
+     * "Ngày 05/9/2024", "Thứ Hai, 05/09/2024 10:30 (GMT+7)". */
     for (uint32_t l = 1; l <= text->n_lines && l <= 6; l++) {
         size_t len;
         const char *s = tracuu_text_line (text, l, &len);
-        char line[64], buf[16];
-        int d, m, y, hh, mm, used = 0;
+        char line[64], buf[16], sep1, sep2;
+        const char *p;
+        int d, m, y, used = 0;
 
         if (s == NULL || len >= sizeof line)
             continue;
         memcpy (line, s, len);
         line[len] = '\0';
-        if (sscanf (line, " %d/%d/%d - %d:%d%n", &d, &m, &y, &hh, &mm, &used) != 5
+        p = line;
+        while (*p == ' ' || *p == '*' || *p == '_')
+            p++;
+        if (strncmp (p, "Thứ ", strlen ("Thứ ")) == 0
+            || strncmp (p, "thứ ", strlen ("thứ ")) == 0
+            || strncmp (p, "Chủ nhật", strlen ("Chủ nhật")) == 0) {
+            const char *comma = strchr (p, ',');
+
+            if (comma == NULL || comma - p > 16)
+                continue;
+            p = comma + 1;
+        }
+        while (*p == ' ')
+            p++;
+        if (strncmp (p, "Ngày ", strlen ("Ngày ")) == 0
+            || strncmp (p, "ngày ", strlen ("ngày ")) == 0)
+            p += strlen ("Ngày ");
+        if (sscanf (p, "%d%c%d%c%d%n", &d, &sep1, &m, &sep2, &y, &used) != 5
+            || sep1 != sep2 || (sep1 != '/' && sep1 != '-' && sep1 != '.')
             || !tracuu_extract__valid_date (y, m, d))
+            continue;
+        /* Only a time or a time zone may follow the date. */
+        for (p += used; *p; p++)
+            if (strchr (" -:|,()+*_0123456789GMTgmtAPMapmhH", *p) == NULL
+                && (unsigned char) *p < 0x80)
+                break;
+        if (*p != '\0')
             continue;
         x->meta.date = y * 10000 + m * 100 + d;
         snprintf (buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
@@ -399,6 +422,29 @@ years_back (const tracuu_text_t *text, int32_t date, int32_t *from,
     return 0;
 }
 
+/* The period 'e' is the year of a law or a decree ("Luật Giao thông
+ * đường bộ năm 2008", "Nghị định ... năm 2019"): up to eight words after
+ * "luật", "nghị định", "thông tư", "bộ luật" or "pháp lệnh". */
+static int
+legal_year (const tracuu_text_t *text, const tracuu_entity_t *e)
+{
+    size_t i = 0;
+
+    while (i < text->n_tokens && text->tokens[i].start < e->start)
+        i++;
+    for (size_t back = 1; back <= 8 && back <= i; back++) {
+        size_t k = i - back;
+
+        if (text->tokens[k].line != text->tokens[i < text->n_tokens ? i : k].line)
+            break;
+        if (is_word (text, k, "luật") || is_word (text, k, "lệnh")
+            || (is_word (text, k, "nghị") && is_word (text, k + 1, "định"))
+            || (is_word (text, k, "thông") && is_word (text, k + 1, "tư")))
+            return 1;
+    }
+    return 0;
+}
+
 static void
 find_period (const tracuu_text_t *text, tracuu_extraction_t *x,
              tracuu_status_t *rc)
@@ -432,6 +478,39 @@ find_period (const tracuu_text_t *text, tracuu_extraction_t *x,
     }
     if (year) {
         set_period (rc, meta, year * 10000 + 101, year * 10000 + 1231);
+        return;
+    }
+    /* A text of no administrative kind (a news article without its
+     * date) has no reporting period: its first year is as often that of
+     * a law or of a past event. */
+    if (strcmp (meta->kind, "khac") == 0) {
+        /* Its headline and lead name the time of the story ("Tết Nguyên
+         * đán Kỷ Hợi 2019", "Ngày cuối năm 2017"): the one year they name,
+         * if only one. */
+        int story = 0;
+        uint32_t last_line = 0, lines = 0;
+
+        for (size_t i = 0; i < text->n_tokens && lines <= 3; i++)
+            if (text->tokens[i].line != last_line) {
+                last_line = text->tokens[i].line;
+                lines++;
+            }
+        for (size_t i = 0; i < x->entities.count; i++) {
+            const tracuu_entity_t *e = &x->entities.items[i];
+            int y;
+
+            if (e->line >= last_line && lines > 3)
+                break;
+            if (e->kind != TRACUU_ENTITY_PERIOD || !e->from || !e->to
+                || legal_year (text, e))
+                continue;
+            y = e->from / 10000;
+            if (y != e->to / 10000 || (story && story != y))
+                return;         /* Several years: none is the story's. */
+            story = y;
+        }
+        if (story)
+            set_period (rc, meta, story * 10000 + 101, story * 10000 + 1231);
         return;
     }
     for (size_t i = 0; i < x->entities.count; i++) {
@@ -481,7 +560,8 @@ find_agency (const tracuu_text_t *text, tracuu_extraction_t *x,
                     || gap_has (text, i - 1, ",;.:()"))
                     break;
                 if ((text->tokens[i - 1].flags & TRACUU_TOKEN_CAPITAL)
-                    && tracuu_lexicon__match (heads, text, i - 1, j, &label))
+                    && tracuu_lexicon__match_tagged (heads, text, i - 1, j,
+                                                    "issuer", &label))
                     head = i - 1;
             }
             if (head == SIZE_MAX)
@@ -676,12 +756,10 @@ void
 tracuu_extract__meta (const tracuu_text_t *text, tracuu_extraction_t *x,
                       tracuu_status_t *rc)
 {
-    static tracuu_lexicon_once_t heads_once =
-        TRACUU_LEXICON_ONCE_INIT ("meta-agencies.txt", heads_builtin);
     const tracuu_lexicon_t *heads;
     uint32_t place_line, news_line;
 
-    heads = tracuu_lexicon__once (&heads_once, rc);
+    heads = tracuu_lexicon__agencies (rc);
     if (*rc)
         return;
     find_number (text, x, rc);

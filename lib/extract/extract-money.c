@@ -26,12 +26,21 @@
  * IN_TABLE, until the table ends.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "extract/extract-private.h"
+#include "analysis/lexicon.h"
 
 #define MONEY_CUE_WINDOW 15     /* Tokens searched back for a money word. */
 #define MAX_COLUMNS 64
+
+/* The words of amounts (money-words.txt), in the forms of the text: exact,
+ * or folded for a text typed without diacritics. */
+typedef struct words {
+    const tracuu_text_t *text;
+    const tracuu_lexicon_t *lex;
+    int folded;                 /* The text has no diacritics. */
+} words_t;
 
 static int
 is (const tracuu_text_t *text, size_t i, const char *exact)
@@ -39,88 +48,81 @@ is (const tracuu_text_t *text, size_t i, const char *exact)
     return tracuu_extract__is (text, i, exact);
 }
 
+/* Token 'i' is a word tagged 'tag'; its label in *label_out. */
+static int
+word_tagged (const words_t *w, size_t i, const char *tag,
+             const char **label_out)
+{
+    size_t label = 0;
+
+    if (i >= w->text->n_tokens
+        || tracuu_lexicon__match_tagged (w->lex, w->text, i, i + 1, tag,
+                                         &label) != 1)
+        return 0;
+    if (label_out != NULL)
+        *label_out = tracuu_lexicon__label (w->lex, label);
+    return 1;
+}
+
 /* 10^k multiplier of token 'i', or 0. */
 static int64_t
-multiplier (const tracuu_text_t *text, size_t i)
+multiplier (const words_t *w, size_t i)
 {
-    if (is (text, i, "nghìn") || is (text, i, "ngàn"))
-        return 1000;
-    if (is (text, i, "triệu"))
-        return 1000000;
-    if (is (text, i, "tỷ") || is (text, i, "tỉ"))
-        return 1000000000;
-    return 0;
+    const char *label;
+
+    return word_tagged (w, i, "multiplier", &label) ? atoll (label) : 0;
 }
 
 /* Words after which "đồng" is not the currency: "đồng chí", "đồng bào". */
 static int
-dong_not_currency (const tracuu_text_t *text, size_t i)
+dong_not_currency (const words_t *w, size_t i)
 {
-    static const char *const next[] = {
-        "chí", "bào", "hồ", "đội", "thời", "ý", "nghiệp", "bằng", "ruộng",
-        "phục", "hương", "minh", "tình", "loạt", "hành", "bộ", "đẳng",
-        "thuận", "lòng", "môn", "tâm", "cỏ", "dao", "xu", "trinh", "nát",
-    };
-
-    if (!tracuu_extract__gap_blank (text, i))
-        return 0;
-    for (size_t k = 0; k < sizeof next / sizeof next[0]; k++)
-        if (is (text, i + 1, next[k]))
-            return 1;
-    return 0;
+    return tracuu_extract__gap_blank (w->text, i)
+           && word_tagged (w, i + 1, "after_dong", NULL);
 }
 
 /* Token 'i' is a currency word; *strong when it is "đồng", "VNĐ". */
 static int
-currency (const tracuu_text_t *text, size_t i, int *strong)
+currency (const words_t *w, size_t i, int *strong)
 {
     *strong = 1;
-    if (is (text, i, "đồng"))
-        return !dong_not_currency (text, i);
-    if (is (text, i, "vnđ") || is (text, i, "vnd"))
-        return 1;
+    if (word_tagged (w, i, "currency", NULL))
+        return !dong_not_currency (w, i);
     *strong = 0;
-    return is (text, i, "đ");
+    return word_tagged (w, i, "weak", NULL);
 }
 
 /* A glued suffix of a number token: "500.000đ", "2tỷ". */
 static int
-glued_unit (const char *s, int64_t *mult, int *cur)
+glued_unit (const words_t *w, const char *s, int64_t *mult, int *cur)
 {
+    long label = tracuu_lexicon__lookup (w->lex, s, strlen (s));
+
     *mult = 1;
-    *cur = 1;
-    if (strcmp (s, "đ") == 0 || strcmp (s, "vnđ") == 0 || strcmp (s, "vnd") == 0
-        || strcmp (s, "đồng") == 0)
-        return 1;
     *cur = 0;
-    if (strcmp (s, "triệu") == 0)
-        *mult = 1000000;
-    else if (strcmp (s, "tỷ") == 0 || strcmp (s, "tỉ") == 0)
-        *mult = 1000000000;
-    else if (strcmp (s, "nghìn") == 0 || strcmp (s, "ngàn") == 0)
-        *mult = 1000;
-    else
+    if (label < 0)
         return 0;
+    if (tracuu_lexicon__has_tag (w->lex, (size_t) label, "currency")
+        || tracuu_lexicon__has_tag (w->lex, (size_t) label, "weak")) {
+        *cur = 1;
+        return 1;
+    }
+    if (!tracuu_lexicon__has_tag (w->lex, (size_t) label, "multiplier"))
+        return 0;
+    *mult = atoll (tracuu_lexicon__label (w->lex, (size_t) label));
     return 1;
 }
 
 /* A money word earlier in the sentence of token 'i'. */
 static int
-money_cue_before (const tracuu_text_t *text, size_t i)
+money_cue_before (const words_t *w, size_t i)
 {
-    static const char *const cues[] = {
-        "tiền", "phạt", "nộp", "phí", "giá", "vốn", "thuế", "lương", "thu",
-        "chi", "nsnn", "trợ", "thưởng", "đoạt", "hại", "sách", "thường",
-        "doanh", "nhuận", "lãi", "vay", "nợ", "quỹ", "hộ", "góp",
-    };
-
     for (size_t k = i, steps = 0; k-- > 0 && steps < MONEY_CUE_WINDOW;
          steps++) {
-        if (tracuu_extract__gap_ends_sentence (text, k))
+        if (tracuu_extract__gap_ends_sentence (w->text, k))
             return 0;
-        for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++)
-            if (is (text, k, cues[c]))
-                return 1;
+        if (word_tagged (w, k, "cue", NULL))
+            return 1;
     }
     return 0;
 }
@@ -128,20 +130,14 @@ money_cue_before (const tracuu_text_t *text, size_t i)
 /* A word follows token 'i' in the same phrase: a noun being counted
  * ("1,2 triệu người"), unless it is a linking word. */
 static int
-noun_follows (const tracuu_text_t *text, size_t i)
+noun_follows (const words_t *w, size_t i)
 {
-    static const char *const links[] = {
-        "và", "với", "cho", "để", "từ", "đến", "trong", "của", "là", "thì",
-        "hoặc", "nhưng", "được", "so", "trở", "tại", "vào", "theo", "mà",
-    };
+    const tracuu_text_t *text = w->text;
 
     if (i + 1 >= text->n_tokens || !tracuu_extract__gap_blank (text, i)
         || text->tokens[i + 1].line != text->tokens[i].line)
         return 0;
-    for (size_t k = 0; k < sizeof links / sizeof links[0]; k++)
-        if (is (text, i + 1, links[k]))
-            return 0;
-    return 1;
+    return !word_tagged (w, i + 1, "link", NULL);
 }
 
 /* amount = number * mult, exactly; -1 on overflow. */
@@ -166,6 +162,7 @@ scale (const tracuu_extract_number_t *num, int64_t mult)
 typedef struct amount {
     size_t first, last;         /* Tokens of the number .. unit. */
     int64_t mult;               /* 0: no unit. */
+    int64_t extra;              /* Added: "263 triệu" of "4 tỷ 263 triệu". */
     int has_currency;
     tracuu_extract_number_t num;
 } amount_t;
@@ -173,8 +170,9 @@ typedef struct amount {
 /* Read the number at 'i' and the units after it. Returns 0 if token
  * 'i' is not a number. */
 static int
-read_amount (const tracuu_text_t *text, size_t i, amount_t *a)
+read_amount (const words_t *w, size_t i, amount_t *a)
 {
+    const tracuu_text_t *text = w->text;
     const tracuu_token_t *t = &text->tokens[i];
     size_t used, k = i;
     int strong = 0;
@@ -190,9 +188,9 @@ read_amount (const tracuu_text_t *text, size_t i, amount_t *a)
     if (used < t->end - t->start) {
         int64_t m;
         int cur;
-        const char *suffix = t->exact + used;
+        const char *suffix = (w->folded ? t->folded : t->exact) + used;
 
-        if (used > t->exact_len || !glued_unit (suffix, &m, &cur))
+        if (used > (w->folded ? t->folded_len : t->exact_len) || !glued_unit (w, suffix, &m, &cur))
             return 0;
         a->mult = m;
         a->has_currency = cur;
@@ -204,17 +202,38 @@ read_amount (const tracuu_text_t *text, size_t i, amount_t *a)
 
         if (!tracuu_extract__gap_blank (text, k))
             break;
-        if (is (text, k + 1, "trăm") && tracuu_extract__gap_blank (text, k + 1)
-            && multiplier (text, k + 2))
+        if (word_tagged (w, k + 1, "hundred", NULL)
+            && tracuu_extract__gap_blank (text, k + 1) && multiplier (w, k + 2))
             m = 100;
         else
-            m = multiplier (text, k + 1);
+            m = multiplier (w, k + 1);
         if (m == 0 || (a->mult && a->mult > INT64_MAX / m))
             break;
         a->mult = a->mult ? a->mult * m : m;
         k++;
     }
-    if (tracuu_extract__gap_blank (text, k) && currency (text, k + 1, &strong)
+    /* "4 tỷ 263 triệu đồng": a smaller unit goes on with its own number. */
+    for (int64_t unit = a->mult; unit >= 1000000 && a->num.frac_digits == 0;) {
+        tracuu_extract_number_t n2;
+        const tracuu_token_t *t2 = k + 2 < text->n_tokens ? &text->tokens[k + 1]
+                                                          : NULL;
+        int64_t m2;
+
+        if (t2 == NULL || !tracuu_extract__gap_blank (text, k)
+            || !tracuu_extract__gap_blank (text, k + 1)
+            || !(t2->flags & TRACUU_TOKEN_NUMBER)
+            || tracuu_extract__parse_number (text->text + t2->start,
+                                             t2->end - t2->start, &n2)
+               != t2->end - t2->start
+            || n2.frac_digits != 0 || n2.grouped
+            || (m2 = multiplier (w, k + 2)) == 0 || m2 >= unit
+            || n2.integer >= unit / m2)
+            break;
+        a->extra += n2.integer * m2;
+        unit = m2;
+        k += 2;
+    }
+    if (tracuu_extract__gap_blank (text, k) && currency (w, k + 1, &strong)
         && (strong || a->mult || a->num.grouped)) {
         a->has_currency = 1;
         k++;
@@ -226,36 +245,34 @@ read_amount (const tracuu_text_t *text, size_t i, amount_t *a)
 /* Words before an amount that make it approximate; returns how many
  * tokens they take before token 'i'. */
 static size_t
-approx_before (const tracuu_text_t *text, size_t i)
+approx_before (const words_t *w, size_t i)
 {
-    static const char *const one[] = {
-        "gần", "khoảng", "trên", "hơn", "chừng", "ước", "tầm",
-    };
+    for (size_t n = 2; n >= 1; n--) {
+        size_t label;
 
-    if (i >= 2 && tracuu_extract__gap_blank (text, i - 2)
-        && tracuu_extract__gap_blank (text, i - 1)
-        && ((is (text, i - 2, "xấp") && is (text, i - 1, "xỉ"))
-            || (is (text, i - 2, "ước") && (is (text, i - 1, "tính")
-                                             || is (text, i - 1, "khoảng")))))
-        return 2;
-    if (i >= 1 && tracuu_extract__gap_blank (text, i - 1))
-        for (size_t k = 0; k < sizeof one / sizeof one[0]; k++)
-            if (is (text, i - 1, one[k]))
-                return 1;
+        if (i < n || !tracuu_extract__gap_blank (w->text, i - 1)
+            || (n == 2 && !tracuu_extract__gap_blank (w->text, i - 2)))
+            continue;
+        if (tracuu_lexicon__match_tagged (w->lex, w->text, i - n, i, "approx",
+                                          &label) == n)
+            return n;
+    }
     return 0;
 }
 
 static void
-push_amount (const tracuu_text_t *text, const amount_t *a, int64_t mult,
+push_amount (const words_t *w, const amount_t *a, int64_t mult,
              uint32_t flags, tracuu_entities_t *out, tracuu_status_t *rc)
 {
+    const tracuu_text_t *text = w->text;
     char value[32];
     size_t first = a->first, last = a->last, n;
     int64_t vnd = scale (&a->num, mult ? mult : 1);
 
-    if (vnd <= 0)
+    if (vnd <= 0 || (a->extra > 0 && vnd > INT64_MAX - a->extra))
         return;
-    if ((n = approx_before (text, first)) > 0) {
+    vnd += a->extra;
+    if ((n = approx_before (w, first)) > 0) {
         flags |= TRACUU_ENTITY_APPROXIMATE;
         first -= n;
     }
@@ -286,30 +303,57 @@ range_start (const tracuu_text_t *text, size_t i)
     return SIZE_MAX;
 }
 
-static void
-money_in_text (const tracuu_text_t *text, tracuu_entities_t *out,
-               tracuu_status_t *rc)
+/* "một triệu đồng": a number in words, a multiplier and the currency. */
+static int
+read_words_amount (const words_t *w, size_t i, amount_t *a)
 {
+    const char *label;
+    int strong = 0;
+
+    memset (a, 0, sizeof *a);
+    if (!word_tagged (w, i, "number", &label)
+        || !tracuu_extract__gap_blank (w->text, i)
+        || (a->mult = multiplier (w, i + 1)) == 0
+        || !tracuu_extract__gap_blank (w->text, i + 1)
+        || !currency (w, i + 2, &strong) || !strong)
+        return 0;
+    a->num.integer = atoll (label);
+    a->first = i;
+    a->last = i + 2;
+    a->has_currency = 1;
+    return 1;
+}
+
+static void
+money_in_text (const words_t *w, tracuu_entities_t *out, tracuu_status_t *rc)
+{
+    const tracuu_text_t *text = w->text;
+
     for (size_t i = 0; i < text->n_tokens && *rc == TRACUU_STATUS_OK; i++) {
         amount_t a, lo;
         size_t r;
 
-        if (!read_amount (text, i, &a))
+        if (!read_amount (w, i, &a)) {
+            if (read_words_amount (w, i, &a)) {
+                push_amount (w, &a, a.mult, 0, out, rc);
+                i = a.last;
+            }
             continue;
+        }
         if (i > 0 && tracuu_extract__gap_is (text, i - 1, "/"))
             continue;           /* A code or a date: "91/2020". */
         if (!a.has_currency
-            && (a.mult == 0 || !money_cue_before (text, i)
-                || noun_follows (text, a.last)))
+            && (a.mult == 0 || !money_cue_before (w, i)
+                || noun_follows (w, a.last)))
             continue;
         r = range_start (text, i);
-        if (r != SIZE_MAX && read_amount (text, r, &lo) && lo.last == r
+        if (r != SIZE_MAX && read_amount (w, r, &lo) && lo.last == r
             && lo.mult == 0
             && !(r > 0 && tracuu_extract__gap_is (text, r - 1, "/"))) {
-            push_amount (text, &lo, a.mult, TRACUU_ENTITY_RANGE, out, rc);
-            push_amount (text, &a, a.mult, TRACUU_ENTITY_RANGE, out, rc);
+            push_amount (w, &lo, a.mult, TRACUU_ENTITY_RANGE, out, rc);
+            push_amount (w, &a, a.mult, TRACUU_ENTITY_RANGE, out, rc);
         } else {
-            push_amount (text, &a, a.mult, 0, out, rc);
+            push_amount (w, &a, a.mult, 0, out, rc);
         }
         i = a.last;
     }
@@ -351,19 +395,20 @@ table_sep (const tracuu_text_t *text, uint32_t line)
 
 /* A header cell's unit: "(triệu đồng)", "(đồng)", "(Tr.đ)" at token 'i'. */
 static int64_t
-header_unit (const tracuu_text_t *text, size_t i)
+header_unit (const words_t *w, size_t i)
 {
+    const tracuu_text_t *text = w->text;
     int strong;
     int64_t m = 1;
 
     if (is (text, i, "tr.đ") || is (text, i, "trđ")
         || is (text, i, "tr.đồng"))
         return 1000000;
-    if (!currency (text, i, &strong) || !strong)
+    if (!currency (w, i, &strong) || !strong)
         return 0;
     for (size_t k = i; k-- > 0 && (tracuu_extract__gap_blank (text, k)
                                    || tracuu_extract__gap_is (text, k, "."));) {
-        int64_t mk = is (text, k, "tr") ? 1000000 : multiplier (text, k);
+        int64_t mk = is (text, k, "tr") ? 1000000 : multiplier (w, k);
 
         if (mk == 0)
             break;
@@ -373,9 +418,10 @@ header_unit (const tracuu_text_t *text, size_t i)
 }
 
 static void
-money_in_tables (const tracuu_text_t *text, tracuu_entities_t *out,
+money_in_tables (const words_t *w, tracuu_entities_t *out,
                  tracuu_status_t *rc)
 {
+    const tracuu_text_t *text = w->text;
     int64_t unit[MAX_COLUMNS] = { 0 };
     uint32_t line = 0;
     char sep = 0;
@@ -393,7 +439,7 @@ money_in_tables (const tracuu_text_t *text, tracuu_entities_t *out,
         }
         if (!sep || (col = column_of (text, i, sep)) >= MAX_COLUMNS)
             continue;
-        if ((u = header_unit (text, i)) > 0) {
+        if ((u = header_unit (w, i)) > 0) {
             unit[col] = u;
             continue;
         }
@@ -408,8 +454,8 @@ money_in_tables (const tracuu_text_t *text, tracuu_entities_t *out,
 
             if (glen > 0 && *g == '%')
                 continue;
-            if (read_amount (text, i, &a) && a.mult == 0 && !a.has_currency)
-                push_amount (text, &a, unit[col], TRACUU_ENTITY_IN_TABLE, out,
+            if (read_amount (w, i, &a) && a.mult == 0 && !a.has_currency)
+                push_amount (w, &a, unit[col], TRACUU_ENTITY_IN_TABLE, out,
                              rc);
         }
     }
@@ -419,8 +465,16 @@ void
 tracuu_extract__money (const tracuu_text_t *text, tracuu_entities_t *out,
                        tracuu_status_t *rc)
 {
+    words_t w;
+
     if (*rc != TRACUU_STATUS_OK || text == NULL)
         return;
-    money_in_text (text, out, rc);
-    money_in_tables (text, out, rc);
+    w.text = text;
+    w.folded = tracuu_extract__unaccented (text);
+    w.lex = w.folded ? tracuu_lexicon__money_words_folded (rc)
+                     : tracuu_lexicon__money_words (rc);
+    if (*rc != TRACUU_STATUS_OK)
+        return;
+    money_in_text (&w, out, rc);
+    money_in_tables (&w, out, rc);
 }

@@ -6,146 +6,21 @@
 #include "analysis/lexicon.h"
 #include "util/tracuu-private.h"
 
-static const char surnames_builtin[] =
-    "# Vietnamese family names, including those of ethnic minorities;\n"
-    "# matched with their accents (\"Đinh\" is not \"Định\").\n"
-    "Nguyễn\tnguyễn\n" "Trần\ttrần\n" "Lê\tlê\n" "Phạm\tphạm\n"
-    "Hoàng\thoàng\n" "Huỳnh\thuỳnh\n" "Phan\tphan\n" "Vũ\tvũ\n" "Võ\tvõ\n"
-    "Đặng\tđặng\n" "Bùi\tbùi\n" "Đỗ\tđỗ\n" "Hồ\thồ\n" "Ngô\tngô\n"
-    "Dương\tdương\n" "Lý\tlý\n" "Đinh\tđinh\n" "Đào\tđào\n" "Đoàn\tđoàn\n"
-    "Trương\ttrương\n" "Lâm\tlâm\n" "Mai\tmai\n" "Trịnh\ttrịnh\n"
-    "Lưu\tlưu\n" "Cao\tcao\n" "Hà\thà\n" "Tạ\ttạ\n" "Lương\tlương\n"
-    "Tô\ttô\n" "Quách\tquách\n" "Thái\tthái\n" "Châu\tchâu\n"
-    "Phùng\tphùng\n" "Vương\tvương\n" "Từ\ttừ\n" "Hứa\thứa\n" "Kiều\tkiều\n"
-    "La\tla\n" "Chu\tchu\n" "Triệu\ttriệu\n" "Tăng\ttăng\n" "Lại\tlại\n"
-    "Mạc\tmạc\n" "Khúc\tkhúc\n" "Kim\tkim\n" "Lục\tlục\n" "Giang\tgiang\n"
-    "Nghiêm\tnghiêm\n" "Văn\tvăn\n" "Tống\ttống\n" "Ninh\tninh\n"
-    "Khổng\tkhổng\n" "Âu\tâu\n" "Diệp\tdiệp\n" "Doãn\tdoãn\n" "Đàm\tđàm\n"
-    "Lò\tlò\n" "Lã\tlã\n" "Bạch\tbạch\n" "Bế\tbế\n" "Nông\tnông\n"
-    "Thân\tthân\n" "Hầu\thầu\n" "Mẫn\tmẫn\n" "Cù\tcù\n" "Phí\tphí\n"
-    "Ông\tông\n" "Tiêu\ttiêu\n" "Ứng\tứng\n" "Viên\tviên\n" "Vi\tvi\n"
-    "Quan\tquan\n" "Sầm\tsầm\n" "Thạch\tthạch\n" "Danh\tdanh\n" "Kha\tkha\n"
-    "Lữ\tlữ\n" "Giáp\tgiáp\n" "Khuất\tkhuất\n" "Khương\tkhương\n"
-    "Lạc\tlạc\n" "Lường\tlường\n" "Cầm\tcầm\n" "Thào\tthào\n"
-    "Giàng\tgiàng\n" "Sùng\tsùng\n" "Vàng\tvàng\n" "Vừ\tvừ\n" "Mùa\tmùa\n"
-    "Lầu\tlầu\n" "Tráng\ttráng\n" "Chảo\tchảo\n" "Bàn\tbàn\n" "Lèo\tlèo\n"
-    "Quàng\tquàng\n" "Ksor\tksor\n" "Nay\tnay\n" "Siu\tsiu\n" "Tôn\ttôn\n"
-    "Nhữ\tnhữ\n" "Trình\ttrình\n" "Hàn\thàn\n" "Mã\tmã\n" "Chung\tchung\n"
-    "Bành\tbành\n" "Đậu\tđậu\n" "Lỗ\tlỗ\n" "Tất\ttất\n" "Thiều\tthiều\n"
-    "Ung\tung\n" "Lê Đình\tlê đình\n" "Ôn\tôn\n" "Cấn\tcấn\n" "Nghị\tnghị\n"
-    "Đồng\tđồng\n" "Lạng\tlạng\n";
-
-static tracuu_lexicon_once_t surnames_once =
-    TRACUU_LEXICON_ONCE_INIT ("surnames.txt", surnames_builtin);
-
-const tracuu_lexicon_t *
-tracuu_lexicon__surnames (tracuu_status_t *rc)
+/* Token 't' is a word tagged 'tag' in name-words.txt. */
+static int
+name_word_is (const tracuu_token_t *t, const char *tag)
 {
-    return tracuu_lexicon__once (&surnames_once, rc);
-}
+    tracuu_status_t rc = TRACUU_STATUS_OK;
 
-static const char roles_builtin[] =
-    "# Roles written before or after a name: label<TAB>other spellings<TAB>\n"
-    "# title (of office, may name its agency), rank, or subject.\n"
-    "#!fold ascii\n"
-    "Giám đốc\tgđ\ttitle\n"
-    "Phó Giám đốc\tpgđ|p.giám đốc|p. giám đốc\ttitle\n"
-    "Quyền Giám đốc\tq. giám đốc|q.giám đốc\ttitle\n"
-    "Tổng Giám đốc\ttgđ\ttitle\n"
-    "Phó Tổng Giám đốc\t\ttitle\n"
-    "Chủ tịch\t\ttitle\n"
-    "Phó Chủ tịch\tpct\ttitle\n"
-    "Chủ tịch nước\t\ttitle\n"
-    "Bí thư\t\ttitle\n"
-    "Phó Bí thư\t\ttitle\n"
-    "Tổng Bí thư\t\ttitle\n"
-    "Thủ tướng\t\ttitle\n"
-    "Phó Thủ tướng\t\ttitle\n"
-    "Bộ trưởng\t\ttitle\n"
-    "Thứ trưởng\t\ttitle\n"
-    "Cục trưởng\t\ttitle\n"
-    "Phó Cục trưởng\t\ttitle\n"
-    "Vụ trưởng\t\ttitle\n"
-    "Phó Vụ trưởng\t\ttitle\n"
-    "Chi cục trưởng\t\ttitle\n"
-    "Phó Chi cục trưởng\t\ttitle\n"
-    "Trưởng phòng\ttp.\ttitle\n"
-    "Phó Trưởng phòng\tptp\ttitle\n"
-    "Trưởng ban\t\ttitle\n"
-    "Phó Trưởng ban\t\ttitle\n"
-    "Trưởng đoàn\t\ttitle\n"
-    "Phó Trưởng đoàn\t\ttitle\n"
-    "Đội trưởng\t\ttitle\n"
-    "Phó Đội trưởng\t\ttitle\n"
-    "Chánh Thanh tra\t\ttitle\n"
-    "Phó Chánh Thanh tra\t\ttitle\n"
-    "Chánh Văn phòng\tcvp\ttitle\n"
-    "Phó Chánh Văn phòng\t\ttitle\n"
-    "Chánh án\t\ttitle\n"
-    "Viện trưởng\t\ttitle\n"
-    "Thủ trưởng\t\ttitle\n"
-    "Trưởng Công an\t\ttitle\n"
-    "Phó Trưởng Công an\t\ttitle\n"
-    "Tổng Biên tập\t\ttitle\n"
-    "Phó Tổng Biên tập\t\ttitle\n"
-    "Chủ nhiệm\t\ttitle\n"
-    "Phó Chủ nhiệm\t\ttitle\n"
-    "Thanh tra viên\t\ttitle\n"
-    "Chuyên viên\t\ttitle\n"
-    "Ủy viên\tuỷ viên\ttitle\n"
-    "Đại tướng\t\trank\n"
-    "Thượng tướng\t\trank\n"
-    "Trung tướng\t\trank\n"
-    "Thiếu tướng\t\trank\n"
-    "Đại tá\t\trank\n"
-    "Thượng tá\t\trank\n"
-    "Trung tá\t\trank\n"
-    "Thiếu tá\t\trank\n"
-    "Đại úy\t\trank\n"
-    "Thượng úy\t\trank\n"
-    "Trung úy\t\trank\n"
-    "Thiếu úy\t\trank\n"
-    "đối tượng\t\tsubject\n"
-    "bị can\t\tsubject\n"
-    "bị cáo\t\tsubject\n"
-    "nghi phạm\tnghi can\tsubject\n"
-    "phạm nhân\t\tsubject\n"
-    "chủ cơ sở\t\tsubject\n"
-    "chủ hộ kinh doanh\t\tsubject\n"
-    "chủ tài khoản\t\tsubject\n"
-    "chủ kênh\t\tsubject\n"
-    "chủ trang\t\tsubject\n"
-    "chủ thuê bao\t\tsubject\n"
-    "phóng viên\t\tsubject\n"
-    "nhà báo\t\tsubject\n"
-    "luật sư\t\tsubject\n";
-
-static tracuu_lexicon_once_t roles_once =
-    TRACUU_LEXICON_ONCE_INIT ("agency-heads.txt", roles_builtin);
-
-const tracuu_lexicon_t *
-tracuu_lexicon__roles (tracuu_status_t *rc)
-{
-    return tracuu_lexicon__once (&roles_once, rc);
+    return tracuu_lexicon__word_tagged (tracuu_lexicon__name_words (&rc),
+                                        t->exact, t->exact_len, tag);
 }
 
 /* Capitalized words that never belong to a personal name. */
 static int
 never_in_name (const tracuu_token_t *t)
 {
-    static const char *const words[] = {
-        "sở", "bộ", "cục", "phòng", "ban", "đội", "ủy", "tỉnh", "huyện",
-        "xã", "phường", "quận", "báo", "đài", "viện", "hội", "và", "của",
-        "tại", "giám", "đốc", "chủ", "tịch", "ông", "bà", "ty",
-        "trường", "phố", "trấn", "nghị", "luật",
-        "chỉ", "quyết", "kế", "hoạch", "đề", "án", "chương",
-    };
-
-    /* Given names such as "Thị", "Thành", "Công" are not listed. */
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strcmp (t->exact, words[k]) == 0)
-            return 1;
-    return 0;
+    return name_word_is (t, "not_in_name");
 }
 
 /* Token i can be a syllable of a name: capitalized letters only. */
@@ -207,17 +82,12 @@ tracuu_extract__person_name (const tracuu_text_t *text, size_t i,
 static int
 honorific_before (const tracuu_text_t *text, size_t k, size_t *start_out)
 {
-    static const char *const strong[] = { "ông", "bà" };
-    static const char *const weak[] = { "anh", "chị", "cô", "chú", "em",
-                                        "cháu" };
-
     if (k == 0 || !tracuu_extract__gap_blank (text, k - 1))
         return 0;
-    for (size_t h = 0; h < 2; h++)
-        if (tracuu_extract__is (text, k - 1, strong[h])) {
-            *start_out = k - 1;
-            return 2;
-        }
+    if (name_word_is (&text->tokens[k - 1], "strong")) {
+        *start_out = k - 1;
+        return 2;
+    }
     if (k >= 2 && tracuu_extract__is (text, k - 1, "chí")
         && tracuu_extract__is (text, k - 2, "đồng")
         && tracuu_extract__gap_blank (text, k - 2)) {
@@ -232,11 +102,10 @@ honorific_before (const tracuu_text_t *text, size_t k, size_t *start_out)
         *start_out = k - 2;
         return 2;
     }
-    for (size_t h = 0; h < sizeof weak / sizeof weak[0]; h++)
-        if (tracuu_extract__is (text, k - 1, weak[h])) {
-            *start_out = k - 1;
-            return 1;
-        }
+    if (name_word_is (&text->tokens[k - 1], "honorific")) {
+        *start_out = k - 1;
+        return 1;
+    }
     return 0;
 }
 
@@ -334,19 +203,9 @@ role_after (const tracuu_text_t *text, size_t e, tracuu_status_t *rc)
 static int
 names_a_thing (const tracuu_text_t *text, size_t k)
 {
-    static const char *const words[] = {
-        "đường", "phố", "trường", "thpt", "thcs", "th", "cầu", "chợ",
-        "khu", "giải", "quỹ", "lăng", "tượng", "đền", "chùa", "hẻm",
-        "ngõ", "kiệt", "bệnh", "viện", "học", "phường", "xã", "quận",
-        "huyện", "tư", "tưởng", "ty", "dự", "án", "tỉnh", "thành",
-    };
-
     if (k == 0 || !tracuu_extract__gap_blank (text, k - 1))
         return 0;
-    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-        if (tracuu_extract__is (text, k - 1, words[w]))
-            return 1;
-    return 0;
+    return name_word_is (&text->tokens[k - 1], "names_a_thing");
 }
 
 static void
@@ -396,7 +255,6 @@ signature_role (const tracuu_text_t *text, size_t a, size_t b,
                 tracuu_status_t *rc)
 {
     const tracuu_lexicon_t *roles = tracuu_lexicon__roles (rc);
-    static const char *const prefixes[] = { "kt", "tm", "tl", "tuq", "q" };
 
     for (size_t s = a; s < b; s++) {
         size_t label, n = tracuu_lexicon__match (roles, text, s, b, &label);
@@ -410,15 +268,9 @@ signature_role (const tracuu_text_t *text, size_t a, size_t b,
                 break;
         if (k < b)
             continue;
-        for (k = a; k < s; k++) {
-            size_t p;
-
-            for (p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++)
-                if (tracuu_extract__is (text, k, prefixes[p]))
-                    break;
-            if (p == sizeof prefixes / sizeof prefixes[0])
+        for (k = a; k < s; k++)
+            if (!name_word_is (&text->tokens[k], "signature"))
                 break;
-        }
         if (k == s || wide_gap_before (text, s))
             return (long) label;
     }
@@ -503,6 +355,7 @@ tracuu_extract__people (const tracuu_text_t *text, tracuu_entities_t *out,
 
     if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__roles (rc) == NULL
         || tracuu_lexicon__surnames (rc) == NULL
+        || tracuu_lexicon__name_words (rc) == NULL
         || tracuu_lexicon__provinces (rc) == NULL || text->n_tokens == 0)
         return;
     used = calloc (text->n_tokens, 1);

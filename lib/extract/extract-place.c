@@ -6,83 +6,6 @@
 #include "analysis/lexicon.h"
 #include "util/tracuu-private.h"
 
-static const char provinces_builtin[] =
-    "# Provinces and centrally-run cities (before 2025): name<TAB>other\n"
-    "# spellings<TAB>\"city\" for a centrally-run city. Accents optional.\n"
-    "#!fold ascii\n"
-    "Hà Nội\thanoi\tcity\n"
-    "Hồ Chí Minh\ttp.hcm|tphcm|tp hcm|hcm|tp.hồ chí minh|sài gòn|saigon\tcity\n"
-    "Hải Phòng\t\tcity\n"
-    "Đà Nẵng\tdanang\tcity\n"
-    "Cần Thơ\t\tcity\n"
-    "An Giang\n"
-    "Bà Rịa - Vũng Tàu\tbà rịa vũng tàu|brvt|br vt|vũng tàu\n"
-    "Bắc Giang\n"
-    "Bắc Kạn\tbắc cạn\n"
-    "Bạc Liêu\n"
-    "Bắc Ninh\n"
-    "Bến Tre\n"
-    "Bình Định\n"
-    "Bình Dương\n"
-    "Bình Phước\n"
-    "Bình Thuận\n"
-    "Cà Mau\n"
-    "Cao Bằng\n"
-    "Đắk Lắk\tđắc lắc|đắk lắc|đắc lắk|daklak|đăk lăk\n"
-    "Đắk Nông\tđắc nông|daknong|đăk nông\n"
-    "Điện Biên\n"
-    "Đồng Nai\n"
-    "Đồng Tháp\n"
-    "Gia Lai\n"
-    "Hà Giang\n"
-    "Hà Nam\n"
-    "Hà Tĩnh\n"
-    "Hải Dương\n"
-    "Hậu Giang\n"
-    "Hòa Bình\n"
-    "Hưng Yên\n"
-    "Khánh Hòa\n"
-    "Kiên Giang\n"
-    "Kon Tum\tkontum\n"
-    "Lai Châu\n"
-    "Lâm Đồng\n"
-    "Lạng Sơn\n"
-    "Lào Cai\n"
-    "Long An\n"
-    "Nam Định\n"
-    "Nghệ An\n"
-    "Ninh Bình\n"
-    "Ninh Thuận\n"
-    "Phú Thọ\n"
-    "Phú Yên\n"
-    "Quảng Bình\n"
-    "Quảng Nam\n"
-    "Quảng Ngãi\n"
-    "Quảng Ninh\n"
-    "Quảng Trị\n"
-    "Sóc Trăng\n"
-    "Sơn La\n"
-    "Tây Ninh\n"
-    "Thái Bình\n"
-    "Thái Nguyên\n"
-    "Thanh Hóa\n"
-    "Thừa Thiên Huế\tthừa thiên - huế|tt huế|tt-huế|huế\n"
-    "Tiền Giang\n"
-    "Trà Vinh\n"
-    "Tuyên Quang\n"
-    "Vĩnh Long\n"
-    "Vĩnh Phúc\n"
-    "Yên Bái\n";
-
-static tracuu_lexicon_once_t provinces_once =
-    TRACUU_LEXICON_ONCE_INIT ("provinces.txt", provinces_builtin);
-
-const tracuu_lexicon_t *
-tracuu_lexicon__provinces (tracuu_status_t *rc)
-{
-    return tracuu_lexicon__once (&provinces_once, rc);
-}
-
 /* Administrative levels that introduce a district-level name. */
 typedef enum level {
     LEVEL_NONE,
@@ -168,30 +91,6 @@ name_token (const tracuu_text_t *text, size_t i)
            && !(t->flags & (TRACUU_TOKEN_NUMBER | TRACUU_TOKEN_COMPOUND));
 }
 
-/* The tokens just before 'i' spell the space-separated exact 'phrase',
- * with blanks between them and before 'i'. */
-static int
-before_is (const tracuu_text_t *text, size_t i, const char *phrase)
-{
-    size_t words = 1;
-
-    for (const char *p = phrase; *p; p++)
-        words += *p == ' ';
-    if (i < words || !tracuu_extract__gap_blank (text, i - 1))
-        return 0;
-    for (size_t n = 0; n < words; n++) {
-        const char *sp = strchr (phrase, ' ');
-        size_t wl = sp ? (size_t) (sp - phrase) : strlen (phrase);
-        const tracuu_token_t *t = &text->tokens[i - words + n];
-
-        if (t->exact_len != wl || memcmp (t->exact, phrase, wl) != 0)
-            return 0;
-        if (n + 1 < words && !tracuu_extract__gap_blank (text, i - words + n))
-            return 0;
-        phrase += wl + (sp != NULL);
-    }
-    return 1;
-}
 
 /* Token 'i' follows a surname or middle name, so that a province name
  * there is part of a person's name ("Nguyễn Thái Bình"). */
@@ -216,14 +115,20 @@ person_before (const tracuu_text_t *text, size_t i, tracuu_status_t *rc)
 static int
 names_the_man (const tracuu_text_t *text, size_t i)
 {
-    static const char *const before[] = {
-        "chủ tịch", "bác", "tư tưởng", "tncs", "cộng sản", "lăng",
-        "tấm gương", "đạo đức", "phong cách", "di chúc", "bác hồ",
-    };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    const tracuu_lexicon_t *words = tracuu_lexicon__name_words (&rc);
 
-    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
-        if (before_is (text, i, before[k]))
+    /* A phrase of name-words.txt tagged not_a_place ending just before
+     * token i, blanks between its words and before i. */
+    for (size_t n = 1; n <= 3 && n <= i; n++) {
+        size_t k = i - n, ok = 1;
+
+        for (size_t g = k; g < i; g++)
+            ok &= tracuu_extract__gap_blank (text, g);
+        if (ok && tracuu_lexicon__match_tagged (words, text, k, i,
+                                                "not_a_place", NULL) == n)
             return 1;
+    }
     return 0;
 }
 

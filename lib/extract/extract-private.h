@@ -29,6 +29,12 @@ typedef struct tracuu_extract_number {
 int
 tracuu_extract__is (const tracuu_text_t *text, size_t i, const char *exact);
 
+/* The text is typed without diacritics: of its first 2 000 words, at
+ * least 30, fewer than one in twenty carries a diacritic. Its words
+ * are then read by their folded forms ("xu phat 5 trieu dong"). */
+int
+tracuu_extract__unaccented (const tracuu_text_t *text);
+
 /* Non-zero when token 'i' exists and its folded form is 'folded'. */
 int
 tracuu_extract__is_folded (const tracuu_text_t *text, size_t i,
@@ -233,12 +239,14 @@ typedef struct tracuu_lexicon tracuu_lexicon_t;
 tracuu_status_t
 tracuu_lexicon__parse (const char *data, size_t len, tracuu_lexicon_t **out);
 
-/* Load lexicon 'name' from where tracuu_data__lexicon() says; when it
- * says nowhere or the file does not exist, parse 'builtin' instead. Returns as
- * tracuu_lexicon__parse(), or _IO_ERROR when the file cannot be read. */
+/* Load lexicon 'name' ("actions.txt") in the exact mode unless the file
+ * says otherwise, as tracuu_lexicon__load_mode() of analysis/lexicon.h:
+ * $TRACUU_DATA_DIR/lexicon/'name' when the variable is set, else the
+ * installed copy when there is one, else the copy built into the library
+ * (tracuu_data__lexicon()). Returns as tracuu_lexicon__parse(), or
+ * _IO_ERROR when the file cannot be read. */
 tracuu_status_t
-tracuu_lexicon__load (const char *name, const char *builtin,
-                      tracuu_lexicon_t **out);
+tracuu_lexicon__load (const char *name, tracuu_lexicon_t **out);
 
 /* Free 'lex'. NULL is a no-op. */
 void
@@ -320,19 +328,13 @@ tracuu_extract__period_name (int32_t from, int32_t to, char *buf);
 /* extract-case.c */
 
 /* Append the cases of 'text' to x->cases, using x->entities and
- * x->meta. Sticky *rc; the lexicons are those of tracuu_extract(). */
+ * x->meta. Sticky *rc. */
 void
-tracuu_extract__cases (const tracuu_text_t *text,
-                       const tracuu_lexicon_t *actions,
-                       const tracuu_lexicon_t *categories,
-                       tracuu_extraction_t *x, tracuu_status_t *rc);
+tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
+                       tracuu_status_t *rc);
 
 /* Free the strings and arrays of one case. */
 void
 tracuu_extract__case_dispose (tracuu_case_t *c);
-
-/* Built-in copies of data/lexicon/actions.txt and categories.txt. */
-extern const char tracuu_extract__actions_builtin[];
-extern const char tracuu_extract__categories_builtin[];
 
 #endif /* TRACUU_EXTRACT_PRIVATE_H */

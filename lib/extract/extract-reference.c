@@ -20,19 +20,10 @@
  */
 #include <string.h>
 
-#include "extract/extract-private.h"
+#include "analysis/lexicon.h"
 
 #define HEADER_LINES 15         /* Where "Số 12/BC-X" without ':' counts. */
 #define MAX_CODE 128
-
-/* Longest first where one starts another. */
-static const char *const kinds[] = {
-    "thông tư liên tịch", "nghị định", "thông tư", "bộ luật", "luật",
-    "nghị quyết", "quyết định", "chỉ thị", "kế hoạch", "công văn",
-    "văn bản", "báo cáo", "tờ trình", "thông báo", "hướng dẫn",
-    "công điện", "đề án", "pháp lệnh", "thông tri", "kết luận", "quy chế",
-    "quy định", "chương trình", "giấy mời", "biên bản", "lệnh",
-};
 
 static int
 is (const tracuu_text_t *text, size_t i, const char *exact)
@@ -194,11 +185,17 @@ docnumber (const tracuu_text_t *text, tracuu_entities_t *out,
 static size_t
 kind_at (const tracuu_text_t *text, size_t i, const char **name)
 {
-    static tracuu_phrase_set_t set = TRACUU_PHRASE_SET (kinds, 0);
-    size_t k = 0, n = tracuu_extract__match_set (&set, text, i, &k);
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    const tracuu_lexicon_t *lex = tracuu_lexicon__document_kinds (&rc);
+    size_t label = 0, end = i, n;
 
+    /* Words with only blanks between them. */
+    while (end < text->n_tokens
+           && (end == i || tracuu_extract__gap_blank (text, end - 1)))
+        end++;
+    n = tracuu_lexicon__match (lex, text, i, end, &label);
     if (n > 0)
-        *name = kinds[k];
+        *name = tracuu_lexicon__label (lex, label);
     return n;
 }
 
@@ -208,7 +205,8 @@ tracuu_extract__references (const tracuu_text_t *text,
 {
     char own[MAX_CODE];
 
-    if (*rc != TRACUU_STATUS_OK || text == NULL)
+    if (*rc != TRACUU_STATUS_OK || text == NULL
+        || tracuu_lexicon__document_kinds (rc) == NULL)
         return;
     docnumber (text, out, rc, own);
     for (size_t i = 0; i < text->n_tokens && *rc == TRACUU_STATUS_OK; i++) {

@@ -4,14 +4,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "extract/extract-private.h"
+#include "analysis/lexicon.h"
 
 /* Words that end in '.' without ending a sentence ("TP. Long Xuyên"). */
-static const char *const abbreviations[] = {
-    "tp", "tt", "tx", "tw", "p", "q", "h", "x", "ths", "ts", "pgs", "gs",
-    "bs", "ks", "kt", "tm", "tl", "tuq", "st", "mr", "ms", "no", "v.v", "vv",
-    "đ/c", "đc", "ubnd", "ct", "cty", "sđt", "đt", NULL
-};
 
 typedef struct splitter {
     const tracuu_text_t *text;
@@ -126,12 +121,14 @@ dot_is_not_an_end (const char *s, size_t line_start, size_t i)
     if (n < sizeof word) {
         int all_digits_or_roman = 1;
         size_t k;
+        tracuu_status_t rc = TRACUU_STATUS_OK;
 
         memcpy (word, s + w, n);
         word[n] = '\0';
-        for (const char *const *a = abbreviations; *a; a++)
-            if (strcasecmp (word, *a) == 0)
-                return 1;
+
+        if (tracuu_lexicon__text_tagged (tracuu_lexicon__name_words (&rc),
+                                         word, n, "abbreviation"))
+            return 1;
         for (k = 0; k < n; k++)
             if (!isdigit ((unsigned char) word[k]) && word[k] != '.'
                 && !strchr ("IVXivx", word[k]))
@@ -228,6 +225,22 @@ split_line (splitter_t *sp, size_t line_start, size_t line_end)
 
             while (j + 1 < line_end && s[j + 1] == c)
                 j++;            /* "..." ends once. */
+            if (j + 1 < line_end && s[j + 1] == '[') {
+                /* A citation mark glued to the full stop: "năm 2019.[12]
+                 * Do đó ..." ends the sentence; the mark is in none. */
+                size_t k = j + 2;
+
+                while (k < line_end && isdigit ((unsigned char) s[k]))
+                    k++;
+                if (k > j + 2 && k < line_end && s[k] == ']'
+                    && (k + 1 == line_end || isspace ((unsigned char) s[k + 1]))) {
+                    emit (sp, line_start, line_end, start, j, base, footnote);
+                    end_sentence (sp);
+                    start = k + 1;
+                    i = k;
+                    continue;
+                }
+            }
             if (j + 1 < line_end && !isspace ((unsigned char) s[j + 1])
                 && s[j + 1] != '*' && s[j + 1] != '/' && s[j + 1] != '"'
                 && (unsigned char) s[j + 1] != 0xE2)

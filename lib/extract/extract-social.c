@@ -6,33 +6,20 @@
 
 #include "analysis/lexicon.h"
 
-static const char platforms_builtin[] =
-    "# Platforms: canonical name<TAB>names and domains. Accents optional.\n"
-    "#!fold ascii\n"
-    "facebook\tfb|face book|facebook.com|fb.com|m.facebook.com"
-    "|web.facebook.com|fb.me|fb.watch\n"
-    "tiktok\ttik tok|tiktok.com|vt.tiktok.com|vm.tiktok.com\n"
-    "youtube\tyou tube|youtube.com|youtu.be|m.youtube.com\n"
-    "zalo\tzalo.me|chat.zalo.me\n"
-    "telegram\tt.me|telegram.me|telegram.org\n"
-    "instagram\tinstagram.com|insta\n"
-    "twitter\ttwitter.com|x.com\n"
-    "threads\tthreads.net\n"
-    "viber\n"
-    "wechat\n"
-    "lotus\n"
-    "shopee\tshopee.vn\n"
-    "lazada\tlazada.vn\n"
-    "website\ttrang web|trang thông tin điện tử|trang tin điện tử"
-    "|cổng thông tin điện tử|web|blog|trang tin\n";
-
-static tracuu_lexicon_once_t platforms_once =
-    TRACUU_LEXICON_ONCE_INIT ("platforms.txt", platforms_builtin);
-
-const tracuu_lexicon_t *
-tracuu_lexicon__platforms (tracuu_status_t *rc)
+/* The longest word of account-words.txt tagged 'tag' at token 'i', with
+ * only blanks between its tokens: its tokens, its label in *label_out. */
+static size_t
+account_word (const tracuu_text_t *text, size_t i, const char *tag,
+              size_t *label_out)
 {
-    return tracuu_lexicon__once (&platforms_once, rc);
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    const tracuu_lexicon_t *lex = tracuu_lexicon__account_words (&rc);
+    size_t end = i;
+
+    while (end < text->n_tokens
+           && (end == i || tracuu_extract__gap_blank (text, end - 1)))
+        end++;
+    return tracuu_lexicon__match_tagged (lex, text, i, end, tag, label_out);
 }
 
 /* Account nouns ("tài khoản", "kênh", "fanpage"...) at token i: the
@@ -40,15 +27,13 @@ tracuu_lexicon__platforms (tracuu_status_t *rc)
 static size_t
 account_noun (const tracuu_text_t *text, size_t i, const char **platform_out)
 {
-    static const char *const nouns[] = {
-        "chu tai khoan", "tai khoan", "chu kenh", "kenh", "fanpage", "trang",
-        "hoi nhom", "nhom", "group", "page", "gian hang", "nick", "nickname",
-    };
-    static tracuu_phrase_set_t set = TRACUU_PHRASE_SET (nouns, 1);
-    size_t k = 0, n = tracuu_extract__match_set (&set, text, i, &k);
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    size_t label = 0, n = account_word (text, i, "noun", &label);
 
     if (n > 0)                  /* A fanpage or a page is on Facebook. */
-        *platform_out = strstr (nouns[k], "page") ? "facebook" : NULL;
+        *platform_out = tracuu_lexicon__has_tag (
+                            tracuu_lexicon__account_words (&rc), label,
+                            "facebook") ? "facebook" : NULL;
     return n;
 }
 
@@ -57,12 +42,7 @@ account_noun (const tracuu_text_t *text, size_t i, const char **platform_out)
 static size_t
 connector (const tracuu_text_t *text, size_t i)
 {
-    static const char *const words[] = {
-        "co ten la", "co ten", "mang ten", "ten la", "ten", "la", "id",
-        "co dia chi", "dia chi", "tai dia chi",
-    };
-    static tracuu_phrase_set_t set = TRACUU_PHRASE_SET (words, 1);
-    size_t n = tracuu_extract__match_set (&set, text, i, NULL);
+    size_t n = account_word (text, i, "connector", NULL);
 
     return n > 0 && !(text->tokens[i].flags & TRACUU_TOKEN_CAPITAL) ? n : 0;
 }
@@ -159,13 +139,14 @@ platform_near (const tracuu_text_t *text, size_t i, size_t after,
 
         if (tracuu_extract__match_folded (text, k, "mang xa hoi"))
             k += 3;
-        if (tracuu_lexicon__match (platforms, text, k, text->n_tokens, &label))
+        if (tracuu_lexicon__match_tagged (platforms, text, k, text->n_tokens,
+                                          "account", &label))
             return tracuu_lexicon__label (platforms, label);
     }
     for (size_t k = i; k-- > 0 && k + 12 > i;) {
         if (text->tokens[k].line != text->tokens[i].line)
             break;
-        if (tracuu_lexicon__match (platforms, text, k, i, &label)
+        if (tracuu_lexicon__match_tagged (platforms, text, k, i, "account", &label)
             && strcmp (tracuu_lexicon__label (platforms, label), "website"))
             return tracuu_lexicon__label (platforms, label);
     }
@@ -249,14 +230,16 @@ accounts (const tracuu_text_t *text, tracuu_entities_t *out,
         size_t s = 0, e = 0, next;
 
         /* "Trang thông tin điện tử" is a platform word, not "trang". */
-        if (nn > 0 && tracuu_lexicon__match (platforms, text, i, text->n_tokens,
-                                             NULL) > nn)
+        if (nn > 0 && tracuu_lexicon__match_tagged (platforms, text, i,
+                                                    text->n_tokens, "account",
+                                                    NULL) > nn)
             nn = 0;
         k = i + nn;
         if (nn > 0 && k < text->n_tokens && !tracuu_extract__gap_blank (text, k - 1)
             && !quoted_after (text, k - 1, &s, &e))
             nn = 0, k = i;
-        np = tracuu_lexicon__match (platforms, text, k, text->n_tokens, &label);
+        np = tracuu_lexicon__match_tagged (platforms, text, k, text->n_tokens,
+                                           "account", &label);
         if (np > 0 && (nn == 0 || tracuu_extract__gap_blank (text, k - 1))) {
             platform = tracuu_lexicon__label (platforms, label);
             k += np;
@@ -568,7 +551,8 @@ tracuu_extract__social (const tracuu_text_t *text, tracuu_entities_t *out,
 {
     size_t from = out->count;
 
-    if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__platforms (rc) == NULL)
+    if (*rc != TRACUU_STATUS_OK || tracuu_lexicon__platforms (rc) == NULL
+        || tracuu_lexicon__account_words (rc) == NULL)
         return;
     accounts (text, out, rc);
     urls (text, out, from, rc);

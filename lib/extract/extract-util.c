@@ -430,3 +430,20 @@ tracuu_extract__push (tracuu_status_t *rc, tracuu_entities_t *out,
     e.extra = (char *) extra;
     return tracuu_entities_push (rc, out, &e);
 }
+
+int
+tracuu_extract__unaccented (const tracuu_text_t *text)
+{
+    size_t words = 0, accented = 0;
+
+    for (size_t i = 0; text != NULL && i < text->n_tokens && words < 2000;
+         i++) {
+        const tracuu_token_t *t = &text->tokens[i];
+
+        if (t->flags & (TRACUU_TOKEN_NUMBER | TRACUU_TOKEN_COMPOUND))
+            continue;
+        words++;
+        accented += (t->flags & TRACUU_TOKEN_ACCENTED) != 0;
+    }
+    return words >= 30 && accented * 20 < words;
+}

@@ -61,25 +61,37 @@ tracuu_case_violator_kind_name (unsigned bit)
     return bit < TRACUU_VIOLATOR_KIND_COUNT ? names[bit] : NULL;
 }
 
-static const char *const category_names[TRACUU_CATEGORY_COUNT] = {
-    "false_information", "defamation", "superstition", "personal_data",
-    "publishing", "gaming", "device_conformity", "counterfeit_smuggling",
-    "telecom_spam", "fraud", "other",
-};
+unsigned
+tracuu_case_category_count (void)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    size_t n = tracuu_lexicon__count (tracuu_lexicon__categories (&rc));
+
+    return n > TRACUU_CATEGORY_COUNT ? TRACUU_CATEGORY_COUNT : (unsigned) n;
+}
 
 const char *
 tracuu_case_category_name (unsigned bit)
 {
-    return bit < TRACUU_CATEGORY_COUNT ? category_names[bit] : NULL;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    if (bit >= tracuu_case_category_count ())
+        return NULL;
+    return tracuu_lexicon__label (tracuu_lexicon__categories (&rc), bit);
 }
 
 uint32_t
 tracuu_case_category_from_name (const char *name)
 {
-    for (unsigned i = 0; name != NULL && i < TRACUU_CATEGORY_COUNT; i++)
-        if (strcmp (name, category_names[i]) == 0)
-            return (uint32_t) 1 << i;
-    return 0;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    long i;
+
+    if (name == NULL)
+        return 0;
+    i = tracuu_lexicon__find_label (tracuu_lexicon__categories (&rc), name,
+                                    strlen (name));
+    return i >= 0 && i < (long) tracuu_case_category_count ()
+           ? (uint32_t) 1 << i : 0;
 }
 
 void
@@ -99,14 +111,7 @@ tracuu_extraction_destroy (tracuu_extraction_t *x)
 tracuu_status_t
 tracuu_extract (const tracuu_text_t *text, tracuu_extraction_t **out)
 {
-    static tracuu_lexicon_once_t actions_once =
-        TRACUU_LEXICON_ONCE_INIT ("actions.txt",
-                                  tracuu_extract__actions_builtin);
-    static tracuu_lexicon_once_t categories_once =
-        TRACUU_LEXICON_ONCE_INIT ("categories.txt",
-                                  tracuu_extract__categories_builtin);
     tracuu_status_t status = TRACUU_STATUS_OK;
-    const tracuu_lexicon_t *actions, *categories;
     tracuu_extraction_t *x = NULL;
 
     if (out == NULL)
@@ -114,8 +119,16 @@ tracuu_extract (const tracuu_text_t *text, tracuu_extraction_t **out)
     *out = NULL;
     if (text == NULL)
         return TRACUU_STATUS_NULL_POINTER;
-    actions = tracuu_lexicon__once (&actions_once, &status);
-    categories = tracuu_lexicon__once (&categories_once, &status);
+    /* Every lexicon, so that a bad one fails here, not half-way. */
+    tracuu_lexicon__actions (&status);
+    tracuu_lexicon__categories (&status);
+    tracuu_lexicon__case_nouns (&status);
+    tracuu_lexicon__platforms (&status);
+    tracuu_lexicon__agencies (&status);
+    tracuu_lexicon__agency_codes (&status);
+    tracuu_lexicon__provinces (&status);
+    tracuu_lexicon__surnames (&status);
+    tracuu_lexicon__roles (&status);
     if (status)
         return status;
     x = calloc (1, sizeof *x);
@@ -137,7 +150,7 @@ tracuu_extract (const tracuu_text_t *text, tracuu_extraction_t **out)
         goto DONE;
     tracuu_entities_sort (&x->entities);
     tracuu_extract__meta (text, x, &status);
-    tracuu_extract__cases (text, actions, categories, x, &status);
+    tracuu_extract__cases (text, x, &status);
     if (status)
         goto DONE;
     *out = x;
