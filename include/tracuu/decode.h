@@ -48,6 +48,9 @@ typedef struct tracuu_decoded {
                                 charset, ICU's IANA name of it. */
     int compressed;          /* Non-zero if the file was gzip-compressed. */
     char error[256];         /* On failure: the reason, for the user. */
+    size_t n_control;        /* NUL and other control bytes (not tab, line
+                                ends, form feed) found in the text and
+                                replaced by spaces. */
 } tracuu_decoded_t;
 
 /**

@@ -227,31 +227,13 @@ sniff_binary (const char *b, size_t len)
     return NULL;
 }
 
-/* Which UTF-16 a BOM-less text seems to be: zeros in every other byte
- * (ASCII letters, spaces, digits) and never in the others. Returns
- * "utf-16le", "utf-16be" or NULL. */
-static const char *
-sniff_utf16 (const char *b, size_t len)
-{
-    size_t i, n = len < 4096 ? len : 4096, zero_even = 0, zero_odd = 0;
-
-    if (len < 4 || len % 2)
-        return NULL;
-    for (i = 0; i + 1 < n; i += 2) {
-        zero_even += b[i] == 0;
-        zero_odd += b[i + 1] == 0;
-    }
-    /* Over half the characters ASCII, as in Vietnamese text. */
-    if (zero_even == 0 && zero_odd * 2 > n / 2)
-        return "utf-16le";
-    if (zero_odd == 0 && zero_even * 2 > n / 2)
-        return "utf-16be";
-    return NULL;
-}
-
-/* Non-zero if 'b' holds too many control bytes to be text. Tab, line
- * ends, form feed, ESC and ^Z (old DOS end of file) are text; so are the
- * six C0 bytes VISCII uses for capital letters. */
+/* Non-zero if 'b' is mostly not text: more than one byte in 20 of its
+ * first 64 KiB is a NUL or another control byte. Tab, line ends, form
+ * feed, ESC and ^Z (old DOS end of file) are text; so are the six C0
+ * bytes VISCII uses for capital letters. A run of NULs counts once, so
+ * that a report padded with zeros (a file cut short by a crash) is still
+ * read. Fewer control bytes are text with a few stray bytes, which the
+ * decoder reads as spaces and counts (tracuu_decoded_t.n_control). */
 static int
 looks_binary (const char *b, size_t len)
 {
@@ -260,13 +242,34 @@ looks_binary (const char *b, size_t len)
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char) b[i];
 
-        if (c == 0)
-            return 1;
+        if (c == 0) {
+            bad += i == 0 || b[i - 1] != 0;
+            continue;
+        }
         if ((c < 0x20 && !strchr ("\t\n\r\f\v\x1a\x1b\x02\x05\x06\x14\x19\x1e", c))
             || c == 0x7f)
             bad++;
     }
     return bad > 4 && bad * 20 > n;
+}
+
+/* Replace NUL and control bytes of the decoded text by spaces, so that
+ * no NUL hides the rest of the text from code reading C strings and no
+ * terminal control reaches a snippet; count them. Tab, line ends and
+ * form feed stay. Control bytes are never part of a multi-byte UTF-8
+ * sequence, so the replacement keeps the text's offsets. */
+static void
+blank_controls (tracuu_decoded_t *out)
+{
+    for (size_t i = 0; i < out->len; i++) {
+        unsigned char c = (unsigned char) out->text[i];
+
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'
+             && c != '\v') || c == 0x7f) {
+            out->text[i] = ' ';
+            out->n_control++;
+        }
+    }
 }
 
 /* Plain text in any supported encoding. */
@@ -285,7 +288,7 @@ decode_text (const char *bytes, size_t len, const tracuu_decode_options_t *opts,
             || starts_with (bytes, len, "\xfe\xff", 2))
             utf16 = "bom";
         else
-            utf16 = sniff_utf16 (bytes, len);
+            utf16 = tracuu_decode__sniff_utf16 (bytes, len);
     }
     if (utf16 == NULL && opts->encoding == NULL && looks_binary (bytes, len)) {
         what = sniff_binary (bytes, len);
@@ -459,6 +462,7 @@ decoded_reset (tracuu_decoded_t *out)
     out->format = NULL;
     out->encoding = NULL;
     out->compressed = 0;
+    out->n_control = 0;
     out->error[0] = '\0';
 }
 
@@ -490,6 +494,7 @@ decode_checked (const char *name, const char *path, const char *bytes,
                                       tracuu_status_to_string (status));
     } else {
         out->error[0] = '\0';
+        blank_controls (out);
     }
     return status;
 }

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,6 +270,24 @@ job_free_spent (job_t *job)
     job->spent_doc = NULL;
 }
 
+/* Add a note to what is said about the job ("; " between notes). */
+static void __attribute__ ((format (printf, 2, 3)))
+add_note (job_t *job, const char *format, ...)
+{
+    size_t used = strlen (job->reason);
+    va_list ap;
+
+    if (used + 3 >= sizeof job->reason)
+        return;
+    if (used > 0) {
+        memcpy (job->reason + used, "; ", 3);
+        used += 2;
+    }
+    va_start (ap, format);
+    vsnprintf (job->reason + used, sizeof job->reason - used, format, ap);
+    va_end (ap);
+}
+
 /* Decode, analyze, extract and build the document of one file. Runs on
  * any thread: it touches nothing but the job. */
 static void
@@ -330,15 +349,16 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     job->outcome = TRACUU_FILE_INDEXED;
     job->text_bytes = dec.len;
     if (text->n_tokens == 0)
-        snprintf (job->reason, sizeof job->reason, "no words in it");
+        add_note (job, "no words in it");
     if (text->n_replaced > 0)
-        snprintf (job->reason, sizeof job->reason, "%zu invalid byte "
-                  "sequence%s replaced by U+FFFD", text->n_replaced,
-                  text->n_replaced == 1 ? "" : "s");
+        add_note (job, "%zu invalid byte sequence%s replaced by U+FFFD",
+                  text->n_replaced, text->n_replaced == 1 ? "" : "s");
+    if (dec.n_control > 0)
+        add_note (job, "%zu NUL or control byte%s read as %s",
+                  dec.n_control, dec.n_control == 1 ? "" : "s",
+                  dec.n_control == 1 ? "a space" : "spaces");
     if (!valid_utf8 (job->path))
-        snprintf (job->reason + strlen (job->reason),
-                  sizeof job->reason - strlen (job->reason),
-                  "%sfile name is not valid UTF-8", job->reason[0] ? "; " : "");
+        add_note (job, "file name is not valid UTF-8");
 
   DONE:
     tracuu_extraction_destroy (x);
