@@ -15,6 +15,7 @@
 static const char usage[] =
     "Usage: tracuu-index [OPTION]... PATH...\n"
     "  or:  tracuu-index --extract [--format json|jsonl] FILE...\n"
+    "  or:  tracuu-index --check [--db DIR]\n"
     "Index report files and folders (recursively) into a tracuu database.\n"
     "New and changed files are indexed, unchanged ones skipped, and files\n"
     "gone from an indexed folder removed.\n"
@@ -23,7 +24,11 @@ static const char usage[] =
     "  --encoding NAME   read text files in NAME (utf-8, windows-1258, tcvn3,\n"
     "                    vni-windows, viscii, utf-16le, utf-16be)\n"
     "  --force           re-index files even when unchanged\n"
+    "  -L, --follow      follow symbolic links out of the folders given\n"
+    "                    (not followed by default)\n"
     "  --max-size MB     files larger than this fail (default 64)\n"
+    "  --max-text MB     files whose text is longer once decoded (gzip, docx,\n"
+    "                    HTML...) fail (default 64)\n"
     "  --batch-size MB   commit after this much text (default 64)\n"
     "  --wait            wait for another indexer instead of failing\n"
     "  --compact         rewrite the index compactly when done (smaller after\n"
@@ -34,6 +39,9 @@ static const char usage[] =
     "  --extract         print what is extracted from FILEs (metadata,\n"
     "                    entities, cases) instead of indexing them\n"
     "  --format FORMAT   with --extract: json (default) or jsonl\n"
+    "  --check           check the database (Xapian's check of its tables,\n"
+    "                    then every stored path and text) and say what is\n"
+    "                    damaged; exit 2 if anything is\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -110,6 +118,35 @@ extract_files (char **files, int n, const char *encoding, int jsonl)
     return failed;
 }
 
+/* Each line of 'notes' on stderr, as the program's. */
+static void
+print_notes (const char *notes)
+{
+    while (*notes) {
+        size_t n = strcspn (notes, "\n");
+
+        fprintf (stderr, "tracuu-index: %.*s\n", (int) n, notes);
+        notes += n + (notes[n] == '\n');
+    }
+}
+
+/* --check: 0 when no error is found, 2 otherwise. */
+static int
+check_index (const char *db)
+{
+    char *report = NULL;
+    size_t errors = 0;
+    tracuu_status_t status = tracuu_index_check (db, &report, &errors);
+
+    if (status == TRACUU_STATUS_OK && errors == 0)
+        printf ("%s\n", report ? report : "no errors found");
+    else
+        fprintf (stderr, "tracuu-index: %s\n",
+                 report ? report : tracuu_status_to_string (status));
+    free (report);
+    return status == TRACUU_STATUS_OK && errors == 0 ? 0 : 2;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -117,13 +154,16 @@ main (int argc, char **argv)
         { "db", required_argument, NULL, 'd' },
         { "encoding", required_argument, NULL, 'e' },
         { "force", no_argument, NULL, 'f' },
+        { "follow", no_argument, NULL, 'L' },
         { "max-size", required_argument, NULL, 'm' },
+        { "max-text", required_argument, NULL, 't' },
         { "batch-size", required_argument, NULL, 'b' },
         { "wait", no_argument, NULL, 'w' },
         { "jobs", required_argument, NULL, 'j' },
         { "compact", no_argument, NULL, 'k' },
         { "quiet", no_argument, NULL, 'q' },
         { "extract", no_argument, NULL, 'x' },
+        { "check", no_argument, NULL, 'c' },
         { "format", required_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
@@ -135,30 +175,34 @@ main (int argc, char **argv)
     const char *db = getenv ("TRACUU_DB");
     tracuu_index_t *index = NULL;
     char *error = NULL;
-    int c, flags = TRACUU_INDEX_WRITE, extract = 0, compact = 0;
+    int c, flags = TRACUU_INDEX_WRITE, extract = 0, compact = 0, check = 0;
     const char *format = "json";
     tracuu_status_t status;
 
     if (db == NULL || *db == '\0')
         db = "tracuu.db";
-    while ((c = getopt_long (argc, argv, "qj:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long (argc, argv, "qj:LhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'e': opts.encoding = optarg; break;
         case 'f': opts.force = 1; break;
+        case 'L': opts.follow_symlinks = 1; break;
         case 'm':
+        case 't':
         case 'b': {
             char *end;
             double mb = strtod (optarg, &end);
 
             if (*optarg == '\0' || *end != '\0' || !(mb > 0 && mb <= 1e6)) {
                 fprintf (stderr, "tracuu-index: --%s takes a size in MB, "
-                         "not '%s'\n", c == 'm' ? "max-size" : "batch-size",
-                         optarg);
+                         "not '%s'\n", c == 'm' ? "max-size"
+                         : c == 't' ? "max-text" : "batch-size", optarg);
                 return 2;
             }
             if (c == 'm')
                 opts.max_file_bytes = (size_t) (mb * 1048576.0);
+            else if (c == 't')
+                opts.max_text_bytes = (size_t) (mb * 1048576.0);
             else
                 opts.commit_bytes = (size_t) (mb * 1048576.0);
             break;
@@ -178,6 +222,7 @@ main (int argc, char **argv)
         }
         case 'q': progress.quiet = 1; break;
         case 'x': extract = 1; break;
+        case 'c': check = 1; break;
         case 'k': compact = 1; break;
         case 'F': format = optarg; break;
         case 'h': fputs (usage, stdout); return 0;
@@ -186,6 +231,14 @@ main (int argc, char **argv)
             fputs ("Try 'tracuu-index --help'.\n", stderr);
             return 2;
         }
+    }
+    if (check) {
+        if (optind < argc) {
+            fputs ("tracuu-index: --check takes no file or folder; it checks "
+                   "the database\n", stderr);
+            return 2;
+        }
+        return check_index (db);
     }
     if (optind >= argc) {
         fputs ("tracuu-index: no file or folder given\n"
@@ -213,6 +266,8 @@ main (int argc, char **argv)
         free (error);
         return 2;
     }
+    if (*tracuu_index_notes (index))
+        print_notes (tracuu_index_notes (index));
     progress.tty = isatty (STDERR_FILENO);
     opts.on_file = on_file;
     opts.payload = &progress;

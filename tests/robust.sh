@@ -512,9 +512,16 @@ count_rc () {
 }
 check 'unclosed quote' "0 5" "$(count_rc '"thông tin')"
 check 'unclosed parenthesis' "0 5" "$(count_rc '("thông tin" OR zzzz')"
-check '10 KB query' "0 5" "$(count_rc -- "$BIG")"
-check '100 KB query: a phrase and dots' "0 5" "$(count_rc -- "$DOTS")"
-check '100 KB query: one word' "1 0" "$(count_rc -- "$LONGWORD")"
+# Queries are capped at 4 096 bytes, with a message (a 100 000-character
+# query took seconds and hundreds of MB).
+NEAR4K=$(yes 'thông tin' | head -n 350 | tr '\n' ' ')
+check '3.9 KB query' "0 5" "$(count_rc -- "$NEAR4K")"
+for q in "$BIG" "$DOTS" "$LONGWORD"; do
+    "$QUERY" --db "$CDB" --count -- "$q" >"$TMP/qout" 2>"$TMP/qerr"
+    check "query of $(printf '%s' "$q" | wc -c | tr -d ' ') bytes refused" \
+        "2 tracuu-query: the query is $(printf '%s' "$q" | wc -c | tr -d ' ') bytes long; the limit is 4096 bytes" \
+        "$? $(cat "$TMP/qerr")"
+done
 check 'invalid UTF-8 between words' "0 5" "$(count_rc -- "$(printf '"th\303\264ng tin" \377')")"
 "$QUERY" --db "$CDB" '' >/dev/null 2>"$TMP/qerr"
 check 'empty query' "2 tracuu-query: nothing to search for in the query" "$? $(cat "$TMP/qerr")"
@@ -568,7 +575,7 @@ check 'usage database under /proc: one line' 1 "$(wc -l <"$TMP/err" | tr -d ' ')
 case "$(cat "$TMP/err")" in
     *"No such file or directory"*) ok ;; *) fail 'usage database under /proc: reason' 'No such file or directory' "$(cat "$TMP/err")" ;;
 esac
-usage 'database is a file' "cannot open index '$M/report.pdf'" --db "$M/report.pdf" corpus
+usage 'database is a file' "'$M/report.pdf' is a file, not an index folder" --db "$M/report.pdf" corpus
 "$INDEX" --db "$TMP/missing.db" "$TMP/nonexistent" >"$TMP/out" 2>"$TMP/err"
 status 'missing path: exit status' 1 $?
 check 'missing path: summary' "indexed 0, unchanged 0, removed 0, failed 1, skipped 0" "$(summary "$TMP/out")"

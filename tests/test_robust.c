@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+#include <zip.h>
+
 #include "tracuu/decode.h"
 
 /* Decode 'len' bytes named 'name' with default options. */
@@ -179,4 +182,120 @@ Test (robust, html_nul_byte)
     cr_expect_str_eq (d.text, "Một hai\nba\n");
     cr_expect_eq (d.n_control, 1);
     tracuu_decoded_dispose (&d);
+}
+
+/* Write a .docx holding 'xml' as word/document.xml (and 'notes' as
+ * word/footnotes.xml unless NULL) to a new temporary file; its path in
+ * 'path'. */
+static void
+write_docx (char path[64], const char *xml, size_t len, const char *notes)
+{
+    zip_t *zip;
+    zip_source_t *src;
+    int fd, err = 0;
+
+    strcpy (path, "/tmp/tracuu-test-XXXXXX.docx");
+    fd = mkstemps (path, 5);
+    cr_assert (fd >= 0);
+    close (fd);
+    zip = zip_open (path, ZIP_TRUNCATE, &err);
+    cr_assert_not_null (zip, "zip_open: %d", err);
+    /* Stored, not deflated: repeated markup would look like a zip bomb. */
+    src = zip_source_buffer (zip, xml, len, 0);
+    cr_assert (zip_file_add (zip, "word/document.xml", src, 0) == 0);
+    cr_assert (zip_set_file_compression (zip, 0, ZIP_CM_STORE, 0) == 0);
+    if (notes != NULL) {
+        src = zip_source_buffer (zip, notes, strlen (notes), 0);
+        cr_assert (zip_file_add (zip, "word/footnotes.xml", src, 0) == 1);
+    }
+    cr_assert (zip_close (zip) == 0);
+}
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+
+/* A Word document nested deeper than libxml2 builds trees keeps its
+ * text, footnotes included. */
+Test (robust, deep_docx_keeps_all_text)
+{
+    size_t depth = 2000, cap = depth * 50 + 1024, n = 0;
+    char *xml = malloc (cap), path[64];
+    tracuu_decoded_t d;
+
+    n += (size_t) sprintf (xml + n, "<w:document " W_NS "><w:body>");
+    for (size_t i = 0; i < depth; i++)
+        n += (size_t) sprintf (xml + n, "<w:sdt><w:sdtContent>");
+    n += (size_t) sprintf (xml + n, "<w:p><w:r><w:t>Thông tin sai sự thật"
+                           "</w:t></w:r><w:r><w:footnoteReference w:id=\"3\"/>"
+                           "</w:r></w:p>");
+    for (size_t i = 0; i < depth; i++)
+        n += (size_t) sprintf (xml + n, "</w:sdtContent></w:sdt>");
+    n += (size_t) sprintf (xml + n, "<w:p><w:r><w:t>Kết thúc.</w:t></w:r>"
+                           "</w:p></w:body></w:document>");
+    write_docx (path, xml, n, "<w:footnotes " W_NS "><w:footnote w:id=\"3\">"
+                "<w:p><w:r><w:t>Ghi chú.</w:t></w:r></w:p></w:footnote>"
+                "</w:footnotes>");
+    cr_assert_eq (tracuu_decode_file (path, NULL, &d), TRACUU_STATUS_OK, "%s",
+                  d.error);
+    cr_expect_str_eq (d.text, "Thông tin sai sự thật\u00b9\nKết thúc.\n"
+                      "\u00b9 Ghi chú.\n");
+    tracuu_decoded_dispose (&d);
+    unlink (path);
+    free (xml);
+}
+
+/* Entities expand a few hundred bytes of XML to any size: a DTD is
+ * refused before any of it is read. */
+Test (robust, docx_entity_bomb_refused)
+{
+    static const char xml[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<!DOCTYPE w:document [\n"
+        "<!ENTITY a \"thông tin sai sự thật thông tin sai sự thật \">\n"
+        "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+        "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+        "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n"
+        "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">\n"
+        "]>\n<w:document " W_NS "><w:body><w:p><w:r><w:t>&e;&e;&e;&e;&e;&e;"
+        "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</w:t></w:r></w:p>"
+        "</w:body></w:document>";
+    char path[64];
+    tracuu_decoded_t d;
+
+    write_docx (path, xml, sizeof xml - 1, NULL);
+    cr_expect_eq (tracuu_decode_file (path, NULL, &d), TRACUU_STATUS_BAD_INPUT);
+    cr_expect_str_eq (d.error, "word/document.xml declares a DTD, which Word "
+                      "never writes; refused (entity bomb?)");
+    cr_expect_null (d.text);
+    unlink (path);
+}
+
+/* The text limit is checked while the XML streams: 64 MB of XML under a
+ * limit of 1 MB of text fails with the limit named. */
+Test (robust, docx_text_limit_while_streaming)
+{
+    static const char para[] = "<w:p><w:r><w:t>Xử phạt %u vi phạm hành chính "
+                               "%x về thông tin %o sai sự thật.</w:t></w:r></w:p>";
+    size_t n = 0, cap = (size_t) 8 << 20;
+    char *xml = malloc (cap + 1024), path[64];
+    tracuu_decode_options_t opts = TRACUU_DECODE_OPTIONS_INIT;
+    tracuu_decoded_t d;
+
+    n += (size_t) sprintf (xml, "<w:document " W_NS "><w:body>");
+    for (unsigned i = 0; n + sizeof para + 32 < cap; i++)
+        n += (size_t) sprintf (xml + n, para, i * 2654435761u, i * 40503u,
+                               i ^ 0x5bd1e995u);
+    n += (size_t) sprintf (xml + n, "</w:body></w:document>");
+    write_docx (path, xml, n, NULL);
+    opts.max_output_bytes = 1 << 20;
+    cr_expect_eq (tracuu_decode_file (path, &opts, &d),
+                  TRACUU_STATUS_LIMIT_EXCEEDED);
+    cr_expect_str_eq (d.error, "text longer than the limit of 1.0 MB");
+    cr_expect_null (d.text);
+    opts.max_output_bytes = 8 << 20;
+    cr_expect_eq (tracuu_decode_file (path, &opts, &d), TRACUU_STATUS_OK,
+                  "%s", d.error);
+    cr_expect_gt (d.len, (size_t) 4 << 20);
+    tracuu_decoded_dispose (&d);
+    unlink (path);
+    free (xml);
 }

@@ -328,8 +328,9 @@ tracuu_decode__html (const char *bytes, size_t len,
                                          &out->encoding, out);
     }
     if (status == TRACUU_STATUS_LIMIT_EXCEEDED || utf8.len > INT_MAX) {
-        tracuu_decode__set_error (out, "HTML longer than the limit of %zu "
-                                  "bytes of text", text.limit);
+        tracuu_decode__set_error (out, "HTML longer than the limit of %.1f "
+                                  "MB", text.limit / 1048576.0);
+        out->over_text_limit = 1;
         status = TRACUU_STATUS_LIMIT_EXCEEDED;
     }
     if (status || utf8.data == NULL)

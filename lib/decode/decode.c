@@ -111,10 +111,11 @@ tracuu_decode__buf_finish (tracuu_decode_buf_t *buf, tracuu_decoded_t *out)
     if (buf->status == TRACUU_STATUS_OK && buf->data == NULL)
         tracuu_decode__buf_append (buf, "", 0);
     if (buf->status != TRACUU_STATUS_OK) {
-        if (buf->status == TRACUU_STATUS_LIMIT_EXCEEDED)
+        if (buf->status == TRACUU_STATUS_LIMIT_EXCEEDED) {
             tracuu_decode__set_error (out, "text longer than the limit of "
-                                      "%zu bytes", buf->limit);
-        else
+                                      "%.1f MB", buf->limit / 1048576.0);
+            out->over_text_limit = 1;
+        } else
             tracuu_decode__set_error (out, "out of memory");
         return buf->status;
     }
@@ -356,7 +357,9 @@ gunzip (const char *bytes, size_t len, tracuu_decode_buf_t *buf,
     }
     if (buf->status == TRACUU_STATUS_LIMIT_EXCEEDED) {
         tracuu_decode__set_error (out, "gzip data expands past the limit of "
-                                  "%zu bytes (compression bomb?)", buf->limit);
+                                  "%.1f MB (compression bomb?)",
+                                  buf->limit / 1048576.0);
+        out->over_text_limit = 1;
         status = TRACUU_STATUS_LIMIT_EXCEEDED;
     } else if (buf->status) {
         tracuu_decode__set_error (out, "out of memory");
@@ -463,6 +466,7 @@ decoded_reset (tracuu_decoded_t *out)
     out->encoding = NULL;
     out->compressed = 0;
     out->n_control = 0;
+    out->over_text_limit = 0;
     out->error[0] = '\0';
 }
 

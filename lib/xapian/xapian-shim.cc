@@ -17,6 +17,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct xapc_db {
     Xapian::Database *db = nullptr;          /* Owned; also the writer. */
     Xapian::WritableDatabase *wdb = nullptr; /* Same object, or NULL. */
     std::string path;                        /* For error messages. */
+    struct stat opened {};                   /* The directory opened, to
+                                              * see it replaced. */
 
     ~xapc_db () { delete db; }
 };
@@ -123,8 +126,11 @@ map_exception (const char *action, const char *path) noexcept
         try {
             throw;
         } catch (const Xapian::DatabaseLockError &e) {
-            status = XAPC_ERR_LOCKED;
+            /* Also raised when the lock file cannot be created: only
+             * "already locked" is another writer. */
             detail = e.get_description ();
+            status = detail.find ("already locked") != std::string::npos
+                     ? XAPC_ERR_LOCKED : XAPC_ERR_ACCESS;
         } catch (const Xapian::DatabaseNotFoundError &e) {
             /* Before DatabaseOpeningError, its base class. */
             status = XAPC_ERR_NOT_FOUND;
@@ -140,6 +146,21 @@ map_exception (const char *action, const char *path) noexcept
             detail = e.get_description ();
         } catch (const Xapian::DatabaseOpeningError &e) {
             /* Also DatabaseVersionError, a subclass. */
+            status = XAPC_ERR_CORRUPT;
+            detail = e.get_description ();
+        } catch (const Xapian::DatabaseCreateError &e) {
+            status = XAPC_ERR_OTHER;
+            detail = e.get_description ();
+        } catch (const Xapian::DatabaseError &e) {
+            /* What reading damaged tables raises besides
+             * DatabaseCorruptError ("item ends outside block"...). */
+            status = XAPC_ERR_CORRUPT;
+            detail = e.get_description ();
+        } catch (const Xapian::RangeError &e) {
+            /* A damaged value or posting read as a number. */
+            status = XAPC_ERR_CORRUPT;
+            detail = e.get_description ();
+        } catch (const Xapian::SerialisationError &e) {
             status = XAPC_ERR_CORRUPT;
             detail = e.get_description ();
         } catch (const Xapian::InvalidArgumentError &e) {
@@ -286,6 +307,8 @@ xapc_status_string (xapc_status_t status)
         return "query syntax error";
     case XAPC_ERR_READ_ONLY:
         return "database is read-only";
+    case XAPC_ERR_ACCESS:
+        return "database cannot be written (permission, read-only file system)";
     case XAPC_ERR_OTHER:
         return "Xapian error";
     case XAPC_STATUS_LAST:
@@ -338,6 +361,8 @@ xapc_db_open (const char *path, int flags, xapc_db_t **out)
         std::unique_ptr<xapc_db_t> db (new xapc_db_t);
 
         db->path = path;
+        if (stat (path, &db->opened) != 0)
+            memset (&db->opened, 0, sizeof db->opened);
         if (mode == XAPC_DB_READ) {
             db->db = new Xapian::Database (db->path);
             /* An empty file is a valid stub listing no database, which
@@ -403,8 +428,24 @@ xapc_db_reopen (xapc_db_t *db, int *changed_out)
     if (db == nullptr)
         return null_argument (__func__);
     try {
-        bool changed = db->db->reopen ();
+        struct stat now;
+        bool changed;
 
+        /* A compaction puts another directory at the path: reopen()
+         * would mix the tables it has open with the new one's, so the
+         * database is opened again from its path. */
+        if (db->wdb == nullptr && stat (db->path.c_str (), &now) == 0
+            && (now.st_dev != db->opened.st_dev
+                || now.st_ino != db->opened.st_ino)) {
+            Xapian::Database *fresh = new Xapian::Database (db->path);
+
+            delete db->db;
+            db->db = fresh;
+            db->opened = now;
+            changed = true;
+        } else {
+            changed = db->db->reopen ();
+        }
         if (changed_out != nullptr)
             *changed_out = changed;
         return XAPC_OK;
@@ -420,6 +461,49 @@ xapc_db_commit (xapc_db_t *db)
         return null_argument (__func__);
     return write_op (db, "cannot commit database",
                      [] (Xapian::WritableDatabase &w) { w.commit (); });
+}
+
+extern "C" xapc_status_t
+xapc_db_check (const char *path, size_t *errors_out, char **report_out)
+{
+    if (errors_out != nullptr)
+        *errors_out = 0;
+    if (report_out != nullptr)
+        *report_out = nullptr;
+    if (path == nullptr || errors_out == nullptr || report_out == nullptr)
+        return null_argument (__func__);
+    try {
+        std::ostringstream out;
+        struct stat st;
+
+        if (stat (path, &st) != 0)
+            return fail (XAPC_ERR_NOT_FOUND, "cannot check database", path,
+                         "no such file or directory");
+        *errors_out = Xapian::Database::check (path, 0, &out);
+        *report_out = dup_string (out.str ());
+        if (*report_out == nullptr)
+            return fail (XAPC_ERR_NOMEM, "cannot check database", path,
+                         "out of memory");
+        return XAPC_OK;
+    } catch (...) {
+        xapc_status_t st = map_exception ("cannot check database", path);
+
+        return st == XAPC_ERR_OTHER ? XAPC_ERR_CORRUPT : st;
+    }
+}
+
+extern "C" xapc_status_t
+xapc_db_cancel (xapc_db_t *db)
+{
+    if (db == nullptr)
+        return null_argument (__func__);
+    /* Cancelling a transaction that was not flushed when it began drops
+     * every change since the last commit: the one way Xapian offers. */
+    return write_op (db, "cannot cancel the changes to database",
+                     [] (Xapian::WritableDatabase &w) {
+                         w.begin_transaction (false);
+                         w.cancel_transaction ();
+                     });
 }
 
 extern "C" xapc_status_t
