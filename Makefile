@@ -4,6 +4,7 @@
 #   make test    install dependencies, build, run every test
 #   make asan    the tests again under AddressSanitizer + UBSan
 #   make bench   benchmark against omindex and SQLite FTS5 (see bench/)
+#   make fuzz    fuzz every target briefly (make fuzz-long: minutes each)
 
 PKG_CONFIG ?= pkg-config
 PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip
@@ -45,7 +46,7 @@ DB     ?= tracuu.db
 DATADIR = $(CURDIR)/data
 export TRACUU_DATA_DIR ?= $(DATADIR)
 
-.PHONY: all setup demo test asan check-unit check-e2e clean bench fuzz
+.PHONY: all setup demo test asan check-unit check-e2e clean bench fuzz fuzz-long
 all: $(PROGS)
 
 setup:
@@ -99,6 +100,7 @@ check-unit: $(BUILD)/tests/run
 check-e2e: $(PROGS)
 	sh tests/e2e.sh $(BUILD)
 	@if [ -f tests/robust.sh ]; then sh tests/robust.sh $(BUILD); fi
+	@if [ -f tests/faults.sh ]; then sh tests/faults.sh $(BUILD); fi
 
 test: setup
 	@$(MAKE) --no-print-directory check-unit check-e2e
@@ -124,6 +126,12 @@ bench: setup
 FUZZ_SECONDS ?= 20
 fuzz: setup
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+# The same for minutes per target (FUZZ_LONG_SECONDS each), before a
+# release or after a change to a decoder.
+FUZZ_LONG_SECONDS ?= 300
+fuzz-long: setup
+	FUZZ_SECONDS=$(FUZZ_LONG_SECONDS) sh tests/fuzz/run.sh
 
 clean:
 	rm -rf build build-asan build-fuzz build-dev

@@ -8,6 +8,7 @@
 #include <zip.h>
 
 #include "tracuu/decode.h"
+#include "index/tracuu-store.h"
 
 /* Decode 'len' bytes named 'name' with default options. */
 static tracuu_status_t
@@ -298,4 +299,63 @@ Test (robust, docx_text_limit_while_streaming)
     tracuu_decoded_dispose (&d);
     unlink (path);
     free (xml);
+}
+
+/* Stored text read back from a damaged database: a length no zlib
+ * stream of that size holds is refused before anything is allocated,
+ * and damaged streams are refused. */
+Test (robust, stored_text_read_back_is_checked)
+{
+    static const char text[] = "Thông tin sai sự thật, xử phạt 7,5 triệu.";
+    char *packed = NULL, *back = NULL;
+    size_t plen = 0, blen = 0;
+
+    cr_assert_eq (tracuu_store__pack (text, sizeof text - 1, &packed, &plen),
+                  TRACUU_STATUS_OK);
+    cr_assert_eq (tracuu_store__unpack (packed, plen, &back, &blen),
+                  TRACUU_STATUS_OK);
+    cr_expect_str_eq (back, text);
+    free (back);
+    /* A length of 1 TB in the header. */
+    packed[6] = 1;
+    cr_expect_eq (tracuu_store__unpack (packed, plen, &back, &blen),
+                  TRACUU_STATUS_BAD_INPUT);
+    cr_expect_null (back);
+    packed[6] = 0;
+    /* A flipped bit in the stream: Adler-32 or inflate says so. */
+    packed[plen - 5] ^= 0x10;
+    cr_expect_eq (tracuu_store__unpack (packed, plen, &back, &blen),
+                  TRACUU_STATUS_BAD_INPUT);
+    /* Too short, unknown header. */
+    cr_expect_eq (tracuu_store__unpack (packed, 9, &back, &blen),
+                  TRACUU_STATUS_BAD_INPUT);
+    cr_expect_eq (tracuu_store__unpack ("X", 1, &back, &blen),
+                  TRACUU_STATUS_BAD_INPUT);
+    free (packed);
+}
+
+/* Text packed in pieces is what packing it whole gives back. */
+Test (robust, stored_text_packed_in_pieces)
+{
+    size_t len = 3 << 20;
+    char *text = malloc (len), *packed = NULL, *back = NULL;
+    size_t plen = 0, blen = 0;
+    tracuu_store_packer_t p;
+
+    for (size_t i = 0; i < len; i++)
+        text[i] = "thông tin sai sự thật\n"[i % 24];
+    cr_assert_eq (tracuu_store__packer_init (&p), TRACUU_STATUS_OK);
+    for (size_t i = 0; i < len; i += 100000)
+        tracuu_store__packer_add (&p, text + i, i + 100000 > len ? len - i
+                                                                 : 100000);
+    cr_assert_eq (tracuu_store__packer_finish (&p, &packed, &plen),
+                  TRACUU_STATUS_OK);
+    tracuu_store__packer_dispose (&p);
+    cr_assert_eq (tracuu_store__unpack (packed, plen, &back, &blen),
+                  TRACUU_STATUS_OK);
+    cr_expect_eq (blen, len);
+    cr_expect (memcmp (back, text, len) == 0);
+    free (back);
+    free (packed);
+    free (text);
 }

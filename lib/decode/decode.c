@@ -300,9 +300,9 @@ decode_text (const char *bytes, size_t len, const tracuu_decode_options_t *opts,
     }
     status = tracuu_decode__charset (bytes, len, opts->encoding, &buf,
                                      &out->encoding, out);
-    if (status)
-        goto DONE;
-    status = tracuu_decode__buf_finish (&buf, out);
+    /* A full buffer stopped the conversion: finishing it says why. */
+    if (status == TRACUU_STATUS_OK || buf.status != TRACUU_STATUS_OK)
+        status = tracuu_decode__buf_finish (&buf, out);
 
   DONE:
     tracuu_decode__buf_dispose (&buf);

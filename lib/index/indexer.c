@@ -37,7 +37,7 @@
 
 /* Text analyzed and extracted as one (far more than any report), and
  * the pieces the rest of a longer text is read in (see prepare()). */
-#define WHOLE_TEXT_BYTES ((size_t) 8 << 20)
+#define WHOLE_TEXT_BYTES ((size_t) 4 << 20)
 #define PIECE_BYTES ((size_t) 1 << 20)
 
 /* A document this large is written in a batch of its own, so that
@@ -380,7 +380,7 @@ count_lines (const char *s, size_t len)
     return n;
 }
 
-/* What the rest of a long text adds up to. */
+/* What a text adds up to, read whole or in pieces. */
 typedef struct rest {
     size_t n_tokens;
     size_t n_replaced;
@@ -388,26 +388,30 @@ typedef struct rest {
 
 /*
  * The text of 'dec' after its first 'done' bytes (already analyzed as
- * 'first'), piece by piece: each piece is analyzed, its words added to
- * the document after those before it and its normalized text to the
- * stored copy, then freed, so that memory holds one piece's tokens at a
- * time. The stored text and line count of the document are replaced by
- * those of the whole.
+ * *first, which is freed here first), piece by piece: each piece is
+ * analyzed, its words added to the document after those before it and
+ * its normalized text to the stored copy, then freed, so that memory
+ * holds one piece's tokens at a time. The stored text and line count of
+ * the document are replaced by those of the whole.
  */
 static tracuu_status_t
 add_rest (job_t *job, const tracuu_decoded_t *dec, size_t done,
-          const tracuu_text_t *first, rest_t *rest)
+          tracuu_text_t **first, rest_t *rest)
 {
     tracuu_store_packer_t packer;
     tracuu_status_t status;
-    xapc_termpos_t pos = positions (first);
-    size_t lines = count_lines (first->text, first->len);
+    xapc_termpos_t pos = positions (*first);
+    size_t lines = count_lines ((*first)->text, (*first)->len);
     char *packed = NULL, count[32];
     size_t packed_len = 0;
 
     memset (rest, 0, sizeof *rest);
+    rest->n_tokens = (*first)->n_tokens;
+    rest->n_replaced = (*first)->n_replaced;
     status = tracuu_store__packer_init (&packer);
-    tracuu_store__packer_add (&packer, first->text, first->len);
+    tracuu_store__packer_add (&packer, (*first)->text, (*first)->len);
+    tracuu_text_destroy (*first);
+    *first = NULL;
     while (status == TRACUU_STATUS_OK && done < dec->len) {
         size_t n = cut_piece (dec->text + done, dec->len - done,
                               PIECE_BYTES);
@@ -448,7 +452,11 @@ decode_failure (const tracuu_index_options_t *opts, job_t *job,
 {
     size_t size = (size_t) job->st.st_size;
 
-    if (status == TRACUU_STATUS_LIMIT_EXCEEDED && size > dopts->max_input_bytes)
+    if (status == TRACUU_STATUS_OUT_OF_MEMORY)
+        add_note (job, "out of memory decoding it (a %.1f MB file); raise "
+                  "the memory limit, or lower --max-size or --max-text to "
+                  "skip such files", mb (size));
+    else if (status == TRACUU_STATUS_LIMIT_EXCEEDED && size > dopts->max_input_bytes)
         add_note (job, "file is %.1f MB, over the %.1f MB limit; raise it "
                   "with --max-size to index it", mb (size),
                   mb (dopts->max_input_bytes));
@@ -521,20 +529,23 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     tracuu_extraction_destroy (x);
     x = NULL;
     if (status == TRACUU_STATUS_OK && whole < dec.len)
-        status = add_rest (job, &dec, whole, text, &rest);
+        status = add_rest (job, &dec, whole, &text, &rest);
+    else if (status == TRACUU_STATUS_OK) {
+        rest.n_tokens = text->n_tokens;
+        rest.n_replaced = text->n_replaced;
+    }
     if (status != TRACUU_STATUS_OK)
         goto FAILED;
     job->outcome = TRACUU_FILE_INDEXED;
     job->text_bytes = dec.len;
-    if (text->n_tokens + rest.n_tokens == 0)
+    if (rest.n_tokens == 0)
         add_note (job, "no words in it");
     if (whole < dec.len)
         add_note (job, "%.1f MB of text: metadata and cases read from its "
                   "first %.1f MB", mb (dec.len), mb (whole));
-    if (text->n_replaced + rest.n_replaced > 0)
+    if (rest.n_replaced > 0)
         add_note (job, "%zu invalid byte sequence%s replaced by U+FFFD",
-                  text->n_replaced + rest.n_replaced,
-                  text->n_replaced + rest.n_replaced == 1 ? "" : "s");
+                  rest.n_replaced, rest.n_replaced == 1 ? "" : "s");
     if (dec.n_control > 0)
         add_note (job, "%zu NUL or control byte%s read as %s",
                   dec.n_control, dec.n_control == 1 ? "" : "s",

@@ -7,9 +7,13 @@
  * ever reaches C. Failures leave a message in a thread-local string.
  */
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <xapian.h>
 
+#include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -463,33 +467,104 @@ xapc_db_commit (xapc_db_t *db)
                      [] (Xapian::WritableDatabase &w) { w.commit (); });
 }
 
+/* In the child of xapc_db_check(): check, write "errors\n" and the
+ * report (or "E message") to 'fd', and exit. */
+static void __attribute__ ((noreturn))
+check_child (const char *path, int fd)
+{
+    std::string result;
+
+    try {
+        std::ostringstream out;
+        size_t errors = Xapian::Database::check (path, 0, &out);
+
+        result = std::to_string (errors) + "\n" + out.str ();
+    } catch (const Xapian::Error &e) {
+        result = "E " + e.get_description ();
+    } catch (const std::exception &e) {
+        result = std::string ("E ") + e.what ();
+    } catch (...) {
+        result = "E unknown C++ exception";
+    }
+    for (size_t done = 0; done < result.size ();) {
+        ssize_t n = write (fd, result.data () + done, result.size () - done);
+
+        if (n <= 0 && errno != EINTR)
+            break;
+        if (n > 0)
+            done += (size_t) n;
+    }
+    _exit (0);
+}
+
 extern "C" xapc_status_t
 xapc_db_check (const char *path, size_t *errors_out, char **report_out)
 {
+    struct stat st;
+    int fds[2], wstatus = 0;
+    pid_t pid;
+    std::string result;
+
     if (errors_out != nullptr)
         *errors_out = 0;
     if (report_out != nullptr)
         *report_out = nullptr;
     if (path == nullptr || errors_out == nullptr || report_out == nullptr)
         return null_argument (__func__);
-    try {
-        std::ostringstream out;
-        struct stat st;
-
-        if (stat (path, &st) != 0)
-            return fail (XAPC_ERR_NOT_FOUND, "cannot check database", path,
-                         "no such file or directory");
-        *errors_out = Xapian::Database::check (path, 0, &out);
-        *report_out = dup_string (out.str ());
-        if (*report_out == nullptr)
-            return fail (XAPC_ERR_NOMEM, "cannot check database", path,
-                         "out of memory");
-        return XAPC_OK;
-    } catch (...) {
-        xapc_status_t st = map_exception ("cannot check database", path);
-
-        return st == XAPC_ERR_OTHER ? XAPC_ERR_CORRUPT : st;
+    if (stat (path, &st) != 0)
+        return fail (XAPC_ERR_NOT_FOUND, "cannot check database", path,
+                     "no such file or directory");
+    /* Xapian's check reads damaged tables as they are, and can crash on
+     * them: it runs in a child, whose death says the database is
+     * damaged rather than ending the program. */
+    if (pipe (fds) != 0)
+        return failf (XAPC_ERR_OTHER, "cannot check database", path,
+                      "cannot create a pipe: %s", strerror (errno));
+    pid = fork ();
+    if (pid < 0) {
+        close (fds[0]);
+        close (fds[1]);
+        return failf (XAPC_ERR_OTHER, "cannot check database", path,
+                      "cannot fork: %s", strerror (errno));
     }
+    if (pid == 0) {
+        close (fds[0]);
+        check_child (path, fds[1]);
+    }
+    close (fds[1]);
+    try {
+        char chunk[4096];
+        ssize_t n;
+
+        while ((n = read (fds[0], chunk, sizeof chunk)) != 0) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                break;
+            result.append (chunk, (size_t) n);
+        }
+    } catch (...) {
+        result.clear ();
+    }
+    close (fds[0]);
+    while (waitpid (pid, &wstatus, 0) < 0 && errno == EINTR)
+        ;
+    if (WIFSIGNALED (wstatus))
+        return failf (XAPC_ERR_CORRUPT, "cannot check database", path,
+                      "Xapian's check of it was killed by signal %d (%s)",
+                      WTERMSIG (wstatus), strsignal (WTERMSIG (wstatus)));
+    if (result.compare (0, 2, "E ") == 0)
+        return fail (XAPC_ERR_CORRUPT, "cannot check database", path,
+                     result.c_str () + 2);
+    if (result.empty () || !isdigit ((unsigned char) result[0]))
+        return fail (XAPC_ERR_OTHER, "cannot check database", path,
+                     "the check gave no answer");
+    *errors_out = strtoull (result.c_str (), nullptr, 10);
+    *report_out = dup_string (result.substr (result.find ('\n') + 1));
+    if (*report_out == nullptr)
+        return fail (XAPC_ERR_NOMEM, "cannot check database", path,
+                     "out of memory");
+    return XAPC_OK;
 }
 
 extern "C" xapc_status_t
