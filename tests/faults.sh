@@ -62,7 +62,7 @@ k=0
 for t in $(delays 15 6 0.6); do
     k=$((k + 1))
     DB="$TMP/kill-$k.db"
-    start kidx "$INDEX" -q --batch-size 0.01 --db "$DB" "$D"
+    start kidx env ASAN_OPTIONS="$KILLED_ASAN" "$INDEX" -q --batch-size 0.01 --db "$DB" "$D"
     sleep "$t"
     kill -9 "$(cat "$TMP/kidx.pid")" 2>/dev/null
     finish kidx 100 >/dev/null
@@ -78,7 +78,7 @@ for t in $(delays 16 8 0.05); do
     k=$((k + 1))
     DB="$TMP/compact-$k.db"
     cp -R "$REF" "$DB"
-    start kcmp "$INDEX" -q --compact --db "$DB" "$D"
+    start kcmp env ASAN_OPTIONS="$KILLED_ASAN" "$INDEX" -q --compact --db "$DB" "$D"
     sleep "$t"
     kill -9 "$(cat "$TMP/kcmp.pid")" 2>/dev/null
     finish kcmp 100 >/dev/null

@@ -336,6 +336,17 @@ mb (size_t bytes)
     return (double) bytes / 1048576.0;
 }
 
+/* "11 KB", "40.0 MB": a size for a message. */
+static const char *
+size_text (size_t bytes, char buf[32])
+{
+    if (bytes < 1048576)
+        snprintf (buf, 32, "%zu KB", (bytes + 1023) / 1024);
+    else
+        snprintf (buf, 32, "%.1f MB", mb (bytes));
+    return buf;
+}
+
 /* Where to end a piece of at most 'max' of the 'len' bytes at 's': after
  * a line end in its second half, else after a space, else before a
  * UTF-8 lead byte. A line end is a boundary for NFC, the word break and
@@ -451,11 +462,12 @@ decode_failure (const tracuu_index_options_t *opts, job_t *job,
                 const tracuu_decoded_t *dec, tracuu_status_t status)
 {
     size_t size = (size_t) job->st.st_size;
+    char sz[32];
 
     if (status == TRACUU_STATUS_OUT_OF_MEMORY)
-        add_note (job, "out of memory decoding it (a %.1f MB file); raise "
-                  "the memory limit, or lower --max-size or --max-text to "
-                  "skip such files", mb (size));
+        add_note (job, "out of memory decoding it (a %s file); raise the "
+                  "memory limit, or lower --max-size or --max-text to skip "
+                  "such files", size_text (size, sz));
     else if (status == TRACUU_STATUS_LIMIT_EXCEEDED && size > dopts->max_input_bytes)
         add_note (job, "file is %.1f MB, over the %.1f MB limit; raise it "
                   "with --max-size to index it", mb (size),
@@ -490,7 +502,7 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     tracuu_text_t *text = NULL;
     tracuu_extraction_t *x = NULL;
     tracuu_report_info_t info;
-    char key[64], fingerprint[96], rid[17];
+    char key[64], fingerprint[96], rid[17], sz[32];
     tracuu_status_t status;
     size_t whole;
     rest_t rest = { 0, 0 };
@@ -559,9 +571,9 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     job->doc = NULL;
     tracuu_cases__dispose (&job->cases);
     if (status == TRACUU_STATUS_OUT_OF_MEMORY)
-        add_note (job, "out of memory reading %.1f MB of text; raise the "
-                  "memory limit, or lower --max-text to skip such files",
-                  mb (dec.len));
+        add_note (job, "out of memory reading %s of text; raise the memory "
+                  "limit, or lower --max-text to skip such files",
+                  size_text (dec.len, sz));
     else
         add_note (job, "%s", tracuu_status_to_string (status));
 
@@ -582,7 +594,7 @@ write_failed (run_t *run, job_t *job)
 {
     size_t lost = run->pending_files;
     xapc_status_t st = xapc_db_cancel (run->index->db);
-    char note[256];
+    char note[256], sz[32];
 
     if (st) {
         run->fatal = tracuu_index__fail (run->index, st, "cancelling a "
@@ -590,7 +602,7 @@ write_failed (run_t *run, job_t *job)
         return;
     }
     snprintf (note, sizeof note, "out of memory writing it to the index "
-              "(%.1f MB of text)", mb (job->text_bytes));
+              "(%s of text)", size_text (job->text_bytes, sz));
     if (lost > 0)
         snprintf (note + strlen (note), sizeof note - strlen (note),
                   "; the %zu file%s indexed since the last commit went with "

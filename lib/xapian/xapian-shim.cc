@@ -6,6 +6,8 @@
  * one try block whose catch calls map_exception(), so no C++ exception
  * ever reaches C. Failures leave a message in a thread-local string.
  */
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -73,31 +75,28 @@ struct xapc_mset {
     ~xapc_mset () { delete mset; }
 };
 
-static thread_local std::string last_error;
+extern char **environ;
+
+/* A plain array, not a std::string: a thread_local with a destructor
+ * makes glibc register one on the thread's first use, which aborts the
+ * program when memory has run out ("failed to register TLS
+ * destructor"), the one time the message matters most. */
+static thread_local char last_error[1024];
 
 /*
  * Record "action 'path': detail" (or "action: detail" when 'path' is
- * NULL) as the last error and return 'status'. Never throws: if memory
- * runs out, a short fixed message (which needs no allocation) is kept.
+ * NULL) as the last error and return 'status'. Never throws and never
+ * allocates (messages are cut at 1 KB).
  */
 static xapc_status_t
 fail (xapc_status_t status, const char *action, const char *path,
       const char *detail) noexcept
 {
-    try {
-        std::string msg (action);
-
-        if (path != nullptr) {
-            msg += " '";
-            msg += path;
-            msg += "'";
-        }
-        msg += ": ";
-        msg += detail;
-        last_error.swap (msg);
-    } catch (...) {
-        last_error = "out of memory";
-    }
+    if (path != nullptr)
+        snprintf (last_error, sizeof last_error, "%s '%s': %s", action, path,
+                  detail);
+    else
+        snprintf (last_error, sizeof last_error, "%s: %s", action, detail);
     return status;
 }
 
@@ -188,8 +187,7 @@ map_exception (const char *action, const char *path) noexcept
         }
     } catch (...) {
         /* Building the description ran out of memory. */
-        last_error = "out of memory";
-        return status;
+        return fail (status, action, path, "out of memory");
     }
     return fail (status, action, path, detail.c_str ());
 }
@@ -324,7 +322,7 @@ xapc_status_string (xapc_status_t status)
 extern "C" const char *
 xapc_last_error (void)
 {
-    return last_error.c_str ();
+    return last_error;
 }
 
 extern "C" const char *
@@ -497,13 +495,91 @@ check_child (const char *path, int fd)
     _exit (0);
 }
 
+/* All that can be read from 'fd' until its end, appended to 'out'. */
+static void
+read_all (int fd, std::string &out)
+{
+    char chunk[4096];
+    ssize_t n;
+
+    try {
+        while ((n = read (fd, chunk, sizeof chunk)) != 0) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                break;
+            out.append (chunk, (size_t) n);
+        }
+    } catch (...) {
+        out.clear ();
+    }
+}
+
+/* The check by the xapian-check program, its output in 'out'. Returns 0,
+ * or ENOENT when the program is not installed. */
+static int
+run_xapian_check (const char *path, std::string &out, int *wstatus)
+{
+    posix_spawn_file_actions_t actions;
+    char *argv[] = { const_cast<char *> ("xapian-check"),
+                     const_cast<char *> (path), nullptr };
+    int fds[2], rc;
+    pid_t pid;
+
+    if (pipe2 (fds, O_CLOEXEC) != 0)
+        return errno;
+    posix_spawn_file_actions_init (&actions);
+    posix_spawn_file_actions_addopen (&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2 (&actions, fds[1], 1);
+    posix_spawn_file_actions_adddup2 (&actions, fds[1], 2);
+    rc = posix_spawnp (&pid, "xapian-check", &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy (&actions);
+    close (fds[1]);
+    if (rc == 0)
+        read_all (fds[0], out);
+    close (fds[0]);
+    if (rc != 0)
+        return rc;
+    while (waitpid (pid, wstatus, 0) < 0 && errno == EINTR)
+        ;
+    return 0;
+}
+
+/* The same check by the library's Database::check() in a forked child,
+ * which writes "errors\n" and the report, or "E reason". */
+static int
+run_library_check (const char *path, std::string &out, int *wstatus)
+{
+    int fds[2];
+    pid_t pid;
+
+    if (pipe (fds) != 0)
+        return errno;
+    pid = fork ();
+    if (pid < 0) {
+        close (fds[0]);
+        close (fds[1]);
+        return errno;
+    }
+    if (pid == 0) {
+        close (fds[0]);
+        check_child (path, fds[1]);
+    }
+    close (fds[1]);
+    read_all (fds[0], out);
+    close (fds[0]);
+    while (waitpid (pid, wstatus, 0) < 0 && errno == EINTR)
+        ;
+    return 0;
+}
+
 extern "C" xapc_status_t
 xapc_db_check (const char *path, size_t *errors_out, char **report_out)
 {
     struct stat st;
-    int fds[2], wstatus = 0;
-    pid_t pid;
+    int wstatus = 0, rc;
     std::string result;
+    size_t at;
 
     if (errors_out != nullptr)
         *errors_out = 0;
@@ -514,45 +590,39 @@ xapc_db_check (const char *path, size_t *errors_out, char **report_out)
     if (stat (path, &st) != 0)
         return fail (XAPC_ERR_NOT_FOUND, "cannot check database", path,
                      "no such file or directory");
-    /* Xapian's check reads damaged tables as they are, and can crash on
-     * them: it runs in a child, whose death says the database is
-     * damaged rather than ending the program. */
-    if (pipe (fds) != 0)
-        return failf (XAPC_ERR_OTHER, "cannot check database", path,
-                      "cannot create a pipe: %s", strerror (errno));
-    pid = fork ();
-    if (pid < 0) {
-        close (fds[0]);
-        close (fds[1]);
-        return failf (XAPC_ERR_OTHER, "cannot check database", path,
-                      "cannot fork: %s", strerror (errno));
-    }
-    if (pid == 0) {
-        close (fds[0]);
-        check_child (path, fds[1]);
-    }
-    close (fds[1]);
+    /* Xapian's check reads damaged tables as they are and can crash on
+     * them (libxapian 1.4 does), so it runs in another process, whose
+     * death says the database is damaged rather than ending the program:
+     * xapian-check, or where it is not installed the library's check in
+     * a forked child. */
     try {
-        char chunk[4096];
-        ssize_t n;
-
-        while ((n = read (fds[0], chunk, sizeof chunk)) != 0) {
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0)
-                break;
-            result.append (chunk, (size_t) n);
+        rc = run_xapian_check (path, result, &wstatus);
+        if (rc == ENOENT) {
+            result.clear ();
+            rc = run_library_check (path, result, &wstatus);
+        } else if (rc == 0 && WIFEXITED (wstatus)) {
+            /* Its last line says "No errors found", "Total errors found:
+             * N", or "xapian-check: Error: reason" when it gave up. */
+            if ((at = result.rfind ("xapian-check: ")) != std::string::npos)
+                result = "E " + result.substr (at + 14);
+            else if ((at = result.rfind ("Total errors found: "))
+                     != std::string::npos)
+                result = result.substr (at + 20) + "\n" + result.substr (0, at);
+            else
+                result = "0\n";
         }
     } catch (...) {
-        result.clear ();
+        return map_exception ("cannot check database", path);
     }
-    close (fds[0]);
-    while (waitpid (pid, &wstatus, 0) < 0 && errno == EINTR)
-        ;
+    if (rc != 0)
+        return failf (XAPC_ERR_OTHER, "cannot check database", path,
+                      "cannot run the check: %s", strerror (rc));
     if (WIFSIGNALED (wstatus))
         return failf (XAPC_ERR_CORRUPT, "cannot check database", path,
                       "Xapian's check of it was killed by signal %d (%s)",
                       WTERMSIG (wstatus), strsignal (WTERMSIG (wstatus)));
+    while (!result.empty () && (result.back () == '\n' || result.back () == ' '))
+        result.pop_back ();
     if (result.compare (0, 2, "E ") == 0)
         return fail (XAPC_ERR_CORRUPT, "cannot check database", path,
                      result.c_str () + 2);
@@ -560,7 +630,9 @@ xapc_db_check (const char *path, size_t *errors_out, char **report_out)
         return fail (XAPC_ERR_OTHER, "cannot check database", path,
                      "the check gave no answer");
     *errors_out = strtoull (result.c_str (), nullptr, 10);
-    *report_out = dup_string (result.substr (result.find ('\n') + 1));
+    at = result.find ('\n');
+    *report_out = dup_string (at == std::string::npos ? std::string ()
+                                                      : result.substr (at + 1));
     if (*report_out == nullptr)
         return fail (XAPC_ERR_NOMEM, "cannot check database", path,
                      "out of memory");
