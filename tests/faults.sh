@@ -238,6 +238,33 @@ for point in before after; do
     check "swap wait $point: no leftover" "" "$(ls -d "$DB".* 2>/dev/null)"
 done
 
+# What older versions, which swapped with two renames, left: the index
+# moved to DB.old with nothing at DB, or with an empty index created at
+# DB meanwhile. The next writer puts it back, and says so; a reader says
+# what to do.
+DB="$TMP/legacy-missing.db"
+cp -R "$REF" "$DB.old"
+"$QUERY" --db "$DB" --count tin >"$TMP/out" 2>"$TMP/err"
+status 'legacy leftover, missing index: search' 2 $?
+"$INDEX" --db "$DB" "$D" >"$TMP/out" 2>"$TMP/err"
+status 'legacy leftover, missing index: next run' 0 $?
+has 'legacy leftover, missing index: message' "$TMP/err" \
+    "tracuu-index: put back the index from '$DB.old', left by an interrupted compaction"
+check 'legacy leftover, missing index: summary' \
+    "indexed 0, unchanged $N, removed 0, failed 0, skipped 0" "$(summary "$TMP/out")"
+same 'legacy leftover, missing index' "$DB"
+DB="$TMP/legacy-empty.db"
+"$INDEX" -q --db "$DB" "$TMP/no-such-folder" 2>/dev/null
+cp -R "$REF" "$DB.old"
+"$INDEX" --db "$DB" "$D" >"$TMP/out" 2>"$TMP/err"
+status 'legacy leftover, empty index: next run' 0 $?
+has 'legacy leftover, empty index: message' "$TMP/err" \
+    "tracuu-index: put back the index from '$DB.old', left by an interrupted compaction"
+check 'legacy leftover, empty index: summary' \
+    "indexed 0, unchanged $N, removed 0, failed 0, skipped 0" "$(summary "$TMP/out")"
+same 'legacy leftover, empty index' "$DB"
+check 'legacy leftovers: none left' "" "$(ls -d "$TMP"/legacy-*.db.* 2>/dev/null)"
+
 # --- 4. A full file system ---------------------------------------------
 FS="$TMP/fs"
 mkdir -p "$FS"
