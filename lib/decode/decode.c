@@ -452,8 +452,17 @@ decode_bytes (const char *name, const char *path, const char *bytes,
     if (has_extension (name, "html") || has_extension (name, "htm")
         || has_extension (name, "xhtml")
         || (!has_extension (name, "txt") && !has_extension (name, "md")
-            && tracuu_decode__sniff_html (bytes, len)))
+            && tracuu_decode__sniff_html (bytes, len))) {
+        /* Named .html is not enough to be text. */
+        if (opts->encoding == NULL && !starts_with (bytes, len, "\xff\xfe", 2)
+            && !starts_with (bytes, len, "\xfe\xff", 2)
+            && tracuu_decode__sniff_utf16 (bytes, len) == NULL
+            && looks_binary (bytes, len)) {
+            tracuu_decode__set_error (out, "binary file (control bytes)");
+            return TRACUU_STATUS_UNSUPPORTED_FORMAT;
+        }
         return tracuu_decode__html (bytes, len, opts, out);
+    }
     return decode_text (bytes, len, opts, out);
 }
 
