@@ -388,8 +388,6 @@ tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
         st = check_target (path, error);
         if (st == XAPC_OK)
             st = open_db (path, xflags, &index->db);
-        else
-            status = TRACUU_STATUS_BAD_ARGUMENT;
     } else {
         st = open_db (path, xflags, &index->db);
     }

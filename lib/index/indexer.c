@@ -506,6 +506,9 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     tracuu_status_t status;
     size_t whole;
     rest_t rest = { 0, 0 };
+    xapc_status_t xst;
+    const char *why = NULL;     /* What failed, when the status says too
+                                   little. */
 
     job->outcome = TRACUU_FILE_FAILED;
     dopts.encoding = opts->encoding;
@@ -532,9 +535,13 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     info.format = dec.format;
     info.encoding = dec.encoding;
     report_id (job->path, rid);
-    if (tracuu_document__build_report (&info, text, &job->doc)
-        || tracuu_document__add_extraction (job->doc, x)) {
-        status = TRACUU_STATUS_OUT_OF_MEMORY;
+    xst = tracuu_document__build_report (&info, text, &job->doc);
+    if (xst == XAPC_OK)
+        xst = tracuu_document__add_extraction (job->doc, x);
+    if (xst != XAPC_OK) {
+        status = xst == XAPC_ERR_NOMEM ? TRACUU_STATUS_OUT_OF_MEMORY
+                                       : TRACUU_STATUS_DATABASE_ERROR;
+        why = xapc_last_error ();
         goto FAILED;
     }
     status = tracuu_cases__prepare (x, job->path, rid, &job->cases);
@@ -575,7 +582,7 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
                   "limit, or lower --max-text to skip such files",
                   size_text (dec.len, sz));
     else
-        add_note (job, "%s", tracuu_status_to_string (status));
+        add_note (job, "%s", why ? why : tracuu_status_to_string (status));
 
   DONE:
     tracuu_extraction_destroy (x);
