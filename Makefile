@@ -5,6 +5,7 @@
 #   make asan    the tests again under AddressSanitizer + UBSan
 #   make bench   benchmark against omindex and SQLite FTS5 (see bench/)
 #   make install / make uninstall   with PREFIX (/usr/local) and DESTDIR
+#   make fuzz    fuzz every target briefly (make fuzz-long: minutes each)
 
 PKG_CONFIG ?= pkg-config
 PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip tesseract lept
@@ -84,7 +85,7 @@ DB     ?= tracuu.db
 DATADIR = $(CURDIR)/data
 export TRACUU_DATA_DIR ?= $(DATADIR)
 
-.PHONY: all setup demo test asan check-unit check-e2e check-pkg clean bench fuzz eval \
+.PHONY: all setup demo test asan check-unit check-e2e check-pkg clean bench fuzz fuzz-long eval \
         install uninstall FORCE
 all: $(PROGS) $(LIBSO) $(BUILD)/tracuu.pc
 
@@ -187,6 +188,7 @@ check-e2e: $(PROGS)
 	sh tests/conventions.sh $(BUILD)
 	sh tests/office.sh $(BUILD)
 	sh tests/ocr.sh $(BUILD)
+	@if [ -f tests/faults.sh ]; then sh tests/faults.sh $(BUILD); fi
 
 # Man pages against --help, and an install into a temporary DESTDIR used
 # through pkg-config (with a build of its own, so not under asan).
@@ -228,6 +230,12 @@ bench: setup
 FUZZ_SECONDS ?= 20
 fuzz: setup
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+# The same for minutes per target (FUZZ_LONG_SECONDS each), before a
+# release or after a change to a decoder.
+FUZZ_LONG_SECONDS ?= 300
+fuzz-long: setup
+	FUZZ_SECONDS=$(FUZZ_LONG_SECONDS) sh tests/fuzz/run.sh
 
 # Programs link libtracuu.a: they start without a dynamic lookup and do
 # not depend on the installed library's version.

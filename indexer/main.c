@@ -17,6 +17,7 @@ static const char usage[] =
     "Usage: tracuu-index [OPTION]... PATH...\n"
     "  or:  tracuu-index --extract [--format json|jsonl] FILE...\n"
     "  or:  tracuu-index --text [--ocr=MODE] FILE...\n"
+    "  or:  tracuu-index --check [--db DIR]\n"
     "Index report files and folders (recursively) into a tracuu database.\n"
     "New and changed files are indexed, unchanged ones skipped, and files\n"
     "gone from an indexed folder removed.\n"
@@ -25,7 +26,11 @@ static const char usage[] =
     "  --encoding NAME   read text files in NAME (utf-8, windows-1258, tcvn3,\n"
     "                    vni-windows, viscii, utf-16le, utf-16be)\n"
     "  --force           re-index files even when unchanged\n"
+    "  -L, --follow      follow symbolic links out of the folders given\n"
+    "                    (not followed by default)\n"
     "  --max-size MB     files larger than this fail (default 64)\n"
+    "  --max-text MB     files whose text is longer once decoded (gzip, docx,\n"
+    "                    HTML...) fail (default 64)\n"
     "  --batch-size MB   commit after this much text (default 64)\n"
     "  --wait            wait for another indexer instead of failing\n"
     "  --compact         rewrite the index compactly when done (smaller after\n"
@@ -44,6 +49,9 @@ static const char usage[] =
     "  --format FORMAT   with --extract: json (default) or jsonl\n"
     "  --text            print the text of FILEs as it is indexed (pages\n"
     "                    separated by form feeds)\n"
+    "  --check           check the database (Xapian's check of its tables,\n"
+    "                    then every stored path and text) and say what is\n"
+    "                    damaged; exit 2 if anything is\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -182,6 +190,35 @@ extract_files (char **files, int n, const char *encoding, int jsonl,
     return failed;
 }
 
+/* Each line of 'notes' on stderr, as the program's. */
+static void
+print_notes (const char *notes)
+{
+    while (*notes) {
+        size_t n = strcspn (notes, "\n");
+
+        fprintf (stderr, "tracuu-index: %.*s\n", (int) n, notes);
+        notes += n + (notes[n] == '\n');
+    }
+}
+
+/* --check: 0 when no error is found, 2 otherwise. */
+static int
+check_index (const char *db)
+{
+    char *report = NULL;
+    size_t errors = 0;
+    tracuu_status_t status = tracuu_index_check (db, &report, &errors);
+
+    if (status == TRACUU_STATUS_OK && errors == 0)
+        printf ("%s\n", report ? report : "no errors found");
+    else
+        fprintf (stderr, "tracuu-index: %s\n",
+                 report ? report : tracuu_status_to_string (status));
+    free (report);
+    return status == TRACUU_STATUS_OK && errors == 0 ? 0 : 2;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -189,17 +226,20 @@ main (int argc, char **argv)
         { "db", required_argument, NULL, 'd' },
         { "encoding", required_argument, NULL, 'e' },
         { "force", no_argument, NULL, 'f' },
+        { "follow", no_argument, NULL, 'L' },
         { "max-size", required_argument, NULL, 'm' },
+        { "max-text", required_argument, NULL, 't' },
         { "batch-size", required_argument, NULL, 'b' },
         { "wait", no_argument, NULL, 'w' },
         { "jobs", required_argument, NULL, 'j' },
         { "compact", no_argument, NULL, 'k' },
         { "quiet", no_argument, NULL, 'q' },
         { "extract", no_argument, NULL, 'x' },
+        { "check", no_argument, NULL, 'c' },
         { "format", required_argument, NULL, 'F' },
         { "color", required_argument, NULL, 'K' },
         { "ocr", required_argument, NULL, 'o' },
-        { "text", no_argument, NULL, 't' },
+        { "text", no_argument, NULL, 'T' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
@@ -211,30 +251,35 @@ main (int argc, char **argv)
     tracuu_index_t *index = NULL;
     char *error = NULL;
     int c, flags = TRACUU_INDEX_WRITE, extract = 0, compact = 0, text = 0;
+    int check = 0;
     const char *format = "json";
     tracuu_color_t color = TRACUU_COLOR_AUTO;
     tracuu_status_t status;
 
     if (db == NULL || *db == '\0')
         db = "tracuu.db";
-    while ((c = getopt_long (argc, argv, "qj:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long (argc, argv, "qj:LhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'e': opts.encoding = optarg; break;
         case 'f': opts.force = 1; break;
+        case 'L': opts.follow_symlinks = 1; break;
         case 'm':
+        case 't':
         case 'b': {
             char *end;
             double mb = strtod (optarg, &end);
 
             if (*optarg == '\0' || *end != '\0' || !(mb > 0 && mb <= 1e6)) {
                 fprintf (stderr, "tracuu-index: --%s takes a size in MB, "
-                         "not '%s'\n", c == 'm' ? "max-size" : "batch-size",
-                         optarg);
+                         "not '%s'\n", c == 'm' ? "max-size"
+                         : c == 't' ? "max-text" : "batch-size", optarg);
                 return 2;
             }
             if (c == 'm')
                 opts.max_file_bytes = (size_t) (mb * 1048576.0);
+            else if (c == 't')
+                opts.max_text_bytes = (size_t) (mb * 1048576.0);
             else
                 opts.commit_bytes = (size_t) (mb * 1048576.0);
             break;
@@ -254,6 +299,7 @@ main (int argc, char **argv)
         }
         case 'q': progress.quiet = 1; break;
         case 'x': extract = 1; break;
+        case 'c': check = 1; break;
         case 'k': compact = 1; break;
         case 'F': format = optarg; break;
         case 'K':
@@ -263,7 +309,7 @@ main (int argc, char **argv)
                 return 2;
             }
             break;
-        case 't': text = 1; break;
+        case 'T': text = 1; break;
         case 'o':
             if (strcmp (optarg, "auto") == 0)
                 opts.ocr = TRACUU_OCR_AUTO;
@@ -283,6 +329,14 @@ main (int argc, char **argv)
             fputs ("Try 'tracuu-index --help'.\n", stderr);
             return 2;
         }
+    }
+    if (check) {
+        if (optind < argc) {
+            fputs ("tracuu-index: --check takes no file or folder; it checks "
+                   "the database\n", stderr);
+            return 2;
+        }
+        return check_index (db);
     }
     if (optind >= argc) {
         fputs ("tracuu-index: no file or folder given\n"
@@ -318,6 +372,8 @@ main (int argc, char **argv)
         free (error);
         return 2;
     }
+    if (*tracuu_index_notes (index))
+        print_notes (tracuu_index_notes (index));
     progress.tty = isatty (STDERR_FILENO);
     opts.on_file = on_file;
     opts.payload = &progress;

@@ -54,6 +54,11 @@ static const char usage_tail[] =
     "Exit status: 0 with results, 1 with none, 2 on usage or database\n"
     "errors.\n";
 
+/* Longest query accepted: far more than any question, and what parsing
+ * and matching (which grow faster than the number of words) do in
+ * milliseconds. */
+#define MAX_QUERY_BYTES 4096
+
 /* The usage text, its fields from the fields table. */
 static void
 print_usage (void)
@@ -225,6 +230,11 @@ parse_args (int argc, char **argv, args_t *a)
     }
     for (int i = optind; i < argc; i++)
         qlen += strlen (argv[i]) + 1;
+    if (qlen > MAX_QUERY_BYTES + 1) {
+        fprintf (stderr, "tracuu-query: the query is %zu bytes long; the "
+                 "limit is %d bytes\n", qlen - 1, MAX_QUERY_BYTES);
+        return 2;
+    }
     a->query = calloc (1, qlen + 1);
     if (a->query == NULL) {
         fputs ("tracuu-query: out of memory\n", stderr);

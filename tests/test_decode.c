@@ -195,7 +195,6 @@ Test (decode, binary_files)
     } cases[] = {
         { "image.png", "binary file (PNG image)" },
         { "program.bin", "binary file (ELF executable)" },
-        { "nul.txt", "binary file (control bytes)" },
         { "archive.zip", "binary file (zip archive)" },
     };
     tracuu_decode_options_t opts = TRACUU_DECODE_OPTIONS_INIT;

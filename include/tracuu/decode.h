@@ -40,7 +40,9 @@ typedef struct tracuu_decode_options {
     unsigned version;        /* TRACUU_DECODE_OPTIONS_VERSION. */
     const char *encoding;    /* Force an encoding by name ("tcvn3"...); NULL: detect. */
     size_t max_input_bytes;  /* Refuse larger files (0: no limit). */
-    size_t max_output_bytes; /* Refuse to produce more text (zip bombs). */
+    size_t max_output_bytes; /* Refuse to produce more text, or to inflate
+                                more gzip data (bombs); checked as the
+                                text grows (0: no limit). */
     unsigned timeout_seconds;/* Limit for external converters, and for
                                 the OCR of one page. */
     tracuu_ocr_mode_t ocr;   /* TRACUU_OCR_AUTO by default. */
@@ -74,6 +76,11 @@ typedef struct tracuu_decoded {
                                 read (the others were decoded)... */
     const char *unread_reason; /* ...and why (static), or NULL. */
     char error[256];         /* On failure: the reason, for the user. */
+    size_t n_control;        /* NUL and other control bytes (not tab, line
+                                ends, form feed) found in the text and
+                                replaced by spaces. */
+    int over_text_limit;     /* On failure: non-zero when the text was
+                                longer than max_output_bytes. */
 } tracuu_decoded_t;
 
 /**

@@ -53,6 +53,25 @@ tracuu_index_close (tracuu_index_t *index);
 const char *
 tracuu_index_last_error (const tracuu_index_t *index);
 
+/**
+ * What tracuu_index_open() did besides opening, for the user: leftovers
+ * of an interrupted compaction removed or put back, one line each ("" if
+ * nothing). Borrowed from 'index'. @since 0.2
+ */
+const char *
+tracuu_index_notes (const tracuu_index_t *index);
+
+/**
+ * Check the index at 'path' without opening it for writing: Xapian's
+ * own check of its tables (Xapian::Database::check), then every path and
+ * stored text read back. *report_out (free() it) says what was found in
+ * one or more lines; *errors_out is the number of errors (0: none).
+ * Returns TRACUU_STATUS_OK when the check ran (whatever it found),
+ * _DATABASE_NOT_FOUND when there is no index. @since 0.2
+ */
+tracuu_status_t
+tracuu_index_check (const char *path, char **report_out, size_t *errors_out);
+
 /** Number of report documents in the index. @since 0.1 */
 tracuu_status_t
 tracuu_index_count_reports (tracuu_index_t *index, uint32_t *out);
@@ -61,8 +80,11 @@ tracuu_index_count_reports (tracuu_index_t *index, uint32_t *out);
  * Rewrite a writable index compactly, in place: updates leave free space
  * behind (case documents are rewritten as reports mention them), which a
  * compact copy does not keep. The copy is made next to the index and
- * swapped in when complete, so an interruption leaves the index as it
- * was. Readers keep working and see the copy when they reopen.
+ * swapped in when complete with one rename exchanging the two, so that
+ * the index is whole at every instant and an interruption leaves either
+ * the index or its copy in place (the next writer removes the other).
+ * Readers keep working and see the copy when they reopen. The handle is
+ * then read-only.
  *
  * Returns TRACUU_STATUS_OK, _BAD_ARGUMENT for a read-only index, or
  * _DATABASE_ERROR / _IO_ERROR (tracuu_index_last_error() says why).
@@ -104,15 +126,20 @@ typedef struct tracuu_index_options {
                                    core; 1: none, all on the caller). */
     int ocr;                    /* A tracuu_ocr_mode_t (tracuu/decode.h):
                                    0, TRACUU_OCR_AUTO, by default. */
+    size_t max_text_bytes;      /* Files whose decoded text (after gzip,
+                                   docx, HTML) is longer fail; checked
+                                   while decoding (0: 64 MB). */
+    int follow_symlinks;        /* Follow symbolic links that leave the
+                                   folder being indexed. */
 } tracuu_index_options_t;
 
 #define TRACUU_INDEX_OPTIONS_VERSION 1
 #define TRACUU_INDEX_OPTIONS_INIT \
-    { TRACUU_INDEX_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0 }
+    { TRACUU_INDEX_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0 }
 
 /** Counts of one tracuu_index_update() run. */
 typedef struct tracuu_index_stats {
-    size_t indexed;             /* Files (re-)indexed. */
+    size_t indexed;             /* Files (re-)indexed and committed. */
     size_t unchanged;           /* Files skipped as unchanged. */
     size_t removed;             /* Documents of vanished files removed. */
     size_t failed;              /* Files that could not be indexed. */

@@ -41,6 +41,8 @@ typedef enum xapc_status {
     XAPC_ERR_MODIFIED,         /* DatabaseModifiedError: reopen and retry. */
     XAPC_ERR_QUERY,            /* QueryParserError. */
     XAPC_ERR_READ_ONLY,        /* A write call on a database opened to read. */
+    XAPC_ERR_ACCESS,           /* The database cannot be written: no
+                                  permission, a read-only file system. */
     XAPC_ERR_OTHER,            /* Any other Xapian::Error or C++ exception. */
     XAPC_STATUS_LAST
 } xapc_status_t;
@@ -116,6 +118,22 @@ xapc_status_t xapc_db_reopen (xapc_db_t *db, int *changed_out);
 
 /** Commit pending changes of a writable database. @since 0.1 */
 xapc_status_t xapc_db_commit (xapc_db_t *db);
+
+/**
+ * Check the database at 'path' with Xapian's consistency check of its
+ * tables (Xapian::Database::check). *errors_out is the number of errors
+ * found; *report_out (free with xapc_free()) what the check said about
+ * them, or "". A database too damaged to be checked gives XAPC_ERR_CORRUPT
+ * with the reason in xapc_last_error(). @since 0.2
+ */
+xapc_status_t xapc_db_check (const char *path, size_t *errors_out,
+                             char **report_out);
+
+/**
+ * Discard the changes of a writable database since its last commit (to
+ * recover from a failed write, e.g. XAPC_ERR_NOMEM). @since 0.2
+ */
+xapc_status_t xapc_db_cancel (xapc_db_t *db);
 
 /**
  * Write a compact copy of 'db' (its committed state) to the new

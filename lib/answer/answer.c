@@ -236,8 +236,8 @@ read_case (tracuu_answer_t *a, item_t *it, xapc_doc_t *doc)
         return rc;
     keep (&rc, a, data);        /* Records point into it. */
     n = tracuu_caserec__split (data, len, recs, MAX_RECORDS);
-    if (n == 0)
-        return TRACUU_STATUS_OK;
+    if (n == 0)                 /* Every case document has a record. */
+        return rc ? rc : TRACUU_STATUS_DATABASE_ERROR;
     p = tracuu_caserec__primary (recs, n);
     c->key = value_str (&rc, a, doc, TRACUU_SLOT_KEY);
     c->period = rec_str (&rc, a, &recs[p], "period");

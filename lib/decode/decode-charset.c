@@ -108,6 +108,25 @@ tracuu_decode__is_utf8 (const char *bytes, size_t len)
     return 1;
 }
 
+const char *
+tracuu_decode__sniff_utf16 (const char *bytes, size_t len)
+{
+    size_t i, n = len < 4096 ? len : 4096, zero_even = 0, zero_odd = 0;
+
+    if (len < 4 || len % 2)
+        return NULL;
+    for (i = 0; i + 1 < n; i += 2) {
+        zero_even += bytes[i] == 0;
+        zero_odd += bytes[i + 1] == 0;
+    }
+    /* Over half the characters ASCII, as in Vietnamese text. */
+    if (zero_even == 0 && zero_odd * 2 > n / 2)
+        return "utf-16le";
+    if (zero_odd == 0 && zero_even * 2 > n / 2)
+        return "utf-16be";
+    return NULL;
+}
+
 /* Count bytes of 'bytes' that start valid multi-byte UTF-8 sequences
  * and bytes that are not part of any valid sequence. */
 static void
@@ -425,18 +444,27 @@ score_candidate (const char *bytes, size_t len, const char *name)
     return score;
 }
 
-/* The legacy encoding 'bytes' most likely use. */
-static const char *
-detect_legacy (const char *bytes, size_t len)
+/* The sample of 'bytes' scored: the first SAMPLE_BYTES, cut after a
+ * space so that no pair of a legacy encoding is split. */
+static size_t
+sample_length (const char *bytes, size_t len)
 {
-    size_t n = len < SAMPLE_BYTES ? len : SAMPLE_BYTES, i;
-    const char *best = candidates[0];
-    long best_score = 0;
+    size_t n = len < SAMPLE_BYTES ? len : SAMPLE_BYTES;
 
-    /* Cut the sample after a space so that no pair is split. */
     while (n < len && n > 0 && bytes[n - 1] != ' ' && bytes[n - 1] != '\n'
            && len - n < SAMPLE_BYTES)
         n--;
+    return n;
+}
+
+/* The legacy encoding 'bytes' most likely use; its score in *score_out. */
+static const char *
+detect_legacy (const char *bytes, size_t n, long *score_out)
+{
+    const char *best = candidates[0];
+    long best_score = 0;
+    size_t i;
+
     for (i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
         long score = score_candidate (bytes, n, candidates[i]);
 
@@ -445,6 +473,7 @@ detect_legacy (const char *bytes, size_t len)
             best_score = score;
         }
     }
+    *score_out = best_score;
     return best;
 }
 
@@ -453,7 +482,9 @@ tracuu_decode__charset (const char *bytes, size_t len, const char *forced,
                         tracuu_decode_buf_t *buf, const char **encoding_out,
                         tracuu_decoded_t *out)
 {
-    size_t good, bad;
+    size_t good, bad, n;
+    const char *utf16, *legacy;
+    long legacy_score;
 
     if (forced) {
         if (canonical_name (forced) == NULL) {
@@ -472,22 +503,23 @@ tracuu_decode__charset (const char *bytes, size_t len, const char *forced,
     if (len >= 2 && memcmp (bytes, "\xfe\xff", 2) == 0)
         return tracuu_decode__convert (bytes, len, "utf-16be", buf,
                                        encoding_out, out);
-    if (len >= 4 && len % 2 == 0 && memchr (bytes, '\0', len)) {
-        /* No BOM, but NULs in every other byte: UTF-16 (see decode.c). */
-        size_t zeros_even = 0, i;
-
-        for (i = 0; i < len && i < 4096; i += 2)
-            zeros_even += bytes[i] == 0;
-        return tracuu_decode__convert (bytes, len, zeros_even ? "utf-16be"
-                                                              : "utf-16le",
-                                       buf, encoding_out, out);
-    }
+    if ((utf16 = tracuu_decode__sniff_utf16 (bytes, len)) != NULL)
+        return tracuu_decode__convert (bytes, len, utf16, buf, encoding_out,
+                                       out);
     utf8_evidence (bytes, len, &good, &bad);
     /* Valid UTF-8, or nearly: a few bad bytes in much good UTF-8 are
      * damage, replaced later by the analysis. */
     if (bad == 0 || (good >= 4 && bad * 4 <= good))
         return tracuu_decode__convert (bytes, len, "utf-8", buf, encoding_out,
                                        out);
-    return tracuu_decode__convert (bytes, len, detect_legacy (bytes, len),
-                                   buf, encoding_out, out);
+    n = sample_length (bytes, len);
+    legacy = detect_legacy (bytes, n, &legacy_score);
+    /* Some valid UTF-8 among bad bytes: a short text may be damaged
+     * UTF-8 ("xử phạt \xff\xfe thông tin"), or a legacy text in which
+     * a pair of letters happens to form a UTF-8 sequence. Whichever
+     * reading gives more Vietnamese syllables wins; a tie goes to
+     * UTF-8, as its valid sequences are rarely an accident. */
+    if (good > 0 && score_candidate (bytes, n, "utf-8") >= legacy_score)
+        legacy = "utf-8";
+    return tracuu_decode__convert (bytes, len, legacy, buf, encoding_out, out);
 }

@@ -4,6 +4,13 @@
  * lines, table cells are separated by tabs, footnote references become
  * superscript numbers and the footnotes follow the body as lines
  * "¹ text", as in the plain-text reports.
+ *
+ * The XML is streamed from the zip into libxml2's push parser with SAX
+ * callbacks: neither the XML nor a tree of it is ever held, so memory is
+ * the text (bounded by the output limit, checked as it grows) and a few
+ * buffers, whatever the size of the XML. A DTD is refused: Word never
+ * writes one, and its entities are how a few hundred bytes of XML
+ * expand to gigabytes of text.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -11,14 +18,11 @@
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/parserInternals.h>
 #include <zip.h>
 
 #include "tracuu/decode.h"
 #include "decode/decode-private.h"
-
-/* Deepest XML nesting accepted. */
-#define MAX_XML_DEPTH 256
 
 /* Largest ratio of uncompressed to compressed size of a zip entry. */
 #define MAX_RATIO 100
@@ -29,13 +33,47 @@
 /* Most footnotes numbered. */
 #define MAX_NOTES 4096
 
+/* Bytes of XML read from the zip at a time. */
+#define XML_CHUNK 65536
+
+/* What an open element does when it closes, kept on a stack. */
+typedef enum open_kind {
+    OPEN_OTHER,
+    OPEN_TEXT,                 /* <w:t>: its characters are text. */
+    OPEN_SKIP,                 /* <w:delText>, <w:instrText>: dropped. */
+    OPEN_PARAGRAPH,            /* <w:p>: ends a line (a space in a cell). */
+    OPEN_ROW,                  /* <w:tr>: ends a line. */
+    OPEN_CELL,                 /* <w:tc>. */
+    OPEN_NOTE                  /* <w:footnote> in footnotes.xml. */
+} open_kind_t;
+
+typedef struct open_elem {
+    open_kind_t kind;
+    size_t value;              /* Paragraph: text length at its start;
+                                  row: cells of the enclosing row. */
+} open_elem_t;
+
+/* One footnote of footnotes.xml: its id and its text in 'notes'. */
+typedef struct note {
+    int id;
+    size_t start, len;
+} note_t;
+
 typedef struct docx_text {
-    tracuu_decode_buf_t *buf;  /* Output. */
+    tracuu_decode_buf_t *buf;  /* Where text goes now. */
+    xmlParserCtxtPtr ctxt;     /* To stop the parser on an error. */
+    open_elem_t *open;         /* Open elements. */
+    size_t depth, alloc;
+    size_t in_text;            /* Open <w:t>. */
+    size_t skipping;           /* Open elements whose text is dropped. */
     int cells_in_row;          /* Cells started in the current row. */
     int in_cell;               /* Depth of table cells around. */
-    int too_deep;              /* Set when the XML nests too deeply. */
+    int has_dtd;               /* The XML declares a DTD: refused. */
     int note_ids[MAX_NOTES];   /* Footnote ids, in order of reference. */
     int n_notes;               /* Entries of 'note_ids'. */
+    int reading_notes;         /* Parsing footnotes.xml. */
+    note_t *notes;             /* Footnotes read from footnotes.xml. */
+    size_t n_read, alloc_read;
 } docx_text_t;
 
 static zip_t *
@@ -71,11 +109,436 @@ tracuu_decode__zip_is_docx (const char *bytes, size_t len)
     return found;
 }
 
-/* Read entry 'name' into *out (malloc'd, NUL-terminated). A missing
- * entry gives OK with *out NULL. */
+static void
+stop (docx_text_t *t, tracuu_status_t status)
+{
+    if (t->buf->status == TRACUU_STATUS_OK)
+        t->buf->status = status;
+    xmlStopParser (t->ctxt);
+}
+
+static void
+put_superscript (tracuu_decode_buf_t *buf, int number)
+{
+    static const uint32_t digits[10] = {
+        0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
+        0x2075, 0x2076, 0x2077, 0x2078, 0x2079,
+    };
+    char dec[16];
+    int i;
+
+    snprintf (dec, sizeof dec, "%d", number);
+    for (i = 0; dec[i]; i++)
+        tracuu_decode__buf_put_cp (buf, digits[dec[i] - '0']);
+}
+
+/* The w:id attribute of a SAX2 attribute list (-1 if none). */
+static int
+attr_id (int nb_attributes, const xmlChar **attrs)
+{
+    for (int i = 0; i < nb_attributes; i++) {
+        const xmlChar **a = attrs + 5 * i;
+
+        if (strcmp ((const char *) a[0], "id") == 0) {
+            char v[16];
+            size_t n = (size_t) (a[4] - a[3]);
+
+            if (n >= sizeof v)
+                return -1;
+            memcpy (v, a[3], n);
+            v[n] = '\0';
+            return atoi (v);
+        }
+    }
+    return -1;
+}
+
+/* End the current line unless it is empty. */
+static void
+end_line (tracuu_decode_buf_t *buf)
+{
+    if (buf->len > 0 && buf->data[buf->len - 1] != '\n')
+        tracuu_decode__buf_putc (buf, '\n');
+}
+
+static void
+trim_spaces (tracuu_decode_buf_t *buf, size_t floor)
+{
+    while (buf->len > floor && buf->data[buf->len - 1] == ' ')
+        buf->data[--buf->len] = '\0';
+}
+
+static int
+is (const xmlChar *name, const char *want)
+{
+    return strcmp ((const char *) name, want) == 0;
+}
+
+/* A footnote of footnotes.xml starts: its text goes to the buffer after
+ * what is there, as one line whose paragraphs are joined by spaces. */
+static size_t
+note_start (docx_text_t *t, int id)
+{
+    note_t *n;
+
+    if (t->n_read == t->alloc_read) {
+        size_t alloc = t->alloc_read ? 2 * t->alloc_read : 16;
+        note_t *p = realloc (t->notes, alloc * sizeof *p);
+
+        if (p == NULL) {
+            stop (t, TRACUU_STATUS_OUT_OF_MEMORY);
+            return 0;
+        }
+        t->notes = p;
+        t->alloc_read = alloc;
+    }
+    n = &t->notes[t->n_read++];
+    n->id = id;
+    n->start = t->buf->len;
+    n->len = 0;
+    t->in_cell++;
+    return t->n_read - 1;
+}
+
+static void
+on_start (void *ctx, const xmlChar *name, const xmlChar *prefix,
+          const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+          int nb_attributes, int nb_defaulted, const xmlChar **attrs)
+{
+    docx_text_t *t = ctx;
+    tracuu_decode_buf_t *buf = t->buf;
+    open_elem_t e = { OPEN_OTHER, 0 };
+
+    (void) prefix, (void) uri, (void) nb_namespaces, (void) namespaces;
+    (void) nb_defaulted;
+    if (t->depth == t->alloc) {
+        size_t alloc = t->alloc ? 2 * t->alloc : 64;
+        open_elem_t *p = realloc (t->open, alloc * sizeof *p);
+
+        if (p == NULL) {
+            stop (t, TRACUU_STATUS_OUT_OF_MEMORY);
+            return;
+        }
+        t->open = p;
+        t->alloc = alloc;
+    }
+    if (t->skipping > 0 || is (name, "delText") || is (name, "instrText")) {
+        e.kind = OPEN_SKIP;
+        t->skipping++;
+    } else if (t->reading_notes && t->depth == 1) {
+        /* Only the footnotes themselves, children of the root. */
+        if (is (name, "footnote")) {
+            e.kind = OPEN_NOTE;
+            e.value = note_start (t, attr_id (nb_attributes, attrs));
+        } else {
+            e.kind = OPEN_SKIP;
+            t->skipping++;
+        }
+    } else if (t->reading_notes && t->depth == 0) {
+        e.kind = OPEN_OTHER;
+    } else if (is (name, "t")) {
+        e.kind = OPEN_TEXT;
+        t->in_text++;
+    } else if (is (name, "tab")) {
+        tracuu_decode__buf_putc (buf, '\t');
+    } else if (is (name, "br") || is (name, "cr")) {
+        tracuu_decode__buf_putc (buf, t->in_cell ? ' ' : '\n');
+    } else if (is (name, "footnoteReference")) {
+        if (!t->reading_notes && t->n_notes < MAX_NOTES) {
+            t->note_ids[t->n_notes++] = attr_id (nb_attributes, attrs);
+            put_superscript (buf, t->n_notes);
+        }
+    } else if (is (name, "p")) {
+        e.kind = OPEN_PARAGRAPH;
+        e.value = buf->len;
+    } else if (is (name, "tr")) {
+        e.kind = OPEN_ROW;
+        e.value = (size_t) t->cells_in_row;
+        end_line (buf);
+        t->cells_in_row = 0;
+    } else if (is (name, "tc")) {
+        e.kind = OPEN_CELL;
+        trim_spaces (buf, 0);
+        if (t->cells_in_row++ > 0)
+            tracuu_decode__buf_putc (buf, '\t');
+        t->in_cell++;
+    }
+    t->open[t->depth++] = e;
+    if (buf->status != TRACUU_STATUS_OK)
+        xmlStopParser (t->ctxt);
+}
+
+static void
+on_end (void *ctx, const xmlChar *name, const xmlChar *prefix,
+        const xmlChar *uri)
+{
+    docx_text_t *t = ctx;
+    tracuu_decode_buf_t *buf = t->buf;
+    open_elem_t e;
+
+    (void) name, (void) prefix, (void) uri;
+    if (t->depth == 0)
+        return;
+    e = t->open[--t->depth];
+    switch (e.kind) {
+    case OPEN_SKIP:
+        t->skipping--;
+        break;
+    case OPEN_TEXT:
+        t->in_text--;
+        break;
+    case OPEN_PARAGRAPH:
+        if (!t->in_cell)
+            end_line (buf);
+        else if (buf->len > e.value)
+            tracuu_decode__buf_putc (buf, ' ');
+        break;
+    case OPEN_ROW:
+        t->cells_in_row = (int) e.value;
+        trim_spaces (buf, 0);
+        end_line (buf);
+        break;
+    case OPEN_CELL:
+        t->in_cell--;
+        break;
+    case OPEN_NOTE:
+        t->in_cell--;
+        if (e.value < t->n_read) {
+            note_t *n = &t->notes[e.value];
+
+            trim_spaces (buf, n->start);
+            n->len = buf->len - n->start;
+        }
+        break;
+    case OPEN_OTHER:
+        break;
+    }
+    if (buf->status != TRACUU_STATUS_OK)
+        xmlStopParser (t->ctxt);
+}
+
+static void
+on_text (void *ctx, const xmlChar *text, int len)
+{
+    docx_text_t *t = ctx;
+
+    if (t->in_text == 0 || t->skipping > 0 || len <= 0)
+        return;
+    tracuu_decode__buf_append (t->buf, (const char *) text, (size_t) len);
+    if (t->buf->status != TRACUU_STATUS_OK)
+        xmlStopParser (t->ctxt);
+}
+
+static void
+on_dtd (void *ctx, const xmlChar *name, const xmlChar *external_id,
+        const xmlChar *system_id)
+{
+    docx_text_t *t = ctx;
+
+    (void) name, (void) external_id, (void) system_id;
+    t->has_dtd = 1;
+    xmlStopParser (t->ctxt);
+}
+
+/* Stream entry 'index' of the zip through the push parser into 't'. */
 static tracuu_status_t
-read_entry (zip_t *zip, const char *name, size_t limit, char **data_out,
-            size_t *len_out, tracuu_decoded_t *out)
+parse_entry (zip_t *zip, zip_int64_t index, const char *name, docx_text_t *t,
+             tracuu_decoded_t *out)
+{
+    xmlSAXHandler sax;
+    zip_file_t *file;
+    char chunk[XML_CHUNK];
+    tracuu_status_t status = TRACUU_STATUS_OK;
+    int wellformed;
+    const char *msg;
+
+    memset (&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.internalSubset = on_dtd;
+    file = zip_fopen_index (zip, (zip_uint64_t) index, 0);
+    if (file == NULL) {
+        tracuu_decode__set_error (out, "broken zip: cannot read %s", name);
+        return TRACUU_STATUS_BAD_INPUT;
+    }
+    tracuu_decode__xml_init ();
+    t->ctxt = xmlCreatePushParserCtxt (&sax, t, NULL, 0, name);
+    if (t->ctxt == NULL) {
+        zip_fclose (file);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    xmlCtxtUseOptions (t->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR
+                                | XML_PARSE_NOWARNING);
+    t->depth = t->in_text = t->skipping = 0;
+    for (;;) {
+        zip_int64_t n = zip_fread (file, chunk, sizeof chunk);
+
+        if (n < 0) {
+            tracuu_decode__set_error (out, "broken zip: cannot read %s", name);
+            status = TRACUU_STATUS_BAD_INPUT;
+            break;
+        }
+        if (xmlParseChunk (t->ctxt, chunk, (int) n, n == 0) != 0
+            || t->ctxt->disableSAX || n == 0)
+            break;
+    }
+    wellformed = t->ctxt->wellFormed;
+    msg = t->ctxt->lastError.message;
+    if (status != TRACUU_STATUS_OK)
+        ;
+    else if (t->buf->status != TRACUU_STATUS_OK)
+        status = t->buf->status;    /* The caller words it. */
+    else if (t->has_dtd) {
+        tracuu_decode__set_error (out, "%s declares a DTD, which Word never "
+                                  "writes; refused (entity bomb?)", name);
+        status = TRACUU_STATUS_BAD_INPUT;
+    } else if (!wellformed) {
+        if (msg && strstr (msg, "depth") != NULL) {
+            tracuu_decode__set_error (out, "%s: XML too deeply nested", name);
+            status = TRACUU_STATUS_LIMIT_EXCEEDED;
+        } else {
+            tracuu_decode__set_error (out, "%s: malformed XML", name);
+            status = TRACUU_STATUS_BAD_INPUT;
+        }
+    }
+    xmlFreeParserCtxt (t->ctxt);
+    t->ctxt = NULL;
+    zip_fclose (file);
+    return status;
+}
+
+/* The index of entry 'name' (-1 if absent), refused when it claims a
+ * ratio no Word document has (a zip bomb). */
+static tracuu_status_t
+find_entry (zip_t *zip, const char *name, zip_int64_t *index_out,
+            tracuu_decoded_t *out)
+{
+    zip_int64_t index = zip_name_locate (zip, name, 0);
+    zip_stat_t st;
+
+    *index_out = -1;
+    if (index < 0)
+        return TRACUU_STATUS_OK;
+    zip_stat_init (&st);
+    if (zip_stat_index (zip, (zip_uint64_t) index, 0, &st) < 0
+        || !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
+        tracuu_decode__set_error (out, "broken zip: cannot stat %s", name);
+        return TRACUU_STATUS_BAD_INPUT;
+    }
+    if (st.size > RATIO_FLOOR && st.size / MAX_RATIO > st.comp_size) {
+        tracuu_decode__set_error (out, "%s expands to %llu bytes from %llu "
+                                  "(zip bomb?)", name,
+                                  (unsigned long long) st.size,
+                                  (unsigned long long) st.comp_size);
+        return TRACUU_STATUS_LIMIT_EXCEEDED;
+    }
+    *index_out = index;
+    return TRACUU_STATUS_OK;
+}
+
+/* Append "² text" lines for the referenced footnotes. */
+static void
+append_notes (docx_text_t *t, tracuu_decode_buf_t *body,
+              const tracuu_decode_buf_t *notes)
+{
+    for (int i = 0; i < t->n_notes; i++) {
+        for (size_t k = 0; k < t->n_read; k++) {
+            const note_t *n = &t->notes[k];
+
+            if (n->id != t->note_ids[i])
+                continue;
+            end_line (body);
+            put_superscript (body, i + 1);
+            tracuu_decode__buf_putc (body, ' ');
+            tracuu_decode__buf_append (body, notes->data + n->start, n->len);
+            break;
+        }
+    }
+    end_line (body);
+}
+
+tracuu_status_t
+tracuu_decode__docx (const char *bytes, size_t len,
+                     const tracuu_decode_options_t *opts,
+                     tracuu_decoded_t *out)
+{
+    tracuu_status_t status;
+    tracuu_decode_buf_t buf, notes;
+    docx_text_t *t = NULL;
+    zip_t *zip = NULL;
+    zip_int64_t doc_index, notes_index;
+    size_t limit = tracuu_decode__output_limit (opts);
+
+    tracuu_decode__buf_init (&buf, limit);
+    tracuu_decode__buf_init (&notes, limit);
+    out->format = "docx";
+    out->encoding = "utf-8";
+    zip = open_zip (bytes, len);
+    if (zip == NULL) {
+        tracuu_decode__set_error (out, "broken zip archive");
+        status = TRACUU_STATUS_BAD_INPUT;
+        goto DONE;
+    }
+    status = find_entry (zip, "word/document.xml", &doc_index, out);
+    if (status == TRACUU_STATUS_OK && doc_index < 0) {
+        tracuu_decode__set_error (out, "not a Word document: no "
+                                  "word/document.xml");
+        status = TRACUU_STATUS_BAD_INPUT;
+    }
+    if (status == TRACUU_STATUS_OK)
+        status = find_entry (zip, "word/footnotes.xml", &notes_index, out);
+    if (status)
+        goto DONE;
+    t = calloc (1, sizeof *t);
+    if (t == NULL) {
+        status = TRACUU_STATUS_OUT_OF_MEMORY;
+        goto DONE;
+    }
+    t->buf = &buf;
+    status = parse_entry (zip, doc_index, "word/document.xml", t, out);
+    if (status == TRACUU_STATUS_OK && notes_index >= 0 && t->n_notes > 0) {
+        t->buf = &notes;
+        t->reading_notes = 1;
+        t->in_cell = 0;
+        status = parse_entry (zip, notes_index, "word/footnotes.xml", t, out);
+        if (status == TRACUU_STATUS_OK)
+            append_notes (t, &buf, &notes);
+    }
+    /* A full buffer stopped the parser: finishing it says why. */
+    if (buf.status != TRACUU_STATUS_OK || notes.status != TRACUU_STATUS_OK)
+        status = tracuu_decode__buf_finish (buf.status ? &buf : &notes, out);
+    else if (status == TRACUU_STATUS_OK)
+        status = tracuu_decode__buf_finish (&buf, out);
+
+  DONE:
+    if (t != NULL) {
+        free (t->open);
+        free (t->notes);
+    }
+    free (t);
+    if (zip)
+        zip_discard (zip);
+    tracuu_decode__buf_dispose (&buf);
+    tracuu_decode__buf_dispose (&notes);
+    return status;
+}
+
+struct zip *
+tracuu_decode__zip_open (const char *bytes, size_t len)
+{
+    return open_zip (bytes, len);
+}
+
+/* Read entry 'name' whole into *data_out (malloc'd, NUL-terminated), for
+ * the decoders of small parts (spreadsheets' shared strings, .odt
+ * content) that parse a tree; a missing entry gives OK and NULL. */
+tracuu_status_t
+tracuu_decode__zip_read (struct zip *zip, const char *name, size_t limit,
+                         char **data_out, size_t *len_out,
+                         tracuu_decoded_t *out)
 {
     zip_int64_t index = zip_name_locate (zip, name, 0);
     zip_stat_t st;
@@ -125,9 +588,9 @@ read_entry (zip_t *zip, const char *name, size_t limit, char **data_out,
 }
 
 /* Parse XML without network, entity expansion or huge-tree mode. */
-static tracuu_status_t
-parse_xml (const char *data, size_t len, const char *name, xmlDoc **doc_out,
-           tracuu_decoded_t *out)
+tracuu_status_t
+tracuu_decode__xml_parse (const char *data, size_t len, const char *name,
+                          struct _xmlDoc **doc_out, tracuu_decoded_t *out)
 {
     xmlParserCtxtPtr ctxt;
     xmlDoc *doc;
@@ -157,231 +620,4 @@ parse_xml (const char *data, size_t len, const char *name, xmlDoc **doc_out,
     xmlFreeParserCtxt (ctxt);
     *doc_out = doc;
     return TRACUU_STATUS_OK;
-}
-
-static int
-is (const xmlNode *node, const char *name)
-{
-    return strcmp ((const char *) node->name, name) == 0;
-}
-
-static void
-put_superscript (tracuu_decode_buf_t *buf, int number)
-{
-    static const uint32_t digits[10] = {
-        0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
-        0x2075, 0x2076, 0x2077, 0x2078, 0x2079,
-    };
-    char dec[16];
-    int i;
-
-    snprintf (dec, sizeof dec, "%d", number);
-    for (i = 0; dec[i]; i++)
-        tracuu_decode__buf_put_cp (buf, digits[dec[i] - '0']);
-}
-
-static int
-attr_int (const xmlNode *node, const char *name)
-{
-    xmlChar *v = xmlGetProp (node, (const xmlChar *) name);
-    int n = v ? atoi ((const char *) v) : -1;
-
-    xmlFree (v);
-    return n;
-}
-
-/* End the current line unless it is empty. */
-static void
-end_line (tracuu_decode_buf_t *buf)
-{
-    if (buf->len > 0 && buf->data[buf->len - 1] != '\n')
-        tracuu_decode__buf_putc (buf, '\n');
-}
-
-static void
-walk (docx_text_t *t, xmlNode *node, int depth)
-{
-    tracuu_decode_buf_t *buf = t->buf;
-
-    if (depth > MAX_XML_DEPTH) {
-        t->too_deep = 1;
-        return;
-    }
-    for (; node && buf->status == TRACUU_STATUS_OK && !t->too_deep;
-         node = node->next) {
-        if (node->type != XML_ELEMENT_NODE)
-            continue;
-        if (is (node, "t")) {
-            xmlChar *s = xmlNodeGetContent (node);
-
-            if (s)
-                tracuu_decode__buf_append (buf, (const char *) s,
-                                           strlen ((const char *) s));
-            xmlFree (s);
-        } else if (is (node, "tab")) {
-            tracuu_decode__buf_putc (buf, '\t');
-        } else if (is (node, "br") || is (node, "cr")) {
-            tracuu_decode__buf_putc (buf, t->in_cell ? ' ' : '\n');
-        } else if (is (node, "footnoteReference")) {
-            if (t->n_notes < MAX_NOTES) {
-                t->note_ids[t->n_notes++] = attr_int (node, "id");
-                put_superscript (buf, t->n_notes);
-            }
-        } else if (is (node, "delText") || is (node, "instrText")) {
-            continue;
-        } else if (is (node, "p")) {
-            size_t before = buf->len;
-
-            walk (t, node->children, depth + 1);
-            if (t->in_cell) {
-                if (buf->len > before)
-                    tracuu_decode__buf_putc (buf, ' ');
-            } else {
-                end_line (buf);
-            }
-        } else if (is (node, "tr")) {
-            int cells = t->cells_in_row;
-
-            end_line (buf);
-            t->cells_in_row = 0;
-            walk (t, node->children, depth + 1);
-            t->cells_in_row = cells;
-            while (buf->len > 0 && buf->data[buf->len - 1] == ' ')
-                buf->data[--buf->len] = '\0';
-            end_line (buf);
-        } else if (is (node, "tc")) {
-            while (buf->len > 0 && buf->data[buf->len - 1] == ' ')
-                buf->data[--buf->len] = '\0';
-            if (t->cells_in_row++ > 0)
-                tracuu_decode__buf_putc (buf, '\t');
-            t->in_cell++;
-            walk (t, node->children, depth + 1);
-            t->in_cell--;
-        } else {
-            walk (t, node->children, depth + 1);
-        }
-    }
-}
-
-/* Append "² text" lines for the referenced footnotes. */
-static void
-append_notes (docx_text_t *t, xmlDoc *notes)
-{
-    xmlNode *root = xmlDocGetRootElement (notes), *note;
-    int i;
-
-    if (root == NULL)
-        return;
-    for (i = 0; i < t->n_notes; i++) {
-        for (note = root->children; note; note = note->next) {
-            size_t start;
-
-            if (note->type != XML_ELEMENT_NODE || !is (note, "footnote")
-                || attr_int (note, "id") != t->note_ids[i])
-                continue;
-            end_line (t->buf);
-            put_superscript (t->buf, i + 1);
-            tracuu_decode__buf_putc (t->buf, ' ');
-            start = t->buf->len;
-            t->in_cell = 1;    /* Paragraphs of a note join into one line. */
-            walk (t, note->children, 1);
-            t->in_cell = 0;
-            while (t->buf->len > start
-                   && t->buf->data[t->buf->len - 1] == ' ')
-                t->buf->data[--t->buf->len] = '\0';
-            break;
-        }
-    }
-    end_line (t->buf);
-}
-
-tracuu_status_t
-tracuu_decode__docx (const char *bytes, size_t len,
-                     const tracuu_decode_options_t *opts,
-                     tracuu_decoded_t *out)
-{
-    tracuu_status_t status;
-    tracuu_decode_buf_t buf;
-    docx_text_t *t = NULL;
-    zip_t *zip = NULL;
-    xmlDoc *doc = NULL, *notes = NULL;
-    char *xml = NULL, *notes_xml = NULL;
-    size_t xml_len, notes_len, limit = tracuu_decode__output_limit (opts);
-
-    tracuu_decode__buf_init (&buf, limit);
-    out->format = "docx";
-    out->encoding = "utf-8";
-    zip = open_zip (bytes, len);
-    if (zip == NULL) {
-        tracuu_decode__set_error (out, "broken zip archive");
-        status = TRACUU_STATUS_BAD_INPUT;
-        goto DONE;
-    }
-    status = read_entry (zip, "word/document.xml", limit, &xml, &xml_len, out);
-    if (status)
-        goto DONE;
-    if (xml == NULL) {
-        tracuu_decode__set_error (out, "not a Word document: no "
-                                  "word/document.xml");
-        status = TRACUU_STATUS_BAD_INPUT;
-        goto DONE;
-    }
-    status = read_entry (zip, "word/footnotes.xml", limit, &notes_xml,
-                         &notes_len, out);
-    if (status)
-        goto DONE;
-    status = parse_xml (xml, xml_len, "word/document.xml", &doc, out);
-    if (status == TRACUU_STATUS_OK && notes_xml)
-        status = parse_xml (notes_xml, notes_len, "word/footnotes.xml",
-                            &notes, out);
-    if (status)
-        goto DONE;
-    t = calloc (1, sizeof *t);
-    if (t == NULL) {
-        status = TRACUU_STATUS_OUT_OF_MEMORY;
-        goto DONE;
-    }
-    t->buf = &buf;
-    walk (t, xmlDocGetRootElement (doc), 0);
-    if (notes && t->n_notes > 0 && !t->too_deep)
-        append_notes (t, notes);
-    if (t->too_deep) {
-        tracuu_decode__set_error (out, "word/document.xml: XML too deeply "
-                                  "nested");
-        status = TRACUU_STATUS_LIMIT_EXCEEDED;
-        goto DONE;
-    }
-    status = tracuu_decode__buf_finish (&buf, out);
-
-  DONE:
-    free (t);
-    xmlFreeDoc (doc);
-    xmlFreeDoc (notes);
-    free (xml);
-    free (notes_xml);
-    if (zip)
-        zip_discard (zip);
-    tracuu_decode__buf_dispose (&buf);
-    return status;
-}
-
-struct zip *
-tracuu_decode__zip_open (const char *bytes, size_t len)
-{
-    return open_zip (bytes, len);
-}
-
-tracuu_status_t
-tracuu_decode__zip_read (struct zip *zip, const char *name, size_t limit,
-                         char **data_out, size_t *len_out,
-                         tracuu_decoded_t *out)
-{
-    return read_entry (zip, name, limit, data_out, len_out, out);
-}
-
-tracuu_status_t
-tracuu_decode__xml_parse (const char *data, size_t len, const char *name,
-                          struct _xmlDoc **doc_out, tracuu_decoded_t *out)
-{
-    return parse_xml (data, len, name, doc_out, out);
 }

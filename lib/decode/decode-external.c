@@ -97,8 +97,9 @@ run_tool (char *const argv[], unsigned timeout_seconds,
                                   timeout_seconds);
         status = TRACUU_STATUS_EXTERNAL_TOOL;
     } else if (buf->status == TRACUU_STATUS_LIMIT_EXCEEDED) {
-        tracuu_decode__set_error (out, "%s output exceeds the limit of %zu "
-                                  "bytes", argv[0], buf->limit);
+        tracuu_decode__set_error (out, "%s output exceeds the limit of %.1f "
+                                  "MB", argv[0], buf->limit / 1048576.0);
+        out->over_text_limit = 1;
         status = buf->status;
     } else if (buf->status) {
         status = buf->status;

@@ -2,28 +2,42 @@
  * HTML: the text of the page without its markup, scripts, styles and
  * navigation. Block elements end lines, table cells are separated by
  * tabs. The bytes are converted to UTF-8 first (the <meta> charset, or
- * detected like plain text), then parsed by libxml2's HTML parser.
+ * detected like plain text), then read by libxml2's HTML parser through
+ * SAX callbacks: no tree is built, so memory stays a small multiple of
+ * the text whatever the page's size, and no nesting depth drops text
+ * (libxml2 stops building a tree 256 elements deep, losing the rest of
+ * the page).
  */
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include <libxml/parserInternals.h>
 
 #include "tracuu/decode.h"
 #include "decode/decode-private.h"
 
-/* Deepest element whose text is kept; libxml2 limits depth too. */
-#define MAX_DEPTH 256
+/* What an open element does to the text, kept on a stack. */
+enum {
+    OPEN_BLOCK = 1,            /* Ends a line when it closes. */
+    OPEN_SKIPPED = 2,          /* Its text is not kept (scripts...). */
+    OPEN_PRE = 4               /* Whitespace inside is kept. */
+};
 
 /* Where the text being built stands. */
 typedef struct html_text {
     tracuu_decode_buf_t *buf;  /* Output. */
+    htmlParserCtxtPtr ctxt;    /* To stop the parser on an error. */
+    unsigned char *open;       /* OPEN_* of each open element. */
+    size_t depth;              /* Elements open. */
+    size_t alloc;              /* Entries allocated in 'open'. */
+    size_t skipped;            /* Open elements whose text is dropped. */
+    size_t in_pre;             /* Open <pre> elements. */
     int pending_space;         /* Whitespace seen since the last text. */
     int pending_line;          /* A block ended or started. */
     int pending_tab;           /* A table cell started. */
-    int in_pre;                /* Inside <pre>: keep whitespace. */
 } html_text_t;
 
 static const char *const skipped[] = {
@@ -71,12 +85,12 @@ tracuu_decode__sniff_html (const char *bytes, size_t len)
 }
 
 static void
-emit_text (html_text_t *t, const char *s)
+emit_text (html_text_t *t, const char *s, size_t len)
 {
     tracuu_decode_buf_t *buf = t->buf;
 
-    for (; *s; s++) {
-        unsigned char c = (unsigned char) *s;
+    for (size_t i = 0; i < len && buf->status == TRACUU_STATUS_OK; i++) {
+        unsigned char c = (unsigned char) s[i];
 
         if (!t->in_pre && (c == ' ' || c == '\t' || c == '\n' || c == '\r'
                            || c == '\f')) {
@@ -103,40 +117,79 @@ emit_text (html_text_t *t, const char *s)
         t->pending_line = t->pending_tab = t->pending_space = 0;
         tracuu_decode__buf_putc (buf, (char) c);
     }
+    if (buf->status != TRACUU_STATUS_OK)
+        xmlStopParser (t->ctxt);
 }
 
 static void
-walk (html_text_t *t, xmlNode *node, int depth)
+on_start (void *ctx, const xmlChar *xname, const xmlChar **attrs)
 {
-    for (; node && t->buf->status == TRACUU_STATUS_OK; node = node->next) {
-        const char *name = (const char *) node->name;
-        int block, pre;
+    html_text_t *t = ctx;
+    const char *name = (const char *) xname;
+    unsigned char flags = 0;
 
-        if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-            if (node->content)
-                emit_text (t, (const char *) node->content);
-            continue;
+    (void) attrs;
+    if (t->depth == t->alloc) {
+        size_t alloc = t->alloc ? 2 * t->alloc : 64;
+        unsigned char *open = realloc (t->open, alloc);
+
+        if (open == NULL) {
+            t->buf->status = TRACUU_STATUS_OUT_OF_MEMORY;
+            xmlStopParser (t->ctxt);
+            return;
         }
-        if (node->type != XML_ELEMENT_NODE || depth >= MAX_DEPTH)
-            continue;
-        if (in_list (name, skipped, sizeof skipped / sizeof skipped[0]))
-            continue;
-        block = in_list (name, blocks, sizeof blocks / sizeof blocks[0]);
-        if (block)
-            t->pending_line = 1;
-        if (strcasecmp (name, "td") == 0 || strcasecmp (name, "th") == 0)
-            t->pending_tab = 1;
-        if (strcasecmp (name, "br") == 0 && t->buf->len > 0
-            && t->buf->data[t->buf->len - 1] == '\n')
-            tracuu_decode__buf_putc (t->buf, '\n');  /* Keep <br><br>. */
-        pre = t->in_pre;
-        if (strcasecmp (name, "pre") == 0)
-            t->in_pre = 1;
-        walk (t, node->children, depth + 1);
-        t->in_pre = pre;
-        if (block)
-            t->pending_line = 1;
+        t->open = open;
+        t->alloc = alloc;
     }
+    if (t->skipped > 0
+        || in_list (name, skipped, sizeof skipped / sizeof skipped[0])) {
+        t->open[t->depth++] = OPEN_SKIPPED;
+        t->skipped++;
+        return;
+    }
+    if (in_list (name, blocks, sizeof blocks / sizeof blocks[0])) {
+        flags |= OPEN_BLOCK;
+        t->pending_line = 1;
+    }
+    if (strcasecmp (name, "td") == 0 || strcasecmp (name, "th") == 0)
+        t->pending_tab = 1;
+    if (strcasecmp (name, "br") == 0 && t->buf->len > 0
+        && t->buf->data[t->buf->len - 1] == '\n')
+        tracuu_decode__buf_putc (t->buf, '\n');      /* Keep <br><br>. */
+    if (strcasecmp (name, "pre") == 0) {
+        flags |= OPEN_PRE;
+        t->in_pre++;
+    }
+    t->open[t->depth++] = flags;
+}
+
+static void
+on_end (void *ctx, const xmlChar *name)
+{
+    html_text_t *t = ctx;
+    unsigned char flags;
+
+    (void) name;
+    if (t->depth == 0)
+        return;                 /* The parser balances its calls; be safe. */
+    flags = t->open[--t->depth];
+    if (flags & OPEN_SKIPPED) {
+        t->skipped--;
+        return;
+    }
+    if (flags & OPEN_PRE)
+        t->in_pre--;
+    if (flags & OPEN_BLOCK)
+        t->pending_line = 1;
+}
+
+static void
+on_text (void *ctx, const xmlChar *text, int len)
+{
+    html_text_t *t = ctx;
+
+    if (t->skipped == 0 && len > 0)
+        emit_text (t, (const char *) text, (size_t) len);
 }
 
 /* The charset named by a <meta> in the first bytes, copied into 'name'
@@ -196,6 +249,56 @@ neuter_meta (char *text, size_t len)
     }
 }
 
+/* Replace NUL and control bytes of the page by spaces (libxml2 would
+ * stop at a NUL or drop what follows it), counting them. */
+static void
+blank_controls (tracuu_decode_buf_t *utf8, tracuu_decoded_t *out)
+{
+    for (size_t i = 0; i < utf8->len; i++) {
+        unsigned char c = (unsigned char) utf8->data[i];
+
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'
+             && c != '\v') || c == 0x7f) {
+            utf8->data[i] = ' ';
+            out->n_control++;
+        }
+    }
+}
+
+/* Feed the UTF-8 page to the parser, the text going to 't'. */
+static tracuu_status_t
+parse_html (const char *page, size_t len, html_text_t *t,
+            tracuu_decoded_t *out)
+{
+    htmlSAXHandler sax;
+    htmlParserCtxtPtr ctxt;
+
+    tracuu_decode__xml_init ();
+    ctxt = htmlNewParserCtxt ();
+    if (ctxt == NULL) {
+        tracuu_decode__set_error (out, "out of memory");
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    memset (&sax, 0, sizeof sax);
+    sax.startElement = on_start;
+    sax.endElement = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.ignorableWhitespace = on_text;
+    sax.initialized = 1;
+    memcpy (ctxt->sax, &sax, sizeof sax);
+    ctxt->userData = t;
+    t->ctxt = ctxt;
+    /* Without a tree no document comes back: the text is in 't'. */
+    xmlFreeDoc (htmlCtxtReadMemory (ctxt, page, (int) len, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NONET
+                                    | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                                    | HTML_PARSE_NOIMPLIED));
+    htmlFreeParserCtxt (ctxt);
+    t->ctxt = NULL;
+    return TRACUU_STATUS_OK;
+}
+
 tracuu_status_t
 tracuu_decode__html (const char *bytes, size_t len,
                      const tracuu_decode_options_t *opts,
@@ -204,11 +307,11 @@ tracuu_decode__html (const char *bytes, size_t len,
     tracuu_status_t status;
     tracuu_decode_buf_t utf8, text;
     html_text_t t;
-    htmlDocPtr doc = NULL;
     char charset[64];
 
-    tracuu_decode__buf_init (&utf8, 0);
+    tracuu_decode__buf_init (&utf8, tracuu_decode__output_limit (opts));
     tracuu_decode__buf_init (&text, tracuu_decode__output_limit (opts));
+    memset (&t, 0, sizeof t);
     out->format = "html";
     meta_charset (bytes, len, charset, sizeof charset);
     if (opts->encoding || charset[0] == '\0'
@@ -224,33 +327,26 @@ tracuu_decode__html (const char *bytes, size_t len,
         status = tracuu_decode__charset (bytes, len, NULL, &utf8,
                                          &out->encoding, out);
     }
-    if (status)
-        goto DONE;
-    if (utf8.data == NULL || utf8.len > INT_MAX) {
-        status = utf8.data ? TRACUU_STATUS_LIMIT_EXCEEDED : TRACUU_STATUS_OK;
-        goto DONE;
+    if (status == TRACUU_STATUS_LIMIT_EXCEEDED || utf8.len > INT_MAX) {
+        tracuu_decode__set_error (out, "HTML longer than the limit of %.1f "
+                                  "MB", text.limit / 1048576.0);
+        out->over_text_limit = 1;
+        status = TRACUU_STATUS_LIMIT_EXCEEDED;
     }
+    if (status || utf8.data == NULL)
+        goto DONE;
+    blank_controls (&utf8, out);
     neuter_meta (utf8.data, utf8.len);
-    tracuu_decode__xml_init ();
-    doc = htmlReadMemory (utf8.data, (int) utf8.len, NULL, "UTF-8",
-                          HTML_PARSE_RECOVER | HTML_PARSE_NONET
-                          | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                          | HTML_PARSE_NOIMPLIED);
-    if (doc == NULL) {
-        tracuu_decode__set_error (out, "cannot parse HTML");
-        status = TRACUU_STATUS_BAD_INPUT;
-        goto DONE;
-    }
     t.buf = &text;
-    t.pending_space = t.pending_line = t.pending_tab = t.in_pre = 0;
-    walk (&t, doc->children, 0);
-    if (text.status == TRACUU_STATUS_OK && text.len > 0)
+    status = parse_html (utf8.data, utf8.len, &t, out);
+    if (status == TRACUU_STATUS_OK && text.status == TRACUU_STATUS_OK
+        && text.len > 0)
         tracuu_decode__buf_putc (&text, '\n');
 
   DONE:
     if (status == TRACUU_STATUS_OK)
         status = tracuu_decode__buf_finish (&text, out);
-    xmlFreeDoc (doc);
+    free (t.open);
     tracuu_decode__buf_dispose (&utf8);
     tracuu_decode__buf_dispose (&text);
     return status;

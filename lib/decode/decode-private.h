@@ -75,6 +75,12 @@ tracuu_decode__table (const char *name);
 
 /* decode-charset.c */
 
+/* Which UTF-16 a text without BOM seems to be: NULs in every other
+ * byte (ASCII letters, spaces, digits) and never in the others. Returns
+ * "utf-16le", "utf-16be" or NULL. */
+const char *
+tracuu_decode__sniff_utf16 (const char *bytes, size_t len);
+
 /* Non-zero if bytes [0, len) are valid UTF-8. */
 int
 tracuu_decode__is_utf8 (const char *bytes, size_t len);

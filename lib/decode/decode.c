@@ -111,10 +111,11 @@ tracuu_decode__buf_finish (tracuu_decode_buf_t *buf, tracuu_decoded_t *out)
     if (buf->status == TRACUU_STATUS_OK && buf->data == NULL)
         tracuu_decode__buf_append (buf, "", 0);
     if (buf->status != TRACUU_STATUS_OK) {
-        if (buf->status == TRACUU_STATUS_LIMIT_EXCEEDED)
+        if (buf->status == TRACUU_STATUS_LIMIT_EXCEEDED) {
             tracuu_decode__set_error (out, "text longer than the limit of "
-                                      "%zu bytes", buf->limit);
-        else
+                                      "%.1f MB", buf->limit / 1048576.0);
+            out->over_text_limit = 1;
+        } else
             tracuu_decode__set_error (out, "out of memory");
         return buf->status;
     }
@@ -227,31 +228,13 @@ sniff_binary (const char *b, size_t len)
     return NULL;
 }
 
-/* Which UTF-16 a BOM-less text seems to be: zeros in every other byte
- * (ASCII letters, spaces, digits) and never in the others. Returns
- * "utf-16le", "utf-16be" or NULL. */
-static const char *
-sniff_utf16 (const char *b, size_t len)
-{
-    size_t i, n = len < 4096 ? len : 4096, zero_even = 0, zero_odd = 0;
-
-    if (len < 4 || len % 2)
-        return NULL;
-    for (i = 0; i + 1 < n; i += 2) {
-        zero_even += b[i] == 0;
-        zero_odd += b[i + 1] == 0;
-    }
-    /* Over half the characters ASCII, as in Vietnamese text. */
-    if (zero_even == 0 && zero_odd * 2 > n / 2)
-        return "utf-16le";
-    if (zero_odd == 0 && zero_even * 2 > n / 2)
-        return "utf-16be";
-    return NULL;
-}
-
-/* Non-zero if 'b' holds too many control bytes to be text. Tab, line
- * ends, form feed, ESC and ^Z (old DOS end of file) are text; so are the
- * six C0 bytes VISCII uses for capital letters. */
+/* Non-zero if 'b' is mostly not text: more than one byte in 20 of its
+ * first 64 KiB is a NUL or another control byte. Tab, line ends, form
+ * feed, ESC and ^Z (old DOS end of file) are text; so are the six C0
+ * bytes VISCII uses for capital letters. A run of NULs counts once, so
+ * that a report padded with zeros (a file cut short by a crash) is still
+ * read. Fewer control bytes are text with a few stray bytes, which the
+ * decoder reads as spaces and counts (tracuu_decoded_t.n_control). */
 static int
 looks_binary (const char *b, size_t len)
 {
@@ -260,13 +243,34 @@ looks_binary (const char *b, size_t len)
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char) b[i];
 
-        if (c == 0)
-            return 1;
+        if (c == 0) {
+            bad += i == 0 || b[i - 1] != 0;
+            continue;
+        }
         if ((c < 0x20 && !strchr ("\t\n\r\f\v\x1a\x1b\x02\x05\x06\x14\x19\x1e", c))
             || c == 0x7f)
             bad++;
     }
     return bad > 4 && bad * 20 > n;
+}
+
+/* Replace NUL and control bytes of the decoded text by spaces, so that
+ * no NUL hides the rest of the text from code reading C strings and no
+ * terminal control reaches a snippet; count them. Tab, line ends and
+ * form feed stay. Control bytes are never part of a multi-byte UTF-8
+ * sequence, so the replacement keeps the text's offsets. */
+static void
+blank_controls (tracuu_decoded_t *out)
+{
+    for (size_t i = 0; i < out->len; i++) {
+        unsigned char c = (unsigned char) out->text[i];
+
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'
+             && c != '\v') || c == 0x7f) {
+            out->text[i] = ' ';
+            out->n_control++;
+        }
+    }
 }
 
 /* Plain text in any supported encoding. */
@@ -285,7 +289,7 @@ decode_text (const char *bytes, size_t len, const tracuu_decode_options_t *opts,
             || starts_with (bytes, len, "\xfe\xff", 2))
             utf16 = "bom";
         else
-            utf16 = sniff_utf16 (bytes, len);
+            utf16 = tracuu_decode__sniff_utf16 (bytes, len);
     }
     if (utf16 == NULL && opts->encoding == NULL && looks_binary (bytes, len)) {
         what = sniff_binary (bytes, len);
@@ -296,9 +300,9 @@ decode_text (const char *bytes, size_t len, const tracuu_decode_options_t *opts,
     }
     status = tracuu_decode__charset (bytes, len, opts->encoding, &buf,
                                      &out->encoding, out);
-    if (status)
-        goto DONE;
-    status = tracuu_decode__buf_finish (&buf, out);
+    /* A full buffer stopped the conversion: finishing it says why. */
+    if (status == TRACUU_STATUS_OK || buf.status != TRACUU_STATUS_OK)
+        status = tracuu_decode__buf_finish (&buf, out);
 
   DONE:
     tracuu_decode__buf_dispose (&buf);
@@ -353,7 +357,9 @@ gunzip (const char *bytes, size_t len, tracuu_decode_buf_t *buf,
     }
     if (buf->status == TRACUU_STATUS_LIMIT_EXCEEDED) {
         tracuu_decode__set_error (out, "gzip data expands past the limit of "
-                                  "%zu bytes (compression bomb?)", buf->limit);
+                                  "%.1f MB (compression bomb?)",
+                                  buf->limit / 1048576.0);
+        out->over_text_limit = 1;
         status = TRACUU_STATUS_LIMIT_EXCEEDED;
     } else if (buf->status) {
         tracuu_decode__set_error (out, "out of memory");
@@ -469,8 +475,17 @@ decode_bytes (const char *name, const char *path, const char *bytes,
     if (has_extension (name, "html") || has_extension (name, "htm")
         || has_extension (name, "xhtml")
         || (!has_extension (name, "txt") && !has_extension (name, "md")
-            && tracuu_decode__sniff_html (bytes, len)))
+            && tracuu_decode__sniff_html (bytes, len))) {
+        /* Named .html is not enough to be text. */
+        if (opts->encoding == NULL && !starts_with (bytes, len, "\xff\xfe", 2)
+            && !starts_with (bytes, len, "\xfe\xff", 2)
+            && tracuu_decode__sniff_utf16 (bytes, len) == NULL
+            && looks_binary (bytes, len)) {
+            tracuu_decode__set_error (out, "binary file (control bytes)");
+            return TRACUU_STATUS_UNSUPPORTED_FORMAT;
+        }
         return tracuu_decode__html (bytes, len, opts, out);
+    }
     return decode_text (bytes, len, opts, out);
 }
 
@@ -486,6 +501,8 @@ decoded_reset (tracuu_decoded_t *out)
     out->ocr_pages = 0;
     out->unread_pages = 0;
     out->unread_reason = NULL;
+    out->n_control = 0;
+    out->over_text_limit = 0;
     out->error[0] = '\0';
 }
 
@@ -517,6 +534,7 @@ decode_checked (const char *name, const char *path, const char *bytes,
                                       tracuu_status_to_string (status));
     } else {
         out->error[0] = '\0';
+        blank_controls (out);
     }
     return status;
 }

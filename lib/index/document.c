@@ -41,6 +41,15 @@ tracuu_document__add_text (xapc_doc_t *doc, const tracuu_text_t *text)
 {
     xapc_termpos_t pos = 0;
 
+    return tracuu_document__add_text_at (doc, text, &pos);
+}
+
+xapc_status_t
+tracuu_document__add_text_at (xapc_doc_t *doc, const tracuu_text_t *text,
+                              xapc_termpos_t *pos_inout)
+{
+    xapc_termpos_t pos = *pos_inout;
+
     for (size_t i = 0; i < text->n_tokens; i++) {
         const tracuu_token_t *t = &text->tokens[i];
         xapc_status_t st = XAPC_OK;
@@ -61,6 +70,7 @@ tracuu_document__add_text (xapc_doc_t *doc, const tracuu_text_t *text)
         if (st)
             return st;
     }
+    *pos_inout = pos;
     return XAPC_OK;
 }
 

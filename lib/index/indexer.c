@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,10 +28,25 @@
 #include "index/tracuu-index.h"
 #include "util/tracuu-private.h"
 #include "index/tracuu-walk.h"
+#include "index/tracuu-store.h"
 #include "index/schema.h"
 
 #define DEFAULT_COMMIT_BYTES ((size_t) 64 << 20)
 #define DEFAULT_MAX_FILE_BYTES ((size_t) 64 << 20)
+#define DEFAULT_MAX_TEXT_BYTES ((size_t) 64 << 20)
+
+/* Text analyzed and extracted as one (far more than any report), and
+ * the pieces the rest of a longer text is read in (see prepare()). */
+#define WHOLE_TEXT_BYTES ((size_t) 4 << 20)
+#define PIECE_BYTES ((size_t) 1 << 20)
+
+/* A document this large is written in a batch of its own, so that
+ * running out of memory while writing it loses nothing else. */
+#define LARGE_DOCUMENT_BYTES ((size_t) 8 << 20)
+
+/* Bytes of text of prepared jobs waiting for the writer past which the
+ * workers wait: what keeps memory bounded when files are large. */
+#define READY_BYTES_BUDGET ((size_t) 256 << 20)
 
 /* One document already in the index. */
 typedef struct known {
@@ -47,7 +63,9 @@ typedef struct run {
     known_t *known;             /* Sorted by path. */
     size_t n_known;
     size_t alloc_known;
-    size_t pending_bytes;
+    size_t pending_bytes;       /* Text written since the last commit. */
+    size_t pending_files;       /* Files written since the last commit. */
+    size_t pending_removed;     /* Documents removed since then. */
     tracuu_status_t fatal;      /* A database failure ends the run. */
     struct pool *pool;          /* The queue of jobs and its workers. */
 } run_t;
@@ -56,10 +74,11 @@ static void
 report (run_t *run, const char *path, tracuu_outcome_t outcome,
         const char *reason)
 {
+    /* Indexed and removed files count once committed (see commit()). */
     switch (outcome) {
-    case TRACUU_FILE_INDEXED:   run->stats->indexed++; break;
+    case TRACUU_FILE_INDEXED:   run->pending_files++; break;
     case TRACUU_FILE_UNCHANGED: run->stats->unchanged++; break;
-    case TRACUU_FILE_REMOVED:   run->stats->removed++; break;
+    case TRACUU_FILE_REMOVED:   run->pending_removed++; break;
     case TRACUU_FILE_FAILED:    run->stats->failed++; break;
     case TRACUU_FILE_SKIPPED:   run->stats->skipped++; break;
     }
@@ -73,6 +92,11 @@ collect_path (xapc_docid_t docid, const char *value, size_t len, void *payload)
     run_t *run = payload;
     known_t *k;
 
+    if (!tracuu_index__valid_path (value, len)) {
+        run->fatal = tracuu_index__damaged (run->index, "a report's path "
+                                            "is not a path");
+        return 1;
+    }
     if (run->n_known == run->alloc_known) {
         size_t alloc = run->alloc_known ? 2 * run->alloc_known : 1024;
         known_t *p = realloc (run->known, alloc * sizeof *p);
@@ -166,19 +190,39 @@ free_known (run_t *run)
     free (run->known);
 }
 
+/* Commit; what was written since the last commit is then stored and
+ * counted. When the commit fails it is lost, and the message says how
+ * much. */
+static tracuu_status_t
+commit (run_t *run)
+{
+    xapc_status_t st = xapc_db_commit (run->index->db);
+
+    if (st) {
+        tracuu_status_t status = tracuu_index__status (st);
+
+        tracuu_index__set_error (run->index, "committing: %s; the %zu "
+                                 "file%s indexed since the last commit %s "
+                                 "not stored: the next run indexes them",
+                                 xapc_last_error (), run->pending_files,
+                                 run->pending_files == 1 ? "" : "s",
+                                 run->pending_files == 1 ? "is" : "are");
+        return status ? status : TRACUU_STATUS_DATABASE_ERROR;
+    }
+    run->stats->indexed += run->pending_files;
+    run->stats->removed += run->pending_removed;
+    run->pending_files = run->pending_removed = run->pending_bytes = 0;
+    return TRACUU_STATUS_OK;
+}
+
 static tracuu_status_t
 maybe_commit (run_t *run, size_t bytes)
 {
     size_t limit = run->opts->commit_bytes ? run->opts->commit_bytes
                                            : DEFAULT_COMMIT_BYTES;
-    xapc_status_t st;
 
     run->pending_bytes += bytes;
-    if (run->pending_bytes < limit)
-        return TRACUU_STATUS_OK;
-    run->pending_bytes = 0;
-    st = xapc_db_commit (run->index->db);
-    return st ? tracuu_index__fail (run->index, st, "committing") : 0;
+    return run->pending_bytes < limit ? TRACUU_STATUS_OK : commit (run);
 }
 
 /* "size mtime_ns": the part of a fingerprint that decides "unchanged". */
@@ -235,7 +279,6 @@ typedef struct job {
     xapc_doc_t *doc;            /* The report document. */
     tracuu_case_docs_t cases;   /* Its case documents. */
     size_t text_bytes;          /* Decoded text, for commit batching. */
-    tracuu_status_t fatal;      /* Out of memory while preparing. */
     int ready;
     /* Documents of the job written last from this slot, freed by the
      * worker that takes the slot next: memory is freed best by the
@@ -269,8 +312,188 @@ job_free_spent (job_t *job)
     job->spent_doc = NULL;
 }
 
-/* Decode, analyze, extract and build the document of one file. Runs on
- * any thread: it touches nothing but the job. */
+/* Add a note to what is said about the job ("; " between notes). */
+static void __attribute__ ((format (printf, 2, 3)))
+add_note (job_t *job, const char *format, ...)
+{
+    size_t used = strlen (job->reason);
+    va_list ap;
+
+    if (used + 3 >= sizeof job->reason)
+        return;
+    if (used > 0) {
+        memcpy (job->reason + used, "; ", 3);
+        used += 2;
+    }
+    va_start (ap, format);
+    vsnprintf (job->reason + used, sizeof job->reason - used, format, ap);
+    va_end (ap);
+}
+
+static double
+mb (size_t bytes)
+{
+    return (double) bytes / 1048576.0;
+}
+
+/* "11 KB", "40.0 MB": a size for a message. */
+static const char *
+size_text (size_t bytes, char buf[32])
+{
+    if (bytes < 1048576)
+        snprintf (buf, 32, "%zu KB", (bytes + 1023) / 1024);
+    else
+        snprintf (buf, 32, "%.1f MB", mb (bytes));
+    return buf;
+}
+
+/* Where to end a piece of at most 'max' of the 'len' bytes at 's': after
+ * a line end in its second half, else after a space, else before a
+ * UTF-8 lead byte. A line end is a boundary for NFC, the word break and
+ * footnote marks, so the pieces analyze as the whole would. */
+static size_t
+cut_piece (const char *s, size_t len, size_t max)
+{
+    size_t n;
+
+    if (len <= max)
+        return len;
+    for (n = max; n > max / 2; n--)
+        if (s[n - 1] == '\n')
+            return n;
+    for (n = max; n > max / 2; n--)
+        if (s[n - 1] == ' ')
+            return n;
+    for (n = max; n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80; n--)
+        ;
+    return n > 0 ? n : max;
+}
+
+/* Word positions a text takes in its document (footnote marks take
+ * none; see tracuu_document__add_text()). */
+static xapc_termpos_t
+positions (const tracuu_text_t *text)
+{
+    xapc_termpos_t n = 0;
+
+    for (size_t i = 0; i < text->n_tokens; i++)
+        n += !(text->tokens[i].flags & TRACUU_TOKEN_FOOTNOTE);
+    return n;
+}
+
+static size_t
+count_lines (const char *s, size_t len)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < len; i++)
+        n += s[i] == '\n';
+    return n;
+}
+
+/* What a text adds up to, read whole or in pieces. */
+typedef struct rest {
+    size_t n_tokens;
+    size_t n_replaced;
+} rest_t;
+
+/*
+ * The text of 'dec' after its first 'done' bytes (already analyzed as
+ * *first, which is freed here first), piece by piece: each piece is
+ * analyzed, its words added to the document after those before it and
+ * its normalized text to the stored copy, then freed, so that memory
+ * holds one piece's tokens at a time. The stored text and line count of
+ * the document are replaced by those of the whole.
+ */
+static tracuu_status_t
+add_rest (job_t *job, const tracuu_decoded_t *dec, size_t done,
+          tracuu_text_t **first, rest_t *rest)
+{
+    tracuu_store_packer_t packer;
+    tracuu_status_t status;
+    xapc_termpos_t pos = positions (*first);
+    size_t lines = count_lines ((*first)->text, (*first)->len);
+    char *packed = NULL, count[32];
+    size_t packed_len = 0;
+
+    memset (rest, 0, sizeof *rest);
+    rest->n_tokens = (*first)->n_tokens;
+    rest->n_replaced = (*first)->n_replaced;
+    status = tracuu_store__packer_init (&packer);
+    tracuu_store__packer_add (&packer, (*first)->text, (*first)->len);
+    tracuu_text_destroy (*first);
+    *first = NULL;
+    while (status == TRACUU_STATUS_OK && done < dec->len) {
+        size_t n = cut_piece (dec->text + done, dec->len - done,
+                              PIECE_BYTES);
+        tracuu_text_t *piece = NULL;
+
+        status = tracuu_text_analyze (dec->text + done, n, &piece);
+        if (status == TRACUU_STATUS_OK
+            && tracuu_document__add_text_at (job->doc, piece, &pos))
+            status = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (status == TRACUU_STATUS_OK) {
+            tracuu_store__packer_add (&packer, piece->text, piece->len);
+            lines += count_lines (piece->text, piece->len);
+            rest->n_tokens += piece->n_tokens;
+            rest->n_replaced += piece->n_replaced;
+        }
+        tracuu_text_destroy (piece);
+        done += n;
+    }
+    if (status == TRACUU_STATUS_OK)
+        status = tracuu_store__packer_finish (&packer, &packed, &packed_len);
+    snprintf (count, sizeof count, "%zu", lines + 1);
+    if (status == TRACUU_STATUS_OK
+        && (xapc_doc_set_value (job->doc, TRACUU_SLOT_STORED, packed,
+                                packed_len)
+            || xapc_doc_set_value (job->doc, TRACUU_SLOT_LINES, count,
+                                   strlen (count))))
+        status = TRACUU_STATUS_OUT_OF_MEMORY;
+    free (packed);
+    tracuu_store__packer_dispose (&packer);
+    return status;
+}
+
+/* Why a file could not be decoded, in job->reason. */
+static void
+decode_failure (const tracuu_index_options_t *opts, job_t *job,
+                const tracuu_decode_options_t *dopts,
+                const tracuu_decoded_t *dec, tracuu_status_t status)
+{
+    size_t size = (size_t) job->st.st_size;
+    char sz[32];
+
+    if (status == TRACUU_STATUS_OUT_OF_MEMORY)
+        add_note (job, "out of memory decoding it (a %s file); raise the "
+                  "memory limit, or lower --max-size or --max-text to skip "
+                  "such files", size_text (size, sz));
+    else if (status == TRACUU_STATUS_LIMIT_EXCEEDED && size > dopts->max_input_bytes)
+        add_note (job, "file is %.1f MB, over the %.1f MB limit; raise it "
+                  "with --max-size to index it", mb (size),
+                  mb (dopts->max_input_bytes));
+    else if (status == TRACUU_STATUS_LIMIT_EXCEEDED && dec->over_text_limit)
+        add_note (job, "%s; raise the limit with --max-text to index it",
+                  dec->error);
+    else
+        add_note (job, "%s", dec->error[0] ? dec->error
+                                           : tracuu_status_to_string (status));
+    if (status == TRACUU_STATUS_UNSUPPORTED_FORMAT)
+        job->outcome = TRACUU_FILE_SKIPPED;
+    (void) opts;
+}
+
+/*
+ * Decode, analyze, extract and build the document of one file. Runs on
+ * any thread: it touches nothing but the job. Any failure, out of
+ * memory included, is the file's: it fails with a reason and the run
+ * goes on.
+ *
+ * A text longer than WHOLE_TEXT_BYTES is read in pieces: its first
+ * WHOLE_TEXT_BYTES are analyzed and extracted as a report is, the rest
+ * piece by piece for its words only (see add_rest()), so that memory is
+ * bounded by the text and not by its tokens.
+ */
 static void
 prepare (const tracuu_index_options_t *opts, job_t *job)
 {
@@ -279,40 +502,32 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     tracuu_text_t *text = NULL;
     tracuu_extraction_t *x = NULL;
     tracuu_report_info_t info;
-    char key[64], fingerprint[96], rid[17];
+    char key[64], fingerprint[96], rid[17], sz[32];
     tracuu_status_t status;
-    size_t size = (size_t) job->st.st_size;
+    size_t whole;
+    rest_t rest = { 0, 0 };
+    xapc_status_t xst;
+    const char *why = NULL;     /* What failed, when the status says too
+                                   little. */
 
     job->outcome = TRACUU_FILE_FAILED;
     dopts.encoding = opts->encoding;
     dopts.ocr = (tracuu_ocr_mode_t) opts->ocr;
     dopts.max_input_bytes = opts->max_file_bytes ? opts->max_file_bytes
                                                  : DEFAULT_MAX_FILE_BYTES;
+    dopts.max_output_bytes = opts->max_text_bytes ? opts->max_text_bytes
+                                                  : DEFAULT_MAX_TEXT_BYTES;
     status = tracuu_decode_file (job->path, &dopts, &dec);
-    if (status == TRACUU_STATUS_LIMIT_EXCEEDED && size > dopts.max_input_bytes) {
-        snprintf (job->reason, sizeof job->reason, "file is %.1f MB, over the "
-                  "%.1f MB limit; raise it with --max-size to index it",
-                  (double) size / 1048576.0,
-                  (double) dopts.max_input_bytes / 1048576.0);
-        goto DONE;
-    }
     if (status != TRACUU_STATUS_OK) {
-        if (status == TRACUU_STATUS_UNSUPPORTED_FORMAT)
-            job->outcome = TRACUU_FILE_SKIPPED;
-        snprintf (job->reason, sizeof job->reason, "%s",
-                  dec.error[0] ? dec.error : tracuu_status_to_string (status));
+        decode_failure (opts, job, &dopts, &dec, status);
         goto DONE;
     }
-    status = tracuu_text_analyze (dec.text, dec.len, &text);
+    whole = cut_piece (dec.text, dec.len, WHOLE_TEXT_BYTES);
+    status = tracuu_text_analyze (dec.text, whole, &text);
     if (status == TRACUU_STATUS_OK)
         status = tracuu_extract (text, &x);
-    if (status != TRACUU_STATUS_OK) {
-        snprintf (job->reason, sizeof job->reason, "%s",
-                  tracuu_status_to_string (status));
-        if (status == TRACUU_STATUS_OUT_OF_MEMORY)
-            job->fatal = status;
-        goto DONE;
-    }
+    if (status != TRACUU_STATUS_OK)
+        goto FAILED;
     stat_key (&job->st, key, sizeof key);
     snprintf (fingerprint, sizeof fingerprint, "%s %016llx", key,
               (unsigned long long) tracuu_index__hash (dec.text, dec.len));
@@ -323,36 +538,92 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     info.pages = dec.pages;
     info.ocr_pages = dec.ocr_pages;
     report_id (job->path, rid);
-    if (tracuu_document__build_report (&info, text, &job->doc)
-        || tracuu_document__add_extraction (job->doc, x)
-        || tracuu_cases__prepare (x, job->path, rid, &job->cases)) {
-        snprintf (job->reason, sizeof job->reason, "%s", xapc_last_error ());
-        job->fatal = TRACUU_STATUS_OUT_OF_MEMORY;
-        goto DONE;
+    xst = tracuu_document__build_report (&info, text, &job->doc);
+    if (xst == XAPC_OK)
+        xst = tracuu_document__add_extraction (job->doc, x);
+    if (xst != XAPC_OK) {
+        status = xst == XAPC_ERR_NOMEM ? TRACUU_STATUS_OUT_OF_MEMORY
+                                       : TRACUU_STATUS_DATABASE_ERROR;
+        why = xapc_last_error ();
+        goto FAILED;
     }
+    status = tracuu_cases__prepare (x, job->path, rid, &job->cases);
+    tracuu_extraction_destroy (x);
+    x = NULL;
+    if (status == TRACUU_STATUS_OK && whole < dec.len)
+        status = add_rest (job, &dec, whole, &text, &rest);
+    else if (status == TRACUU_STATUS_OK) {
+        rest.n_tokens = text->n_tokens;
+        rest.n_replaced = text->n_replaced;
+    }
+    if (status != TRACUU_STATUS_OK)
+        goto FAILED;
     job->outcome = TRACUU_FILE_INDEXED;
     job->text_bytes = dec.len;
-    if (text->n_tokens == 0)
-        snprintf (job->reason, sizeof job->reason, "no words in it");
-    if (text->n_replaced > 0)
-        snprintf (job->reason, sizeof job->reason, "%zu invalid byte "
-                  "sequence%s replaced by U+FFFD", text->n_replaced,
-                  text->n_replaced == 1 ? "" : "s");
+    if (rest.n_tokens == 0)
+        add_note (job, "no words in it");
+    if (whole < dec.len)
+        add_note (job, "%.1f MB of text: metadata and cases read from its "
+                  "first %.1f MB", mb (dec.len), mb (whole));
+    if (rest.n_replaced > 0)
+        add_note (job, "%zu invalid byte sequence%s replaced by U+FFFD",
+                  rest.n_replaced, rest.n_replaced == 1 ? "" : "s");
+    if (dec.n_control > 0)
+        add_note (job, "%zu NUL or control byte%s read as %s",
+                  dec.n_control, dec.n_control == 1 ? "" : "s",
+                  dec.n_control == 1 ? "a space" : "spaces");
     if (dec.unread_pages > 0)
-        snprintf (job->reason + strlen (job->reason),
-                  sizeof job->reason - strlen (job->reason),
-                  "%s%u page%s without text not read: %s",
-                  job->reason[0] ? "; " : "", dec.unread_pages,
-                  dec.unread_pages == 1 ? "" : "s", dec.unread_reason);
+        add_note (job, "%u page%s without text not read: %s",
+                  dec.unread_pages, dec.unread_pages == 1 ? "" : "s",
+                  dec.unread_reason);
     if (!valid_utf8 (job->path))
-        snprintf (job->reason + strlen (job->reason),
-                  sizeof job->reason - strlen (job->reason),
-                  "%sfile name is not valid UTF-8", job->reason[0] ? "; " : "");
+        add_note (job, "file name is not valid UTF-8");
+    goto DONE;
+
+  FAILED:
+    xapc_doc_destroy (job->doc);
+    job->doc = NULL;
+    tracuu_cases__dispose (&job->cases);
+    if (status == TRACUU_STATUS_OUT_OF_MEMORY)
+        add_note (job, "out of memory reading %s of text; raise the memory "
+                  "limit, or lower --max-text to skip such files",
+                  size_text (dec.len, sz));
+    else
+        add_note (job, "%s", why ? why : tracuu_status_to_string (status));
 
   DONE:
     tracuu_extraction_destroy (x);
     tracuu_text_destroy (text);
     tracuu_decoded_dispose (&dec);
+}
+
+/* Xapian ran out of memory writing 'job': the changes since the last
+ * commit are cancelled (a failed write may be half done) and the file
+ * fails; the files written since that commit, which go with them, are
+ * counted as failed too, and the next run indexes them all. A large
+ * document is written in a batch of its own (see write_job()), so that
+ * it is usually the only one. */
+static void
+write_failed (run_t *run, job_t *job)
+{
+    size_t lost = run->pending_files;
+    xapc_status_t st = xapc_db_cancel (run->index->db);
+    char note[256], sz[32];
+
+    if (st) {
+        run->fatal = tracuu_index__fail (run->index, st, "cancelling a "
+                                         "failed write");
+        return;
+    }
+    snprintf (note, sizeof note, "out of memory writing it to the index "
+              "(%s of text)", size_text (job->text_bytes, sz));
+    if (lost > 0)
+        snprintf (note + strlen (note), sizeof note - strlen (note),
+                  "; the %zu file%s indexed since the last commit went with "
+                  "it: the next run indexes them", lost, lost == 1 ? "" : "s");
+    run->stats->failed += lost;
+    run->pending_files = run->pending_removed = run->pending_bytes = 0;
+    report (run, job->path, TRACUU_FILE_FAILED, note);
 }
 
 /* Write a prepared job into the index; on the calling thread only. */
@@ -361,31 +632,35 @@ write_job (run_t *run, job_t *job)
 {
     char id[XAPC_MAX_TERM_BYTES + 1], rid[17];
     xapc_status_t xst;
+    tracuu_status_t status = TRACUU_STATUS_OK;
 
-    if (job->fatal) {
-        run->fatal = job->fatal;
-        tracuu_index__set_error (run->index, "%s: %s", job->path, job->reason);
-        return;
-    }
     if (job->outcome != TRACUU_FILE_INDEXED) {
         report (run, job->path, job->outcome, job->reason);
         return;
     }
+    if (job->text_bytes >= LARGE_DOCUMENT_BYTES
+        && run->pending_files + run->pending_removed > 0
+        && (run->fatal = commit (run)) != TRACUU_STATUS_OK)
+        return;
     run->stats->bytes += (size_t) job->st.st_size;
     xst = xapc_db_replace_by_term (run->index->db, id,
                                    tracuu_index__id_term (job->path, id),
                                    job->doc, NULL);
-    if (xst) {
-        run->fatal = tracuu_index__fail (run->index, xst, job->path);
+    if (xst)
+        status = tracuu_index__fail (run->index, xst, job->path);
+    report_id (job->path, rid);
+    if (status == TRACUU_STATUS_OK && job->known != NULL)
+        status = tracuu_cases__remove_report (run->index, rid);
+    if (status == TRACUU_STATUS_OK)
+        status = tracuu_cases__write (run->index, &job->cases);
+    if (status == TRACUU_STATUS_OUT_OF_MEMORY) {
+        write_failed (run, job);
         return;
     }
-    report_id (job->path, rid);
-    if (job->known != NULL)
-        run->fatal = tracuu_cases__remove_report (run->index, rid);
-    if (!run->fatal)
-        run->fatal = tracuu_cases__write (run->index, &job->cases);
-    if (run->fatal)
+    if (status != TRACUU_STATUS_OK) {
+        run->fatal = status;
         return;
+    }
     report (run, job->path, TRACUU_FILE_INDEXED,
             job->reason[0] ? job->reason : NULL);
     run->fatal = maybe_commit (run, job->text_bytes);
@@ -415,6 +690,7 @@ typedef struct pool {
     size_t head;                /* Next job to write (the caller's). */
     size_t claim;               /* Next job to prepare. */
     size_t tail;                /* Next job to walk. */
+    size_t ready_bytes;         /* Text of prepared jobs not yet written. */
     int stop;
     const tracuu_index_options_t *opts;
 } pool_t;
@@ -435,7 +711,12 @@ worker (void *arg)
     for (;;) {
         job_t *job;
 
-        while (!pool->stop && pool->claim >= pool->tail)
+        /* Large files waiting for the writer hold memory: past the
+         * budget, only the writer's next job is prepared. */
+        while (!pool->stop
+               && (pool->claim >= pool->tail
+                   || (pool->claim > pool->head
+                       && pool->ready_bytes > READY_BYTES_BUDGET)))
             pthread_cond_wait (&pool->work, &pool->lock);
         if (pool->stop)
             break;
@@ -445,6 +726,7 @@ worker (void *arg)
         prepare (pool->opts, job);
         pthread_mutex_lock (&pool->lock);
         job->ready = 1;
+        pool->ready_bytes += job->text_bytes;
         pthread_cond_broadcast (&pool->done);
     }
     pthread_mutex_unlock (&pool->lock);
@@ -514,13 +796,21 @@ write_oldest (run_t *run)
     if (!run->fatal)
         write_job (run, job);
     if (pool->n_threads > 0) {
+        /* The slot is reused only once the walk (this thread) fills it
+         * again, so head moves on before the job is disposed of. */
+        pthread_mutex_lock (&pool->lock);
+        pool->ready_bytes -= job->text_bytes;
+        pool->head++;
+        pthread_cond_broadcast (&pool->work);
+        pthread_mutex_unlock (&pool->lock);
         job->spent_doc = job->doc;
         job->spent_cases = job->cases;
         job->doc = NULL;
         memset (&job->cases, 0, sizeof job->cases);
     }
     job_dispose (job);
-    pool->head++;
+    if (pool->n_threads == 0)
+        pool->head++;
 }
 
 /* Write every walked job. */
@@ -583,7 +873,13 @@ on_walk (void *payload, const char *path, const struct stat *st,
     if (k != NULL)
         k->seen = 1;            /* Unreadable now is not deleted. */
     if (problem != NULL) {
-        keep_below (run, path);
+        /* A folder that cannot be read keeps its documents; one passed
+         * over on purpose (a database, a link out of the folder, a path
+         * met before) loses those it had. */
+        if (st == NULL)
+            keep_below (run, path);
+        else if (k != NULL)
+            k->seen = 0;
         report (run, path, st ? TRACUU_FILE_SKIPPED : TRACUU_FILE_FAILED,
                 problem);
         return run->fatal != TRACUU_STATUS_OK;
@@ -651,6 +947,7 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
     tracuu_index_options_t defaults = TRACUU_INDEX_OPTIONS_INIT;
     tracuu_index_stats_t local;
     run_t run = { 0 };
+    tracuu_walk_t walk;
     pool_t pool;
     double t0 = now_seconds ();
     tracuu_status_t status;
@@ -672,6 +969,11 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
         return TRACUU_STATUS_OUT_OF_MEMORY;
     run.pool = &pool;
     status = load_known (&run);
+    memset (&walk, 0, sizeof walk);
+    walk.cb = on_walk;
+    walk.payload = &run;
+    walk.follow = run.opts->follow_symlinks;
+    walk.db = index->path;
     for (size_t i = 0; i < n_paths && status == TRACUU_STATUS_OK; i++) {
         char *abs = realpath (paths[i], NULL);
         struct stat st;
@@ -680,7 +982,7 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
             report (&run, paths[i], TRACUU_FILE_FAILED, strerror (errno));
             continue;
         }
-        tracuu_walk__run (abs, on_walk, &run);
+        tracuu_walk__run (&walk, abs);
         drain (&run);
         if (!run.fatal && stat (abs, &st) == 0 && S_ISDIR (st.st_mode))
             remove_vanished (&run, abs);
@@ -690,12 +992,13 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
     drain (&run);
     pool_stop (&pool);
     tracuu_decode_thread_done ();   /* The OCR engine of this thread. */
-    if (status == TRACUU_STATUS_OK) {
-        xapc_status_t st = xapc_db_commit (index->db);
-
-        if (st)
-            status = tracuu_index__fail (index, st, "committing");
-    }
+    tracuu_walk__dispose (&walk);
+    if (status == TRACUU_STATUS_OK)
+        status = commit (&run);
+    else
+        /* What was not committed is not counted: it must not be stored
+         * when the index closes either. The next run indexes it. */
+        (void) xapc_db_cancel (index->db);
     free_known (&run);
     stats->seconds = now_seconds () - t0;
     return status;

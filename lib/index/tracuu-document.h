@@ -19,6 +19,12 @@ typedef struct tracuu_report_info {
 xapc_status_t tracuu_document__add_text (xapc_doc_t *doc,
                                          const tracuu_text_t *text);
 
+/* The same for a text that continues a document: positions after
+ * *pos_inout, which is moved to the last one used. */
+xapc_status_t tracuu_document__add_text_at (xapc_doc_t *doc,
+                                            const tracuu_text_t *text,
+                                            xapc_termpos_t *pos_inout);
+
 /* Add the boolean term prefix + value[0..len) (nothing when empty or
  * too long). */
 xapc_status_t tracuu_document__add_filter (xapc_doc_t *doc, const char *prefix,

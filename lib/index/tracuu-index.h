@@ -10,11 +10,20 @@ struct tracuu_index {
     int writable;               /* Opened with TRACUU_INDEX_WRITE. */
     char *path;                 /* As given to tracuu_index_open(). */
     char error[512];            /* Last failure, for tracuu_index_last_error(). */
+    char notes[1024];           /* What opening did, for tracuu_index_notes(). */
 };
 
 /* index.c: record a reason on the handle. */
 void tracuu_index__set_error (tracuu_index_t *index, const char *format, ...)
     __attribute__ ((format (printf, 2, 3)));
+
+/* index.c: record that the index is damaged ('detail' says how, e.g. a
+ * value that cannot be read) with what to do; DATABASE_ERROR. */
+tracuu_status_t tracuu_index__damaged (tracuu_index_t *index,
+                                       const char *detail);
+
+/* index.c: non-zero if a path value read back is an absolute path. */
+int tracuu_index__valid_path (const char *value, size_t len);
 
 /* index.c: map a binding status to ours. */
 tracuu_status_t tracuu_index__status (xapc_status_t st);

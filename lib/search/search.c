@@ -43,6 +43,10 @@ read_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
     st = xapc_mset_document (mset, i, &doc);
     if (!st)
         st = xapc_doc_get_value (doc, TRACUU_SLOT_PATH, &value, &vlen);
+    if (!st && !tracuu_index__valid_path (value, vlen)) {
+        xapc_doc_destroy (doc);
+        return tracuu_index__damaged (index, "a result's path is not a path");
+    }
     if (!st) {
         r->paths[i] = strndup (value, vlen);
         if (r->paths[i] == NULL)
@@ -57,8 +61,11 @@ read_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
     }
     if (st)
         status = tracuu_index__fail (index, st, "reading a result");
-    else if (!status && tracuu_store__unpack (data, dlen, stored, stored_len))
-        *stored = NULL;         /* No stored text: no snippet. */
+    else if (!status && dlen > 0)
+        status = tracuu_store__unpack (data, dlen, stored, stored_len);
+    if (status == TRACUU_STATUS_BAD_INPUT)
+        status = tracuu_index__damaged (index, "a result's stored text "
+                                        "cannot be read");
     xapc_doc_destroy (doc);
     return status;
 }

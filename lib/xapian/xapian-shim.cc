@@ -6,10 +6,16 @@
  * one try block whose catch calls map_exception(), so no C++ exception
  * ever reaches C. Failures leave a message in a thread-local string.
  */
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <xapian.h>
 
+#include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -17,6 +23,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,6 +33,8 @@ struct xapc_db {
     Xapian::Database *db = nullptr;          /* Owned; also the writer. */
     Xapian::WritableDatabase *wdb = nullptr; /* Same object, or NULL. */
     std::string path;                        /* For error messages. */
+    struct stat opened {};                   /* The directory opened, to
+                                              * see it replaced. */
 
     ~xapc_db () { delete db; }
 };
@@ -66,31 +75,28 @@ struct xapc_mset {
     ~xapc_mset () { delete mset; }
 };
 
-static thread_local std::string last_error;
+extern char **environ;
+
+/* A plain array, not a std::string: a thread_local with a destructor
+ * makes glibc register one on the thread's first use, which aborts the
+ * program when memory has run out ("failed to register TLS
+ * destructor"), the one time the message matters most. */
+static thread_local char last_error[1024];
 
 /*
  * Record "action 'path': detail" (or "action: detail" when 'path' is
- * NULL) as the last error and return 'status'. Never throws: if memory
- * runs out, a short fixed message (which needs no allocation) is kept.
+ * NULL) as the last error and return 'status'. Never throws and never
+ * allocates (messages are cut at 1 KB).
  */
 static xapc_status_t
 fail (xapc_status_t status, const char *action, const char *path,
       const char *detail) noexcept
 {
-    try {
-        std::string msg (action);
-
-        if (path != nullptr) {
-            msg += " '";
-            msg += path;
-            msg += "'";
-        }
-        msg += ": ";
-        msg += detail;
-        last_error.swap (msg);
-    } catch (...) {
-        last_error = "out of memory";
-    }
+    if (path != nullptr)
+        snprintf (last_error, sizeof last_error, "%s '%s': %s", action, path,
+                  detail);
+    else
+        snprintf (last_error, sizeof last_error, "%s: %s", action, detail);
     return status;
 }
 
@@ -123,8 +129,11 @@ map_exception (const char *action, const char *path) noexcept
         try {
             throw;
         } catch (const Xapian::DatabaseLockError &e) {
-            status = XAPC_ERR_LOCKED;
+            /* Also raised when the lock file cannot be created: only
+             * "already locked" is another writer. */
             detail = e.get_description ();
+            status = detail.find ("already locked") != std::string::npos
+                     ? XAPC_ERR_LOCKED : XAPC_ERR_ACCESS;
         } catch (const Xapian::DatabaseNotFoundError &e) {
             /* Before DatabaseOpeningError, its base class. */
             status = XAPC_ERR_NOT_FOUND;
@@ -140,6 +149,21 @@ map_exception (const char *action, const char *path) noexcept
             detail = e.get_description ();
         } catch (const Xapian::DatabaseOpeningError &e) {
             /* Also DatabaseVersionError, a subclass. */
+            status = XAPC_ERR_CORRUPT;
+            detail = e.get_description ();
+        } catch (const Xapian::DatabaseCreateError &e) {
+            status = XAPC_ERR_OTHER;
+            detail = e.get_description ();
+        } catch (const Xapian::DatabaseError &e) {
+            /* What reading damaged tables raises besides
+             * DatabaseCorruptError ("item ends outside block"...). */
+            status = XAPC_ERR_CORRUPT;
+            detail = e.get_description ();
+        } catch (const Xapian::RangeError &e) {
+            /* A damaged value or posting read as a number. */
+            status = XAPC_ERR_CORRUPT;
+            detail = e.get_description ();
+        } catch (const Xapian::SerialisationError &e) {
             status = XAPC_ERR_CORRUPT;
             detail = e.get_description ();
         } catch (const Xapian::InvalidArgumentError &e) {
@@ -163,8 +187,7 @@ map_exception (const char *action, const char *path) noexcept
         }
     } catch (...) {
         /* Building the description ran out of memory. */
-        last_error = "out of memory";
-        return status;
+        return fail (status, action, path, "out of memory");
     }
     return fail (status, action, path, detail.c_str ());
 }
@@ -286,6 +309,8 @@ xapc_status_string (xapc_status_t status)
         return "query syntax error";
     case XAPC_ERR_READ_ONLY:
         return "database is read-only";
+    case XAPC_ERR_ACCESS:
+        return "database cannot be written (permission, read-only file system)";
     case XAPC_ERR_OTHER:
         return "Xapian error";
     case XAPC_STATUS_LAST:
@@ -297,7 +322,7 @@ xapc_status_string (xapc_status_t status)
 extern "C" const char *
 xapc_last_error (void)
 {
-    return last_error.c_str ();
+    return last_error;
 }
 
 extern "C" const char *
@@ -338,6 +363,8 @@ xapc_db_open (const char *path, int flags, xapc_db_t **out)
         std::unique_ptr<xapc_db_t> db (new xapc_db_t);
 
         db->path = path;
+        if (stat (path, &db->opened) != 0)
+            memset (&db->opened, 0, sizeof db->opened);
         if (mode == XAPC_DB_READ) {
             db->db = new Xapian::Database (db->path);
             /* An empty file is a valid stub listing no database, which
@@ -403,8 +430,24 @@ xapc_db_reopen (xapc_db_t *db, int *changed_out)
     if (db == nullptr)
         return null_argument (__func__);
     try {
-        bool changed = db->db->reopen ();
+        struct stat now;
+        bool changed;
 
+        /* A compaction puts another directory at the path: reopen()
+         * would mix the tables it has open with the new one's, so the
+         * database is opened again from its path. */
+        if (db->wdb == nullptr && stat (db->path.c_str (), &now) == 0
+            && (now.st_dev != db->opened.st_dev
+                || now.st_ino != db->opened.st_ino)) {
+            Xapian::Database *fresh = new Xapian::Database (db->path);
+
+            delete db->db;
+            db->db = fresh;
+            db->opened = now;
+            changed = true;
+        } else {
+            changed = db->db->reopen ();
+        }
         if (changed_out != nullptr)
             *changed_out = changed;
         return XAPC_OK;
@@ -420,6 +463,194 @@ xapc_db_commit (xapc_db_t *db)
         return null_argument (__func__);
     return write_op (db, "cannot commit database",
                      [] (Xapian::WritableDatabase &w) { w.commit (); });
+}
+
+/* In the child of xapc_db_check(): check, write "errors\n" and the
+ * report (or "E message") to 'fd', and exit. */
+static void __attribute__ ((noreturn))
+check_child (const char *path, int fd)
+{
+    std::string result;
+
+    try {
+        std::ostringstream out;
+        size_t errors = Xapian::Database::check (path, 0, &out);
+
+        result = std::to_string (errors) + "\n" + out.str ();
+    } catch (const Xapian::Error &e) {
+        result = "E " + e.get_description ();
+    } catch (const std::exception &e) {
+        result = std::string ("E ") + e.what ();
+    } catch (...) {
+        result = "E unknown C++ exception";
+    }
+    for (size_t done = 0; done < result.size ();) {
+        ssize_t n = write (fd, result.data () + done, result.size () - done);
+
+        if (n <= 0 && errno != EINTR)
+            break;
+        if (n > 0)
+            done += (size_t) n;
+    }
+    _exit (0);
+}
+
+/* All that can be read from 'fd' until its end, appended to 'out'. */
+static void
+read_all (int fd, std::string &out)
+{
+    char chunk[4096];
+    ssize_t n;
+
+    try {
+        while ((n = read (fd, chunk, sizeof chunk)) != 0) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                break;
+            out.append (chunk, (size_t) n);
+        }
+    } catch (...) {
+        out.clear ();
+    }
+}
+
+/* The check by the xapian-check program, its output in 'out'. Returns 0,
+ * or ENOENT when the program is not installed. */
+static int
+run_xapian_check (const char *path, std::string &out, int *wstatus)
+{
+    posix_spawn_file_actions_t actions;
+    char *argv[] = { const_cast<char *> ("xapian-check"),
+                     const_cast<char *> (path), nullptr };
+    int fds[2], rc;
+    pid_t pid;
+
+    if (pipe2 (fds, O_CLOEXEC) != 0)
+        return errno;
+    posix_spawn_file_actions_init (&actions);
+    posix_spawn_file_actions_addopen (&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2 (&actions, fds[1], 1);
+    posix_spawn_file_actions_adddup2 (&actions, fds[1], 2);
+    rc = posix_spawnp (&pid, "xapian-check", &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy (&actions);
+    close (fds[1]);
+    if (rc == 0)
+        read_all (fds[0], out);
+    close (fds[0]);
+    if (rc != 0)
+        return rc;
+    while (waitpid (pid, wstatus, 0) < 0 && errno == EINTR)
+        ;
+    return 0;
+}
+
+/* The same check by the library's Database::check() in a forked child,
+ * which writes "errors\n" and the report, or "E reason". */
+static int
+run_library_check (const char *path, std::string &out, int *wstatus)
+{
+    int fds[2];
+    pid_t pid;
+
+    if (pipe (fds) != 0)
+        return errno;
+    pid = fork ();
+    if (pid < 0) {
+        close (fds[0]);
+        close (fds[1]);
+        return errno;
+    }
+    if (pid == 0) {
+        close (fds[0]);
+        check_child (path, fds[1]);
+    }
+    close (fds[1]);
+    read_all (fds[0], out);
+    close (fds[0]);
+    while (waitpid (pid, wstatus, 0) < 0 && errno == EINTR)
+        ;
+    return 0;
+}
+
+extern "C" xapc_status_t
+xapc_db_check (const char *path, size_t *errors_out, char **report_out)
+{
+    struct stat st;
+    int wstatus = 0, rc;
+    std::string result;
+    size_t at;
+
+    if (errors_out != nullptr)
+        *errors_out = 0;
+    if (report_out != nullptr)
+        *report_out = nullptr;
+    if (path == nullptr || errors_out == nullptr || report_out == nullptr)
+        return null_argument (__func__);
+    if (stat (path, &st) != 0)
+        return fail (XAPC_ERR_NOT_FOUND, "cannot check database", path,
+                     "no such file or directory");
+    /* Xapian's check reads damaged tables as they are and can crash on
+     * them (libxapian 1.4 does), so it runs in another process, whose
+     * death says the database is damaged rather than ending the program:
+     * xapian-check, or where it is not installed the library's check in
+     * a forked child. */
+    try {
+        rc = run_xapian_check (path, result, &wstatus);
+        if (rc == ENOENT) {
+            result.clear ();
+            rc = run_library_check (path, result, &wstatus);
+        } else if (rc == 0 && WIFEXITED (wstatus)) {
+            /* Its last line says "No errors found", "Total errors found:
+             * N", or "xapian-check: Error: reason" when it gave up. */
+            if ((at = result.rfind ("xapian-check: ")) != std::string::npos)
+                result = "E " + result.substr (at + 14);
+            else if ((at = result.rfind ("Total errors found: "))
+                     != std::string::npos)
+                result = result.substr (at + 20) + "\n" + result.substr (0, at);
+            else
+                result = "0\n";
+        }
+    } catch (...) {
+        return map_exception ("cannot check database", path);
+    }
+    if (rc != 0)
+        return failf (XAPC_ERR_OTHER, "cannot check database", path,
+                      "cannot run the check: %s", strerror (rc));
+    if (WIFSIGNALED (wstatus))
+        return failf (XAPC_ERR_CORRUPT, "cannot check database", path,
+                      "Xapian's check of it was killed by signal %d (%s)",
+                      WTERMSIG (wstatus), strsignal (WTERMSIG (wstatus)));
+    while (!result.empty () && (result.back () == '\n' || result.back () == ' '))
+        result.pop_back ();
+    if (result.compare (0, 2, "E ") == 0)
+        return fail (XAPC_ERR_CORRUPT, "cannot check database", path,
+                     result.c_str () + 2);
+    if (result.empty () || !isdigit ((unsigned char) result[0]))
+        return fail (XAPC_ERR_OTHER, "cannot check database", path,
+                     "the check gave no answer");
+    *errors_out = strtoull (result.c_str (), nullptr, 10);
+    at = result.find ('\n');
+    *report_out = dup_string (at == std::string::npos ? std::string ()
+                                                      : result.substr (at + 1));
+    if (*report_out == nullptr)
+        return fail (XAPC_ERR_NOMEM, "cannot check database", path,
+                     "out of memory");
+    return XAPC_OK;
+}
+
+extern "C" xapc_status_t
+xapc_db_cancel (xapc_db_t *db)
+{
+    if (db == nullptr)
+        return null_argument (__func__);
+    /* Cancelling a transaction that was not flushed when it began drops
+     * every change since the last commit: the one way Xapian offers. */
+    return write_op (db, "cannot cancel the changes to database",
+                     [] (Xapian::WritableDatabase &w) {
+                         w.begin_transaction (false);
+                         w.cancel_transaction ();
+                     });
 }
 
 extern "C" xapc_status_t
