@@ -1,4 +1,5 @@
 /* tracuu-index: index report files and folders into a tracuu database. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,16 @@ typedef struct progress {
     int shown;                  /* A progress line is on screen. */
 } progress_t;
 
+/* A file name as messages show it: relative to the current directory,
+ * escaped (see tracuu_display_escape()); free() it. */
+static char *
+shown (const char *path)
+{
+    const char *rel = tracuu_display_path (path);
+
+    return tracuu_display_escape (rel, strlen (rel));
+}
+
 static void
 clear_progress (progress_t *p)
 {
@@ -63,16 +74,18 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
 {
     progress_t *p = payload;
     struct timespec now;
+    char *name;
 
     p->done++;
     if (reason != NULL) {
         const char *tag = outcome == TRACUU_FILE_SKIPPED ? " (skipped)"
                           : outcome == TRACUU_FILE_INDEXED ? " (indexed)" : "";
 
-
+        name = shown (path);
         clear_progress (p);
-        fprintf (stderr, "tracuu-index: %s: %s%s\n", tracuu_display_path (path),
+        fprintf (stderr, "tracuu-index: %s: %s%s\n", name ? name : path,
                  reason, tag);
+        free (name);
     }
     if (!p->tty || p->quiet)
         return;
@@ -81,11 +94,27 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
         - (p->last.tv_sec * 1000000000L + p->last.tv_nsec) < 100000000L)
         return;
     p->last = now;
-    fprintf (stderr, "\r\033[K%zu files  %.60s", p->done, tracuu_display_path (path));
+    name = shown (path);
+    fprintf (stderr, "\r\033[K%zu files  %.60s", p->done, name ? name : "");
+    free (name);
     p->shown = 1;
 }
 
-/* --extract: print each file's extraction; 1 if any file failed. */
+/* Flush standard output: 0, or 2 after saying why writing failed. */
+static int
+finish_output (void)
+{
+    errno = 0;
+    if (fflush (stdout) != 0 || ferror (stdout)) {
+        fprintf (stderr, "tracuu-index: cannot write the output: %s\n",
+                 strerror (errno ? errno : EIO));
+        return 2;
+    }
+    return 0;
+}
+
+/* --extract: print each file's extraction; 1 if any file failed, 2 if
+ * the output could not be written (then the run stops). */
 static int
 extract_files (char **files, int n, const char *encoding, int jsonl)
 {
@@ -94,20 +123,30 @@ extract_files (char **files, int n, const char *encoding, int jsonl)
     for (int i = 0; i < n; i++) {
         tracuu_extraction_t *x = NULL;
         char *error = NULL;
+        tracuu_status_t st;
 
         if (tracuu_extract_file (files[i], encoding, &x, &error)) {
-            fprintf (stderr, "tracuu-index: %s: %s\n", files[i],
+            char *name = shown (files[i]);
+
+            fprintf (stderr, "tracuu-index: %s: %s\n", name ? name : files[i],
                      error ? error : "cannot extract");
+            free (name);
             failed = 1;
-        } else if (tracuu_extraction_write_json (x, files[i], jsonl, stdout)) {
-            fprintf (stderr, "tracuu-index: %s: cannot write output\n",
-                     files[i]);
-            failed = 1;
+        } else if ((st = tracuu_extraction_write_json (x, files[i], jsonl,
+                                                       stdout)) != 0) {
+            int e = errno;
+
+            fprintf (stderr, "tracuu-index: cannot write the output: %s\n",
+                     st == TRACUU_STATUS_IO_ERROR && e ? strerror (e)
+                                                       : tracuu_status_to_string (st));
+            free (error);
+            tracuu_extraction_destroy (x);
+            return 2;
         }
         free (error);
         tracuu_extraction_destroy (x);
     }
-    return failed;
+    return finish_output () ? 2 : failed;
 }
 
 int
@@ -228,7 +267,7 @@ main (int argc, char **argv)
         printf ("indexed %zu, unchanged %zu, removed %zu, failed %zu, "
                 "skipped %zu in %.2f s\n", stats.indexed, stats.unchanged,
                 stats.removed, stats.failed, stats.skipped, stats.seconds);
-    if (status)
+    if (finish_output () || status)
         return 2;
     return stats.failed ? 1 : 0;
 }

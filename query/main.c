@@ -29,12 +29,18 @@ static const char usage[] =
     "total that counts each sanction once and a source for every figure.\n"
     "\n"
     "  --db DIR          database (default: $TRACUU_DB, else ./tracuu.db)\n"
-    "  -n, --limit N     show at most N reports (default 10)\n"
-    "  --offset N        skip the first N reports\n"
+    "  -n, --limit N     show at most N reports (default 10), or N cases\n"
+    "                    (default: every case)\n"
+    "  --offset N        skip the first N reports or cases\n"
     "  --format FORMAT   text (default), json, jsonl or csv\n"
+    "  --bom             with --format csv: start with a byte order mark,\n"
+    "                    for spreadsheets\n"
     "  -c, --count       print only the number of matching reports\n"
     "  -l, --files-with-matches\n"
     "                    print only the files of the results, one a line\n"
+    "  -0, --null        with -l: end each file name with a NUL byte, as\n"
+    "                    it is, instead of a newline (names are otherwise\n"
+    "                    escaped like ls -b does)\n"
     "  --cases           answer with cases even for a plain search\n"
     "  --group-by FIELD  a table per year, quarter, month, province,\n"
     "                    category, platform or action\n"
@@ -52,8 +58,9 @@ typedef struct args {
     const char *db;
     tracuu_search_options_t search;
     output_options_t out;
+    const char *group_by;
     const char *facets;
-    int count_only, files_only, explain, cases;
+    int count_only, files_only, explain, cases, null, limit_given;
     char *query;
 } args_t;
 
@@ -93,6 +100,8 @@ parse_args (int argc, char **argv, args_t *a)
         { "format", required_argument, NULL, 'f' },
         { "count", no_argument, NULL, 'c' },
         { "files-with-matches", no_argument, NULL, 'l' },
+        { "null", no_argument, NULL, '0' },
+        { "bom", no_argument, NULL, 'B' },
         { "cases", no_argument, NULL, 'C' },
         { "group-by", required_argument, NULL, 'g' },
         { "sum", required_argument, NULL, 's' },
@@ -105,7 +114,7 @@ parse_args (int argc, char **argv, args_t *a)
     size_t qlen = 0;
     int c;
 
-    while ((c = getopt_long (argc, argv, "n:clhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long (argc, argv, "n:cl0hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': a->db = optarg; break;
         case 'n':
@@ -114,6 +123,7 @@ parse_args (int argc, char **argv, args_t *a)
                          "to 100000, not '%s'\n", optarg);
                 return 2;
             }
+            a->limit_given = 1;
             break;
         case 'o':
             if (parse_count (optarg, &a->search.offset)) {
@@ -131,8 +141,10 @@ parse_args (int argc, char **argv, args_t *a)
             break;
         case 'c': a->count_only = 1; break;
         case 'l': a->files_only = 1; break;
+        case '0': a->null = 1; break;
+        case 'B': a->out.bom = 1; break;
         case 'C': a->cases = 1; break;
-        case 'g': a->out.group_by = optarg; a->cases = 1; break;
+        case 'g': a->group_by = optarg; a->cases = 1; break;
         case 's':
             if (strcmp (optarg, "amount") != 0) {
                 fprintf (stderr, "tracuu-query: --sum takes 'amount', not "
@@ -170,17 +182,6 @@ parse_args (int argc, char **argv, args_t *a)
     return 0;
 }
 
-/* Does the question ask about cases rather than reports? */
-static int
-wants_cases (const tracuu_question_t *q, const args_t *a)
-{
-    if (q->kind != NULL)
-        return strcmp (q->kind, "case") == 0;
-    return a->cases || q->action != NULL || q->n_categories > 0
-           || q->wants_total || q->wants != NULL || q->amount_min >= 0
-           || q->amount_max >= 0;
-}
-
 static int
 has_filters (const tracuu_question_t *q)
 {
@@ -208,9 +209,25 @@ path_cmp (const void *x, const void *y)
     return strcmp (*(const char *const *) x, *(const char *const *) y);
 }
 
+/* One file name of -l: escaped on a line, or as it is before a NUL. */
+static void
+print_name (const char *path, int null)
+{
+    char *name;
+
+    if (null) {
+        fputs (tracuu_display_path (path), stdout);
+        putchar ('\0');
+        return;
+    }
+    name = output_name (path);
+    puts (name ? name : "?");
+    free (name);
+}
+
 /* -l on an answer: the reports its cases come from, each once, sorted. */
 static int
-print_sources (const tracuu_answer_t *answer)
+print_sources (const tracuu_answer_t *answer, int null)
 {
     size_t n = 0, k = 0;
     const char **paths;
@@ -231,33 +248,43 @@ print_sources (const tracuu_answer_t *answer)
     qsort (paths, n, sizeof *paths, path_cmp);
     for (size_t i = 0; i < n; i++)
         if (i == 0 || strcmp (paths[i], paths[i - 1]) != 0)
-            puts (tracuu_display_path (paths[i]));
+            print_name (paths[i], null);
     free (paths);
-    return 0;
+    return output_finish ();
 }
 
 static int
 run_answer (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
 {
     tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
+    output_format_t f = a->out.format;
     tracuu_answer_t *answer = NULL;
     tracuu_status_t status;
     int rc;
 
-    opts.group_by = a->out.group_by;
+    opts.group_by = a->group_by;
     opts.facets = a->facets;
+    opts.offset = a->search.offset;
+    opts.limit = a->limit_given ? a->search.limit : 0;
+    /* Formats that print no case read none in full. */
+    opts.totals_only = !a->files_only
+                       && (a->count_only
+                           || (a->group_by && (f == OUTPUT_TEXT || f == OUTPUT_JSONL))
+                           || (f == OUTPUT_CSV && (a->group_by || a->facets)));
     status = tracuu_answer_run (index, q, &opts, &answer);
     if (status) {
         fprintf (stderr, "tracuu-query: %s\n", tracuu_index_last_error (index));
         return 2;
     }
-    rc = tracuu_answer_n_cases (answer) > 0 ? 0 : 1;
-    if (a->count_only)
-        printf ("%zu\n", tracuu_answer_n_cases (answer));
-    else if (a->files_only)
-        rc = print_sources (answer) ? 2 : rc;
-    else
-        output_answer (answer, q, a->query, &a->out);
+    rc = tracuu_answer_n_matches (answer, NULL) > 0 ? 0 : 1;
+    if (a->count_only) {
+        printf ("%zu\n", tracuu_answer_n_matches (answer, NULL));
+        rc = output_finish () ? 2 : rc;
+    } else if (a->files_only) {
+        rc = print_sources (answer, a->null) ? 2 : rc;
+    } else {
+        rc = output_answer (answer, q, a->query, &a->out) ? 2 : rc;
+    }
     tracuu_answer_destroy (answer);
     return rc;
 }
@@ -276,7 +303,7 @@ run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
      * makes a common phrase slow. */
     a->search.count_exactly = a->count_only || a->out.format == OUTPUT_JSON
                               || (a->out.format == OUTPUT_TEXT && !a->files_only
-                                  && isatty (STDOUT_FILENO));
+                                  && a->out.tty);
     if (a->count_only)
         a->search.limit = 1;
     status = tracuu_search (index, text, strlen (text), &a->search, &results);
@@ -284,15 +311,17 @@ run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
         fprintf (stderr, "tracuu-query: %s\n", tracuu_index_last_error (index));
         return 2;
     }
-    if (a->count_only)
-        printf ("%u\n", tracuu_results_total (results));
-    else if (a->files_only)
-        for (size_t i = 0; i < tracuu_results_size (results); i++)
-            puts (tracuu_display_path (tracuu_results_hit (results, i)->path));
-    else
-        output_reports (results, q, a->query, a->out.format,
-                        isatty (STDOUT_FILENO) && getenv ("NO_COLOR") == NULL);
     rc = tracuu_results_size (results) > 0 ? 0 : 1;
+    if (a->count_only) {
+        printf ("%u\n", tracuu_results_total (results));
+        rc = output_finish () ? 2 : rc;
+    } else if (a->files_only) {
+        for (size_t i = 0; i < tracuu_results_size (results); i++)
+            print_name (tracuu_results_hit (results, i)->path, a->null);
+        rc = output_finish () ? 2 : rc;
+    } else {
+        rc = output_reports (results, q, a->query, &a->out) ? 2 : rc;
+    }
     tracuu_results_destroy (results);
     return rc;
 }
@@ -318,6 +347,8 @@ main (int argc, char **argv)
         return rc < 0 ? 0 : rc;
     }
     a.out.columns = terminal_columns ();
+    a.out.tty = isatty (STDOUT_FILENO);
+    a.out.color = a.out.tty && getenv ("NO_COLOR") == NULL;
     rc = 2;
     status = tracuu_question_parse (a.query, strlen (a.query), &q, &error);
     if (status) {
@@ -327,7 +358,7 @@ main (int argc, char **argv)
     }
     if (a.explain) {
         printf ("%s\n", q->explain);
-        rc = 0;
+        rc = output_finish ();
         goto DONE;
     }
     status = tracuu_index_open (a.db, TRACUU_INDEX_READ, &index, &error);
@@ -336,7 +367,8 @@ main (int argc, char **argv)
                  error ? error : tracuu_status_to_string (status));
         goto DONE;
     }
-    rc = wants_cases (q, &a) ? run_answer (index, q, &a) : run_search (index, q, &a);
+    rc = tracuu_question_wants_cases (q, a.cases) ? run_answer (index, q, &a)
+                                                  : run_search (index, q, &a);
 
   DONE:
     tracuu_question_destroy (q);

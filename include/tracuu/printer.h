@@ -163,7 +163,8 @@ tracuu_printer_last_error (const tracuu_printer_t *p);
 
 /**
  * Flush the output and return tracuu_printer_status(); a map or array
- * still open is _BAD_ARGUMENT. @since 0.2
+ * still open is _BAD_ARGUMENT. After _IO_ERROR, errno is that of the
+ * write that failed. @since 0.2
  */
 tracuu_status_t
 tracuu_printer_finish (tracuu_printer_t *p);

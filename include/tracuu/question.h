@@ -160,6 +160,33 @@ tracuu_status_t
 tracuu_question_parse (const char *q, size_t len, tracuu_question_t **out,
                        char **error_out);
 
+/**
+ * Whether 'question' is answered with cases (tracuu_answer_run()) rather
+ * than reports (tracuu_search()): a kind:case or kind:report filter
+ * decides; otherwise cases when 'prefer_cases' is non-zero (the caller
+ * asks for them, as tracuu-query's --cases, --group-by and --facet do),
+ * or when the question names an action, a category, an amount, a total
+ * or what to list. "phạt tin giả" and "all fines in 2024" are about
+ * cases; "tin giả", "reports from An Giang in 2024" are about reports.
+ * @since 0.2
+ */
+int
+tracuu_question_wants_cases (const tracuu_question_t *question,
+                             int prefer_cases);
+
+struct tracuu_printer;
+
+/**
+ * Write how 'question' was understood to printer 'p' (see printer.h) as
+ * one map: explain, kind, action, categories, platforms, provinces,
+ * accounts, persons, numbers, from, to (yyyy-mm-dd), amount_min,
+ * amount_max, text; absent values are null. Returns the printer's
+ * status, or _NULL_POINTER. @since 0.2
+ */
+tracuu_status_t
+tracuu_question_write (const tracuu_question_t *question,
+                       struct tracuu_printer *p);
+
 /** Free 'question' and everything in it. NULL is a no-op. @since 0.1 */
 void
 tracuu_question_destroy (tracuu_question_t *question);

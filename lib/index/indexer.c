@@ -374,7 +374,8 @@ write_job (run_t *run, job_t *job)
     if (job->known != NULL)
         run->fatal = tracuu_cases__remove_report (run->index, rid);
     if (!run->fatal)
-        run->fatal = tracuu_cases__write (run->index, &job->cases);
+        run->fatal = tracuu_cases__write (run->index, &job->cases, job->reason,
+                                          sizeof job->reason);
     if (run->fatal)
         return;
     report (run, job->path, TRACUU_FILE_INDEXED,

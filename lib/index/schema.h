@@ -5,7 +5,7 @@
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "4"
+#define TRACUU_SCHEMA_VERSION "5"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 /* Boolean term prefixes. Content terms (exact and folded syllables) have
@@ -50,17 +50,14 @@ enum {
     TRACUU_SLOT_KEY = 15,          /* Case key. */
     TRACUU_SLOT_PARENT = 16,       /* Key of the aggregate it belongs to. */
     TRACUU_SLOT_PERIOD = 17,       /* Canonical period. */
-    TRACUU_SLOT_STORED = 18        /* Stored text or case records, packed. */
+    TRACUU_SLOT_STORED = 18,       /* Stored text (packed) or case records. */
+    TRACUU_SLOT_CASE = 19          /* Summary of a case for answers. */
 };
 
-/* Case documents keep, packed in TRACUU_SLOT_STORED, one record per
- * report mentioning the case: fields "name=value" separated by
- * FIELD_SEP, records by RECORD_SEP, several values of one field by
- * VALUE_SEP. Packed text goes in a value slot, not the document data,
- * which Xapian would try to compress again. */
-#define TRACUU_RECORD_SEP '\x1e'
-#define TRACUU_FIELD_SEP '\x1f'
-#define TRACUU_VALUE_SEP '\x1d'
+/* Case documents keep in TRACUU_SLOT_STORED one record per report
+ * mentioning the case, and in TRACUU_SLOT_CASE a summary: see
+ * tracuu-caserec.h. Values, not the document data, which Xapian would
+ * try to compress. */
 
 /* Longest content term indexed; longer tokens are not searchable. */
 #define TRACUU_MAX_TERM 200

@@ -30,6 +30,7 @@ struct tracuu_printer {
     tracuu_buf_t field;         /* CSV: a field joined from a container. */
     size_t joined;              /* CSV: scalars in 'field'. */
     tracuu_status_t status;
+    int saved_errno;            /* Of the failed write. */
     char error[128];
 };
 
@@ -56,8 +57,10 @@ put (tracuu_printer_t *p, const char *s, size_t len)
         put (p, "\xEF\xBB\xBF", 3);
     }
     p->started = 1;
-    if (fwrite (s, 1, len, p->out) != len || ferror (p->out))
-        fail (p, TRACUU_STATUS_IO_ERROR, strerror (errno ? errno : EIO));
+    if (fwrite (s, 1, len, p->out) != len || ferror (p->out)) {
+        p->saved_errno = errno ? errno : EIO;
+        fail (p, TRACUU_STATUS_IO_ERROR, strerror (p->saved_errno));
+    }
 }
 
 static void
@@ -382,6 +385,16 @@ tracuu_printer_base64 (tracuu_printer_t *p, const void *data, size_t len)
 }
 
 void
+tracuu_printer__path_bytes (tracuu_printer_t *p, const char *path)
+{
+    if (p == NULL || path == NULL || p->format == TRACUU_PRINTER_CSV
+        || tracuu_utf8__valid (path, strlen (path)))
+        return;
+    tracuu_printer_key (p, "path_bytes");
+    tracuu_printer_base64 (p, path, strlen (path));
+}
+
+void
 tracuu_printer_integer (tracuu_printer_t *p, int64_t value)
 {
     char num[32];
@@ -492,8 +505,13 @@ tracuu_printer_finish (tracuu_printer_t *p)
     if (p->depth > 0)
         fail (p, TRACUU_STATUS_BAD_ARGUMENT, "a map or array left open");
     errno = 0;
-    if ((fflush (p->out) != 0 || ferror (p->out)))
-        fail (p, TRACUU_STATUS_IO_ERROR, strerror (errno ? errno : EIO));
+    if (p->status == TRACUU_STATUS_OK
+        && (fflush (p->out) != 0 || ferror (p->out))) {
+        p->saved_errno = errno ? errno : EIO;
+        fail (p, TRACUU_STATUS_IO_ERROR, strerror (p->saved_errno));
+    }
+    if (p->status == TRACUU_STATUS_IO_ERROR)
+        errno = p->saved_errno;
     return p->status;
 }
 

@@ -219,6 +219,15 @@ char *tracuu_period__label (int32_t from, int32_t to, tracuu_bucket_t bucket,
 tracuu_status_t tracuu_file__read (const char *path, size_t max, char **out,
                                    size_t *out_len);
 
+/* printer.c -------------------------------------------------------- */
+
+struct tracuu_printer;
+
+/* When 'path' is not valid UTF-8 (a file name as the file system gave
+ * it), a "path_bytes" member with its bytes in base64, so that JSON
+ * keeps a lossless form of it; nothing otherwise. */
+void tracuu_printer__path_bytes (struct tracuu_printer *p, const char *path);
+
 /* fold.c ----------------------------------------------------------- */
 
 /* Fold the code points cps[0..n) in place to the exact form (lower case,
