@@ -378,68 +378,131 @@ tracuu_caserec__dispose (tracuu_caserecs_t *recs)
     memset (recs, 0, sizeof *recs);
 }
 
+/* The span of a record's period for choosing the primary one: its
+ * length in yyyymmdd units, and its first day (-1 when unknown). */
+static void
+span_of (int32_t from, int32_t to, long long *span, long long *first)
+{
+    long long f = from > 0 ? from : -1, t = to > 0 ? to : -1;
+
+    *span = f > 0 && t >= f ? t - f : 99999999;
+    *first = f;
+}
+
+/* Does a record of [from, to] speak for the case rather than one of
+ * [pfrom, pto] before it: a narrower period, or as wide and earlier? */
+static int
+narrower (int32_t from, int32_t to, int32_t pfrom, int32_t pto)
+{
+    long long span, first, pspan, pfirst;
+
+    span_of (from, to, &span, &first);
+    span_of (pfrom, pto, &pspan, &pfirst);
+    return span < pspan || (span == pspan && first < pfirst);
+}
+
 size_t
 tracuu_caserec__primary (const tracuu_caserec_t *recs, size_t n)
 {
     size_t best = 0;
-    long long best_span = -1, best_from = 0;
 
-    for (size_t i = 0; i < n; i++) {
-        long long from = recs[i].from > 0 ? recs[i].from : -1;
-        long long to = recs[i].to > 0 ? recs[i].to : -1;
-        long long span = from > 0 && to >= from ? to - from : 99999999;
-
-        if (best_span < 0 || span < best_span
-            || (span == best_span && from < best_from)) {
+    for (size_t i = 1; i < n; i++)
+        if (narrower (recs[i].from, recs[i].to, recs[best].from, recs[best].to))
             best = i;
-            best_span = span;
-            best_from = from;
-        }
-    }
     return best;
 }
 
 /* ------------------------------------------------------------------ */
 /* Summaries.                                                         */
 
+/* The primary record's part of a summary. */
+static void
+take_primary (tracuu_casesum_t *sum, const tracuu_caserec_t *p)
+{
+    sum->key = p->key;
+    sum->action = p->action;
+    sum->status = p->status;
+    sum->flags = p->flags;
+    sum->primary_categories = p->categories;
+    sum->amount = p->amount;
+    sum->violators = p->violators;
+    sum->organizations = p->organizations;
+    sum->individuals = p->individuals;
+    sum->from = p->from;
+    sum->to = p->to;
+    sum->province = p->province;
+    sum->agency = p->agency;
+    sum->period = p->period;
+    sum->platforms = p->platforms;
+    sum->n_platforms = p->n_platforms;
+}
+
+void
+tracuu_casesum__init (tracuu_casesum_t *sum, const tracuu_caserec_t *rec)
+{
+    memset (sum, 0, sizeof *sum);
+    take_primary (sum, rec);
+    sum->parent = rec->parent && *rec->parent ? rec->parent : NULL;
+    sum->categories = rec->categories;
+    sum->violator_kinds = rec->violator_kinds;
+    sum->headline = (rec->flags & TRACUU_CASE_HEADLINE) != 0;
+    sum->n_records = 1;
+    sum->n_sources = (uint32_t) rec->n_sources;
+}
+
+int
+tracuu_casesum__add (tracuu_casesum_t *sum, const tracuu_caserec_t *rec)
+{
+    int primary = narrower (rec->from, rec->to, sum->from, sum->to);
+
+    if (primary)
+        take_primary (sum, rec);
+    if (sum->parent == NULL && rec->parent && *rec->parent)
+        sum->parent = rec->parent;
+    sum->categories |= rec->categories;
+    sum->violator_kinds |= rec->violator_kinds;
+    sum->headline &= (rec->flags & TRACUU_CASE_HEADLINE) != 0;
+    sum->n_records++;
+    sum->n_sources += (uint32_t) rec->n_sources;
+    return primary;
+}
+
+void
+tracuu_casesum__of (tracuu_casesum_t *sum, const tracuu_caserecs_t *recs)
+{
+    tracuu_casesum__init (sum, &recs->items[0]);
+    for (size_t i = 1; i < recs->n; i++)
+        tracuu_casesum__add (sum, &recs->items[i]);
+}
+
 void
 tracuu_casesum__format (tracuu_status_t *rc, tracuu_buf_t *b,
-                        const tracuu_caserecs_t *recs)
+                        const tracuu_casesum_t *s)
 {
-    const tracuu_caserec_t *p = &recs->items[tracuu_caserec__primary (recs->items,
-                                                                      recs->n)];
-    const char *parent = NULL;
-    uint32_t categories = 0, kinds = 0;
-
-    for (size_t i = 0; i < recs->n; i++) {
-        categories |= recs->items[i].categories;
-        kinds |= recs->items[i].violator_kinds;
-        if (parent == NULL && recs->items[i].parent && *recs->items[i].parent)
-            parent = recs->items[i].parent;
-    }
     tracuu_buf__append (rc, b, SUMMARY_MAGIC, 4);
-    put_str (rc, b, p->key);
-    put_str (rc, b, parent);
-    put_varint (rc, b, (uint64_t) p->action);
-    put_varint (rc, b, (uint64_t) p->status);
-    put_varint (rc, b, p->flags);
-    put_varint (rc, b, categories);
-    put_varint (rc, b, p->categories);
-    put_varint (rc, b, kinds);
-    put_signed (rc, b, p->amount);
-    put_signed (rc, b, p->violators);
-    put_signed (rc, b, p->organizations);
-    put_signed (rc, b, p->individuals);
-    put_signed (rc, b, p->from);
-    put_signed (rc, b, p->to);
-    put_str (rc, b, p->province);
-    put_str (rc, b, p->agency);
-    put_str (rc, b, p->period);
-    put_varint (rc, b, p->n_platforms);
-    for (size_t k = 0; k < p->n_platforms; k++)
-        put_str (rc, b, p->platforms[k]);
-    put_varint (rc, b, recs->n);
-    put_varint (rc, b, recs->n_sources);
+    put_str (rc, b, s->key);
+    put_str (rc, b, s->parent);
+    put_varint (rc, b, (uint64_t) s->action);
+    put_varint (rc, b, (uint64_t) s->status);
+    put_varint (rc, b, s->flags);
+    put_varint (rc, b, s->categories);
+    put_varint (rc, b, s->primary_categories);
+    put_varint (rc, b, s->violator_kinds);
+    put_signed (rc, b, s->amount);
+    put_signed (rc, b, s->violators);
+    put_signed (rc, b, s->organizations);
+    put_signed (rc, b, s->individuals);
+    put_signed (rc, b, s->from);
+    put_signed (rc, b, s->to);
+    put_str (rc, b, s->province);
+    put_str (rc, b, s->agency);
+    put_str (rc, b, s->period);
+    put_varint (rc, b, s->n_platforms);
+    for (size_t k = 0; k < s->n_platforms; k++)
+        put_str (rc, b, s->platforms[k]);
+    put_varint (rc, b, s->headline != 0);
+    put_varint (rc, b, s->n_records);
+    put_varint (rc, b, s->n_sources);
 }
 
 /* A string of the summary, copied into the arena. */
@@ -487,6 +550,7 @@ tracuu_casesum__decode (const char *data, size_t len, tracuu_arena_t *arena,
                                            s.n_platforms * sizeof *s.platforms);
     for (size_t k = 0; s.platforms != NULL && k < s.n_platforms && !r.bad; k++)
         s.platforms[k] = copy_str (&rc, &r, arena, 1);
+    s.headline = (int) get_bounded (&r, 1);
     s.n_records = (uint32_t) get_bounded (&r, TRACUU_CASE_MAX_SOURCES);
     s.n_sources = (uint32_t) get_bounded (&r, TRACUU_CASE_MAX_SOURCES);
     if (rc)

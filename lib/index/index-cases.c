@@ -273,8 +273,6 @@ add_record_terms (xapc_doc_t *doc, const tracuu_caserec_t *r,
         st = add_folded_str (doc, TRACUU_PREFIX_PROVINCE, r->province, 1);
     if (!st)
         st = add_folded_str (doc, TRACUU_PREFIX_NUMBER, r->report_number, 0);
-    if (!st)
-        st = add_name (doc, TRACUU_PREFIX_REPORT, r->rid);
     /* The account's name is the filter; its platform a platform named. */
     for (size_t k = 0; k < r->n_accounts && !st; k++) {
         st = add_folded_str (doc, TRACUU_PREFIX_ACCOUNT, r->accounts[k].name, 0);
@@ -322,23 +320,17 @@ set_categories_value (xapc_doc_t *doc, uint32_t categories)
     return set_list_value (doc, TRACUU_SLOT_CATEGORIES, names, n);
 }
 
-/* Values, period terms, the headline flag, the summary and the records
- * of a case document, from its decoded records (at least one) and
- * their blob. Values set before are cleared first. */
+/* The values and period terms a case document takes from its primary
+ * record, replacing those of the one before. */
 static xapc_status_t
-set_case_values (xapc_doc_t *doc, const tracuu_caserecs_t *recs,
-                 const char *blob, size_t blob_len)
+set_primary_values (xapc_doc_t *doc, const tracuu_caserec_t *p)
 {
-    const tracuu_caserec_t *p = &recs->items[tracuu_caserec__primary (recs->items,
-                                                                      recs->n)];
-    tracuu_status_t rc = TRACUU_STATUS_OK;
-    tracuu_buf_t summary = { 0 };
     xapc_status_t st = XAPC_OK;
-    size_t headlines = 0;
     char buf[32];
 
     for (size_t i = 0; i < sizeof CASE_SLOTS / sizeof CASE_SLOTS[0] && !st; i++)
-        st = xapc_doc_set_value (doc, CASE_SLOTS[i], "", 0);
+        if (CASE_SLOTS[i] != TRACUU_SLOT_PARENT)
+            st = xapc_doc_set_value (doc, CASE_SLOTS[i], "", 0);
     if (!st && p->amount >= 0) {
         snprintf (buf, sizeof buf, "%015lld", (long long) p->amount);
         st = xapc_doc_set_value (doc, TRACUU_SLOT_AMOUNT, buf, 15);
@@ -356,21 +348,25 @@ set_case_values (xapc_doc_t *doc, const tracuu_caserecs_t *recs,
                              p->n_platforms);
     if (!st)
         st = set_str (doc, TRACUU_SLOT_KEY, p->key);
-    /* Membership in an aggregate is known from whichever report lists
-     * the case under it. */
-    for (size_t i = 0; i < recs->n && !st; i++)
-        if (recs->items[i].parent && *recs->items[i].parent) {
-            st = set_str (doc, TRACUU_SLOT_PARENT, recs->items[i].parent);
-            break;
-        }
+    return st;
+}
+
+/* The summary and the records of a case document; membership in an
+ * aggregate is known from whichever report lists the case under it,
+ * and a case only ever quoted in headlines is news, not a sanction. */
+static xapc_status_t
+set_summary (xapc_doc_t *doc, const tracuu_casesum_t *sum, const char *blob,
+             size_t blob_len)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    tracuu_buf_t summary = { 0 };
+    xapc_status_t st = xapc_doc_set_value (doc, TRACUU_SLOT_KIND, "case", 4);
+
     if (!st)
-        st = xapc_doc_set_value (doc, TRACUU_SLOT_KIND, "case", 4);
-    /* A case only ever quoted in headlines is news, not a sanction. */
-    for (size_t i = 0; i < recs->n; i++)
-        headlines += (recs->items[i].flags & TRACUU_CASE_HEADLINE) != 0;
-    if (!st && headlines == recs->n)
+        st = set_str (doc, TRACUU_SLOT_PARENT, sum->parent);
+    if (!st && sum->headline)
         st = tracuu_document__add_filter (doc, TRACUU_PREFIX_FLAG, "headline", 8);
-    tracuu_casesum__format (&rc, &summary, recs);
+    tracuu_casesum__format (&rc, &summary, sum);
     if (!st && rc)
         st = XAPC_ERR_NOMEM;
     if (!st)
@@ -407,8 +403,15 @@ build_case_doc (const char *key, const tracuu_caserecs_t *recs,
         st = tracuu_document__add_filter (doc, TRACUU_PREFIX_KIND, "case", 4);
     for (size_t i = 0; i < recs->n && !st; i++)
         st = add_record_terms (doc, &recs->items[i], &pos);
-    if (!st)
-        st = set_case_values (doc, recs, blob, blob_len);
+    if (!st) {
+        tracuu_casesum_t sum;
+
+        tracuu_casesum__of (&sum, recs);
+        st = set_primary_values (doc, &recs->items[tracuu_caserec__primary
+                                                   (recs->items, recs->n)]);
+        if (!st)
+            st = set_summary (doc, &sum, blob, blob_len);
+    }
     if (st) {
         xapc_doc_destroy (doc);
         return st;
@@ -443,17 +446,6 @@ store_case (tracuu_index_t *index, const char *key, const char *blob,
     xapc_doc_destroy (doc);
     tracuu_caserec__dispose (&recs);
     return st ? tracuu_index__fail (index, st, "writing a case") : 0;
-}
-
-static int
-collect_docid (xapc_docid_t docid, void *payload)
-{
-    typedef TRACUU_ARRAY (xapc_docid_t) docids_t;
-    docids_t *d = payload;
-    tracuu_status_t rc = TRACUU_STATUS_OK;
-
-    TRACUU_ARRAY_PUSH (&rc, d, docid);
-    return rc != TRACUU_STATUS_OK;
 }
 
 /* Rewrite case document 'docid' without the records of 'rid'. A case
@@ -501,22 +493,49 @@ drop_records (tracuu_index_t *index, xapc_docid_t docid, const char *rid)
     return rc;
 }
 
+/* The metadata key listing the cases of report 'rid'. */
+static size_t
+cases_key (const char *rid, char *out, size_t size)
+{
+    int n = snprintf (out, size, "%s%s", TRACUU_META_CASES, rid);
+
+    return n < 0 || (size_t) n >= size ? size - 1 : (size_t) n;
+}
+
+/* A report's cases are listed in the metadata rather than as a term of
+ * each case document: a case cited by thousands of reports would
+ * otherwise carry thousands of terms, rewritten with every citation. */
 tracuu_status_t
 tracuu_cases__remove_report (tracuu_index_t *index, const char *rid)
 {
-    typedef TRACUU_ARRAY (xapc_docid_t) docids_t;
-    char term[64];
-    docids_t d = { 0 };
-    xapc_status_t st;
+    char key[64], *list = NULL;
+    size_t klen = cases_key (rid, key, sizeof key), len = 0;
     tracuu_status_t rc = TRACUU_STATUS_OK;
+    xapc_status_t st = xapc_db_get_metadata (index->db, key, klen, &list, &len);
 
-    snprintf (term, sizeof term, "%s%s", TRACUU_PREFIX_REPORT, rid);
-    st = xapc_db_postlist (index->db, term, strlen (term), collect_docid, &d);
     if (st)
-        rc = tracuu_index__fail (index, st, "finding cases");
-    for (size_t i = 0; i < d.n && !rc; i++)
-        rc = drop_records (index, d.items[i], rid);
-    free (d.items);
+        return tracuu_index__fail (index, st, "finding cases");
+    for (char *line = list, *end; !rc && line < list + len; line = end + 1) {
+        char id[XAPC_MAX_TERM_BYTES + 1];
+        xapc_docid_t docid = 0;
+
+        end = memchr (line, '\n', (size_t) (list + len - line));
+        if (end == NULL)
+            end = list + len;
+        *end = '\0';
+        if (*line == '\0')
+            continue;
+        st = xapc_db_find_by_term (index->db, id, case_id (line, id), &docid);
+        if (st == XAPC_ERR_NOT_FOUND)
+            continue;
+        rc = st ? tracuu_index__fail (index, st, "finding a case")
+                : drop_records (index, docid, rid);
+    }
+    xapc_free (list);
+    if (!rc && len > 0) {
+        st = xapc_db_set_metadata (index->db, key, klen, "", 0);
+        rc = st ? tracuu_index__fail (index, st, "forgetting cases") : 0;
+    }
     return rc;
 }
 
@@ -564,6 +583,7 @@ tracuu_cases__prepare (const tracuu_extraction_t *x, const char *report,
     size_t n = tracuu_extraction_n_cases (x);
 
     memset (out, 0, sizeof *out);
+    snprintf (out->rid, sizeof out->rid, "%s", rid);
     out->items = calloc (n + 1, sizeof *out->items);
     if (out->items == NULL)
         return TRACUU_STATUS_OUT_OF_MEMORY;
@@ -620,8 +640,8 @@ copy_term (const char *term, size_t len, uint32_t wdf, void *payload)
     return c->st != XAPC_OK;
 }
 
-/* Terms of the primary record (period years, the headline flag), to be
- * taken out before the values are set again. */
+/* Terms of a primary record (period years), or the headline flag, to
+ * be taken out before they are set again. */
 static int
 collect_term (const char *term, size_t len, uint32_t wdf, void *payload)
 {
@@ -634,14 +654,12 @@ collect_term (const char *term, size_t len, uint32_t wdf, void *payload)
 }
 
 static xapc_status_t
-remove_primary_terms (xapc_doc_t *doc)
+remove_terms (xapc_doc_t *doc, const char *prefix)
 {
     tracuu_buf_t terms = { 0 };
-    xapc_status_t st = xapc_doc_terms (doc, TRACUU_PREFIX_YEAR, 1, collect_term,
+    xapc_status_t st = xapc_doc_terms (doc, prefix, strlen (prefix), collect_term,
                                        &terms);
 
-    if (!st)
-        st = xapc_doc_terms (doc, TRACUU_PREFIX_FLAG, 1, collect_term, &terms);
     for (size_t at = 0; !st && at < terms.len; at += strlen (terms.data + at) + 1)
         st = xapc_doc_remove_term (doc, terms.data + at, strlen (terms.data + at));
     tracuu_buf__dispose (&terms);
@@ -649,31 +667,42 @@ remove_primary_terms (xapc_doc_t *doc)
 }
 
 /* Add the record of 'item' to case document 'docid', which other
- * reports mention: the record is appended, the item's terms added, the
- * values set again from the records. Only the new record is analyzed,
- * so that a case cited by thousands of reports is updated in time
- * proportional to its records, not to their words. */
+ * reports mention: its record is appended, its terms added, and the
+ * values set from it if it becomes the primary record. Only the new
+ * record is read, analyzed and decoded (the others are known from the
+ * summary), so that a case cited by thousands of reports is updated in
+ * time proportional to the size of its records, not to their number
+ * times their words. */
 static tracuu_status_t
 merge_case (tracuu_index_t *index, const tracuu_case_doc_t *item,
             xapc_docid_t docid, char *note, size_t note_size)
 {
     char id[XAPC_MAX_TERM_BYTES + 1];
     size_t id_len = case_id (item->key, id);
-    tracuu_caserecs_t old = { 0 }, recs = { 0 };
+    tracuu_caserecs_t rec = { 0 };
+    tracuu_arena_t arena = { 0 };
+    tracuu_casesum_t sum;
     tracuu_buf_t blob = { 0 };
     xapc_doc_t *doc = NULL;
-    char *data = NULL;
+    const char *v;
     size_t len = 0;
     tracuu_status_t rc = TRACUU_STATUS_OK;
     copy_terms_t copy = { NULL, XAPC_OK };
+    int was_headline, primary;
     xapc_status_t st = xapc_db_get_document (index->db, docid, &doc);
 
+    if (!st)
+        st = xapc_doc_get_value (doc, TRACUU_SLOT_CASE, &v, &len);
     if (st) {
         rc = tracuu_index__fail (index, st, "reading a case");
         goto DONE;
     }
-    rc = tracuu_cases__data (doc, &data, &len);
-    if (!rc && tracuu_caserec__decode (data, len, &old) != TRACUU_STATUS_OK) {
+    rc = tracuu_casesum__decode (v, len, &arena, &sum);
+    if (!rc)
+        st = xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &v, &len);
+    if (rc == TRACUU_STATUS_BAD_INPUT || (!rc && !st
+        && (len < TRACUU_CASEREC_MAGIC_LEN
+            || memcmp (v, TRACUU_CASEREC_MAGIC, TRACUU_CASEREC_MAGIC_LEN) != 0))) {
         /* Damaged: this report's record takes its place. */
         add_note (note, note_size, "the damaged records of case %s were "
                   "replaced", item->key);
@@ -681,37 +710,51 @@ merge_case (tracuu_index_t *index, const tracuu_case_doc_t *item,
         rc = st ? tracuu_index__fail (index, st, "writing a case") : 0;
         goto DONE;
     }
-    if (!rc && (old.n >= TRACUU_CASE_MAX_SOURCES
-                || old.n_sources + item->n_sources > TRACUU_CASE_MAX_SOURCES)) {
-        add_note (note, note_size, "case %s has %zu sources already; this "
-                  "report's mention is not recorded", item->key, old.n_sources);
+    if (rc || st) {
+        rc = rc ? rc : tracuu_index__fail (index, st, "reading a case");
         goto DONE;
     }
-    tracuu_buf__append (&rc, &blob, data, len);
+    if (sum.n_records >= TRACUU_CASE_MAX_SOURCES
+        || sum.n_sources + item->n_sources > TRACUU_CASE_MAX_SOURCES) {
+        add_note (note, note_size, "case %s has %u sources already; this "
+                  "report's mention is not recorded", item->key,
+                  (unsigned) sum.n_sources);
+        goto DONE;
+    }
+    /* One copy of the records so far, then this report's. */
+    tracuu_buf__reserve (&rc, &blob, len + item->len);
+    tracuu_buf__append (&rc, &blob, v, len);
     tracuu_buf__append (&rc, &blob, item->record + TRACUU_CASEREC_MAGIC_LEN,
                         item->len - TRACUU_CASEREC_MAGIC_LEN);
     if (!rc)
-        rc = tracuu_caserec__decode (blob.data, blob.len, &recs);
+        rc = tracuu_caserec__decode (item->record, item->len, &rec);
+    if (!rc && rec.n != 1)
+        rc = TRACUU_STATUS_BAD_INPUT;
     if (rc)
         goto DONE;
+    was_headline = sum.headline;
+    primary = tracuu_casesum__add (&sum, &rec.items[0]);
     copy.to = doc;
-    st = remove_primary_terms (doc);
-    if (!st)
-        st = xapc_doc_terms (item->doc, "", 0, copy_term, &copy);
+    st = xapc_doc_terms (item->doc, "", 0, copy_term, &copy);
     if (!st)
         st = copy.st;
+    if (!st && primary)
+        st = remove_terms (doc, TRACUU_PREFIX_YEAR);
+    if (!st && primary)
+        st = set_primary_values (doc, &rec.items[0]);
+    if (!st && was_headline && !sum.headline)
+        st = remove_terms (doc, TRACUU_PREFIX_FLAG "headline");
     if (!st)
-        st = set_case_values (doc, &recs, blob.data, blob.len);
+        st = set_summary (doc, &sum, blob.data, blob.len);
     if (!st)
         st = xapc_db_replace_by_term (index->db, id, id_len, doc, NULL);
     if (st)
         rc = tracuu_index__fail (index, st, "writing a case");
 
   DONE:
-    tracuu_caserec__dispose (&old);
-    tracuu_caserec__dispose (&recs);
+    tracuu_caserec__dispose (&rec);
+    tracuu_arena__dispose (&arena);
     tracuu_buf__dispose (&blob);
-    free (data);
     xapc_doc_destroy (doc);
     return rc;
 }
@@ -721,6 +764,11 @@ tracuu_cases__write (tracuu_index_t *index, const tracuu_case_docs_t *docs,
                      char *note, size_t note_size)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
+    tracuu_buf_t keys = { 0 };
+    tracuu_map_t seen = { 0 };
+    char key[64];
+    size_t klen = cases_key (docs->rid, key, sizeof key);
+    xapc_status_t st;
 
     if (docs->note[0] && note != NULL)
         add_note (note, note_size, "%s", docs->note);
@@ -729,7 +777,6 @@ tracuu_cases__write (tracuu_index_t *index, const tracuu_case_docs_t *docs,
         char id[XAPC_MAX_TERM_BYTES + 1];
         size_t id_len = case_id (item->key, id);
         xapc_docid_t docid = 0;
-        xapc_status_t st;
 
         /* A key new to the index takes the document as prepared; one
          * that other reports mention already gets this record added. */
@@ -743,6 +790,18 @@ tracuu_cases__write (tracuu_index_t *index, const tracuu_case_docs_t *docs,
         } else {
             rc = merge_case (index, item, docid, note, note_size);
         }
+        if (!rc && !tracuu_map__get_str (&seen, item->key, strlen (item->key),
+                                         NULL)) {
+            tracuu_map__put_str (&rc, &seen, item->key, strlen (item->key), i);
+            tracuu_buf__puts (&rc, &keys, item->key);
+            tracuu_buf__putc (&rc, &keys, '\n');
+        }
     }
+    if (!rc && keys.len > 0) {
+        st = xapc_db_set_metadata (index->db, key, klen, keys.data, keys.len);
+        rc = st ? tracuu_index__fail (index, st, "listing cases") : 0;
+    }
+    tracuu_map__dispose (&seen);
+    tracuu_buf__dispose (&keys);
     return rc;
 }

@@ -7,6 +7,8 @@
 
 #define TRACUU_SCHEMA_VERSION "5"
 #define TRACUU_META_SCHEMA "tracuu.schema"
+#define TRACUU_META_CASES "tracuu.cases:" /* + a report's R id: the keys of
+                                             its cases, one a line. */
 
 /* Boolean term prefixes. Content terms (exact and folded syllables) have
  * no prefix: they are lower case, and every prefix is upper case. */
@@ -20,7 +22,6 @@
 #define TRACUU_PREFIX_PERSON "N"   /* Person, folded: Nnguyen van hai. */
 #define TRACUU_PREFIX_PROVINCE "P" /* Province slug: Pbac-giang. */
 #define TRACUU_PREFIX_NUMBER "D"   /* Document number, folded: D180/bc-stttt. */
-#define TRACUU_PREFIX_REPORT "R"   /* A case's report: R + 16 hex of its path hash. */
 #define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline. */
 #define TRACUU_PREFIX_WORD "W"     /* Word of a case's quotes, folded: Wthong. */
 #define TRACUU_PREFIX_YEAR "Y"     /* Y2024: a year the period overlaps. */

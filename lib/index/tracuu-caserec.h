@@ -112,7 +112,9 @@ size_t tracuu_caserec__primary (const tracuu_caserec_t *recs, size_t n);
 /* ------------------------------------------------------------------ */
 /* Summaries.                                                         */
 
-/* What answers read of every matching case. */
+/* What answers read of every matching case. Strings and arrays point
+ * into the records it was made from, or into the arena it was decoded
+ * into. */
 typedef struct tracuu_casesum {
     const char *key;
     const char *parent;         /* Key of its aggregate, or NULL. */
@@ -127,12 +129,23 @@ typedef struct tracuu_casesum {
     const char *province, *agency, *period; /* NULL when absent. */
     const char **platforms;     /* Of the primary record (grouping). */
     size_t n_platforms;
+    int headline;               /* Every record is of a news headline. */
     uint32_t n_records, n_sources;
 } tracuu_casesum_t;
 
-/* Append the summary of 'recs' (at least one record) to 'b'. Sticky. */
+/* Start a summary from a case's first record. */
+void tracuu_casesum__init (tracuu_casesum_t *sum, const tracuu_caserec_t *rec);
+
+/* Add a further record to 'sum'; returns non-zero when the record is
+ * the new primary (its values are then the case's). */
+int tracuu_casesum__add (tracuu_casesum_t *sum, const tracuu_caserec_t *rec);
+
+/* The summary of 'recs' (at least one record). */
+void tracuu_casesum__of (tracuu_casesum_t *sum, const tracuu_caserecs_t *recs);
+
+/* Append 'sum' in its stored form to 'b'. Sticky *rc. */
 void tracuu_casesum__format (tracuu_status_t *rc, tracuu_buf_t *b,
-                             const tracuu_caserecs_t *recs);
+                             const tracuu_casesum_t *sum);
 
 /* Decode a summary; its strings and arrays are copied into 'arena'.
  * Returns TRACUU_STATUS_OK, _BAD_INPUT or _OUT_OF_MEMORY. */

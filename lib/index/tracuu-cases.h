@@ -28,6 +28,7 @@ typedef struct tracuu_case_doc {
 typedef struct tracuu_case_docs {
     tracuu_case_doc_t *items;
     size_t n;
+    char rid[24];               /* The report's id (R term value). */
     char note[256];             /* What could not be recorded, or "". */
 } tracuu_case_docs_t;
 
