@@ -528,6 +528,7 @@ Test (answer, damaged_records)
     static const struct { int slot; const char *value; size_t len; } damage[] = {
         { 18, "", 0 },                  /* No records at all. */
         { 18, "tcr1\x7f", 5 },          /* A length past the end. */
+        { 18, "tcr1\x01", 5 },          /* One past: counts its own byte. */
         { 18, "tcr1\x03\x02" "ab", 7 }, /* A string without its NUL. */
         { 18, "xyz", 3 },               /* No magic. */
         { 19, "tcs1\xff", 5 },          /* A summary cut short. */

@@ -179,6 +179,17 @@ get_bounded (reader_t *r, uint64_t max)
     return r->bad ? 0 : v;
 }
 
+/* A length of what follows: no more than what is left after it. */
+static size_t
+get_length (reader_t *r)
+{
+    uint64_t v = get_varint (r);
+
+    if (v > r->left)
+        r->bad = 1;
+    return r->bad ? 0 : (size_t) v;
+}
+
 static int64_t
 get_signed (reader_t *r, int64_t min, int64_t max)
 {
@@ -317,7 +328,7 @@ read_body (tracuu_status_t *rc, reader_t *r, tracuu_arena_t *arena,
     c->report_number = get_str (r);
     c->report_period = get_str (r);
     c->report_province = get_str (r);
-    if (*c->key == '\0')
+    if (c->key == NULL || *c->key == '\0')
         r->bad = 1;
     read_lists (rc, r, arena, c);
 }
@@ -338,7 +349,7 @@ tracuu_caserec__decode (const char *data, size_t len, tracuu_caserecs_t *out)
     r.left -= TRACUU_CASEREC_MAGIC_LEN;
     while (r.left > 0 && !r.bad && rc == TRACUU_STATUS_OK) {
         const unsigned char *start = r.p;
-        size_t body = (size_t) get_bounded (&r, r.left);
+        size_t body = get_length (&r);
         reader_t br = { r.p, body, r.bad };
         tracuu_caserec_t c = { 0 };
 

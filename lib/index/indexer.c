@@ -199,21 +199,6 @@ unchanged (const known_t *k, const char *key)
            && (k->fingerprint[n] == ' ' || k->fingerprint[n] == '\0');
 }
 
-static int
-valid_utf8 (const char *s)
-{
-    size_t len = strlen (s), i = 0;
-
-    while (i < len) {
-        int32_t cp;
-
-        i += tracuu_utf8__decode ((const unsigned char *) s + i, len - i, &cp);
-        if (cp < 0)
-            return 0;
-    }
-    return 1;
-}
-
 /* The R term value linking cases to the report at 'path'. */
 static void
 report_id (const char *path, char out[17])
@@ -335,7 +320,7 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
         snprintf (job->reason, sizeof job->reason, "%zu invalid byte "
                   "sequence%s replaced by U+FFFD", text->n_replaced,
                   text->n_replaced == 1 ? "" : "s");
-    if (!valid_utf8 (job->path))
+    if (!tracuu_utf8__valid (job->path, strlen (job->path)))
         snprintf (job->reason + strlen (job->reason),
                   sizeof job->reason - strlen (job->reason),
                   "%sfile name is not valid UTF-8", job->reason[0] ? "; " : "");
