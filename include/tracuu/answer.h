@@ -135,10 +135,17 @@ typedef struct tracuu_answer tracuu_answer_t;
 /**
  * Answer 'question' from the cases in 'index'.
  *
- * Returns TRACUU_STATUS_OK, _BAD_ARGUMENT for an unknown group or facet
- * field, _QUERY_SYNTAX for leftover text that cannot be searched, or a
- * database status; the reason is in tracuu_index_last_error(). *out
- * belongs to the caller.
+ * Every matching case is counted; only the cases listed (see the
+ * options) are read in full. A database changed by a writer meanwhile
+ * is reopened and the answer made again.
+ *
+ * Returns TRACUU_STATUS_OK, _NULL_POINTER, _BAD_ARGUMENT for an unknown
+ * group or facet field, _QUERY_SYNTAX for leftover text that cannot be
+ * searched, _DATABASE_ERROR when a case in the index cannot be read (a
+ * damaged database: the reason says to index again with --force), or
+ * another database status; the reason is in tracuu_index_last_error().
+ * On success *out belongs to the caller (tracuu_answer_destroy()); on
+ * failure it is NULL.
  * @since 0.1
  */
 tracuu_status_t
@@ -196,7 +203,7 @@ const tracuu_answer_facet_t *tracuu_answer_facet (const tracuu_answer_t *a,
  * some were asked for, else of groups with group_by, else of cases.
  * File names relative to the current directory are printed as
  * tracuu_display_path() gives them; a name that is not valid UTF-8 also
- * gets its bytes in base64 ("file_bytes").
+ * gets its absolute path's bytes in base64 ("path_bytes").
  *
  * Returns tracuu_printer_status() after writing (_IO_ERROR when the
  * output failed), or _NULL_POINTER. @since 0.2

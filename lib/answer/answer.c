@@ -758,6 +758,9 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
     for (size_t i = 0; i < a->n_items; i++)
         a->items[i].docid = xapc_mset_docid (mset, i);
     rc = read_summaries (index, a, mset);
+    /* The matches are known now; their list is the largest thing held. */
+    xapc_mset_destroy (mset);
+    mset = NULL;
     if (!rc)
         rc = arrange (a);
     if (!rc && group >= 0)
