@@ -75,6 +75,7 @@ struct tracuu_answer {
     value_array_t facet_values[MAX_FACETS];
     size_t n_facets;
     tracuu_arena_t arena;       /* Every string and array handed out. */
+    tracuu_strpool_t pool;      /* Strings many cases share, in 'arena'. */
 };
 
 /* ------------------------------------------------------------------ */
@@ -92,15 +93,19 @@ damaged (tracuu_index_t *index, tracuu_status_t rc)
 static tracuu_status_t
 read_summary (tracuu_answer_t *a, item_t *it, const char *value, size_t len)
 {
-    tracuu_status_t rc = tracuu_casesum__decode (value, len, &a->arena, &it->sum);
+    tracuu_status_t rc = tracuu_casesum__decode (value, len, &a->arena, &a->pool,
+                                                 &it->sum);
 
     it->read = rc == TRACUU_STATUS_OK;
     return rc;
 }
 
+/* The summaries of the matches, merged with the value stream: both are
+ * in document order, so that each value is compared once. */
 typedef struct stream {
     tracuu_answer_t *a;
-    const tracuu_map_t *by_docid;
+    const size_t *order;        /* Items by document id. */
+    size_t next;                /* First of 'order' not yet passed. */
     tracuu_status_t rc;
 } stream_t;
 
@@ -108,12 +113,48 @@ static int
 on_summary (xapc_docid_t docid, const char *value, size_t len, void *payload)
 {
     stream_t *s = payload;
-    size_t i;
+    const item_t *items = s->a->items;
 
-    if (!tracuu_map__get_int (s->by_docid, docid, &i))
+    while (s->next < s->a->n_items && items[s->order[s->next]].docid < docid)
+        s->next++;
+    if (s->next == s->a->n_items)
+        return 1;               /* Every match is read. */
+    if (items[s->order[s->next]].docid != docid)
         return 0;
-    s->rc = read_summary (s->a, &s->a->items[i], value, len);
+    s->rc = read_summary (s->a, &s->a->items[s->order[s->next++]], value, len);
     return s->rc != TRACUU_STATUS_OK;
+}
+
+static int
+docid_cmp (const void *x, const void *y, void *payload)
+{
+    const item_t *items = payload;
+    xapc_docid_t a = items[*(const size_t *) x].docid;
+    xapc_docid_t b = items[*(const size_t *) y].docid;
+
+    return a < b ? -1 : a > b;
+}
+
+/* Read the summaries of many matches from the slot's value stream:
+ * the status of decoding them, the database's in *st. */
+static tracuu_status_t
+stream_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_status_t *st)
+{
+    size_t *order = malloc ((a->n_items + 1) * sizeof *order);
+    stream_t s = { a, order, 0, TRACUU_STATUS_OK };
+    int sorted = 1;
+
+    if (order == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    for (size_t i = 0; i < a->n_items; i++) {
+        order[i] = i;
+        sorted &= i == 0 || a->items[i - 1].docid < a->items[i].docid;
+    }
+    if (!sorted)
+        qsort_r (order, a->n_items, sizeof *order, docid_cmp, a->items);
+    *st = xapc_db_values (index->db, TRACUU_SLOT_CASE, on_summary, &s);
+    free (order);
+    return s.rc;
 }
 
 /* The summaries of the matches in 'mset': streamed from the value slot
@@ -123,21 +164,12 @@ read_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_mset_t *mset)
 {
     const char *kcase = TRACUU_PREFIX_KIND "case";
     tracuu_status_t rc = TRACUU_STATUS_OK;
-    tracuu_map_t by_docid = { 0 };
     uint32_t cases = 0;
     xapc_status_t st;
 
     st = xapc_db_termfreq (index->db, kcase, strlen (kcase), &cases);
-    if (!st && a->n_items > 0 && a->n_items * STREAM_FRACTION >= cases) {
-        stream_t s = { a, &by_docid, TRACUU_STATUS_OK };
-
-        for (size_t i = 0; i < a->n_items && !rc; i++)
-            tracuu_map__put_int (&rc, &by_docid, a->items[i].docid, i);
-        if (!rc)
-            st = xapc_db_values (index->db, TRACUU_SLOT_CASE, on_summary, &s);
-        if (!rc && !st)
-            rc = s.rc;
-    }
+    if (!st && a->n_items > 0 && a->n_items * STREAM_FRACTION >= cases)
+        rc = stream_summaries (index, a, &st);
     for (size_t i = 0; i < a->n_items && !st && !rc; i++) {
         xapc_doc_t *doc = NULL;
         const char *v;
@@ -152,7 +184,6 @@ read_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_mset_t *mset)
             rc = read_summary (a, &a->items[i], v, len);
         xapc_doc_destroy (doc);
     }
-    tracuu_map__dispose (&by_docid);
     if (st)
         return tracuu_index__fail (index, st, "reading a case");
     return rc ? damaged (index, rc) : TRACUU_STATUS_OK;
@@ -184,40 +215,39 @@ item_cmp (const void *x, const void *y)
 
 /* The key of the aggregates a case may fall inside: action, province
  * and agency. NULL when the case cannot be inside one (no province or
- * no agency), or on a full buffer. */
+ * no agency), or when memory runs out. */
 static const char *
 triple (const tracuu_casesum_t *s, tracuu_buf_t *b, tracuu_status_t *rc)
 {
+    char action = (char) ('0' + (int) s->action);
+
     if (s->province == NULL || *s->province == '\0' || s->agency == NULL
         || *s->agency == '\0')
         return NULL;
     b->len = 0;
-    tracuu_buf__printf (rc, b, "%d\x1f%s\x1f%s", (int) s->action, s->province,
-                        s->agency);
+    tracuu_buf__putc (rc, b, action);
+    tracuu_buf__putc (rc, b, '\x1f');
+    tracuu_buf__puts (rc, b, s->province);
+    tracuu_buf__putc (rc, b, '\x1f');
+    tracuu_buf__puts (rc, b, s->agency);
     return *rc ? NULL : b->data;
 }
 
-/* Is 'c' inside aggregate 'agg' by the second rule of answer.h? */
-static int
-inside (const tracuu_casesum_t *c, const tracuu_casesum_t *agg)
-{
-    return agg->flags & TRACUU_CASE_AGGREGATE && c != agg
-           && !(c->flags & TRACUU_CASE_AGGREGATE)
-           && c->from && agg->from && agg->from <= c->from && c->to <= agg->to
-           && (agg->to - agg->from) > (c->to - c->from)
-           && (c->categories == 0 || agg->categories == 0
-               || (c->categories & agg->categories) != 0);
-}
+/* An aggregate as the rule of inside() needs it, kept apart from the
+ * items so that the cases of a province scan a small dense array. */
+typedef struct agg {
+    int32_t from, to;
+    uint32_t categories;
+    size_t item;
+} agg_t;
 
-/* Aggregates by (action, province, agency): their items, in order, as
- * runs of a list; the map gives the first of each run and 'next' the
- * next one. */
+/* The aggregates of each (action, province, agency), in item order (so
+ * by first day): run r is aggs[start[r] .. start[r + 1]). */
 typedef struct aggregates {
-    tracuu_map_t by_triple;     /* Triple -> first item. */
-    long *next;                 /* Item -> next aggregate of its triple. */
-    long *last;                 /* Run head -> its last item. */
-    char **keys;                /* Triples kept for the map (it borrows). */
-    size_t n_keys;
+    tracuu_map_t by_triple;     /* Triple -> run. */
+    tracuu_arena_t keys;        /* The triples (the map borrows them). */
+    size_t *start;
+    agg_t *aggs;
 } aggregates_t;
 
 static tracuu_status_t
@@ -225,34 +255,49 @@ index_aggregates (tracuu_answer_t *a, aggregates_t *g)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     tracuu_buf_t b = { 0 };
-    size_t n = a->n_items;
+    size_t n = a->n_items, runs = 0, n_aggs = 0;
+    long *run_of = malloc ((n + 1) * sizeof *run_of);
 
-    g->next = malloc ((n + 1) * sizeof *g->next);
-    g->last = malloc ((n + 1) * sizeof *g->last);
-    g->keys = calloc (n + 1, sizeof *g->keys);
-    if (g->next == NULL || g->last == NULL || g->keys == NULL)
+    if (run_of == NULL)
         return TRACUU_STATUS_OUT_OF_MEMORY;
     for (size_t i = 0; i < n && !rc; i++) {
         const tracuu_casesum_t *s = &a->items[i].sum;
         const char *t;
-        size_t head;
+        size_t r;
 
-        g->next[i] = -1;
+        run_of[i] = -1;
         if (!(s->flags & TRACUU_CASE_AGGREGATE) || (t = triple (s, &b, &rc)) == NULL)
             continue;
-        if (tracuu_map__get_str (&g->by_triple, t, b.len, &head)) {
-            g->next[g->last[head]] = (long) i;
-            g->last[head] = (long) i;
-            continue;
+        if (!tracuu_map__get_str (&g->by_triple, t, b.len, &r)) {
+            r = runs++;
+            tracuu_map__put_str (&rc, &g->by_triple,
+                                 tracuu_arena__strndup (&rc, &g->keys, t, b.len),
+                                 b.len, r);
         }
-        g->keys[g->n_keys] = strndup (t, b.len);
-        if (g->keys[g->n_keys] == NULL) {
-            rc = TRACUU_STATUS_OUT_OF_MEMORY;
-            break;
-        }
-        tracuu_map__put_str (&rc, &g->by_triple, g->keys[g->n_keys++], b.len, i);
-        g->last[i] = (long) i;
+        run_of[i] = (long) r;
+        n_aggs++;
     }
+    g->start = calloc (runs + 2, sizeof *g->start);
+    g->aggs = malloc ((n_aggs + 1) * sizeof *g->aggs);
+    if (!rc && (g->start == NULL || g->aggs == NULL))
+        rc = TRACUU_STATUS_OUT_OF_MEMORY;
+    if (!rc) {
+        /* Counting sort of the aggregates by run, in item order. */
+        for (size_t i = 0; i < n; i++)
+            if (run_of[i] >= 0)
+                g->start[run_of[i] + 2]++;
+        for (size_t r = 2; r < runs + 2; r++)
+            g->start[r] += g->start[r - 1];
+        for (size_t i = 0; i < n; i++)
+            if (run_of[i] >= 0) {
+                const tracuu_casesum_t *s = &a->items[i].sum;
+
+                g->aggs[g->start[run_of[i] + 1]++] = (agg_t) {
+                    s->from, s->to, s->categories, i
+                };
+            }
+    }
+    free (run_of);
     tracuu_buf__dispose (&b);
     return rc;
 }
@@ -260,12 +305,23 @@ index_aggregates (tracuu_answer_t *a, aggregates_t *g)
 static void
 aggregates_dispose (aggregates_t *g)
 {
-    for (size_t i = 0; i < g->n_keys; i++)
-        free (g->keys[i]);
-    free (g->keys);
-    free (g->next);
-    free (g->last);
+    free (g->start);
+    free (g->aggs);
     tracuu_map__dispose (&g->by_triple);
+    tracuu_arena__dispose (&g->keys);
+}
+
+/* Is case 'c' inside aggregate 'agg' by the second rule of answer.h
+ * (same action, province and agency, found by the caller): a wider
+ * period that holds its own, and a category in common when both name
+ * some? */
+static int
+inside (const tracuu_casesum_t *c, const agg_t *agg)
+{
+    return c->from && agg->from && agg->from <= c->from && c->to <= agg->to
+           && (agg->to - agg->from) > (c->to - c->from)
+           && (c->categories == 0 || agg->categories == 0
+               || (c->categories & agg->categories) != 0);
 }
 
 /* Each case's parent: the aggregate its key names, else the first
@@ -275,7 +331,7 @@ link_parents (tracuu_answer_t *a)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     tracuu_map_t by_key = { 0 };
-    aggregates_t g = { { 0 }, NULL, NULL, NULL, 0 };
+    aggregates_t g = { { 0 }, { 0 }, NULL, NULL };
     tracuu_buf_t b = { 0 };
     size_t n = a->n_items;
 
@@ -294,14 +350,19 @@ link_parents (tracuu_answer_t *a)
             && tracuu_map__get_str (&by_key, it->sum.parent,
                                     strlen (it->sum.parent), &j) && j != i)
             it->parent = (long) j;
-        if (it->parent >= 0 || (t = triple (&it->sum, &b, &rc)) == NULL
+        if (it->parent >= 0 || (it->sum.flags & TRACUU_CASE_AGGREGATE)
+            || (t = triple (&it->sum, &b, &rc)) == NULL
             || !tracuu_map__get_str (&g.by_triple, t, b.len, &j))
             continue;
-        for (long k = (long) j; k >= 0; k = g.next[k])
-            if (inside (&it->sum, &a->items[k].sum)) {
-                it->parent = k;
+        /* The run is in order of first day: none after this case's holds it. */
+        for (size_t k = g.start[j]; k < g.start[j + 1]; k++) {
+            if (g.aggs[k].from > it->sum.from)
+                break;
+            if (inside (&it->sum, &g.aggs[k])) {
+                it->parent = (long) g.aggs[k].item;
                 break;
             }
+        }
     }
     tracuu_buf__dispose (&b);
     aggregates_dispose (&g);
@@ -745,8 +806,10 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
     if (rc)
         return rc;
     a = calloc (1, sizeof *a);
-    if (a != NULL)
+    if (a != NULL) {
+        a->pool.arena = &a->arena;
         a->items = calloc (xapc_mset_size (mset) + 1, sizeof *a->items);
+    }
     if (a == NULL || a->items == NULL) {
         rc = TRACUU_STATUS_OUT_OF_MEMORY;
         goto DONE;
@@ -923,6 +986,7 @@ tracuu_answer_destroy (tracuu_answer_t *a)
     free (a->display);
     free (a->cases);
     free (a->groups.items);
+    tracuu_strpool__dispose (&a->pool);
     tracuu_arena__dispose (&a->arena);
     free (a);
 }

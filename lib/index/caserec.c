@@ -516,18 +516,24 @@ tracuu_casesum__format (tracuu_status_t *rc, tracuu_buf_t *b,
     put_varint (rc, b, s->n_sources);
 }
 
-/* A string of the summary, copied into the arena. */
+/* A string of the summary, copied into the arena, or into the pool
+ * when there is one and the string is one of the few values of a field
+ * that many cases share (a province, an agency, a period). */
 static const char *
-copy_str (tracuu_status_t *rc, reader_t *r, tracuu_arena_t *arena, int required)
+copy_str (tracuu_status_t *rc, reader_t *r, tracuu_arena_t *arena,
+          tracuu_strpool_t *pool, int required)
 {
     const char *s = required ? get_required (r) : get_str (r);
 
-    return s ? tracuu_arena__strndup (rc, arena, s, strlen (s)) : NULL;
+    if (s == NULL)
+        return NULL;
+    return pool ? tracuu_strpool__intern (rc, pool, s, strlen (s))
+                : tracuu_arena__strndup (rc, arena, s, strlen (s));
 }
 
 tracuu_status_t
 tracuu_casesum__decode (const char *data, size_t len, tracuu_arena_t *arena,
-                        tracuu_casesum_t *out)
+                        tracuu_strpool_t *pool, tracuu_casesum_t *out)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     reader_t r = { NULL, 0, 0 };
@@ -538,8 +544,8 @@ tracuu_casesum__decode (const char *data, size_t len, tracuu_arena_t *arena,
         return TRACUU_STATUS_BAD_INPUT;
     r.p = (const unsigned char *) data + 4;
     r.left = len - 4;
-    s.key = copy_str (&rc, &r, arena, 1);
-    s.parent = copy_str (&rc, &r, arena, 0);
+    s.key = copy_str (&rc, &r, arena, NULL, 1);
+    s.parent = copy_str (&rc, &r, arena, NULL, 0);
     s.action = (tracuu_case_action_t) get_bounded (&r, TRACUU_CASE_ACTION_LAST - 1);
     s.status = (tracuu_case_status_t) get_bounded (&r, TRACUU_CASE_STATUS_LAST - 1);
     s.flags = (uint32_t) get_bounded (&r, FLAG_MASK);
@@ -552,15 +558,15 @@ tracuu_casesum__decode (const char *data, size_t len, tracuu_arena_t *arena,
     s.individuals = get_signed (&r, -1, INT64_MAX);
     s.from = get_day (&r);
     s.to = get_day (&r);
-    s.province = copy_str (&rc, &r, arena, 0);
-    s.agency = copy_str (&rc, &r, arena, 0);
-    s.period = copy_str (&rc, &r, arena, 0);
+    s.province = copy_str (&rc, &r, arena, pool, 0);
+    s.agency = copy_str (&rc, &r, arena, pool, 0);
+    s.period = copy_str (&rc, &r, arena, pool, 0);
     s.n_platforms = get_count (&r);
     if (s.n_platforms > 0 && !r.bad)
         s.platforms = tracuu_arena__alloc (&rc, arena,
                                            s.n_platforms * sizeof *s.platforms);
     for (size_t k = 0; s.platforms != NULL && k < s.n_platforms && !r.bad; k++)
-        s.platforms[k] = copy_str (&rc, &r, arena, 1);
+        s.platforms[k] = copy_str (&rc, &r, arena, pool, 1);
     s.headline = (int) get_bounded (&r, 1);
     s.n_records = (uint32_t) get_bounded (&r, TRACUU_CASE_MAX_SOURCES);
     s.n_sources = (uint32_t) get_bounded (&r, TRACUU_CASE_MAX_SOURCES);

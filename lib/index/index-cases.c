@@ -697,7 +697,7 @@ merge_case (tracuu_index_t *index, const tracuu_case_doc_t *item,
         rc = tracuu_index__fail (index, st, "reading a case");
         goto DONE;
     }
-    rc = tracuu_casesum__decode (v, len, &arena, &sum);
+    rc = tracuu_casesum__decode (v, len, &arena, NULL, &sum);
     if (!rc)
         st = xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &v, &len);
     if (rc == TRACUU_STATUS_BAD_INPUT || (!rc && !st

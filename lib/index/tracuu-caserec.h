@@ -147,10 +147,13 @@ void tracuu_casesum__of (tracuu_casesum_t *sum, const tracuu_caserecs_t *recs);
 void tracuu_casesum__format (tracuu_status_t *rc, tracuu_buf_t *b,
                              const tracuu_casesum_t *sum);
 
-/* Decode a summary; its strings and arrays are copied into 'arena'.
- * Returns TRACUU_STATUS_OK, _BAD_INPUT or _OUT_OF_MEMORY. */
+/* Decode a summary; its strings and arrays are copied into 'arena', the
+ * province, agency, period and platforms through 'pool' when it is not
+ * NULL (so that many summaries share one copy of each). Returns
+ * TRACUU_STATUS_OK, _BAD_INPUT or _OUT_OF_MEMORY. */
 tracuu_status_t tracuu_casesum__decode (const char *data, size_t len,
                                         tracuu_arena_t *arena,
+                                        tracuu_strpool_t *pool,
                                         tracuu_casesum_t *out);
 
 #endif

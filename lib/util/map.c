@@ -149,3 +149,26 @@ tracuu_map__dispose (tracuu_map_t *map)
     free (map->slots);
     memset (map, 0, sizeof *map);
 }
+
+const char *
+tracuu_strpool__intern (tracuu_status_t *rc, tracuu_strpool_t *pool,
+                        const char *s, size_t len)
+{
+    tracuu_map_slot_t *slot;
+    const char *copy;
+
+    if (*rc != TRACUU_STATUS_OK)
+        return "";
+    slot = find (&pool->seen, hash_str (s, len), s, len);
+    if (slot != NULL && slot->hash != 0)
+        return slot->key;
+    copy = tracuu_arena__strndup (rc, pool->arena, s, len);
+    tracuu_map__put_str (rc, &pool->seen, copy, len, 0);
+    return copy;
+}
+
+void
+tracuu_strpool__dispose (tracuu_strpool_t *pool)
+{
+    tracuu_map__dispose (&pool->seen);
+}

@@ -163,6 +163,21 @@ int tracuu_map__get_int (const tracuu_map_t *map, uint64_t key,
 
 void tracuu_map__dispose (tracuu_map_t *map);
 
+/* Strings kept once (map.c): equal strings share one copy, made in
+ * 'arena' (which the pool does not own). */
+typedef struct tracuu_strpool {
+    tracuu_arena_t *arena;
+    tracuu_map_t seen;
+} tracuu_strpool_t;
+
+/* The pool's copy of s[0..len), NUL-terminated; "" with *rc set when
+ * memory runs out. Sticky. */
+const char *tracuu_strpool__intern (tracuu_status_t *rc, tracuu_strpool_t *pool,
+                                    const char *s, size_t len);
+
+/* Free the pool's index (not the strings, which belong to the arena). */
+void tracuu_strpool__dispose (tracuu_strpool_t *pool);
+
 /* day.c ------------------------------------------------------------ */
 
 /* Days are yyyymmdd integers (20240415), 0 when unknown. */

@@ -91,7 +91,7 @@ check_records (const char *in, size_t len)
         tracuu_casesum__of (&sum, &recs);
         tracuu_casesum__format (&st, &b, &sum);
         if (st == TRACUU_STATUS_OK) {
-            FUZZ_CHECK (tracuu_casesum__decode (b.data, b.len, &arena, &back)
+            FUZZ_CHECK (tracuu_casesum__decode (b.data, b.len, &arena, NULL, &back)
                         == TRACUU_STATUS_OK);
             FUZZ_CHECK (strcmp (back.key, sum.key) == 0);
             FUZZ_CHECK (back.n_records == recs.n);
@@ -109,8 +109,9 @@ static void
 check_summary (const char *in, size_t len)
 {
     tracuu_arena_t arena = { 0 };
+    tracuu_strpool_t pool = { &arena, { 0 } };
     tracuu_casesum_t s;
-    tracuu_status_t rc = tracuu_casesum__decode (in, len, &arena, &s);
+    tracuu_status_t rc = tracuu_casesum__decode (in, len, &arena, &pool, &s);
 
     FUZZ_CHECK (rc == TRACUU_STATUS_OK || rc == TRACUU_STATUS_BAD_INPUT
                 || rc == TRACUU_STATUS_OUT_OF_MEMORY);
@@ -120,6 +121,7 @@ check_summary (const char *in, size_t len)
         for (size_t k = 0; k < s.n_platforms; k++)
             FUZZ_CHECK (s.platforms[k] != NULL);
     }
+    tracuu_strpool__dispose (&pool);
     tracuu_arena__dispose (&arena);
 }
 
