@@ -1,4 +1,5 @@
 /* tracuu-index: index report files and folders into a tracuu database. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +68,16 @@ typedef struct progress {
     size_t shown;               /* Columns of the progress line on screen. */
 } progress_t;
 
+/* A file name as messages show it: relative to the current directory,
+ * escaped (see tracuu_display_escape()); free() it. */
+static char *
+shown (const char *path)
+{
+    const char *rel = tracuu_display_path (path);
+
+    return tracuu_display_escape (rel, strlen (rel));
+}
+
 /* Without escapes, a line is erased by writing blanks over it. */
 static void
 clear_progress (progress_t *p)
@@ -111,15 +122,17 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
 {
     progress_t *p = payload;
     struct timespec now;
+    char *name;
 
     p->done++;
     if (reason != NULL) {
         const char *tag = outcome == TRACUU_FILE_SKIPPED ? " (skipped)"
                           : outcome == TRACUU_FILE_INDEXED ? " (indexed)" : "";
 
-
+        name = shown (path);
         clear_progress (p);
-        file_message (p->color, tracuu_display_path (path), reason, tag);
+        file_message (p->color, name ? name : path, reason, tag);
+        free (name);
     }
     if (!p->tty || p->quiet)
         return;
@@ -128,7 +141,22 @@ on_file (void *payload, const char *path, tracuu_outcome_t outcome,
         - (p->last.tv_sec * 1000000000L + p->last.tv_nsec) < 100000000L)
         return;
     p->last = now;
-    show_progress (p, tracuu_display_path (path));
+    name = shown (path);
+    show_progress (p, name ? name : "");
+    free (name);
+}
+
+/* Flush standard output: 0, or 2 after saying why writing failed. */
+static int
+finish_output (void)
+{
+    errno = 0;
+    if (fflush (stdout) != 0 || ferror (stdout)) {
+        fprintf (stderr, "tracuu-index: cannot write the output: %s\n",
+                 strerror (errno ? errno : EIO));
+        return 2;
+    }
+    return 0;
 }
 
 /* --text: print each file's decoded, normalized text; 1 if any failed. */
@@ -142,31 +170,36 @@ text_files (char **files, int n, const char *encoding, int ocr)
     dopts.ocr = (tracuu_ocr_mode_t) ocr;
     for (int i = 0; i < n; i++) {
         tracuu_decoded_t dec = { 0 };
-        char *text = NULL;
+        char *text = NULL, *name = shown (files[i]);
         size_t len = 0;
 
         if (tracuu_decode_file (files[i], &dopts, &dec)) {
-            fprintf (stderr, "tracuu-index: %s: %s\n", files[i], dec.error);
+            fprintf (stderr, "tracuu-index: %s: %s\n", name ? name : files[i],
+                     dec.error);
             failed = 1;
         } else if (tracuu_normalize (dec.text, dec.len, &text, &len, NULL)) {
-            fprintf (stderr, "tracuu-index: %s: cannot normalize\n", files[i]);
+            fprintf (stderr, "tracuu-index: %s: cannot normalize\n",
+                     name ? name : files[i]);
             failed = 1;
         } else {
             if (dec.unread_pages)
                 fprintf (stderr, "tracuu-index: %s: %u page%s without text "
-                         "not read: %s\n", files[i], dec.unread_pages,
-                         dec.unread_pages == 1 ? "" : "s", dec.unread_reason);
+                         "not read: %s\n", name ? name : files[i],
+                         dec.unread_pages, dec.unread_pages == 1 ? "" : "s",
+                         dec.unread_reason);
             fwrite (text, 1, len, stdout);
             if (len > 0 && text[len - 1] != '\n')
                 putchar ('\n');
         }
+        free (name);
         free (text);
         tracuu_decoded_dispose (&dec);
     }
-    return failed;
+    return finish_output () ? 2 : failed;
 }
 
-/* --extract: print each file's extraction; 1 if any file failed. */
+/* --extract: print each file's extraction; 1 if any file failed, 2 if
+ * the output could not be written (then the run stops). */
 static int
 extract_files (char **files, int n, const char *encoding, int jsonl,
                int color)
@@ -176,18 +209,30 @@ extract_files (char **files, int n, const char *encoding, int jsonl,
     for (int i = 0; i < n; i++) {
         tracuu_extraction_t *x = NULL;
         char *error = NULL;
+        tracuu_status_t st;
 
         if (tracuu_extract_file (files[i], encoding, &x, &error)) {
-            file_message (color, files[i], error ? error : "cannot extract", "");
+            char *name = shown (files[i]);
+
+            file_message (color, name ? name : files[i],
+                          error ? error : "cannot extract", "");
+            free (name);
             failed = 1;
-        } else if (tracuu_extraction_write_json (x, files[i], jsonl, stdout)) {
-            file_message (color, files[i], "cannot write output", "");
-            failed = 1;
+        } else if ((st = tracuu_extraction_write_json (x, files[i], jsonl,
+                                                       stdout)) != 0) {
+            int e = errno;
+
+            fprintf (stderr, "tracuu-index: cannot write the output: %s\n",
+                     st == TRACUU_STATUS_IO_ERROR && e ? strerror (e)
+                                                       : tracuu_status_to_string (st));
+            free (error);
+            tracuu_extraction_destroy (x);
+            return 2;
         }
         free (error);
         tracuu_extraction_destroy (x);
     }
-    return failed;
+    return finish_output () ? 2 : failed;
 }
 
 /* Each line of 'notes' on stderr, as the program's. */
@@ -389,7 +434,7 @@ main (int argc, char **argv)
         printf ("indexed %zu, unchanged %zu, removed %zu, failed %zu, "
                 "skipped %zu in %.2f s\n", stats.indexed, stats.unchanged,
                 stats.removed, stats.failed, stats.skipped, stats.seconds);
-    if (status)
+    if (finish_output () || status)
         return 2;
     return stats.failed ? 1 : 0;
 }

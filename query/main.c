@@ -32,12 +32,18 @@ static const char usage_head[] =
 static const char usage_tail[] =
     "\n"
     "  --db DIR          database (default: $TRACUU_DB, else ./tracuu.db)\n"
-    "  -n, --limit N     show at most N reports (default 10)\n"
-    "  --offset N        skip the first N reports\n"
+    "  -n, --limit N     show at most N reports (default 10), or N cases\n"
+    "                    (default: every case)\n"
+    "  --offset N        skip the first N reports or cases\n"
     "  --format FORMAT   text (default), json, jsonl or csv\n"
+    "  --bom             with --format csv: start with a byte order mark,\n"
+    "                    for spreadsheets\n"
     "  -c, --count       print only the number of matching reports\n"
     "  -l, --files-with-matches\n"
     "                    print only the files of the results, one a line\n"
+    "  -0, --null        with -l: end each file name with a NUL byte, as\n"
+    "                    it is, instead of a newline (names are otherwise\n"
+    "                    escaped like ls -b does)\n"
     "  --cases           answer with cases even for a plain search\n"
     "  --group-by FIELD  a table per %s\n"
     "  --sum amount      with --group-by: add the amounts\n"
@@ -90,8 +96,9 @@ typedef struct args {
     const char *db;
     tracuu_search_options_t search;
     output_options_t out;
+    const char *group_by;
     const char *facets;
-    int count_only, files_only, explain, cases;
+    int count_only, files_only, explain, cases, null, limit_given;
     int32_t today;
     tracuu_color_t color;       /* --color. */
     char *query;
@@ -150,6 +157,8 @@ parse_args (int argc, char **argv, args_t *a)
         { "format", required_argument, NULL, 'f' },
         { "count", no_argument, NULL, 'c' },
         { "files-with-matches", no_argument, NULL, 'l' },
+        { "null", no_argument, NULL, '0' },
+        { "bom", no_argument, NULL, 'B' },
         { "cases", no_argument, NULL, 'C' },
         { "group-by", required_argument, NULL, 'g' },
         { "sum", required_argument, NULL, 's' },
@@ -164,7 +173,7 @@ parse_args (int argc, char **argv, args_t *a)
     size_t qlen = 0;
     int c;
 
-    while ((c = getopt_long (argc, argv, "n:clhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long (argc, argv, "n:cl0hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': a->db = optarg; break;
         case 'n':
@@ -173,6 +182,7 @@ parse_args (int argc, char **argv, args_t *a)
                          "to 100000, not '%s'\n", optarg);
                 return 2;
             }
+            a->limit_given = 1;
             break;
         case 'o':
             if (parse_count (optarg, &a->search.offset)) {
@@ -190,8 +200,10 @@ parse_args (int argc, char **argv, args_t *a)
             break;
         case 'c': a->count_only = 1; break;
         case 'l': a->files_only = 1; break;
+        case '0': a->null = 1; break;
+        case 'B': a->out.bom = 1; break;
         case 'C': a->cases = 1; break;
-        case 'g': a->out.group_by = optarg; a->cases = 1; break;
+        case 'g': a->group_by = optarg; a->cases = 1; break;
         case 's':
             if (strcmp (optarg, "amount") != 0) {
                 fprintf (stderr, "tracuu-query: --sum takes 'amount', not "
@@ -274,9 +286,25 @@ path_cmp (const void *x, const void *y)
     return strcmp (*(const char *const *) x, *(const char *const *) y);
 }
 
+/* One file name of -l: escaped on a line, or as it is before a NUL. */
+static void
+print_name (const char *path, int null)
+{
+    char *name;
+
+    if (null) {
+        fputs (tracuu_display_path (path), stdout);
+        putchar ('\0');
+        return;
+    }
+    name = output_name (path);
+    puts (name ? name : "?");
+    free (name);
+}
+
 /* -l on an answer: the reports its cases come from, each once, sorted. */
 static int
-print_sources (const tracuu_answer_t *answer)
+print_sources (const tracuu_answer_t *answer, int null)
 {
     size_t n = 0, k = 0;
     const char **paths;
@@ -297,33 +325,43 @@ print_sources (const tracuu_answer_t *answer)
     qsort (paths, n, sizeof *paths, path_cmp);
     for (size_t i = 0; i < n; i++)
         if (i == 0 || strcmp (paths[i], paths[i - 1]) != 0)
-            puts (tracuu_display_path (paths[i]));
+            print_name (paths[i], null);
     free (paths);
-    return 0;
+    return output_finish ();
 }
 
 static int
 run_answer (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
 {
     tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
+    output_format_t f = a->out.format;
     tracuu_answer_t *answer = NULL;
     tracuu_status_t status;
     int rc;
 
-    opts.group_by = a->out.group_by;
+    opts.group_by = a->group_by;
     opts.facets = a->facets;
+    opts.offset = a->search.offset;
+    opts.limit = a->limit_given ? a->search.limit : 0;
+    /* Formats that print no case read none in full. */
+    opts.totals_only = !a->files_only
+                       && (a->count_only
+                           || (a->group_by && (f == OUTPUT_TEXT || f == OUTPUT_JSONL))
+                           || (f == OUTPUT_CSV && (a->group_by || a->facets)));
     status = tracuu_answer_run (index, q, &opts, &answer);
     if (status) {
         fprintf (stderr, "tracuu-query: %s\n", tracuu_index_last_error (index));
         return 2;
     }
-    rc = tracuu_answer_n_cases (answer) > 0 ? 0 : 1;
-    if (a->count_only)
-        printf ("%zu\n", tracuu_answer_n_cases (answer));
-    else if (a->files_only)
-        rc = print_sources (answer) ? 2 : rc;
-    else
-        output_answer (answer, q, a->query, &a->out);
+    rc = tracuu_answer_n_matches (answer, NULL) > 0 ? 0 : 1;
+    if (a->count_only) {
+        printf ("%zu\n", tracuu_answer_n_matches (answer, NULL));
+        rc = output_finish () ? 2 : rc;
+    } else if (a->files_only) {
+        rc = print_sources (answer, a->null) ? 2 : rc;
+    } else {
+        rc = output_answer (answer, q, a->query, &a->out) ? 2 : rc;
+    }
     tracuu_answer_destroy (answer);
     return rc;
 }
@@ -342,7 +380,7 @@ run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
      * makes a common phrase slow. */
     a->search.count_exactly = a->count_only || a->out.format == OUTPUT_JSON
                               || (a->out.format == OUTPUT_TEXT && !a->files_only
-                                  && isatty (STDOUT_FILENO));
+                                  && a->out.tty);
     if (a->count_only)
         a->search.limit = 1;
     status = tracuu_search (index, text, strlen (text), &a->search, &results);
@@ -350,16 +388,17 @@ run_search (tracuu_index_t *index, const tracuu_question_t *q, args_t *a)
         fprintf (stderr, "tracuu-query: %s\n", tracuu_index_last_error (index));
         return 2;
     }
-    if (a->count_only)
-        printf ("%u\n", tracuu_results_total (results));
-    else if (a->files_only)
-        for (size_t i = 0; i < tracuu_results_size (results); i++)
-            puts (tracuu_display_path (tracuu_results_hit (results, i)->path));
-    else
-        output_reports (results, q, a->query, a->out.format,
-                        isatty (STDOUT_FILENO),
-                        tracuu_display_use_color (STDOUT_FILENO, a->color));
     rc = tracuu_results_size (results) > 0 ? 0 : 1;
+    if (a->count_only) {
+        printf ("%u\n", tracuu_results_total (results));
+        rc = output_finish () ? 2 : rc;
+    } else if (a->files_only) {
+        for (size_t i = 0; i < tracuu_results_size (results); i++)
+            print_name (tracuu_results_hit (results, i)->path, a->null);
+        rc = output_finish () ? 2 : rc;
+    } else {
+        rc = output_reports (results, q, a->query, &a->out) ? 2 : rc;
+    }
     tracuu_results_destroy (results);
     return rc;
 }
@@ -402,6 +441,8 @@ main (int argc, char **argv)
         return rc < 0 ? 0 : rc;
     }
     a.out.columns = terminal_columns ();
+    a.out.tty = isatty (STDOUT_FILENO);
+    a.out.color = tracuu_display_use_color (STDOUT_FILENO, a.color);
     rc = 2;
     qopts.today = a.today;
     status = tracuu_question_parse_with (a.query, strlen (a.query), &qopts, &q,
@@ -414,7 +455,7 @@ main (int argc, char **argv)
     status = tracuu_index_open (a.db, TRACUU_INDEX_READ, &index, &error);
     if (status && a.explain) {
         print_explain (q);      /* Without the index: words not checked. */
-        rc = 0;
+        rc = output_finish ();
         goto DONE;
     }
     if (status) {
@@ -429,7 +470,7 @@ main (int argc, char **argv)
     }
     if (a.explain) {
         print_explain (q);
-        rc = 0;
+        rc = output_finish ();
         goto DONE;
     }
     rc = cases ? run_answer (index, q, &a) : run_search (index, q, &a);

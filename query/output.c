@@ -1,99 +1,65 @@
-/* tracuu-query output: reports and answers as text, JSON, JSONL or CSV. */
+/* tracuu-query output: reports and answers as text for people; JSON,
+ * JSON Lines and CSV come from the library's writers. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tracuu/display.h"
-#include "tracuu/json.h"
+#include "tracuu/printer.h"
 #include "output.h"
 
-static void
-json_str (const char *s)
+char *
+output_name (const char *path)
 {
-    if (s == NULL || *s == '\0')
-        fputs ("null", stdout);
-    else
-        tracuu_json_write_string (stdout, s, strlen (s));
+    const char *shown = tracuu_display_path (path);
+
+    return tracuu_display_escape (shown, strlen (shown));
 }
 
-/* A JSON array of the parts of 's' split at 'sep'. */
-static void
-json_list (const char *s, const char *sep)
+int
+output_finish (void)
 {
-    size_t slen = strlen (sep);
-
-    putchar ('[');
-    for (int first = 1; s && *s; first = 0) {
-        const char *end = strstr (s, sep);
-        size_t n = end ? (size_t) (end - s) : strlen (s);
-
-        if (!first)
-            putchar (',');
-        tracuu_json_write_string (stdout, s, n);
-        s += n + (end ? slen : 0);
+    errno = 0;
+    if (fflush (stdout) != 0 || ferror (stdout)) {
+        fprintf (stderr, "tracuu-query: cannot write the output: %s\n",
+                 strerror (errno ? errno : EIO));
+        return 2;
     }
-    putchar (']');
+    return 0;
 }
 
-static void
-json_strings (char *const *v, size_t n)
+/* The machine formats: one printer over standard output. */
+static int
+print_with (const output_options_t *opts, const tracuu_results_t *r,
+            const tracuu_answer_t *a, const tracuu_question_t *q,
+            const char *query)
 {
-    putchar ('[');
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            putchar (',');
-        json_str (v[i]);
+    static const tracuu_printer_format_t formats[] = {
+        [OUTPUT_JSON] = TRACUU_PRINTER_JSON,
+        [OUTPUT_JSONL] = TRACUU_PRINTER_JSONL,
+        [OUTPUT_CSV] = TRACUU_PRINTER_CSV,
+    };
+    tracuu_printer_t *p = NULL;
+    tracuu_status_t st;
+
+    st = tracuu_printer_new (stdout, formats[opts->format],
+                             opts->bom ? TRACUU_PRINTER_BOM : 0, &p);
+    if (st) {
+        fprintf (stderr, "tracuu-query: %s\n", tracuu_status_to_string (st));
+        return 2;
     }
-    putchar (']');
-}
-
-static void
-json_int (long long v)
-{
-    if (v < 0)
-        fputs ("null", stdout);
+    if (a != NULL)
+        tracuu_answer_write (a, q, query, p);
     else
-        printf ("%lld", v);
-}
-
-static void
-json_day (int32_t day)
-{
-    if (day <= 0)
-        fputs ("null", stdout);
-    else
-        printf ("\"%04d-%02d-%02d\"", (int) (day / 10000), (int) (day / 100 % 100),
-                (int) (day % 100));
-}
-
-/* RFC 4180: quote when needed, double the quotes. */
-static void
-csv_field (const char *s, int last)
-{
-    if (s == NULL)
-        s = "";
-    if (strpbrk (s, ",\"\r\n") != NULL) {
-        putchar ('"');
-        for (const char *p = s; *p; p++) {
-            if (*p == '"')
-                putchar ('"');
-            putchar (*p);
-        }
-        putchar ('"');
-    } else {
-        fputs (s, stdout);
-    }
-    fputs (last ? "\r\n" : ",", stdout);
-}
-
-static void
-csv_int (long long v, int last)
-{
-    char buf[32] = "";
-
-    if (v >= 0)
-        snprintf (buf, sizeof buf, "%lld", v);
-    csv_field (buf, last);
+        tracuu_results_write (r, q, query, p);
+    st = tracuu_printer_finish (p);
+    if (st)
+        fprintf (stderr, "tracuu-query: cannot write the output: %s\n",
+                 st == TRACUU_STATUS_IO_ERROR ? tracuu_printer_last_error (p)
+                                              : tracuu_status_to_string (st));
+    tracuu_printer_destroy (p);
+    return st ? 2 : 0;
 }
 
 /* 19500000 -> "19.500.000". */
@@ -138,168 +104,94 @@ print_snippet (const tracuu_hit_t *hit, int color)
     fputs (hit->snippet + at, stdout);
 }
 
-/* The parts of the interpretation added in 0.2: every filter, every
- * word and what it was read as, the notes, what is asked. */
-static void
-json_question_more (const tracuu_question_t *q)
-{
-    fputs (",\"filters\":[", stdout);
-    for (size_t i = 0; i < q->n_filters; i++) {
-        const tracuu_question_filter_t *f = &q->filters[i];
-
-        printf ("%s{\"field\":", i ? "," : "");
-        json_str (f->field);
-        fputs (",\"value\":", stdout);
-        json_str (f->value);
-        printf (",\"exclude\":%s,\"why\":", f->exclude ? "true" : "false");
-        json_str (f->why);
-        putchar ('}');
-    }
-    fputs ("],\"words\":[", stdout);
-    for (size_t i = 0; i < q->n_words; i++) {
-        printf ("%s{\"text\":", i ? "," : "");
-        json_str (q->words[i].text);
-        fputs (",\"role\":", stdout);
-        json_str (tracuu_question_role_name (q->words[i].role));
-        fputs (",\"meaning\":", stdout);
-        json_str (q->words[i].meaning);
-        putchar ('}');
-    }
-    fputs ("],\"notes\":", stdout);
-    json_strings (q->notes, q->n_notes);
-    fputs (",\"wants_total\":", stdout);
-    fputs (q->wants_total ? "true" : "false", stdout);
-    fputs (",\"count_of\":", stdout);
-    json_str (q->count_of);
-    fputs (",\"wants\":", stdout);
-    json_str (q->wants);
-    fputs (",\"wants_kind\":", stdout);
-    json_str (q->wants_kind);
-}
-
-static void
-json_interpretation (const tracuu_question_t *q)
-{
-    fputs ("{\"explain\":", stdout);
-    json_str (q->explain);
-    fputs (",\"kind\":", stdout);
-    json_str (q->kind);
-    fputs (",\"action\":", stdout);
-    json_str (q->action);
-    fputs (",\"categories\":", stdout);
-    json_strings (q->categories, q->n_categories);
-    fputs (",\"platforms\":", stdout);
-    json_strings (q->platforms, q->n_platforms);
-    fputs (",\"provinces\":", stdout);
-    json_strings (q->provinces, q->n_provinces);
-    fputs (",\"accounts\":", stdout);
-    json_strings (q->accounts, q->n_accounts);
-    fputs (",\"persons\":", stdout);
-    json_strings (q->persons, q->n_persons);
-    fputs (",\"numbers\":", stdout);
-    json_strings (q->numbers, q->n_numbers);
-    fputs (",\"from\":", stdout);
-    json_day (q->date_from);
-    fputs (",\"to\":", stdout);
-    json_day (q->date_to);
-    fputs (",\"amount_min\":", stdout);
-    json_int (q->amount_min);
-    fputs (",\"amount_max\":", stdout);
-    json_int (q->amount_max);
-    fputs (",\"text\":", stdout);
-    tracuu_json_write_string (stdout, q->text ? q->text : "",
-                              q->text ? strlen (q->text) : 0);
-    json_question_more (q);
-    putchar ('}');
-}
-
-static void
-json_hit (const tracuu_hit_t *hit, const char *type)
-{
-    const char *file = tracuu_display_path (hit->path);
-
-    putchar ('{');
-    if (type != NULL)
-        printf ("\"type\":\"%s\",", type);
-    printf ("\"rank\":%u,\"file\":", hit->rank);
-    tracuu_json_write_string (stdout, file, strlen (file));
-    fputs (",\"path\":", stdout);
-    tracuu_json_write_string (stdout, hit->path, strlen (hit->path));
-    printf (",\"line\":%u,\"score\":%.6f,\"snippet\":", hit->line, hit->score);
-    tracuu_json_write_string (stdout, hit->snippet, strlen (hit->snippet));
-    fputs (",\"highlights\":[", stdout);
-    for (size_t k = 0; k < hit->n_spans; k++)
-        printf ("%s[%zu,%zu]", k ? "," : "", hit->spans[k].start,
-                hit->spans[k].end);
-    fputs ("]", stdout);
-    if (hit->page)
-        printf (",\"page\":%u", hit->page);
-    else
-        fputs (",\"page\":null", stdout);
-    printf (",\"ocr\":%s}", hit->ocr ? "true" : "false");
-}
-
-void
+int
 output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
-                const char *query, output_format_t format, int tty, int color)
+                const char *query, const output_options_t *opts)
 {
     size_t n = tracuu_results_size (r);
 
-    switch (format) {
-    case OUTPUT_TEXT:
-        for (size_t i = 0; i < n; i++) {
-            const tracuu_hit_t *hit = tracuu_results_hit (r, i);
+    if (opts->format != OUTPUT_TEXT)
+        return print_with (opts, r, NULL, q, query);
+    for (size_t i = 0; i < n; i++) {
+        const tracuu_hit_t *hit = tracuu_results_hit (r, i);
+        char *name = output_name (hit->path);
 
-            printf ("%u. %s:%u", hit->rank, tracuu_display_path (hit->path), hit->line);
-            if (hit->page || hit->ocr)
-                printf (" (%s%.0u%s%s)", hit->page ? "page " : "", hit->page,
-                        hit->page && hit->ocr ? ", " : "", hit->ocr ? "OCR" : "");
-            fputs ("\n   ", stdout);
-            print_snippet (hit, color);
-            putchar ('\n');
-        }
-        if (tty)
-            printf ("(%u matching report%s)\n", tracuu_results_total (r),
-                    tracuu_results_total (r) == 1 ? "" : "s");
-        break;
-    case OUTPUT_JSON:
-        fputs ("{\"query\":", stdout);
-        tracuu_json_write_string (stdout, query, strlen (query));
-        fputs (",\"interpretation\":", stdout);
-        json_interpretation (q);
-        printf (",\"total\":%u,\"results\":[", tracuu_results_total (r));
-        for (size_t i = 0; i < n; i++) {
-            if (i)
-                putchar (',');
-            json_hit (tracuu_results_hit (r, i), NULL);
-        }
-        fputs ("]}\n", stdout);
-        break;
-    case OUTPUT_JSONL:
-        for (size_t i = 0; i < n; i++) {
-            json_hit (tracuu_results_hit (r, i), "report");
-            putchar ('\n');
-        }
-        break;
-    case OUTPUT_CSV:
-        fputs ("rank,file,line,score,snippet\r\n", stdout);
-        for (size_t i = 0; i < n; i++) {
-            const tracuu_hit_t *hit = tracuu_results_hit (r, i);
-            char score[32];
-
-            snprintf (score, sizeof score, "%.6f", hit->score);
-            csv_int (hit->rank, 0);
-            csv_field (tracuu_display_path (hit->path), 0);
-            csv_int (hit->line, 0);
-            csv_field (score, 0);
-            csv_field (hit->snippet, 1);
-        }
-        break;
+        printf ("%u. %s:%u", hit->rank, name ? name : "?", hit->line);
+        if (hit->page || hit->ocr)
+            printf (" (%s%.0u%s%s)", hit->page ? "page " : "", hit->page,
+                    hit->page && hit->ocr ? ", " : "", hit->ocr ? "OCR" : "");
+        fputs ("\n   ", stdout);
+        print_snippet (hit, opts->color);
+        putchar ('\n');
+        free (name);
     }
+    if (opts->tty)
+        printf ("(%u matching report%s)\n", tracuu_results_total (r),
+                tracuu_results_total (r) == 1 ? "" : "s");
+    return output_finish ();
 }
 
 /* ------------------------------------------------------------------ */
 /* Answers.                                                           */
+
+/* Append 's' to 'buf' (of 'size' bytes), cut on a character boundary
+ * when full. */
+static void
+add (char *buf, size_t size, const char *s)
+{
+    size_t at = strlen (buf), n = strlen (s);
+
+    if (at + 1 >= size)
+        return;
+    if (n > size - at - 1) {
+        n = size - at - 1;
+        while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy (buf + at, s, n);
+    buf[at + n] = '\0';
+}
+
+static const char *
+joined (const char *const *v, size_t n, const char *sep, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            add (buf, size, sep);
+        add (buf, size, v[i]);
+    }
+    return buf;
+}
+
+static const char *
+categories_text (const tracuu_answer_case_t *c, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (unsigned b = 0; b < TRACUU_CATEGORY_COUNT; b++)
+        if (c->categories & (1u << b)) {
+            if (buf[0])
+                add (buf, size, ",");
+            add (buf, size, tracuu_case_category_name (b));
+        }
+    return buf;
+}
+
+static const char *
+accounts_text (const tracuu_answer_case_t *c, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < c->n_accounts; i++) {
+        if (i > 0)
+            add (buf, size, "; ");
+        if (*c->accounts[i].platform) {
+            add (buf, size, c->accounts[i].platform);
+            add (buf, size, " ");
+        }
+        add (buf, size, c->accounts[i].name);
+    }
+    return buf;
+}
 
 static const char *
 violators_text (const tracuu_answer_case_t *c, char *buf, size_t size)
@@ -332,47 +224,56 @@ cell (const char *s, size_t width, int last)
 enum { C_PERIOD, C_PROVINCE, C_ACTION, C_CATEGORIES, C_AMOUNT, C_VIOLATORS,
        C_ACCOUNTS, C_SOURCE, N_COLS };
 
+#define CELL 512
+
 static const char *const HEADERS[N_COLS] = {
     "PERIOD", "PROVINCE", "ACTION", "CATEGORIES", "AMOUNT (đồng)",
     "VIOLATORS", "WHO", "SOURCE"
 };
-static const size_t MAX_WIDTH[N_COLS] = { 14, 18, 16, 36, 16, 20, 48, 72 };
+static const size_t MAX_WIDTH[N_COLS] = { 14, 18, 16, 36, 22, 20, 48, 72 };
 
 static void
-case_cells (const tracuu_answer_case_t *c, char cells[N_COLS][512])
+case_cells (const tracuu_answer_case_t *c, char cells[N_COLS][CELL])
 {
-    char amount[40];
+    char amount[40], accounts[CELL], people[CELL];
+    char *source = c->n_sources ? output_name (c->sources[0].path) : NULL;
 
-    snprintf (cells[C_PERIOD], 512, "%s%s", c->parent >= 0 ? "└ " : "",
-              *c->period ? c->period : "?");
-    snprintf (cells[C_PROVINCE], 512, "%s", c->province);
-    snprintf (cells[C_ACTION], 512, "%s", c->action);
-    snprintf (cells[C_CATEGORIES], 512, "%s", c->categories);
-    snprintf (cells[C_AMOUNT], 512, "%s%s", c->approximate ? "~" : "",
-              c->amount >= 0 ? money (c->amount, amount, sizeof amount) : "");
-    violators_text (c, cells[C_VIOLATORS], 512);
+    cells[C_PERIOD][0] = '\0';
+    add (cells[C_PERIOD], CELL, c->member_of ? "└ " : "");
+    add (cells[C_PERIOD], CELL, *c->period ? c->period : "?");
+    snprintf (cells[C_PROVINCE], CELL, "%s", c->province);
+    snprintf (cells[C_ACTION], CELL, "%s", tracuu_case_action_name (c->action));
+    categories_text (c, cells[C_CATEGORIES], CELL);
+    snprintf (cells[C_AMOUNT], CELL, "%s%s%s", c->approximate ? "~" : "",
+              c->amount >= 0 ? money (c->amount, amount, sizeof amount) : "",
+              c->amount >= 0 && c->per_violator && c->violators > 1 ? " each"
+                                                                   : "");
+    violators_text (c, cells[C_VIOLATORS], CELL);
     /* Accounts and people; the platforms when nobody is named. */
-    if (*c->accounts || *c->people)
-        snprintf (cells[C_ACCOUNTS], 512, "%s%s%s%s%s", c->accounts,
-                  *c->accounts && *c->people ? " (" : "", c->people,
-                  *c->accounts && *c->people ? ")" : "", "");
-    else
-        snprintf (cells[C_ACCOUNTS], 512, "%s", c->platforms);
+    accounts_text (c, accounts, sizeof accounts);
+    joined (c->people, c->n_people, "; ", people, sizeof people);
+    cells[C_ACCOUNTS][0] = '\0';
+    if (*accounts || *people) {
+        add (cells[C_ACCOUNTS], CELL, accounts);
+        add (cells[C_ACCOUNTS], CELL, *accounts && *people ? " (" : "");
+        add (cells[C_ACCOUNTS], CELL, people);
+        add (cells[C_ACCOUNTS], CELL, *accounts && *people ? ")" : "");
+    } else
+        joined (c->platforms, c->n_platforms, ",", cells[C_ACCOUNTS], CELL);
     if (c->n_sources > 1)
-        snprintf (cells[C_SOURCE], 512, "%s:%u (+%zu)",
-                  tracuu_display_path (c->sources[0].path), c->sources[0].line,
-                  c->n_sources - 1);
+        snprintf (cells[C_SOURCE], CELL, "%s:%u (+%zu)", source ? source : "?",
+                  c->sources[0].line, c->n_sources - 1);
     else
-        snprintf (cells[C_SOURCE], 512, "%s:%u",
-                  c->n_sources ? tracuu_display_path (c->sources[0].path) : "",
+        snprintf (cells[C_SOURCE], CELL, "%s:%u", source ? source : "",
                   c->n_sources ? c->sources[0].line : 0);
+    free (source);
 }
 
 static void
 text_cases (const tracuu_answer_t *a, size_t columns)
 {
     size_t n = tracuu_answer_n_cases (a), width[N_COLS];
-    char cells[N_COLS][512];
+    char cells[N_COLS][CELL];
 
     for (int k = 0; k < N_COLS; k++)
         width[k] = tracuu_display_width (HEADERS[k], strlen (HEADERS[k]));
@@ -390,7 +291,7 @@ text_cases (const tracuu_answer_t *a, size_t columns)
     putchar ('\n');
     for (size_t i = 0; i < n; i++) {
         const tracuu_answer_case_t *c = tracuu_answer_case (a, i);
-        const char *indent = c->parent >= 0 ? "      " : "    ";
+        const char *indent = c->member_of ? "      " : "    ";
 
         case_cells (c, cells);
         for (int k = 0; k < N_COLS; k++)
@@ -398,12 +299,12 @@ text_cases (const tracuu_answer_t *a, size_t columns)
         putchar ('\n');
         for (size_t s = 0; s < c->n_sources; s++) {
             const tracuu_answer_source_t *src = &c->sources[s];
-            char head[600];
+            char head[600], *name = output_name (src->path);
             size_t hw, qlen = strlen (src->quote), fit;
 
             snprintf (head, sizeof head, "%s%s:%u%s: ", indent,
-                      tracuu_display_path (src->path), src->line,
-                      src->ocr ? " (OCR)" : "");
+                      name ? name : "?", src->line, src->ocr ? " (OCR)" : "");
+            free (name);
             hw = tracuu_display_width (head, strlen (head));
             fit = columns > hw + 10 ? tracuu_display_fit (src->quote, qlen,
                                                           columns - hw - 1)
@@ -412,6 +313,18 @@ text_cases (const tracuu_answer_t *a, size_t columns)
                     fit < qlen ? "…" : "\"");
         }
     }
+}
+
+/* When a page of the cases is shown: which ones. */
+static void
+text_page (const tracuu_answer_t *a)
+{
+    size_t all = tracuu_answer_n_matches (a, NULL), n = tracuu_answer_n_cases (a);
+    size_t first = tracuu_answer_offset (a);
+
+    if (n < all)
+        printf ("\nCases %zu to %zu of %zu shown (--offset, --limit).\n",
+                n ? first + 1 : first, first + n, all);
 }
 
 static void
@@ -431,20 +344,24 @@ text_total (const tracuu_answer_t *a)
 static void
 text_accounts (const tracuu_answer_t *a)
 {
-    char amount[40];
+    char amount[40], accounts[CELL], people[CELL];
 
     puts ("\nAccounts:");
     for (size_t i = 0; i < tracuu_answer_n_cases (a); i++) {
         const tracuu_answer_case_t *c = tracuu_answer_case (a, i);
+        char *name;
 
-        if (*c->accounts == '\0')
+        if (c->n_accounts == 0)
             continue;
-        printf ("  %s%s%s%s  %s  %s:%u\n", c->accounts, *c->people ? " (" : "",
-                c->people, *c->people ? ")" : "",
+        accounts_text (c, accounts, sizeof accounts);
+        joined (c->people, c->n_people, "; ", people, sizeof people);
+        name = c->n_sources ? output_name (c->sources[0].path) : NULL;
+        printf ("  %s%s%s%s  %s  %s:%u\n", accounts, *people ? " (" : "",
+                people, *people ? ")" : "",
                 c->amount >= 0 ? money (c->amount, amount, sizeof amount)
                                : "amount not stated",
-                c->n_sources ? tracuu_display_path (c->sources[0].path) : "",
-                c->n_sources ? c->sources[0].line : 0);
+                name ? name : "", c->n_sources ? c->sources[0].line : 0);
+        free (name);
     }
 }
 
@@ -488,243 +405,37 @@ text_facets (const tracuu_answer_t *a)
     }
 }
 
-static void
-json_case (const tracuu_answer_t *a, const tracuu_answer_case_t *c,
-           const char *type)
-{
-    putchar ('{');
-    if (type != NULL)
-        printf ("\"type\":\"%s\",", type);
-    fputs ("\"key\":", stdout);
-    json_str (c->key);
-    fputs (",\"member_of\":", stdout);
-    json_str (c->parent >= 0 ? tracuu_answer_case (a, (size_t) c->parent)->key
-                             : NULL);
-    fputs (",\"period\":", stdout);
-    json_str (c->period);
-    fputs (",\"from\":", stdout);
-    json_day (c->from);
-    fputs (",\"to\":", stdout);
-    json_day (c->to);
-    fputs (",\"province\":", stdout);
-    json_str (c->province);
-    fputs (",\"agency\":", stdout);
-    json_str (c->agency);
-    fputs (",\"action\":", stdout);
-    json_str (c->action);
-    fputs (",\"categories\":", stdout);
-    json_list (c->categories, ",");
-    fputs (",\"platforms\":", stdout);
-    json_list (c->platforms, ",");
-    fputs (",\"accounts\":", stdout);
-    json_list (c->accounts, "; ");
-    fputs (",\"people\":", stdout);
-    json_list (c->people, "; ");
-    fputs (",\"amount_vnd\":", stdout);
-    json_int (c->amount);
-    printf (",\"approximate\":%s,\"aggregate\":%s,\"violators\":",
-            c->approximate ? "true" : "false", c->aggregate ? "true" : "false");
-    json_int (c->violators);
-    fputs (",\"organizations\":", stdout);
-    json_int (c->organizations);
-    fputs (",\"individuals\":", stdout);
-    json_int (c->individuals);
-    fputs (",\"sources\":[", stdout);
-    for (size_t s = 0; s < c->n_sources; s++) {
-        const char *file = tracuu_display_path (c->sources[s].path);
-
-        printf ("%s{\"file\":", s ? "," : "");
-        tracuu_json_write_string (stdout, file, strlen (file));
-        printf (",\"line\":%u,\"quote\":", c->sources[s].line);
-        json_str (c->sources[s].quote);
-        printf (",\"ocr\":%s}", c->sources[s].ocr ? "true" : "false");
-    }
-    fputs ("]}", stdout);
-}
-
-static void
-json_total (const tracuu_answer_total_t *t, const char *how, const char *type)
-{
-    putchar ('{');
-    if (type != NULL)
-        printf ("\"type\":\"%s\",", type);
-    printf ("\"amount_vnd\":%lld,\"approximate\":%s,\"sanctions\":%zu,"
-            "\"with_amount\":%zu,\"members\":%zu,\"violators\":%lld",
-            (long long) t->amount, t->approximate ? "true" : "false",
-            t->sanctions, t->with_amount, t->members, (long long) t->violators);
-    if (how != NULL) {
-        fputs (",\"how\":", stdout);
-        json_str (how);
-    }
-    putchar ('}');
-}
-
-static void
-json_group (const tracuu_answer_group_t *g, const char *field, const char *type)
-{
-    putchar ('{');
-    if (type != NULL)
-        printf ("\"type\":\"%s\",", type);
-    printf ("\"field\":\"%s\",\"value\":", field);
-    json_str (g->value);
-    fputs (",\"total\":", stdout);
-    json_total (&g->total, NULL, NULL);
-    putchar ('}');
-}
-
-static void
-json_facets (const tracuu_answer_t *a)
-{
-    putchar ('{');
-    for (size_t i = 0; i < tracuu_answer_n_facets (a); i++) {
-        const tracuu_answer_facet_t *f = tracuu_answer_facet (a, i);
-
-        printf ("%s\"%s\":[", i ? "," : "", f->field);
-        for (size_t k = 0; k < f->n_values; k++) {
-            printf ("%s{\"value\":", k ? "," : "");
-            json_str (f->values[k].value);
-            printf (",\"count\":%u}", f->values[k].count);
-        }
-        putchar (']');
-    }
-    putchar ('}');
-}
-
-static void
-csv_cases (const tracuu_answer_t *a)
-{
-    fputs ("key,member_of,period,from,to,province,agency,action,categories,"
-           "platforms,accounts,people,amount_vnd,approximate,aggregate,"
-           "violators,organizations,individuals,file,line,quote,"
-           "other_sources\r\n", stdout);
-    for (size_t i = 0; i < tracuu_answer_n_cases (a); i++) {
-        const tracuu_answer_case_t *c = tracuu_answer_case (a, i);
-        char buf[32], *others = NULL;
-        size_t olen = 0;
-        FILE *o = open_memstream (&others, &olen);
-
-        csv_field (c->key, 0);
-        csv_field (c->parent >= 0 ? tracuu_answer_case (a, (size_t) c->parent)->key
-                                  : "", 0);
-        csv_field (c->period, 0);
-        snprintf (buf, sizeof buf, "%d", (int) c->from);
-        csv_field (c->from ? buf : "", 0);
-        snprintf (buf, sizeof buf, "%d", (int) c->to);
-        csv_field (c->to ? buf : "", 0);
-        csv_field (c->province, 0);
-        csv_field (c->agency, 0);
-        csv_field (c->action, 0);
-        csv_field (c->categories, 0);
-        csv_field (c->platforms, 0);
-        csv_field (c->accounts, 0);
-        csv_field (c->people, 0);
-        csv_int (c->amount, 0);
-        csv_field (c->approximate ? "1" : "0", 0);
-        csv_field (c->aggregate ? "1" : "0", 0);
-        csv_int (c->violators, 0);
-        csv_int (c->organizations, 0);
-        csv_int (c->individuals, 0);
-        csv_field (c->n_sources ? tracuu_display_path (c->sources[0].path) : "", 0);
-        csv_int (c->n_sources ? (long long) c->sources[0].line : -1, 0);
-        csv_field (c->n_sources ? c->sources[0].quote : "", 0);
-        for (size_t s = 1; o != NULL && s < c->n_sources; s++)
-            fprintf (o, "%s%s:%u", s > 1 ? "; " : "",
-                     tracuu_display_path (c->sources[s].path), c->sources[s].line);
-        if (o != NULL)
-            fclose (o);
-        csv_field (others ? others : "", 1);
-        free (others);
-    }
-}
-
-void
+int
 output_answer (const tracuu_answer_t *a, const tracuu_question_t *q,
                const char *query, const output_options_t *opts)
 {
-    size_t n = tracuu_answer_n_cases (a), ng = tracuu_answer_n_groups (a);
-    const char *field = opts->group_by;
+    size_t read = 0, all = tracuu_answer_n_matches (a, &read);
+    const char *field = tracuu_answer_group_field (a);
 
-    switch (opts->format) {
-    case OUTPUT_TEXT:
-        printf ("Understood: %s\n", q->explain ? q->explain : "");
-        for (size_t i = 0; i < q->n_notes; i++)
-            printf ("Note: %s\n", q->notes[i]);
-        putchar ('\n');
-        if (field != NULL) {
-            text_groups (a, field, opts->sum);
-        } else if (n == 0) {
-            puts ("No case matches.");
-        } else {
-            text_cases (a, opts->columns);
-        }
-        if (n > 0 && q->wants != NULL && strcmp (q->wants, "accounts") == 0)
-            text_accounts (a);
-        if (n > 0)
-            text_total (a);
-        if (tracuu_answer_n_facets (a) > 0) {
-            putchar ('\n');
-            text_facets (a);
-        }
-        break;
-    case OUTPUT_JSON:
-        fputs ("{\"question\":", stdout);
-        tracuu_json_write_string (stdout, query, strlen (query));
-        fputs (",\"interpretation\":", stdout);
-        json_interpretation (q);
-        fputs (",\"cases\":[", stdout);
-        for (size_t i = 0; i < n; i++) {
-            if (i)
-                putchar (',');
-            json_case (a, tracuu_answer_case (a, i), NULL);
-        }
-        fputs ("],\"total\":", stdout);
-        json_total (tracuu_answer_total (a), tracuu_answer_how (a), NULL);
-        if (field != NULL) {
-            fputs (",\"groups\":[", stdout);
-            for (size_t i = 0; i < ng; i++) {
-                if (i)
-                    putchar (',');
-                json_group (tracuu_answer_group (a, i), field, NULL);
-            }
-            putchar (']');
-        }
-        fputs (",\"facets\":", stdout);
-        json_facets (a);
-        fputs ("}\n", stdout);
-        break;
-    case OUTPUT_JSONL:
-        if (field != NULL) {
-            for (size_t i = 0; i < ng; i++) {
-                json_group (tracuu_answer_group (a, i), field, "group");
-                putchar ('\n');
-            }
-        } else {
-            for (size_t i = 0; i < n; i++) {
-                json_case (a, tracuu_answer_case (a, i), "case");
-                putchar ('\n');
-            }
-        }
-        json_total (tracuu_answer_total (a), tracuu_answer_how (a), "total");
-        putchar ('\n');
-        break;
-    case OUTPUT_CSV:
-        if (field != NULL) {
-            fputs ("group,sanctions,members,amount_vnd,approximate,"
-                   "with_amount,violators\r\n", stdout);
-            for (size_t i = 0; i < ng; i++) {
-                const tracuu_answer_group_t *g = tracuu_answer_group (a, i);
-
-                csv_field (g->value, 0);
-                csv_int ((long long) g->total.sanctions, 0);
-                csv_int ((long long) g->total.members, 0);
-                csv_int (g->total.amount, 0);
-                csv_field (g->total.approximate ? "1" : "0", 0);
-                csv_int ((long long) g->total.with_amount, 0);
-                csv_int (g->total.violators, 1);
-            }
-        } else {
-            csv_cases (a);
-        }
-        break;
+    if (opts->format != OUTPUT_TEXT)
+        return print_with (opts, NULL, a, q, query);
+    printf ("Understood: %s\n", q->explain ? q->explain : "");
+    for (size_t i = 0; i < q->n_notes; i++)
+        printf ("Note: %s\n", q->notes[i]);
+    putchar ('\n');
+    if (field != NULL) {
+        text_groups (a, field, opts->sum);
+    } else if (all == 0) {
+        puts ("No case matches.");
+    } else {
+        text_cases (a, opts->columns);
+        text_page (a);
     }
+    if (all > 0 && q->wants != NULL && strcmp (q->wants, "accounts") == 0)
+        text_accounts (a);
+    if (all > 0)
+        text_total (a);
+    if (read < all)
+        printf ("Only the first %zu of %zu matching cases were read.\n", read,
+                all);
+    if (tracuu_answer_n_facets (a) > 0) {
+        putchar ('\n');
+        text_facets (a);
+    }
+    return output_finish ();
 }

@@ -1,5 +1,6 @@
 /* Helpers shared by the Criterion tests. */
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,25 +9,18 @@
 #include <unicode/ustring.h>
 
 #include "support.h"
+#include "util/tracuu-private.h"
 
 char *
 test_slurp (const char *path, size_t *len_out)
 {
-    FILE *f = fopen (path, "rb");
-    char *data;
-    long len;
+    char *data = NULL;
+    size_t len = 0;
 
-    cr_assert_not_null (f, "cannot open %s", path);
-    fseek (f, 0, SEEK_END);
-    len = ftell (f);
-    fseek (f, 0, SEEK_SET);
-    data = malloc ((size_t) len + 1);
-    cr_assert_not_null (data);
-    cr_assert_eq (fread (data, 1, (size_t) len, f), (size_t) len);
-    data[len] = '\0';
-    fclose (f);
+    cr_assert_eq (tracuu_file__read (path, 0, &data, &len), TRACUU_STATUS_OK,
+                  "cannot read %s: %s", path, strerror (errno));
     if (len_out != NULL)
-        *len_out = (size_t) len;
+        *len_out = len;
     return data;
 }
 

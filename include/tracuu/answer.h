@@ -9,6 +9,8 @@
  *   aggregate's footnote, or of the same action, province and agency,
  *   sharing a category, with its period inside the aggregate's) is shown
  *   under the aggregate and not added again;
+ * - an amount stated for each violator ("mỗi người bị phạt 7 triệu
+ *   đồng") is added once per violator;
  * - amounts marked approximate make the total approximate;
  * - cases without an amount are counted, not summed;
  * - news headlines quoted in reports are not sanctions and are left out.
@@ -19,7 +21,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tracuu/extract.h"
 #include "tracuu/index.h"
+#include "tracuu/printer.h"
 #include "tracuu/question.h"
 #include "tracuu/status.h"
 
@@ -29,34 +33,57 @@ extern "C" {
 
 /** Where a case is written. Strings belong to the answer. */
 typedef struct tracuu_answer_source {
-    const char *path;           /* Absolute path of the report. */
+    const char *path;           /* Absolute path of the report (bytes as
+                                   the file system gave them). */
     uint32_t line;              /* 1-based line. */
     const char *quote;          /* The sentence. */
     int ocr;                    /* The report's text was read by OCR: its
                                    figures deserve a second look. */
 } tracuu_answer_source_t;
 
-/** One case of an answer. Strings belong to the answer ("" if unknown). */
+/** An account named in a case. Strings belong to the answer. */
+typedef struct tracuu_answer_account {
+    const char *platform;       /* "tiktok", "facebook"...; "" if unknown. */
+    const char *name;           /* "@nhathaibiettuot", "Nguyenkim Oanh". */
+} tracuu_answer_account_t;
+
+/**
+ * One case of an answer, gathered from every report that mentions it:
+ * the fields of the report with the narrowest period, and the union of
+ * what the reports say for the lists (categories, platforms, accounts,
+ * people) and of their sources. Strings and arrays belong to the
+ * answer; strings are "" when unknown.
+ * @since 0.2
+ */
 typedef struct tracuu_answer_case {
     const char *key;            /* Stable case key. */
+    const char *member_of;      /* Key of the aggregate it is shown under
+                                   (and not added to totals), or NULL. */
     const char *period;         /* Canonical period ("2024-H1"). */
     int32_t from, to;           /* Its days, yyyymmdd (0 if unknown). */
     const char *province;       /* Canonical province. */
     const char *agency;         /* Who imposed it. */
-    const char *action;         /* "fine", "takedown"... */
-    const char *categories;     /* "false_information,defamation". */
-    const char *platforms;      /* "tiktok,youtube". */
-    const char *accounts;       /* "tiktok @x; facebook Nguyenkim Oanh". */
-    const char *people;         /* "Nguyễn Văn Hải". */
+    tracuu_case_action_t action;   /* Fine, takedown... */
+    tracuu_case_status_t status;   /* Decided, recorded, proposed... */
+    uint32_t categories;        /* TRACUU_CATEGORY_* bits. */
+    uint32_t violator_kinds;    /* TRACUU_VIOLATOR_* bits; 0 if unknown. */
+    const char *const *platforms;  /* "tiktok", "youtube"... */
+    size_t n_platforms;
+    const tracuu_answer_account_t *accounts;
+    size_t n_accounts;
+    const char *const *people;     /* "Nguyễn Văn Hải". */
+    size_t n_people;
     int64_t amount;             /* Đồng, or -1 when not stated. */
     int approximate;            /* The amount is approximate. */
     int aggregate;              /* One amount for several violators. */
+    int per_violator;           /* The amount is that of each violator:
+                                   totals add it times 'violators'.
+                                   @since 0.2 */
     int64_t violators;          /* Or -1. */
     int64_t organizations;      /* Or -1. */
     int64_t individuals;        /* Or -1. */
-    long parent;                /* Index of the aggregate it is shown under
-                                   (and not added to totals), or -1. */
-    const tracuu_answer_source_t *sources; /* One or more. */
+    const tracuu_answer_source_t *sources; /* One or more, every mention
+                                   in every report. */
     size_t n_sources;
 } tracuu_answer_case_t;
 
@@ -68,6 +95,9 @@ typedef struct tracuu_answer_total {
     size_t with_amount;         /* Of which with an amount. */
     size_t members;             /* Cases shown under an aggregate. */
     int64_t violators;          /* Sum of top-level violators (known ones). */
+    size_t per_violator;        /* Of those with an amount, the amounts of
+                                   each violator, summed times the
+                                   violators. @since 0.2 */
 } tracuu_answer_total_t;
 
 /** One row of a --group-by table. */
@@ -96,12 +126,18 @@ typedef struct tracuu_answer_options {
                                    category, platform, action. */
     const char *facets;         /* NULL, or a comma list of province, year,
                                    category, platform, action. */
-    unsigned max_cases;         /* Most cases read (0: 100000). */
+    unsigned max_cases;         /* Most matching cases read (0: all of
+                                   them); tracuu_answer_n_matches() says
+                                   when some were not. */
+    unsigned offset;            /* Cases to skip, in display order. */
+    unsigned limit;             /* Cases to list (0: every one). */
+    int totals_only;            /* List no case: totals, groups and facets
+                                   only (reads a summary of each case). */
 } tracuu_answer_options_t;
 
-#define TRACUU_ANSWER_OPTIONS_VERSION 1
+#define TRACUU_ANSWER_OPTIONS_VERSION 2
 #define TRACUU_ANSWER_OPTIONS_INIT \
-    { TRACUU_ANSWER_OPTIONS_VERSION, NULL, NULL, 0 }
+    { TRACUU_ANSWER_OPTIONS_VERSION, NULL, NULL, 0, 0, 0, 0 }
 
 /** An answer. Opaque; free with tracuu_answer_destroy(). */
 typedef struct tracuu_answer tracuu_answer_t;
@@ -109,20 +145,46 @@ typedef struct tracuu_answer tracuu_answer_t;
 /**
  * Answer 'question' from the cases in 'index'.
  *
- * Returns TRACUU_STATUS_OK, _BAD_ARGUMENT for an unknown group or facet
- * field, _QUERY_SYNTAX for leftover text that cannot be searched, or a
- * database status; the reason is in tracuu_index_last_error(). *out
- * belongs to the caller.
+ * Every matching case is counted; only the cases listed (see the
+ * options) are read in full. A database changed by a writer meanwhile
+ * is reopened and the answer made again.
+ *
+ * Returns TRACUU_STATUS_OK, _NULL_POINTER, _BAD_ARGUMENT for an unknown
+ * group or facet field, _QUERY_SYNTAX for leftover text that cannot be
+ * searched, _DATABASE_ERROR when a case in the index cannot be read (a
+ * damaged database: the reason says to index again with --force), or
+ * another database status; the reason is in tracuu_index_last_error().
+ * On success *out belongs to the caller (tracuu_answer_destroy()); on
+ * failure it is NULL.
  * @since 0.1
  */
 tracuu_status_t
 tracuu_answer_run (tracuu_index_t *index, const tracuu_question_t *question,
                    const tracuu_answer_options_t *opts, tracuu_answer_t **out);
 
-/** Cases in display order: each aggregate followed by its members. */
+/**
+ * The cases listed, in display order (each aggregate followed by its
+ * members), from the options' offset, at most their limit: case 'i' of
+ * them, or NULL when 'i' is out of range. Borrowed from 'a'.
+ * @since 0.1
+ */
 size_t tracuu_answer_n_cases (const tracuu_answer_t *a);
 const tracuu_answer_case_t *tracuu_answer_case (const tracuu_answer_t *a,
                                                 size_t i);
+
+/**
+ * Cases matching the question, members included: the number the totals
+ * are made of. *read_out (may be NULL) gets how many were read, less
+ * only when the options' max_cases stopped the reading. @since 0.2
+ */
+size_t tracuu_answer_n_matches (const tracuu_answer_t *a, size_t *read_out);
+
+/** Position of the first case listed among all of them (the offset).
+ * @since 0.2 */
+size_t tracuu_answer_offset (const tracuu_answer_t *a);
+
+/** The --group-by field, or NULL. Borrowed (static). @since 0.2 */
+const char *tracuu_answer_group_field (const tracuu_answer_t *a);
 
 /** The total over every case. */
 const tracuu_answer_total_t *tracuu_answer_total (const tracuu_answer_t *a);
@@ -139,6 +201,26 @@ const tracuu_answer_group_t *tracuu_answer_group (const tracuu_answer_t *a,
 size_t tracuu_answer_n_facets (const tracuu_answer_t *a);
 const tracuu_answer_facet_t *tracuu_answer_facet (const tracuu_answer_t *a,
                                                   size_t i);
+
+/**
+ * Write 'a', the answer to 'question' (typed as 'text'), to 'p' in its
+ * format: the JSON, JSON Lines and CSV of tracuu-query's --format
+ * (README "Output formats"), so that every program gives the same
+ * bytes. JSON: one object {question, interpretation, cases, total,
+ * groups (with group_by), facets}; JSON Lines: a {"type":"case"} line
+ * per case (or {"type":"group"} per group), a {"type":"facet"} line per
+ * facet value, then {"type":"total"}; CSV: one table, of facets when
+ * some were asked for, else of groups with group_by, else of cases.
+ * File names relative to the current directory are printed as
+ * tracuu_display_path() gives them; a name that is not valid UTF-8 also
+ * gets its absolute path's bytes in base64 ("path_bytes").
+ *
+ * Returns tracuu_printer_status() after writing (_IO_ERROR when the
+ * output failed), or _NULL_POINTER. @since 0.2
+ */
+tracuu_status_t
+tracuu_answer_write (const tracuu_answer_t *a, const tracuu_question_t *question,
+                     const char *text, tracuu_printer_t *p);
 
 /** Free 'a'. NULL is a no-op. */
 void tracuu_answer_destroy (tracuu_answer_t *a);

@@ -1,5 +1,5 @@
 /* tracuu display: terminal widths of UTF-8 text, for aligned tables, and
- * whether a terminal gets escapes. */
+ * file names made safe to print, and whether a terminal gets escapes. */
 #ifndef TRACUU_DISPLAY_H
 #define TRACUU_DISPLAY_H
 
@@ -59,6 +59,19 @@ tracuu_display_color_parse (const char *s, tracuu_color_t *out);
  */
 int
 tracuu_display_use_color (int fd, tracuu_color_t mode);
+
+/**
+ * 'len' bytes of a file name as text output shows it, so that no name
+ * can move the cursor, change colours or split a line: control
+ * characters are written \a \b \t \n \v \f \r or \ooo in octal (ESC is
+ * \033), bytes that are not UTF-8 \ooo too, and a backslash \\, as
+ * "ls -b" does. Other characters, Vietnamese included, are kept. A new
+ * NUL-terminated string, to be freed with free(); NULL when memory ran
+ * out.
+ * @since 0.2
+ */
+char *
+tracuu_display_escape (const char *s, size_t len);
 
 #ifdef __cplusplus
 }

@@ -332,6 +332,21 @@ tracuu_question_prune (tracuu_question_t *question, tracuu_index_t *index);
 int
 tracuu_question_wants_cases (const tracuu_question_t *question, int cases);
 
+struct tracuu_printer;
+
+/**
+ * Write how 'question' was understood to printer 'p' (see printer.h) as
+ * one map: explain, kind, action, categories, platforms, provinces,
+ * accounts, persons, numbers, from, to (yyyy-mm-dd), amount_min,
+ * amount_max, text, then filters [{field, value, exclude, why}], words
+ * [{text, role, meaning}], notes, wants_total, count_of, wants and
+ * wants_kind; absent values are null. Returns the printer's status, or
+ * _NULL_POINTER. @since 0.2
+ */
+tracuu_status_t
+tracuu_question_write (const tracuu_question_t *question,
+                       struct tracuu_printer *p);
+
 /** Free 'question' and everything in it. NULL is a no-op. @since 0.1 */
 void
 tracuu_question_destroy (tracuu_question_t *question);

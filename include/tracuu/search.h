@@ -96,6 +96,29 @@ tracuu_results_hit (const tracuu_results_t *results, size_t i);
 const char *
 tracuu_results_explain (const tracuu_results_t *results);
 
+struct tracuu_printer;
+
+/**
+ * Write 'results' of 'query' (as typed; 'question' is how it was
+ * understood, or NULL) to printer 'p' in its format: the JSON, JSON
+ * Lines and CSV of tracuu-query --format (README "Output formats"), so
+ * that every program gives the same bytes. JSON: one object {query,
+ * interpretation, total, results: [{rank, file, path, line, score,
+ * snippet, highlights, page, ocr}]}; JSON Lines: one {"type":"report",
+ * ...} line per hit; CSV: a header rank,file,line,score,snippet and a
+ * row per hit.
+ * 'file' is the path relative to the current directory when the report
+ * lies below it; a path that is not valid UTF-8 also gets "path_bytes",
+ * its bytes in base64.
+ *
+ * Returns the printer's status after writing (_IO_ERROR when the
+ * output failed), or _NULL_POINTER. @since 0.2
+ */
+tracuu_status_t
+tracuu_results_write (const tracuu_results_t *results,
+                      const struct tracuu_question *question,
+                      const char *query, struct tracuu_printer *p);
+
 /** Free 'results'. NULL is a no-op. @since 0.1 */
 void
 tracuu_results_destroy (tracuu_results_t *results);

@@ -258,6 +258,11 @@ xapc_status_t xapc_doc_add_term (xapc_doc_t *doc, const char *term,
 xapc_status_t xapc_doc_add_boolean_term (xapc_doc_t *doc, const char *term,
                                          size_t len);
 
+/** Remove 'term' (and its positions) from 'doc'; XAPC_ERR_NOT_FOUND when
+ * the document does not have it. @since 0.2 */
+xapc_status_t xapc_doc_remove_term (xapc_doc_t *doc, const char *term,
+                                    size_t len);
+
 /** Set value 'slot' (an empty value removes it). @since 0.1 */
 xapc_status_t xapc_doc_set_value (xapc_doc_t *doc, xapc_slot_t slot,
                                   const char *value, size_t len);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "analysis/lexicon.h"
+#include "util/tracuu-private.h"
 
 /* One counted noun phrase. */
 typedef struct count {
@@ -568,15 +569,12 @@ slug_append (tracuu_status_t *rc, char *buf, size_t size, const char *s)
 static uint32_t
 tokens_hash (const tracuu_text_t *text, size_t a, size_t b)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = TRACUU_FNV32_INIT;
 
     for (size_t i = a; i < b; i++) {
-        for (size_t k = 0; k < text->tokens[i].folded_len; k++) {
-            h ^= (unsigned char) text->tokens[i].folded[k];
-            h *= 16777619u;
-        }
-        h ^= ' ';
-        h *= 16777619u;
+        h = tracuu_hash__fnv32 (h, text->tokens[i].folded,
+                                text->tokens[i].folded_len);
+        h = tracuu_hash__fnv32 (h, " ", 1);
     }
     return h;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "extract/extract-private.h"
+#include "util/tracuu-private.h"
 
 /* Most comparisons fail on the first byte: test it before the rest. */
 int
@@ -73,11 +74,7 @@ static pthread_mutex_t set_lock = PTHREAD_MUTEX_INITIALIZER;
 static uint32_t
 word_bit (const char *w, size_t len)
 {
-    uint32_t h = 2166136261u;   /* FNV-1a */
-
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char) w[i]) * 16777619u;
-    return h % TRACUU_PHRASE_SET_BITS;
+    return tracuu_hash__fnv32 (TRACUU_FNV32_INIT, w, len) % TRACUU_PHRASE_SET_BITS;
 }
 
 size_t
@@ -353,15 +350,7 @@ tracuu_extract__roman (const char *s, size_t len)
 int
 tracuu_extract__days_in_month (int y, int m)
 {
-    static const int days[12] = {
-        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-    };
-
-    if (m < 1 || m > 12)
-        return 0;
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
+    return tracuu_day__days_in_month (y, m);
 }
 
 int

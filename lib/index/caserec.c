@@ -1,290 +1,581 @@
 /*
- * Case records: the flat text form in which a case document keeps what
- * each report says of the case ("name=value" fields, see schema.h).
+ * Case records and summaries (tracuu-caserec.h): a small binary format
+ * of unsigned LEB128 varints, zigzag varints for signed numbers, and
+ * strings written as varint(len + 1), the bytes and a NUL (varint 0 is
+ * an absent string), so that a decoded string is a pointer into the
+ * blob. A record:
+ *
+ *     varint body_len, then the body:
+ *     str report, str rid, str key,
+ *     varint action, status, measures, categories, flags, violator_kinds,
+ *     zigzag amount, violators, organizations, individuals,
+ *            footnote, from, to,
+ *     str agency, province, period, parent,
+ *         report_number, report_period, report_province,
+ *     varint n, str people[n],
+ *     varint n, (str platform, str name) accounts[n],
+ *     varint n, str platforms[n],
+ *     varint n, (varint line, start, end, str quote) sources[n]
+ *
+ * A summary is "tcs1" and the fields of tracuu_casesum_t in the same
+ * way. Decoding checks that every length fits in what is left, that a
+ * body is used up exactly, and that every value is in its range.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "index/tracuu-caserec.h"
-#include "index/schema.h"
 
-/* Append 's' with the separators replaced by spaces. */
-static void
-put_clean (tracuu_status_t *rc, tracuu_buf_t *b, const char *s)
-{
-    for (const char *p = s; *rc == TRACUU_STATUS_OK && p && *p; ) {
-        size_t n = strcspn (p, "\x1d\x1e\x1f");
+#define SUMMARY_MAGIC "tcs1"
+#define FLAG_MASK (TRACUU_CASE_APPROXIMATE | TRACUU_CASE_AGGREGATE \
+                   | TRACUU_CASE_HEADLINE | TRACUU_CASE_FOOTNOTE \
+                   | TRACUU_CASE_PER_VIOLATOR)
 
-        tracuu_buf__append (rc, b, p, n);
-        p += n;
-        if (*p) {
-            tracuu_buf__append (rc, b, " ", 1);
-            p++;
-        }
-    }
-}
+/* ------------------------------------------------------------------ */
+/* Writing.                                                           */
 
 static void
-put_field (tracuu_status_t *rc, tracuu_buf_t *b, const char *name,
-           const char *value)
+put_varint (tracuu_status_t *rc, tracuu_buf_t *b, uint64_t v)
 {
-    char sep = TRACUU_FIELD_SEP;
-
-    if (value == NULL)
-        return;
-    if (b->len > 0 && b->data[b->len - 1] != TRACUU_RECORD_SEP)
-        tracuu_buf__append (rc, b, &sep, 1);
-    tracuu_buf__append (rc, b, name, strlen (name));
-    tracuu_buf__append (rc, b, "=", 1);
-    put_clean (rc, b, value);
-}
-
-static void
-put_int (tracuu_status_t *rc, tracuu_buf_t *b, const char *name, long long v)
-{
-    char num[32];
-
-    if (v < 0)
-        return;
-    snprintf (num, sizeof num, "%lld", v);
-    put_field (rc, b, name, num);
-}
-
-/* One field with several values separated by VALUE_SEP. */
-static void
-put_list (tracuu_status_t *rc, tracuu_buf_t *b, const char *name,
-          const char *const *values, size_t n)
-{
-    char sep = TRACUU_VALUE_SEP;
-
-    if (n == 0)
-        return;
-    put_field (rc, b, name, values[0]);
-    for (size_t i = 1; i < n; i++) {
-        tracuu_buf__append (rc, b, &sep, 1);
-        put_clean (rc, b, values[i]);
-    }
-}
-
-static void
-put_bits (tracuu_status_t *rc, tracuu_buf_t *b, const char *name,
-          uint32_t bits, const char *(*namer) (unsigned), unsigned n_bits)
-
-{
-    const char *names[32];
+    char bytes[10];
     size_t n = 0;
 
-    for (unsigned i = 0; i < n_bits && n < 32; i++)
-        if (bits & (1u << i))
-            names[n++] = namer (i);
-    put_list (rc, b, name, names, n);
-}
-
-static const char *
-action_of_bit (unsigned bit)
-{
-    return tracuu_case_action_name ((tracuu_case_action_t) bit);
+    do {
+        bytes[n++] = (char) ((v & 0x7F) | (v > 0x7F ? 0x80 : 0));
+        v >>= 7;
+    } while (v != 0);
+    tracuu_buf__append (rc, b, bytes, n);
 }
 
 static void
-put_day (tracuu_status_t *rc, tracuu_buf_t *b, const char *name, int32_t day)
+put_signed (tracuu_status_t *rc, tracuu_buf_t *b, int64_t v)
 {
-    if (day > 0)
-        put_int (rc, b, name, day);
+    put_varint (rc, b, ((uint64_t) v << 1) ^ (uint64_t) (v >> 63));
+}
+
+static void
+put_str (tracuu_status_t *rc, tracuu_buf_t *b, const char *s)
+{
+    size_t len = s ? strlen (s) : 0;
+
+    put_varint (rc, b, s ? (uint64_t) len + 1 : 0);
+    if (s != NULL)
+        tracuu_buf__append (rc, b, s, len + 1);
+}
+
+void
+tracuu_caserec__begin (tracuu_status_t *rc, tracuu_buf_t *b)
+{
+    tracuu_buf__append (rc, b, TRACUU_CASEREC_MAGIC, TRACUU_CASEREC_MAGIC_LEN);
+}
+
+static void
+format_body (tracuu_status_t *rc, tracuu_buf_t *b, const tracuu_extraction_t *x,
+             size_t i, const char *report, const char *rid)
+{
+    const tracuu_case_t *c = tracuu_extraction_case (x, i);
+    const tracuu_report_meta_t *meta = tracuu_extraction_meta (x);
+    const char *parent = NULL;
+
+    if (c->parent >= 0 && (size_t) c->parent < tracuu_extraction_n_cases (x))
+        parent = tracuu_extraction_case (x, (size_t) c->parent)->key;
+    put_str (rc, b, report);
+    put_str (rc, b, rid);
+    put_str (rc, b, c->key);
+    put_varint (rc, b, (uint64_t) c->action);
+    put_varint (rc, b, (uint64_t) c->status);
+    put_varint (rc, b, c->measures);
+    put_varint (rc, b, c->categories);
+    put_varint (rc, b, c->flags & FLAG_MASK);
+    put_varint (rc, b, c->violator_kinds);
+    put_signed (rc, b, c->amount_vnd);
+    put_signed (rc, b, c->violators);
+    put_signed (rc, b, c->organizations);
+    put_signed (rc, b, c->individuals);
+    put_signed (rc, b, c->footnote);
+    put_signed (rc, b, c->from);
+    put_signed (rc, b, c->to);
+    put_str (rc, b, c->agency);
+    put_str (rc, b, c->province);
+    put_str (rc, b, c->period);
+    put_str (rc, b, parent);
+    put_str (rc, b, meta ? meta->number : NULL);
+    put_str (rc, b, meta ? meta->period : NULL);
+    put_str (rc, b, meta ? meta->province : NULL);
+    put_varint (rc, b, c->n_people);
+    for (size_t k = 0; k < c->n_people; k++)
+        put_str (rc, b, c->people[k]);
+    put_varint (rc, b, c->n_accounts);
+    for (size_t k = 0; k < c->n_accounts; k++) {
+        put_str (rc, b, c->accounts[k].platform ? c->accounts[k].platform : "");
+        put_str (rc, b, c->accounts[k].name ? c->accounts[k].name : "");
+    }
+    put_varint (rc, b, c->n_platforms);
+    for (size_t k = 0; k < c->n_platforms; k++)
+        put_str (rc, b, c->platforms[k]);
+    put_varint (rc, b, c->n_sources);
+    for (size_t k = 0; k < c->n_sources; k++) {
+        put_varint (rc, b, c->sources[k].line);
+        put_varint (rc, b, c->sources[k].start);
+        put_varint (rc, b, c->sources[k].end);
+        put_str (rc, b, c->sources[k].sentence ? c->sources[k].sentence : "");
+    }
 }
 
 void
 tracuu_caserec__format (tracuu_status_t *rc, tracuu_buf_t *b,
                         const tracuu_extraction_t *x, size_t i,
-                        const char *report, const char *report_id)
+                        const char *report, const char *rid)
 {
-    const tracuu_case_t *c = tracuu_extraction_case (x, i);
-    const tracuu_report_meta_t *meta = tracuu_extraction_meta (x);
-    char sep = TRACUU_RECORD_SEP;
+    tracuu_buf_t body = { 0 };
 
-    if (b->len > 0)
-        tracuu_buf__append (rc, b, &sep, 1);
-    put_field (rc, b, "report", report);
-    put_field (rc, b, "rid", report_id);
-    put_field (rc, b, "key", c->key);
-    put_field (rc, b, "action", tracuu_case_action_name (c->action));
-    put_bits (rc, b, "measures", c->measures, action_of_bit,
-              TRACUU_CASE_ACTION_LAST);
-    put_bits (rc, b, "categories", c->categories, tracuu_case_category_name,
-              TRACUU_CATEGORY_COUNT);
-    put_field (rc, b, "status", tracuu_case_status_name (c->status));
-    put_bits (rc, b, "violator_kinds", c->violator_kinds,
-              tracuu_case_violator_kind_name, TRACUU_VIOLATOR_KIND_COUNT);
-    put_int (rc, b, "amount", c->amount_vnd);
-    put_int (rc, b, "approximate", (c->flags & TRACUU_CASE_APPROXIMATE) != 0);
-    put_int (rc, b, "aggregate", (c->flags & TRACUU_CASE_AGGREGATE) != 0);
-    put_int (rc, b, "headline", (c->flags & TRACUU_CASE_HEADLINE) != 0);
-    put_int (rc, b, "footnote", c->footnote);
-    put_int (rc, b, "violators", c->violators);
-    put_int (rc, b, "organizations", c->organizations);
-    put_int (rc, b, "individuals", c->individuals);
-    put_list (rc, b, "person", c->people, c->n_people);
-    for (size_t k = 0; k < c->n_accounts; k++) {
-        char *acc = NULL;
-
-        if (asprintf (&acc, "%s:%s", c->accounts[k].platform
-                                     ? c->accounts[k].platform : "",
-                      c->accounts[k].name) < 0) {
-            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
-            return;
-        }
-        if (k == 0) {
-            put_field (rc, b, "account", acc);
-        } else {
-            tracuu_buf__append (rc, b, "\x1d", 1);
-            put_clean (rc, b, acc);
-        }
-        free (acc);
-    }
-    put_list (rc, b, "platform", c->platforms, c->n_platforms);
-    put_field (rc, b, "agency", c->agency);
-    put_field (rc, b, "province", c->province);
-    put_field (rc, b, "period", c->period);
-    put_day (rc, b, "from", c->from);
-    put_day (rc, b, "to", c->to);
-    if (c->parent >= 0 && (size_t) c->parent < tracuu_extraction_n_cases (x))
-        put_field (rc, b, "parent",
-                   tracuu_extraction_case (x, (size_t) c->parent)->key);
-    if (meta != NULL) {
-        put_field (rc, b, "report_number", meta->number);
-        put_field (rc, b, "report_period", meta->period);
-        put_field (rc, b, "report_province", meta->province);
-    }
-    for (size_t k = 0; k < c->n_sources; k++) {
-        char head[64];
-
-        snprintf (head, sizeof head, "%u:%zu:%zu:", c->sources[k].line,
-                  c->sources[k].start, c->sources[k].end);
-        if (k == 0) {
-            put_field (rc, b, "source", head);
-        } else {
-            tracuu_buf__append (rc, b, "\x1d", 1);
-            tracuu_buf__append (rc, b, head, strlen (head));
-        }
-        put_clean (rc, b, c->sources[k].sentence);
-    }
+    format_body (rc, &body, x, i, report, rid);
+    put_varint (rc, b, body.len);
+    tracuu_buf__append (rc, b, body.data, body.len);
+    tracuu_buf__dispose (&body);
 }
 
-size_t
-tracuu_caserec__split (const char *data, size_t len, tracuu_caserec_t *out,
-                       size_t max)
+/* ------------------------------------------------------------------ */
+/* Reading.                                                           */
+
+typedef struct reader {
+    const unsigned char *p;
+    size_t left;
+    int bad;                    /* Sticky: something did not fit. */
+} reader_t;
+
+static uint64_t
+get_varint (reader_t *r)
 {
-    size_t n = 0, at = 0;
+    uint64_t v = 0;
 
-    while (at < len && n < max) {
-        const char *end = memchr (data + at, TRACUU_RECORD_SEP, len - at);
-        size_t rlen = end ? (size_t) (end - (data + at)) : len - at;
+    for (unsigned shift = 0; !r->bad; shift += 7) {
+        unsigned char c;
 
-        out[n].text = data + at;
-        out[n].len = rlen;
-        n++;
-        at += rlen + 1;
-    }
-    return n;
-}
-
-int
-tracuu_caserec__get (const tracuu_caserec_t *rec, const char *name,
-                     size_t nth, const char **value, size_t *vlen)
-{
-    size_t nlen = strlen (name), at = 0;
-
-    while (at < rec->len) {
-        const char *f = rec->text + at;
-        const char *end = memchr (f, TRACUU_FIELD_SEP, rec->len - at);
-        size_t flen = end ? (size_t) (end - f) : rec->len - at;
-
-        if (flen > nlen && memcmp (f, name, nlen) == 0 && f[nlen] == '=') {
-            const char *v = f + nlen + 1, *vend = f + flen;
-
-            for (size_t k = 0; v <= vend; k++) {
-                const char *sep = memchr (v, TRACUU_VALUE_SEP, (size_t) (vend - v));
-                const char *stop = sep ? sep : vend;
-
-                if (k == nth) {
-                    *value = v;
-                    *vlen = (size_t) (stop - v);
-                    return 1;
-                }
-                if (sep == NULL)
-                    break;
-                v = sep + 1;
-            }
-            return 0;
+        if (r->left == 0 || shift > 63) {
+            r->bad = 1;
+            break;
         }
-        at += flen + 1;
+        c = *r->p++;
+        r->left--;
+        if (shift == 63 && (c & 0x7E) != 0) {
+            r->bad = 1;         /* More than 64 bits. */
+            break;
+        }
+        v |= (uint64_t) (c & 0x7F) << shift;
+        if ((c & 0x80) == 0)
+            return v;
     }
     return 0;
 }
 
-long long
-tracuu_caserec__int (const tracuu_caserec_t *rec, const char *name)
+/* A varint no larger than 'max'. */
+static uint64_t
+get_bounded (reader_t *r, uint64_t max)
 {
-    const char *v;
-    size_t len;
-    char num[32];
+    uint64_t v = get_varint (r);
 
-    if (!tracuu_caserec__get (rec, name, 0, &v, &len) || len == 0
-        || len >= sizeof num)
-        return -1;
-    memcpy (num, v, len);
-    num[len] = '\0';
-    return strtoll (num, NULL, 10);
+    if (v > max)
+        r->bad = 1;
+    return r->bad ? 0 : v;
 }
 
-int
-tracuu_caserec__is (const tracuu_caserec_t *rec, const char *name,
-                    const char *value)
+/* A length of what follows: no more than what is left after it. */
+static size_t
+get_length (reader_t *r)
 {
-    const char *v;
-    size_t len;
+    uint64_t v = get_varint (r);
 
-    return tracuu_caserec__get (rec, name, 0, &v, &len)
-           && len == strlen (value) && memcmp (v, value, len) == 0;
+    if (v > r->left)
+        r->bad = 1;
+    return r->bad ? 0 : (size_t) v;
+}
+
+static int64_t
+get_signed (reader_t *r, int64_t min, int64_t max)
+{
+    uint64_t u = get_varint (r);
+    int64_t v = (int64_t) (u >> 1) ^ -(int64_t) (u & 1);
+
+    if (v < min || v > max)
+        r->bad = 1;
+    return r->bad ? 0 : v;
+}
+
+/* A string as a pointer into the data (NULL when absent). */
+static const char *
+get_str (reader_t *r)
+{
+    uint64_t n = get_varint (r);
+    const char *s = (const char *) r->p;
+
+    if (r->bad || n == 0)
+        return NULL;
+    if (n > r->left || s[n - 1] != '\0' || memchr (s, '\0', n - 1) != NULL) {
+        r->bad = 1;
+        return NULL;
+    }
+    r->p += n;
+    r->left -= n;
+    return s;
+}
+
+/* A string that must be there. */
+static const char *
+get_required (reader_t *r)
+{
+    const char *s = get_str (r);
+
+    if (s == NULL)
+        r->bad = 1;
+    return s;
+}
+
+static int32_t
+get_day (reader_t *r)
+{
+    int32_t d = (int32_t) get_signed (r, 0, 99991231);
+
+    if (d != 0 && !tracuu_day__valid (d))
+        r->bad = 1;
+    return d;
+}
+
+/* A count of items that each take at least one byte: no more than what
+ * is left, so that a damaged count cannot make a huge allocation. */
+static size_t
+get_count (reader_t *r)
+{
+    return (size_t) get_bounded (r, r->left < TRACUU_CASE_MAX_SOURCES
+                                    ? r->left : TRACUU_CASE_MAX_SOURCES);
+}
+
+static const char **
+get_strings (tracuu_status_t *rc, reader_t *r, tracuu_arena_t *arena,
+             size_t *n_out)
+{
+    size_t n = get_count (r);
+    const char **v = NULL;
+
+    *n_out = 0;
+    if (n == 0 || r->bad)
+        return NULL;
+    v = tracuu_arena__alloc (rc, arena, n * sizeof *v);
+    for (size_t i = 0; v != NULL && i < n; i++)
+        v[i] = get_required (r);
+    if (v != NULL && !r->bad)
+        *n_out = n;
+    return v;
+}
+
+static void
+read_lists (tracuu_status_t *rc, reader_t *r, tracuu_arena_t *arena,
+            tracuu_caserec_t *c)
+{
+    tracuu_caserec_account_t *acc = NULL;
+    tracuu_caserec_source_t *src = NULL;
+    size_t n;
+
+    c->people = get_strings (rc, r, arena, &c->n_people);
+    n = get_count (r);
+    if (n > 0 && !r->bad)
+        acc = tracuu_arena__alloc (rc, arena, n * sizeof *acc);
+    for (size_t k = 0; acc != NULL && k < n && !r->bad; k++) {
+        acc[k].platform = get_required (r);
+        acc[k].name = get_required (r);
+    }
+    c->accounts = acc;
+    c->n_accounts = acc ? n : 0;
+    c->platforms = get_strings (rc, r, arena, &c->n_platforms);
+    n = get_count (r);
+    if (n > 0 && !r->bad)
+        src = tracuu_arena__alloc (rc, arena, n * sizeof *src);
+    for (size_t k = 0; src != NULL && k < n && !r->bad; k++) {
+        src[k].line = (uint32_t) get_bounded (r, UINT32_MAX);
+        src[k].start = get_varint (r);
+        src[k].end = get_varint (r);
+        src[k].quote = get_required (r);
+        if (src[k].end < src[k].start)
+            r->bad = 1;
+    }
+    c->sources = src;
+    c->n_sources = src ? n : 0;
+}
+
+static void
+read_body (tracuu_status_t *rc, reader_t *r, tracuu_arena_t *arena,
+           tracuu_caserec_t *c)
+{
+    c->report = get_required (r);
+    c->rid = get_required (r);
+    c->key = get_required (r);
+    c->action = (tracuu_case_action_t) get_bounded (r, TRACUU_CASE_ACTION_LAST - 1);
+    c->status = (tracuu_case_status_t) get_bounded (r, TRACUU_CASE_STATUS_LAST - 1);
+    c->measures = (uint32_t) get_bounded (r, (1u << TRACUU_CASE_ACTION_LAST) - 1);
+    c->categories = (uint32_t) get_bounded (r, UINT32_MAX);
+    c->flags = (uint32_t) get_bounded (r, FLAG_MASK);
+    c->violator_kinds = (uint32_t) get_bounded (r, (1u << TRACUU_VIOLATOR_KIND_COUNT) - 1);
+    c->amount = get_signed (r, -1, INT64_MAX);
+    c->violators = get_signed (r, -1, INT64_MAX);
+    c->organizations = get_signed (r, -1, INT64_MAX);
+    c->individuals = get_signed (r, -1, INT64_MAX);
+    c->footnote = (int32_t) get_signed (r, 0, INT32_MAX);
+    c->from = get_day (r);
+    c->to = get_day (r);
+    c->agency = get_str (r);
+    c->province = get_str (r);
+    c->period = get_str (r);
+    c->parent = get_str (r);
+    c->report_number = get_str (r);
+    c->report_period = get_str (r);
+    c->report_province = get_str (r);
+    if (c->key == NULL || *c->key == '\0')
+        r->bad = 1;
+    read_lists (rc, r, arena, c);
+}
+
+tracuu_status_t
+tracuu_caserec__decode (const char *data, size_t len, tracuu_caserecs_t *out)
+{
+    typedef TRACUU_ARRAY (tracuu_caserec_t) rec_array_t;
+    rec_array_t recs = { 0 };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    reader_t r = { (const unsigned char *) data, len, 0 };
+
+    memset (out, 0, sizeof *out);
+    if (data == NULL || len < TRACUU_CASEREC_MAGIC_LEN
+        || memcmp (data, TRACUU_CASEREC_MAGIC, TRACUU_CASEREC_MAGIC_LEN) != 0)
+        return TRACUU_STATUS_BAD_INPUT;
+    r.p += TRACUU_CASEREC_MAGIC_LEN;
+    r.left -= TRACUU_CASEREC_MAGIC_LEN;
+    while (r.left > 0 && !r.bad && rc == TRACUU_STATUS_OK) {
+        const unsigned char *start = r.p;
+        size_t body = get_length (&r);
+        reader_t br = { r.p, body, r.bad };
+        tracuu_caserec_t c = { 0 };
+
+        if (r.bad)
+            break;
+        read_body (&rc, &br, &out->arena, &c);
+        if (br.bad || br.left != 0) {
+            r.bad = 1;
+            break;
+        }
+        r.p += body;
+        r.left -= body;
+        c.raw = (const char *) start;
+        c.raw_len = (size_t) (r.p - start);
+        out->n_sources += c.n_sources;
+        if (recs.n >= TRACUU_CASE_MAX_SOURCES
+            || out->n_sources > TRACUU_CASE_MAX_SOURCES)
+            rc = TRACUU_STATUS_LIMIT_EXCEEDED;
+        TRACUU_ARRAY_PUSH (&rc, &recs, c);
+    }
+    out->items = recs.items;
+    out->n = recs.n;
+    if (rc == TRACUU_STATUS_OK && r.bad)
+        rc = TRACUU_STATUS_BAD_INPUT;
+    if (rc)
+        tracuu_caserec__dispose (out);
+    return rc;
+}
+
+void
+tracuu_caserec__dispose (tracuu_caserecs_t *recs)
+{
+    if (recs == NULL)
+        return;
+    free (recs->items);
+    tracuu_arena__dispose (&recs->arena);
+    memset (recs, 0, sizeof *recs);
+}
+
+/* The span of a record's period for choosing the primary one: its
+ * length in yyyymmdd units, and its first day (-1 when unknown). */
+static void
+span_of (int32_t from, int32_t to, long long *span, long long *first)
+{
+    long long f = from > 0 ? from : -1, t = to > 0 ? to : -1;
+
+    *span = f > 0 && t >= f ? t - f : 99999999;
+    *first = f;
+}
+
+/* Does a record of [from, to] speak for the case rather than one of
+ * [pfrom, pto] before it: a narrower period, or as wide and earlier? */
+static int
+narrower (int32_t from, int32_t to, int32_t pfrom, int32_t pto)
+{
+    long long span, first, pspan, pfirst;
+
+    span_of (from, to, &span, &first);
+    span_of (pfrom, pto, &pspan, &pfirst);
+    return span < pspan || (span == pspan && first < pfirst);
 }
 
 size_t
 tracuu_caserec__primary (const tracuu_caserec_t *recs, size_t n)
 {
     size_t best = 0;
-    long long best_span = -1, best_from = 0;
 
-    for (size_t i = 0; i < n; i++) {
-        long long from = tracuu_caserec__int (&recs[i], "from");
-        long long to = tracuu_caserec__int (&recs[i], "to");
-        long long span = from > 0 && to >= from ? to - from : 99999999;
-
-        if (best_span < 0 || span < best_span
-            || (span == best_span && from < best_from)) {
+    for (size_t i = 1; i < n; i++)
+        if (narrower (recs[i].from, recs[i].to, recs[best].from, recs[best].to))
             best = i;
-            best_span = span;
-            best_from = from;
-        }
-    }
     return best;
 }
 
-int
-tracuu_caserec__source (const tracuu_caserec_t *rec, size_t k, uint32_t *line,
-                        const char **quote, size_t *quote_len)
-{
-    const char *v, *q;
-    size_t len;
+/* ------------------------------------------------------------------ */
+/* Summaries.                                                         */
 
-    if (!tracuu_caserec__get (rec, "source", k, &v, &len))
-        return 0;
-    /* "line:start:end:quote" */
-    q = v;
-    for (int colons = 0; colons < 3 && q < v + len; q++)
-        colons += *q == ':';
-    *line = (uint32_t) strtoul (v, NULL, 10);
-    *quote = q;
-    *quote_len = len - (size_t) (q - v);
-    return 1;
+/* The primary record's part of a summary. */
+static void
+take_primary (tracuu_casesum_t *sum, const tracuu_caserec_t *p)
+{
+    sum->key = p->key;
+    sum->action = p->action;
+    sum->status = p->status;
+    sum->flags = p->flags;
+    sum->primary_categories = p->categories;
+    sum->amount = p->amount;
+    sum->violators = p->violators;
+    sum->organizations = p->organizations;
+    sum->individuals = p->individuals;
+    sum->from = p->from;
+    sum->to = p->to;
+    sum->province = p->province;
+    sum->agency = p->agency;
+    sum->period = p->period;
+    sum->platforms = p->platforms;
+    sum->n_platforms = p->n_platforms;
+}
+
+void
+tracuu_casesum__init (tracuu_casesum_t *sum, const tracuu_caserec_t *rec)
+{
+    memset (sum, 0, sizeof *sum);
+    take_primary (sum, rec);
+    sum->parent = rec->parent && *rec->parent ? rec->parent : NULL;
+    sum->categories = rec->categories;
+    sum->violator_kinds = rec->violator_kinds;
+    sum->headline = (rec->flags & TRACUU_CASE_HEADLINE) != 0;
+    sum->n_records = 1;
+    sum->n_sources = (uint32_t) rec->n_sources;
+}
+
+int
+tracuu_casesum__add (tracuu_casesum_t *sum, const tracuu_caserec_t *rec)
+{
+    int primary = narrower (rec->from, rec->to, sum->from, sum->to);
+
+    if (primary)
+        take_primary (sum, rec);
+    if (sum->parent == NULL && rec->parent && *rec->parent)
+        sum->parent = rec->parent;
+    sum->categories |= rec->categories;
+    sum->violator_kinds |= rec->violator_kinds;
+    sum->headline &= (rec->flags & TRACUU_CASE_HEADLINE) != 0;
+    sum->n_records++;
+    sum->n_sources += (uint32_t) rec->n_sources;
+    return primary;
+}
+
+void
+tracuu_casesum__of (tracuu_casesum_t *sum, const tracuu_caserecs_t *recs)
+{
+    tracuu_casesum__init (sum, &recs->items[0]);
+    for (size_t i = 1; i < recs->n; i++)
+        tracuu_casesum__add (sum, &recs->items[i]);
+}
+
+void
+tracuu_casesum__format (tracuu_status_t *rc, tracuu_buf_t *b,
+                        const tracuu_casesum_t *s)
+{
+    tracuu_buf__append (rc, b, SUMMARY_MAGIC, 4);
+    put_str (rc, b, s->key);
+    put_str (rc, b, s->parent);
+    put_varint (rc, b, (uint64_t) s->action);
+    put_varint (rc, b, (uint64_t) s->status);
+    put_varint (rc, b, s->flags);
+    put_varint (rc, b, s->categories);
+    put_varint (rc, b, s->primary_categories);
+    put_varint (rc, b, s->violator_kinds);
+    put_signed (rc, b, s->amount);
+    put_signed (rc, b, s->violators);
+    put_signed (rc, b, s->organizations);
+    put_signed (rc, b, s->individuals);
+    put_signed (rc, b, s->from);
+    put_signed (rc, b, s->to);
+    put_str (rc, b, s->province);
+    put_str (rc, b, s->agency);
+    put_str (rc, b, s->period);
+    put_varint (rc, b, s->n_platforms);
+    for (size_t k = 0; k < s->n_platforms; k++)
+        put_str (rc, b, s->platforms[k]);
+    put_varint (rc, b, s->headline != 0);
+    put_varint (rc, b, s->n_records);
+    put_varint (rc, b, s->n_sources);
+}
+
+/* A string of the summary, copied into the arena, or into the pool
+ * when there is one and the string is one of the few values of a field
+ * that many cases share (a province, an agency, a period). */
+static const char *
+copy_str (tracuu_status_t *rc, reader_t *r, tracuu_arena_t *arena,
+          tracuu_strpool_t *pool, int required)
+{
+    const char *s = required ? get_required (r) : get_str (r);
+
+    if (s == NULL)
+        return NULL;
+    return pool ? tracuu_strpool__intern (rc, pool, s, strlen (s))
+                : tracuu_arena__strndup (rc, arena, s, strlen (s));
+}
+
+tracuu_status_t
+tracuu_casesum__decode (const char *data, size_t len, tracuu_arena_t *arena,
+                        tracuu_strpool_t *pool, tracuu_casesum_t *out)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    reader_t r = { NULL, 0, 0 };
+    tracuu_casesum_t s = { 0 };
+
+    memset (out, 0, sizeof *out);
+    if (data == NULL || len < 4 || memcmp (data, SUMMARY_MAGIC, 4) != 0)
+        return TRACUU_STATUS_BAD_INPUT;
+    r.p = (const unsigned char *) data + 4;
+    r.left = len - 4;
+    s.key = copy_str (&rc, &r, arena, NULL, 1);
+    s.parent = copy_str (&rc, &r, arena, NULL, 0);
+    s.action = (tracuu_case_action_t) get_bounded (&r, TRACUU_CASE_ACTION_LAST - 1);
+    s.status = (tracuu_case_status_t) get_bounded (&r, TRACUU_CASE_STATUS_LAST - 1);
+    s.flags = (uint32_t) get_bounded (&r, FLAG_MASK);
+    s.categories = (uint32_t) get_bounded (&r, UINT32_MAX);
+    s.primary_categories = (uint32_t) get_bounded (&r, UINT32_MAX);
+    s.violator_kinds = (uint32_t) get_bounded (&r, (1u << TRACUU_VIOLATOR_KIND_COUNT) - 1);
+    s.amount = get_signed (&r, -1, INT64_MAX);
+    s.violators = get_signed (&r, -1, INT64_MAX);
+    s.organizations = get_signed (&r, -1, INT64_MAX);
+    s.individuals = get_signed (&r, -1, INT64_MAX);
+    s.from = get_day (&r);
+    s.to = get_day (&r);
+    s.province = copy_str (&rc, &r, arena, pool, 0);
+    s.agency = copy_str (&rc, &r, arena, pool, 0);
+    s.period = copy_str (&rc, &r, arena, pool, 0);
+    s.n_platforms = get_count (&r);
+    if (s.n_platforms > 0 && !r.bad)
+        s.platforms = tracuu_arena__alloc (&rc, arena,
+                                           s.n_platforms * sizeof *s.platforms);
+    for (size_t k = 0; s.platforms != NULL && k < s.n_platforms && !r.bad; k++)
+        s.platforms[k] = copy_str (&rc, &r, arena, pool, 1);
+    s.headline = (int) get_bounded (&r, 1);
+    s.n_records = (uint32_t) get_bounded (&r, TRACUU_CASE_MAX_SOURCES);
+    s.n_sources = (uint32_t) get_bounded (&r, TRACUU_CASE_MAX_SOURCES);
+    if (rc)
+        return rc;
+    if (r.bad || r.left != 0 || s.key == NULL || *s.key == '\0'
+        || (s.n_platforms > 0 && s.platforms == NULL))
+        return TRACUU_STATUS_BAD_INPUT;
+    *out = s;
+    return TRACUU_STATUS_OK;
 }

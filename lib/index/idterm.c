@@ -4,18 +4,12 @@
 
 #include "index/tracuu-index.h"
 #include "index/schema.h"
+#include "util/tracuu-private.h"
 
 uint64_t
 tracuu_index__hash (const void *data, size_t len)
 {
-    const unsigned char *p = data;
-    uint64_t h = 0xcbf29ce484222325ULL;
-
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
+    return tracuu_hash__fnv64 (TRACUU_FNV64_INIT, data, len);
 }
 
 /* Paths longer than a term allows keep their first 200 bytes, so that a

@@ -4,12 +4,15 @@
  * A report document gets filter terms and values from its metadata and
  * entities (province, period, number, people, accounts, platforms). Each
  * case becomes one document per case key, shared by every report that
- * mentions it: its data keeps one record per report, its terms are the
- * union of what the records say, and its values come from the record
- * with the narrowest period. Facet counts over case documents therefore
- * count each case once. Re-indexing or removing a report takes its
- * records out of the case documents first.
+ * mentions it: it keeps one record per report (tracuu-caserec.h), its
+ * terms are the union of what the records say, and its values and
+ * summary come from the record with the narrowest period. Facet counts
+ * over case documents therefore count each case once. A report that
+ * mentions a known case adds its record and its terms to the case
+ * document in place; re-indexing or removing a report takes its records
+ * out of the case documents first, and rebuilds them from the others.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +25,6 @@
 #include "index/tracuu-index.h"
 #include "index/tracuu-store.h"
 #include "index/schema.h"
-
-#define MAX_RECORDS 4096
 
 tracuu_status_t
 tracuu_document__fold_value (const char *value, size_t len, int slug,
@@ -83,26 +84,6 @@ set_str (xapc_doc_t *doc, xapc_slot_t slot, const char *s)
     return s && *s ? xapc_doc_set_value (doc, slot, s, strlen (s)) : XAPC_OK;
 }
 
-/* Labels of a day span: the quarter or month it fits in, or else the
- * half-year, year or span of years it fits in. */
-static void
-span_label (int32_t from, int32_t to, int unit_months, char *out, size_t size)
-{
-    int y0 = from / 10000, y1 = to / 10000;
-    int m0 = (from / 100) % 100, m1 = (to / 100) % 100;
-
-    if (y0 != y1)
-        snprintf (out, size, "%04d..%04d", y0, y1);
-    else if (unit_months == 1 && m0 == m1)
-        snprintf (out, size, "%04d-%02d", y0, m0);
-    else if ((m0 - 1) / 3 == (m1 - 1) / 3)
-        snprintf (out, size, "%04d-Q%d", y0, (m0 - 1) / 3 + 1);
-    else if ((m0 - 1) / 6 == (m1 - 1) / 6)
-        snprintf (out, size, "%04d-H%d", y0, (m0 - 1) / 6 + 1);
-    else
-        snprintf (out, size, "%04d", y0);
-}
-
 xapc_status_t
 tracuu_document__set_period (xapc_doc_t *doc, const char *period, int32_t from,
                              int32_t to)
@@ -120,10 +101,10 @@ tracuu_document__set_period (xapc_doc_t *doc, const char *period, int32_t from,
     snprintf (buf, sizeof buf, "%04d", (int) (to / 10000));
     if (!st)
         st = set_str (doc, TRACUU_SLOT_YEAR, buf);
-    span_label (from, to, 3, buf, sizeof buf);
+    tracuu_period__label (from, to, TRACUU_BUCKET_QUARTER, buf, sizeof buf);
     if (!st)
         st = set_str (doc, TRACUU_SLOT_QUARTER, buf);
-    span_label (from, to, 1, buf, sizeof buf);
+    tracuu_period__label (from, to, TRACUU_BUCKET_MONTH, buf, sizeof buf);
     if (!st)
         st = set_str (doc, TRACUU_SLOT_MONTH, buf);
     if (!st)
@@ -190,6 +171,15 @@ tracuu_document__add_extraction (xapc_doc_t *doc, const tracuu_extraction_t *x)
 /* ------------------------------------------------------------------ */
 /* Case documents.                                                    */
 
+/* The values a case document takes from its records. */
+static const xapc_slot_t CASE_SLOTS[] = {
+    TRACUU_SLOT_AMOUNT, TRACUU_SLOT_FROM, TRACUU_SLOT_TO, TRACUU_SLOT_YEAR,
+    TRACUU_SLOT_QUARTER, TRACUU_SLOT_MONTH, TRACUU_SLOT_PERIOD,
+    TRACUU_SLOT_PROVINCE, TRACUU_SLOT_ACTION, TRACUU_SLOT_CATEGORIES,
+    TRACUU_SLOT_PLATFORMS, TRACUU_SLOT_KEY, TRACUU_SLOT_PARENT,
+    TRACUU_SLOT_STATUS,
+};
+
 tracuu_status_t
 tracuu_cases__data (xapc_doc_t *doc, char **out, size_t *out_len)
 {
@@ -197,73 +187,50 @@ tracuu_cases__data (xapc_doc_t *doc, char **out, size_t *out_len)
     size_t len;
 
     *out = NULL;
+    *out_len = 0;
     if (xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &data, &len))
         return TRACUU_STATUS_DATABASE_ERROR;
-    if (len == 0) {
-        *out = calloc (1, 1);
-        *out_len = 0;
-        return *out ? TRACUU_STATUS_OK : TRACUU_STATUS_OUT_OF_MEMORY;
-    }
-    return tracuu_store__unpack (data, len, out, out_len);
+    *out = malloc (len + 1);
+    if (*out == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    if (len > 0)
+        memcpy (*out, data, len);
+    (*out)[len] = '\0';
+    *out_len = len;
+    return TRACUU_STATUS_OK;
 }
 
-/* Add prefix + each value of a field (folded). */
 static xapc_status_t
-add_field_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
-                 const char *field, const char *prefix, int slug, int raw)
+add_name (xapc_doc_t *doc, const char *prefix, const char *name)
 {
-    const char *v;
-    size_t len;
-    xapc_status_t st = XAPC_OK;
-
-    for (size_t k = 0; !st && tracuu_caserec__get (rec, field, k, &v, &len); k++) {
-        if (raw)
-            st = tracuu_document__add_filter (doc, prefix, v, len);
-        else
-            st = tracuu_document__add_folded (doc, prefix, v, len, slug);
-    }
-    return st;
+    return name && *name ? tracuu_document__add_filter (doc, prefix, name,
+                                                        strlen (name))
+                         : XAPC_OK;
 }
 
-/* Accounts are stored "platform:name": the name is the filter. */
 static xapc_status_t
-add_account_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec)
+add_folded_str (xapc_doc_t *doc, const char *prefix, const char *s, int slug)
 {
-    const char *v;
-    size_t len;
-    xapc_status_t st = XAPC_OK;
-
-    for (size_t k = 0; !st && tracuu_caserec__get (rec, "account", k, &v, &len); k++) {
-        const char *colon = memchr (v, ':', len);
-        size_t skip = colon ? (size_t) (colon - v) + 1 : 0;
-
-        st = tracuu_document__add_folded (doc, TRACUU_PREFIX_ACCOUNT, v + skip,
-                                          len - skip, 0);
-        if (!st && skip > 1)
-            st = tracuu_document__add_folded (doc, TRACUU_PREFIX_PLATFORM, v,
-                                              skip - 1, 1);
-    }
-    return st;
+    return s ? tracuu_document__add_folded (doc, prefix, s, strlen (s), slug)
+             : XAPC_OK;
 }
 
-/* The words of field 'field' of a record, folded, as terms under
- * 'prefix' (an agency is found by the words of its name). */
+/* The words of an agency's name, folded, as terms (an agency is found
+ * by the words of its name). */
 static xapc_status_t
-add_word_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
-                const char *field, const char *prefix)
+add_agency_terms (xapc_doc_t *doc, const char *agency)
 {
-    const char *v;
-    size_t len;
     tracuu_text_t *text = NULL;
     xapc_status_t st = XAPC_OK;
 
-    if (!tracuu_caserec__get (rec, field, 0, &v, &len) || len == 0)
+    if (agency == NULL || *agency == '\0')
         return XAPC_OK;
-    if (tracuu_text_analyze (v, len, &text))
+    if (tracuu_text_analyze (agency, strlen (agency), &text))
         return XAPC_ERR_NOMEM;
     for (size_t i = 0; i < text->n_tokens && !st; i++)
         if (text->tokens[i].folded_len <= TRACUU_MAX_TERM)
-            st = tracuu_document__add_filter (doc, prefix, text->tokens[i].folded,
+            st = tracuu_document__add_filter (doc, TRACUU_PREFIX_AGENCY,
+                                              text->tokens[i].folded,
                                               text->tokens[i].folded_len);
     tracuu_text_destroy (text);
     return st;
@@ -274,15 +241,12 @@ static xapc_status_t
 add_quote_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
                  xapc_termpos_t *pos)
 {
-    const char *quote;
-    size_t len;
-    uint32_t line;
-
-    for (size_t k = 0; tracuu_caserec__source (rec, k, &line, &quote, &len); k++) {
+    for (size_t k = 0; k < rec->n_sources; k++) {
+        const char *quote = rec->sources[k].quote;
         tracuu_text_t *text = NULL;
         xapc_status_t st = XAPC_OK;
 
-        if (tracuu_text_analyze (quote, len, &text))
+        if (tracuu_text_analyze (quote, strlen (quote), &text))
             return XAPC_ERR_NOMEM;
         for (size_t i = 0; i < text->n_tokens && !st; i++) {
             const tracuu_token_t *t = &text->tokens[i];
@@ -311,167 +275,155 @@ add_quote_terms (xapc_doc_t *doc, const tracuu_caserec_t *rec,
     return XAPC_OK;
 }
 
+/* The filter terms of what one record says, and the words of its quotes. */
 static xapc_status_t
-set_field_value (xapc_doc_t *doc, const tracuu_caserec_t *rec,
-                 const char *field, xapc_slot_t slot)
+add_record_terms (xapc_doc_t *doc, const tracuu_caserec_t *r,
+                  xapc_termpos_t *pos)
 {
-    const char *v;
-    size_t len;
+    xapc_status_t st = add_name (doc, TRACUU_PREFIX_ACTION,
+                                 tracuu_case_action_name (r->action));
 
-    if (!tracuu_caserec__get (rec, field, 0, &v, &len) || len == 0)
-        return XAPC_OK;
-    return xapc_doc_set_value (doc, slot, v, len);
-}
-
-/* "a\x1db" -> "a,b" as a value (categories and platforms are listed
- * sorted by the extraction already). */
-static xapc_status_t
-set_list_value (xapc_doc_t *doc, const tracuu_caserec_t *rec,
-                const char *field, xapc_slot_t slot)
-{
-    const char *v;
-    size_t len;
-    char buf[512];
-
-    if (!tracuu_caserec__get (rec, field, 0, &v, &len) || len == 0
-        || len >= sizeof buf)
-        return XAPC_OK;
-    memcpy (buf, v, len);
-    for (size_t i = 0; i < len; i++)
-        if (buf[i] == TRACUU_VALUE_SEP)
-            buf[i] = ',';
-    return xapc_doc_set_value (doc, slot, buf, len);
-}
-
-static xapc_status_t
-build_case_doc (const char *key, const char *data, size_t len,
-                xapc_doc_t **out)
-{
-    tracuu_caserec_t *recs = malloc (MAX_RECORDS * sizeof *recs);
-    size_t n, p;
-    xapc_doc_t *doc = NULL;
-    xapc_status_t st;
-    xapc_termpos_t pos = 0;
-    char id[XAPC_MAX_TERM_BYTES + 1];
-    int idn;
-
-    *out = NULL;
-    if (recs == NULL)
-        return XAPC_ERR_NOMEM;
-    n = tracuu_caserec__split (data, len, recs, MAX_RECORDS);
-    st = xapc_doc_new (&doc);
-    idn = snprintf (id, sizeof id, "%s%s%s", TRACUU_PREFIX_ID, TRACUU_CASE_ID, key);
-    if (!st && idn > 0 && (size_t) idn < sizeof id)
-        st = xapc_doc_add_boolean_term (doc, id, (size_t) idn);
+    for (unsigned b = 0; b < TRACUU_CATEGORY_COUNT && !st; b++)
+        if (r->categories & (1u << b))
+            st = add_name (doc, TRACUU_PREFIX_CATEGORY,
+                           tracuu_case_category_name (b));
     if (!st)
-        st = tracuu_document__add_filter (doc, TRACUU_PREFIX_KIND, "case", 4);
-    for (size_t i = 0; i < n && !st; i++) {
-        const tracuu_caserec_t *r = &recs[i];
-
-        st = add_field_terms (doc, r, "action", TRACUU_PREFIX_ACTION, 0, 1);
-        if (!st)
-            st = add_field_terms (doc, r, "categories", TRACUU_PREFIX_CATEGORY, 0, 1);
-        if (!st)
-            st = add_field_terms (doc, r, "platform", TRACUU_PREFIX_PLATFORM, 1, 0);
-        if (!st)
-            st = add_field_terms (doc, r, "person", TRACUU_PREFIX_PERSON, 0, 0);
-        if (!st)
-            st = add_field_terms (doc, r, "province", TRACUU_PREFIX_PROVINCE, 1, 0);
-        if (!st)
-            st = add_field_terms (doc, r, "report_number", TRACUU_PREFIX_NUMBER, 0, 0);
-        if (!st)
-            st = add_field_terms (doc, r, "rid", TRACUU_PREFIX_REPORT, 0, 1);
-        if (!st)
-            st = add_field_terms (doc, r, "status", TRACUU_PREFIX_STATUS, 0, 1);
-        if (!st)
-            st = add_field_terms (doc, r, "violator_kinds",
-                                  TRACUU_PREFIX_VIOLATOR, 0, 1);
-        if (!st)
-            st = add_word_terms (doc, r, "agency", TRACUU_PREFIX_AGENCY);
-        if (!st)
-            st = add_account_terms (doc, r);
-        if (!st)
-            st = add_quote_terms (doc, r, &pos);
+        st = add_name (doc, TRACUU_PREFIX_STATUS,
+                       tracuu_case_status_name (r->status));
+    for (unsigned b = 0; b < TRACUU_VIOLATOR_KIND_COUNT && !st; b++)
+        if (r->violator_kinds & (1u << b))
+            st = add_name (doc, TRACUU_PREFIX_VIOLATOR,
+                           tracuu_case_violator_kind_name (b));
+    if (!st)
+        st = add_agency_terms (doc, r->agency);
+    for (size_t k = 0; k < r->n_platforms && !st; k++)
+        st = add_folded_str (doc, TRACUU_PREFIX_PLATFORM, r->platforms[k], 1);
+    for (size_t k = 0; k < r->n_people && !st; k++)
+        st = add_folded_str (doc, TRACUU_PREFIX_PERSON, r->people[k], 0);
+    if (!st)
+        st = add_folded_str (doc, TRACUU_PREFIX_PROVINCE, r->province, 1);
+    if (!st)
+        st = add_folded_str (doc, TRACUU_PREFIX_NUMBER, r->report_number, 0);
+    /* The account's name is the filter; its platform a platform named. */
+    for (size_t k = 0; k < r->n_accounts && !st; k++) {
+        st = add_folded_str (doc, TRACUU_PREFIX_ACCOUNT, r->accounts[k].name, 0);
+        if (!st && *r->accounts[k].platform)
+            st = add_folded_str (doc, TRACUU_PREFIX_PLATFORM,
+                                 r->accounts[k].platform, 1);
     }
-    /* A case only ever quoted in headlines is news, not a sanction. */
-    {
-        size_t headlines = 0;
+    if (!st)
+        st = add_quote_terms (doc, r, pos);
+    return st;
+}
 
-        for (size_t i = 0; i < n; i++)
-            headlines += tracuu_caserec__int (&recs[i], "headline") == 1;
-        if (!st && n > 0 && headlines == n)
-            st = tracuu_document__add_filter (doc, TRACUU_PREFIX_FLAG,
-                                              "headline", 8);
-    }
-    p = tracuu_caserec__primary (recs, n);
-    if (!st && n > 0) {
-        const tracuu_caserec_t *r = &recs[p];
-        long long amount = tracuu_caserec__int (r, "amount");
-        const char *period = NULL;
-        size_t plen = 0;
-        char buf[64];
+/* Names joined by commas as a value (categories and platforms are
+ * listed sorted by the extraction already). */
+static xapc_status_t
+set_list_value (xapc_doc_t *doc, xapc_slot_t slot, const char *const *names,
+                size_t n)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    tracuu_buf_t b = { 0 };
+    xapc_status_t st = XAPC_OK;
 
-        if (amount >= 0) {
-            snprintf (buf, sizeof buf, "%015lld", amount);
-            st = xapc_doc_set_value (doc, TRACUU_SLOT_AMOUNT, buf, 15);
-        }
-        if (!st && tracuu_caserec__get (r, "period", 0, &period, &plen)
-            && plen < sizeof buf) {
-            memcpy (buf, period, plen);
-            buf[plen] = '\0';
-            period = buf;
-        } else {
-            period = NULL;
-        }
-        if (!st)
-            st = tracuu_document__set_period (doc, period,
-                                              (int32_t) tracuu_caserec__int (r, "from"),
-                                              (int32_t) tracuu_caserec__int (r, "to"));
-        if (!st)
-            st = set_field_value (doc, r, "province", TRACUU_SLOT_PROVINCE);
-        if (!st)
-            st = set_field_value (doc, r, "action", TRACUU_SLOT_ACTION);
-        if (!st)
-            st = set_list_value (doc, r, "categories", TRACUU_SLOT_CATEGORIES);
-        if (!st)
-            st = set_list_value (doc, r, "platform", TRACUU_SLOT_PLATFORMS);
-        if (!st)
-            st = set_field_value (doc, r, "status", TRACUU_SLOT_STATUS);
-        if (!st)
-            st = set_list_value (doc, r, "violator_kinds", TRACUU_SLOT_VIOLATORS);
-        if (!st)
-            st = set_field_value (doc, r, "key", TRACUU_SLOT_KEY);
-        /* Membership in an aggregate is known from whichever report
-         * lists the case under it. */
-        for (size_t i = 0; i < n && !st; i++) {
-            const char *v;
-            size_t vlen;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            tracuu_buf__putc (&rc, &b, ',');
+        tracuu_buf__puts (&rc, &b, names[i]);
+    }
+    if (rc)
+        st = XAPC_ERR_NOMEM;
+    else if (b.len > 0)
+        st = xapc_doc_set_value (doc, slot, b.data, b.len);
+    tracuu_buf__dispose (&b);
+    return st;
+}
 
-            if (tracuu_caserec__get (&recs[i], "parent", 0, &v, &vlen) && vlen) {
-                st = xapc_doc_set_value (doc, TRACUU_SLOT_PARENT, v, vlen);
-                break;
-            }
-        }
-        if (!st)
-            st = xapc_doc_set_value (doc, TRACUU_SLOT_KIND, "case", 4);
-    }
-    if (!st) {
-        char *packed = NULL;
-        size_t plen = 0;
+static xapc_status_t
+set_categories_value (xapc_doc_t *doc, uint32_t categories)
+{
+    const char *names[TRACUU_CATEGORY_COUNT];
+    size_t n = 0;
 
-        if (tracuu_store__pack (data, len, &packed, &plen))
-            st = XAPC_ERR_NOMEM;
-        else
-            st = xapc_doc_set_value (doc, TRACUU_SLOT_STORED, packed, plen);
-        free (packed);
+    for (unsigned b = 0; b < TRACUU_CATEGORY_COUNT; b++)
+        if (categories & (1u << b))
+            names[n++] = tracuu_case_category_name (b);
+    return set_list_value (doc, TRACUU_SLOT_CATEGORIES, names, n);
+}
+
+static xapc_status_t
+set_violators_value (xapc_doc_t *doc, uint32_t kinds)
+{
+    const char *names[TRACUU_VIOLATOR_KIND_COUNT];
+    size_t n = 0;
+
+    for (unsigned b = 0; b < TRACUU_VIOLATOR_KIND_COUNT; b++)
+        if (kinds & (1u << b))
+            names[n++] = tracuu_case_violator_kind_name (b);
+    return set_list_value (doc, TRACUU_SLOT_VIOLATORS, names, n);
+}
+
+/* The values and period terms a case document takes from its primary
+ * record, replacing those of the one before. */
+static xapc_status_t
+set_primary_values (xapc_doc_t *doc, const tracuu_caserec_t *p)
+{
+    xapc_status_t st = XAPC_OK;
+    char buf[32];
+
+    for (size_t i = 0; i < sizeof CASE_SLOTS / sizeof CASE_SLOTS[0] && !st; i++)
+        if (CASE_SLOTS[i] != TRACUU_SLOT_PARENT)
+            st = xapc_doc_set_value (doc, CASE_SLOTS[i], "", 0);
+    if (!st && p->amount >= 0) {
+        snprintf (buf, sizeof buf, "%015lld", (long long) p->amount);
+        st = xapc_doc_set_value (doc, TRACUU_SLOT_AMOUNT, buf, 15);
     }
-    free (recs);
-    if (st) {
-        xapc_doc_destroy (doc);
-        return st;
-    }
-    *out = doc;
-    return XAPC_OK;
+    if (!st)
+        st = tracuu_document__set_period (doc, p->period, p->from, p->to);
+    if (!st)
+        st = set_str (doc, TRACUU_SLOT_PROVINCE, p->province);
+    if (!st)
+        st = set_str (doc, TRACUU_SLOT_ACTION, tracuu_case_action_name (p->action));
+    if (!st)
+        st = set_str (doc, TRACUU_SLOT_STATUS, tracuu_case_status_name (p->status));
+    if (!st)
+        st = set_categories_value (doc, p->categories);
+    if (!st)
+        st = set_list_value (doc, TRACUU_SLOT_PLATFORMS, p->platforms,
+                             p->n_platforms);
+    if (!st)
+        st = set_str (doc, TRACUU_SLOT_KEY, p->key);
+    return st;
+}
+
+/* The summary and the records of a case document; membership in an
+ * aggregate is known from whichever report lists the case under it,
+ * and a case only ever quoted in headlines is news, not a sanction. */
+static xapc_status_t
+set_summary (xapc_doc_t *doc, const tracuu_casesum_t *sum, const char *blob,
+             size_t blob_len)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    tracuu_buf_t summary = { 0 };
+    xapc_status_t st = xapc_doc_set_value (doc, TRACUU_SLOT_KIND, "case", 4);
+
+    if (!st)
+        st = set_str (doc, TRACUU_SLOT_PARENT, sum->parent);
+    /* Violator kinds are those every report says (as their terms are),
+     * so that a facet and a group by violator count the same cases. */
+    if (!st)
+        st = set_violators_value (doc, sum->violator_kinds);
+    if (!st && sum->headline)
+        st = tracuu_document__add_filter (doc, TRACUU_PREFIX_FLAG, "headline", 8);
+    tracuu_casesum__format (&rc, &summary, sum);
+    if (!st && rc)
+        st = XAPC_ERR_NOMEM;
+    if (!st)
+        st = xapc_doc_set_value (doc, TRACUU_SLOT_CASE, summary.data, summary.len);
+    if (!st)
+        st = xapc_doc_set_value (doc, TRACUU_SLOT_STORED, blob, blob_len);
+    tracuu_buf__dispose (&summary);
+    return st;
 }
 
 static size_t
@@ -483,64 +435,81 @@ case_id (const char *key, char *id)
     return n < 0 || n > XAPC_MAX_TERM_BYTES ? XAPC_MAX_TERM_BYTES : (size_t) n;
 }
 
-/* Write the case 'key' with 'data' (its records), or delete it when
- * there is no record left. */
+/* A new case document from its records and their blob. */
+static xapc_status_t
+build_case_doc (const char *key, const tracuu_caserecs_t *recs,
+                const char *blob, size_t blob_len, xapc_doc_t **out)
+{
+    xapc_doc_t *doc = NULL;
+    xapc_termpos_t pos = 0;
+    char id[XAPC_MAX_TERM_BYTES + 1];
+    xapc_status_t st = xapc_doc_new (&doc);
+
+    *out = NULL;
+    if (!st)
+        st = xapc_doc_add_boolean_term (doc, id, case_id (key, id));
+    if (!st)
+        st = tracuu_document__add_filter (doc, TRACUU_PREFIX_KIND, "case", 4);
+    for (size_t i = 0; i < recs->n && !st; i++)
+        st = add_record_terms (doc, &recs->items[i], &pos);
+    if (!st) {
+        tracuu_casesum_t sum;
+
+        tracuu_casesum__of (&sum, recs);
+        st = set_primary_values (doc, &recs->items[tracuu_caserec__primary
+                                                   (recs->items, recs->n)]);
+        if (!st)
+            st = set_summary (doc, &sum, blob, blob_len);
+    }
+    if (st) {
+        xapc_doc_destroy (doc);
+        return st;
+    }
+    *out = doc;
+    return XAPC_OK;
+}
+
+/* Write the case 'key' with the records of 'blob', or delete it when
+ * there is none left (a blob of the magic alone). */
 static tracuu_status_t
-store_case (tracuu_index_t *index, const char *key, const char *data,
+store_case (tracuu_index_t *index, const char *key, const char *blob,
             size_t len)
 {
     char id[XAPC_MAX_TERM_BYTES + 1];
     size_t id_len = case_id (key, id);
+    tracuu_caserecs_t recs = { 0 };
     xapc_doc_t *doc = NULL;
+    tracuu_status_t rc;
     xapc_status_t st;
 
-    if (len == 0) {
+    if (len <= TRACUU_CASEREC_MAGIC_LEN) {
         st = xapc_db_delete_by_term (index->db, id, id_len);
-    } else {
-        st = build_case_doc (key, data, len, &doc);
-        if (!st)
-            st = xapc_db_replace_by_term (index->db, id, id_len, doc, NULL);
-        xapc_doc_destroy (doc);
+        return st ? tracuu_index__fail (index, st, "deleting a case") : 0;
     }
+    rc = tracuu_caserec__decode (blob, len, &recs);
+    if (rc)
+        return rc;
+    st = build_case_doc (key, &recs, blob, len, &doc);
+    if (!st)
+        st = xapc_db_replace_by_term (index->db, id, id_len, doc, NULL);
+    xapc_doc_destroy (doc);
+    tracuu_caserec__dispose (&recs);
     return st ? tracuu_index__fail (index, st, "writing a case") : 0;
 }
 
-typedef struct docids {
-    xapc_docid_t *ids;
-    size_t n;
-    size_t alloc;
-} docids_t;
-
-static int
-collect_docid (xapc_docid_t docid, void *payload)
-{
-    docids_t *d = payload;
-
-    if (d->n == d->alloc) {
-        size_t alloc = d->alloc ? 2 * d->alloc : 16;
-        xapc_docid_t *ids = realloc (d->ids, alloc * sizeof *ids);
-
-        if (ids == NULL)
-            return 1;
-        d->ids = ids;
-        d->alloc = alloc;
-    }
-    d->ids[d->n++] = docid;
-    return 0;
-}
-
-/* Rewrite case document 'docid' without the records of 'rid'. */
+/* Rewrite case document 'docid' without the records of 'rid'. A case
+ * whose records cannot be read (a damaged database) is deleted: nothing
+ * of it could be answered. */
 static tracuu_status_t
 drop_records (tracuu_index_t *index, xapc_docid_t docid, const char *rid)
 {
     xapc_doc_t *doc = NULL;
     const char *key;
-    char *data = NULL;
-    size_t len, klen, n;
-    tracuu_caserec_t *recs = NULL;
+    char *data = NULL, *key_copy = NULL;
+    size_t len, klen;
+    tracuu_caserecs_t recs = { 0 };
     tracuu_buf_t kept = { 0 };
     tracuu_status_t rc = TRACUU_STATUS_OK;
-    char *key_copy = NULL;
     xapc_status_t st = xapc_db_get_document (index->db, docid, &doc);
 
     if (!st)
@@ -552,48 +521,70 @@ drop_records (tracuu_index_t *index, xapc_docid_t docid, const char *rid)
         goto DONE;
     }
     rc = tracuu_cases__data (doc, &data, &len);
-    if (rc)
-        goto DONE;
-    recs = malloc (MAX_RECORDS * sizeof *recs);
-    if (recs == NULL) {
-        rc = TRACUU_STATUS_OUT_OF_MEMORY;
+    if (!rc && tracuu_caserec__decode (data, len, &recs) != TRACUU_STATUS_OK) {
+        st = xapc_db_delete_document (index->db, docid);
+        rc = st ? tracuu_index__fail (index, st, "deleting a damaged case") : 0;
         goto DONE;
     }
-    n = tracuu_caserec__split (data, len, recs, MAX_RECORDS);
-    for (size_t i = 0; i < n; i++) {
-        if (tracuu_caserec__is (&recs[i], "rid", rid))
-            continue;
-        if (kept.len > 0)
-            tracuu_buf__append (&rc, &kept, "\x1e", 1);
-        tracuu_buf__append (&rc, &kept, recs[i].text, recs[i].len);
-    }
+    tracuu_caserec__begin (&rc, &kept);
+    for (size_t i = 0; i < recs.n; i++)
+        if (strcmp (recs.items[i].rid, rid) != 0)
+            tracuu_buf__append (&rc, &kept, recs.items[i].raw, recs.items[i].raw_len);
     if (rc == TRACUU_STATUS_OK)
-        rc = store_case (index, key_copy, kept.data ? kept.data : "", kept.len);
+        rc = store_case (index, key_copy, kept.data, kept.len);
 
   DONE:
-    free (recs);
+    tracuu_caserec__dispose (&recs);
+    tracuu_buf__dispose (&kept);
     free (data);
-    free (kept.data);
     free (key_copy);
     xapc_doc_destroy (doc);
     return rc;
 }
 
+/* The metadata key listing the cases of report 'rid'. */
+static size_t
+cases_key (const char *rid, char *out, size_t size)
+{
+    int n = snprintf (out, size, "%s%s", TRACUU_META_CASES, rid);
+
+    return n < 0 || (size_t) n >= size ? size - 1 : (size_t) n;
+}
+
+/* A report's cases are listed in the metadata rather than as a term of
+ * each case document: a case cited by thousands of reports would
+ * otherwise carry thousands of terms, rewritten with every citation. */
 tracuu_status_t
 tracuu_cases__remove_report (tracuu_index_t *index, const char *rid)
 {
-    char term[64];
-    docids_t d = { 0 };
-    xapc_status_t st;
+    char key[64], *list = NULL;
+    size_t klen = cases_key (rid, key, sizeof key), len = 0;
     tracuu_status_t rc = TRACUU_STATUS_OK;
+    xapc_status_t st = xapc_db_get_metadata (index->db, key, klen, &list, &len);
 
-    snprintf (term, sizeof term, "%s%s", TRACUU_PREFIX_REPORT, rid);
-    st = xapc_db_postlist (index->db, term, strlen (term), collect_docid, &d);
     if (st)
-        rc = tracuu_index__fail (index, st, "finding cases");
-    for (size_t i = 0; i < d.n && !rc; i++)
-        rc = drop_records (index, d.ids[i], rid);
-    free (d.ids);
+        return tracuu_index__fail (index, st, "finding cases");
+    for (char *line = list, *end; !rc && line < list + len; line = end + 1) {
+        char id[XAPC_MAX_TERM_BYTES + 1];
+        xapc_docid_t docid = 0;
+
+        end = memchr (line, '\n', (size_t) (list + len - line));
+        if (end == NULL)
+            end = list + len;
+        *end = '\0';
+        if (*line == '\0')
+            continue;
+        st = xapc_db_find_by_term (index->db, id, case_id (line, id), &docid);
+        if (st == XAPC_ERR_NOT_FOUND)
+            continue;
+        rc = st ? tracuu_index__fail (index, st, "finding a case")
+                : drop_records (index, docid, rid);
+    }
+    xapc_free (list);
+    if (!rc && len > 0) {
+        st = xapc_db_set_metadata (index->db, key, klen, "", 0);
+        rc = st ? tracuu_index__fail (index, st, "forgetting cases") : 0;
+    }
     return rc;
 }
 
@@ -611,6 +602,28 @@ tracuu_cases__dispose (tracuu_case_docs_t *docs)
     memset (docs, 0, sizeof *docs);
 }
 
+/* Add a note for the file being indexed ("; " between notes). */
+static void
+add_note (char *note, size_t size, const char *format, ...)
+    __attribute__ ((format (printf, 3, 4)));
+
+static void
+add_note (char *note, size_t size, const char *format, ...)
+{
+    size_t at;
+    va_list ap;
+
+    if (note == NULL || (at = strlen (note)) + 3 >= size)
+        return;
+    if (at > 0) {
+        memcpy (note + at, "; ", 3);
+        at += 2;
+    }
+    va_start (ap, format);
+    vsnprintf (note + at, size - at, format, ap);
+    va_end (ap);
+}
+
 tracuu_status_t
 tracuu_cases__prepare (const tracuu_extraction_t *x, const char *report,
                        const char *rid, tracuu_case_docs_t *out)
@@ -619,68 +632,225 @@ tracuu_cases__prepare (const tracuu_extraction_t *x, const char *report,
     size_t n = tracuu_extraction_n_cases (x);
 
     memset (out, 0, sizeof *out);
+    snprintf (out->rid, sizeof out->rid, "%s", rid);
     out->items = calloc (n + 1, sizeof *out->items);
     if (out->items == NULL)
         return TRACUU_STATUS_OUT_OF_MEMORY;
     for (size_t i = 0; i < n && !rc; i++) {
         const tracuu_case_t *c = tracuu_extraction_case (x, i);
-        tracuu_case_doc_t *item = &out->items[out->n++];
-        tracuu_buf_t data = { 0 };
+        tracuu_case_doc_t *item = &out->items[out->n];
+        tracuu_caserecs_t recs = { 0 };
+        tracuu_buf_t blob = { 0 };
+        tracuu_status_t dec;
 
-        tracuu_caserec__format (&rc, &data, x, i, report, rid);
+        if (c->n_sources > TRACUU_CASE_MAX_SOURCES) {
+            add_note (out->note, sizeof out->note, "case %s not recorded: "
+                      "%zu mentions in one report", c->key, c->n_sources);
+            continue;
+        }
+        tracuu_caserec__begin (&rc, &blob);
+        tracuu_caserec__format (&rc, &blob, x, i, report, rid);
+        dec = rc ? rc : tracuu_caserec__decode (blob.data, blob.len, &recs);
+        if (dec && !rc)
+            rc = dec;           /* What we wrote we must read back. */
         item->key = strdup (c->key);
-        item->record = data.data;
-        item->len = data.len;
-        if (!rc && (item->key == NULL || item->record == NULL))
+        item->record = blob.data;
+        item->len = blob.len;
+        item->n_sources = c->n_sources;
+        out->n++;
+        if (!rc && item->key == NULL)
             rc = TRACUU_STATUS_OUT_OF_MEMORY;
-        if (!rc && build_case_doc (c->key, data.data, data.len, &item->doc))
+        if (!rc && build_case_doc (c->key, &recs, blob.data, blob.len,
+                                   &item->doc))
             rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        tracuu_caserec__dispose (&recs);
     }
     if (rc)
         tracuu_cases__dispose (out);
     return rc;
 }
 
-tracuu_status_t
-tracuu_cases__write (tracuu_index_t *index, const tracuu_case_docs_t *docs)
+/* Terms of a prepared document copied into a case document, except
+ * those that depend on the case's primary record. */
+typedef struct copy_terms {
+    xapc_doc_t *to;
+    xapc_status_t st;
+} copy_terms_t;
+
+static int
+copy_term (const char *term, size_t len, uint32_t wdf, void *payload)
+{
+    copy_terms_t *c = payload;
+
+    if (term[0] == TRACUU_PREFIX_YEAR[0] || term[0] == TRACUU_PREFIX_FLAG[0])
+        return 0;
+    c->st = wdf ? xapc_doc_add_term (c->to, term, len, wdf)
+                : xapc_doc_add_boolean_term (c->to, term, len);
+    return c->st != XAPC_OK;
+}
+
+/* Terms of a primary record (period years), or the headline flag, to
+ * be taken out before they are set again. */
+static int
+collect_term (const char *term, size_t len, uint32_t wdf, void *payload)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
 
+    (void) wdf;
+    tracuu_buf__append (&rc, payload, term, len);
+    tracuu_buf__putc (&rc, payload, '\0');
+    return rc != TRACUU_STATUS_OK;
+}
+
+static xapc_status_t
+remove_terms (xapc_doc_t *doc, const char *prefix)
+{
+    tracuu_buf_t terms = { 0 };
+    xapc_status_t st = xapc_doc_terms (doc, prefix, strlen (prefix), collect_term,
+                                       &terms);
+
+    for (size_t at = 0; !st && at < terms.len; at += strlen (terms.data + at) + 1)
+        st = xapc_doc_remove_term (doc, terms.data + at, strlen (terms.data + at));
+    tracuu_buf__dispose (&terms);
+    return st;
+}
+
+/* Add the record of 'item' to case document 'docid', which other
+ * reports mention: its record is appended, its terms added, and the
+ * values set from it if it becomes the primary record. Only the new
+ * record is read, analyzed and decoded (the others are known from the
+ * summary), so that a case cited by thousands of reports is updated in
+ * time proportional to the size of its records, not to their number
+ * times their words. */
+static tracuu_status_t
+merge_case (tracuu_index_t *index, const tracuu_case_doc_t *item,
+            xapc_docid_t docid, char *note, size_t note_size)
+{
+    char id[XAPC_MAX_TERM_BYTES + 1];
+    size_t id_len = case_id (item->key, id);
+    tracuu_caserecs_t rec = { 0 };
+    tracuu_arena_t arena = { 0 };
+    tracuu_casesum_t sum;
+    tracuu_buf_t blob = { 0 };
+    xapc_doc_t *doc = NULL;
+    const char *v;
+    size_t len = 0;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    copy_terms_t copy = { NULL, XAPC_OK };
+    int was_headline, primary;
+    xapc_status_t st = xapc_db_get_document (index->db, docid, &doc);
+
+    if (!st)
+        st = xapc_doc_get_value (doc, TRACUU_SLOT_CASE, &v, &len);
+    if (st) {
+        rc = tracuu_index__fail (index, st, "reading a case");
+        goto DONE;
+    }
+    rc = tracuu_casesum__decode (v, len, &arena, NULL, &sum);
+    if (!rc)
+        st = xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &v, &len);
+    if (rc == TRACUU_STATUS_BAD_INPUT || (!rc && !st
+        && (len < TRACUU_CASEREC_MAGIC_LEN
+            || memcmp (v, TRACUU_CASEREC_MAGIC, TRACUU_CASEREC_MAGIC_LEN) != 0))) {
+        /* Damaged: this report's record takes its place. */
+        add_note (note, note_size, "the damaged records of case %s were "
+                  "replaced", item->key);
+        st = xapc_db_replace_by_term (index->db, id, id_len, item->doc, NULL);
+        rc = st ? tracuu_index__fail (index, st, "writing a case") : 0;
+        goto DONE;
+    }
+    if (rc || st) {
+        rc = rc ? rc : tracuu_index__fail (index, st, "reading a case");
+        goto DONE;
+    }
+    if (sum.n_records >= TRACUU_CASE_MAX_SOURCES
+        || sum.n_sources + item->n_sources > TRACUU_CASE_MAX_SOURCES) {
+        add_note (note, note_size, "case %s has %u sources already; this "
+                  "report's mention is not recorded", item->key,
+                  (unsigned) sum.n_sources);
+        goto DONE;
+    }
+    /* One copy of the records so far, then this report's. */
+    tracuu_buf__reserve (&rc, &blob, len + item->len);
+    tracuu_buf__append (&rc, &blob, v, len);
+    tracuu_buf__append (&rc, &blob, item->record + TRACUU_CASEREC_MAGIC_LEN,
+                        item->len - TRACUU_CASEREC_MAGIC_LEN);
+    if (!rc)
+        rc = tracuu_caserec__decode (item->record, item->len, &rec);
+    if (!rc && rec.n != 1)
+        rc = TRACUU_STATUS_BAD_INPUT;
+    if (rc)
+        goto DONE;
+    was_headline = sum.headline;
+    primary = tracuu_casesum__add (&sum, &rec.items[0]);
+    copy.to = doc;
+    st = xapc_doc_terms (item->doc, "", 0, copy_term, &copy);
+    if (!st)
+        st = copy.st;
+    if (!st && primary)
+        st = remove_terms (doc, TRACUU_PREFIX_YEAR);
+    if (!st && primary)
+        st = set_primary_values (doc, &rec.items[0]);
+    if (!st && was_headline && !sum.headline)
+        st = remove_terms (doc, TRACUU_PREFIX_FLAG "headline");
+    if (!st)
+        st = set_summary (doc, &sum, blob.data, blob.len);
+    if (!st)
+        st = xapc_db_replace_by_term (index->db, id, id_len, doc, NULL);
+    if (st)
+        rc = tracuu_index__fail (index, st, "writing a case");
+
+  DONE:
+    tracuu_caserec__dispose (&rec);
+    tracuu_arena__dispose (&arena);
+    tracuu_buf__dispose (&blob);
+    xapc_doc_destroy (doc);
+    return rc;
+}
+
+tracuu_status_t
+tracuu_cases__write (tracuu_index_t *index, const tracuu_case_docs_t *docs,
+                     char *note, size_t note_size)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    tracuu_buf_t keys = { 0 };
+    tracuu_map_t seen = { 0 };
+    char key[64];
+    size_t klen = cases_key (docs->rid, key, sizeof key);
+    xapc_status_t st;
+
+    if (docs->note[0] && note != NULL)
+        add_note (note, note_size, "%s", docs->note);
     for (size_t i = 0; i < docs->n && !rc; i++) {
         const tracuu_case_doc_t *item = &docs->items[i];
         char id[XAPC_MAX_TERM_BYTES + 1];
         size_t id_len = case_id (item->key, id);
-        tracuu_buf_t data = { 0 };
         xapc_docid_t docid = 0;
-        xapc_doc_t *doc = NULL;
-        char *old = NULL;
-        size_t olen = 0;
-        xapc_status_t st;
 
         /* A key new to the index takes the document as prepared; one
-         * that other reports mention already gets their records too. */
+         * that other reports mention already gets this record added. */
         st = xapc_db_find_by_term (index->db, id, id_len, &docid);
         if (st == XAPC_ERR_NOT_FOUND) {
             st = xapc_db_replace_by_term (index->db, id, id_len, item->doc, NULL);
             if (st)
                 rc = tracuu_index__fail (index, st, "writing a case");
-            continue;
+        } else if (st) {
+            rc = tracuu_index__fail (index, st, "finding a case");
+        } else {
+            rc = merge_case (index, item, docid, note, note_size);
         }
-        if (!st)
-            st = xapc_db_get_document (index->db, docid, &doc);
-        if (st)
-            rc = tracuu_index__fail (index, st, "reading a case");
-        if (!rc)
-            rc = tracuu_cases__data (doc, &old, &olen);
-        tracuu_buf__append (&rc, &data, old, olen);
-        if (data.len > 0)
-            tracuu_buf__append (&rc, &data, "\x1e", 1);
-        tracuu_buf__append (&rc, &data, item->record, item->len);
-        if (!rc)
-            rc = store_case (index, item->key, data.data, data.len);
-        free (old);
-        free (data.data);
-        xapc_doc_destroy (doc);
+        if (!rc && !tracuu_map__get_str (&seen, item->key, strlen (item->key),
+                                         NULL)) {
+            tracuu_map__put_str (&rc, &seen, item->key, strlen (item->key), i);
+            tracuu_buf__puts (&rc, &keys, item->key);
+            tracuu_buf__putc (&rc, &keys, '\n');
+        }
     }
+    if (!rc && keys.len > 0) {
+        st = xapc_db_set_metadata (index->db, key, klen, keys.data, keys.len);
+        rc = st ? tracuu_index__fail (index, st, "listing cases") : 0;
+    }
+    tracuu_map__dispose (&seen);
+    tracuu_buf__dispose (&keys);
     return rc;
 }

@@ -23,6 +23,7 @@
 #include "tracuu/index.h"
 #include "index/tracuu-index.h"
 #include "index/tracuu-store.h"
+#include "index/tracuu-caserec.h"
 #include "index/schema.h"
 
 /* Times an open is tried again when the index was swapped under it. */
@@ -595,6 +596,21 @@ check_stored (xapc_docid_t docid, const char *value, size_t len,
     char *text = NULL;
     size_t n;
 
+    /* A case document keeps its records there, a report its text. */
+    if (len >= TRACUU_CASEREC_MAGIC_LEN
+        && memcmp (value, TRACUU_CASEREC_MAGIC, TRACUU_CASEREC_MAGIC_LEN) == 0) {
+        tracuu_caserecs_t recs = { 0 };
+        tracuu_status_t rc = tracuu_caserec__decode (value, len, &recs);
+
+        tracuu_caserec__dispose (&recs);
+        if (rc == TRACUU_STATUS_OUT_OF_MEMORY)
+            check_fail (payload, "document %u: out of memory reading its "
+                        "case records", (unsigned) docid);
+        else if (rc != TRACUU_STATUS_OK)
+            check_fail (payload, "document %u: its case records cannot be "
+                        "read", (unsigned) docid);
+        return 0;
+    }
     if (len > 0 && tracuu_store__unpack (value, len, &text, &n))
         check_fail (payload, "document %u: its stored text does not "
                     "uncompress", (unsigned) docid);

@@ -243,21 +243,6 @@ unchanged (const known_t *k, const char *key)
            && (k->fingerprint[n] == ' ' || k->fingerprint[n] == '\0');
 }
 
-static int
-valid_utf8 (const char *s)
-{
-    size_t len = strlen (s), i = 0;
-
-    while (i < len) {
-        int32_t cp;
-
-        i += tracuu_utf8__decode ((const unsigned char *) s + i, len - i, &cp);
-        if (cp < 0)
-            return 0;
-    }
-    return 1;
-}
-
 /* The R term value linking cases to the report at 'path'. */
 static void
 report_id (const char *path, char out[17])
@@ -576,7 +561,7 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
         add_note (job, "%u page%s without text not read: %s",
                   dec.unread_pages, dec.unread_pages == 1 ? "" : "s",
                   dec.unread_reason);
-    if (!valid_utf8 (job->path))
+    if (!tracuu_utf8__valid (job->path, strlen (job->path)))
         add_note (job, "file name is not valid UTF-8");
     goto DONE;
 
@@ -652,7 +637,8 @@ write_job (run_t *run, job_t *job)
     if (status == TRACUU_STATUS_OK && job->known != NULL)
         status = tracuu_cases__remove_report (run->index, rid);
     if (status == TRACUU_STATUS_OK)
-        status = tracuu_cases__write (run->index, &job->cases);
+        status = tracuu_cases__write (run->index, &job->cases, job->reason,
+                                      sizeof job->reason);
     if (status == TRACUU_STATUS_OUT_OF_MEMORY) {
         write_failed (run, job);
         return;

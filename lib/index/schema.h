@@ -7,8 +7,10 @@
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "5"
+#define TRACUU_SCHEMA_VERSION "6"
 #define TRACUU_META_SCHEMA "tracuu.schema"
+#define TRACUU_META_CASES "tracuu.cases:" /* + a report's R id: the keys of
+                                             its cases, one a line. */
 
 /* Boolean term prefixes. Content terms (exact and folded syllables) have
  * no prefix: they are lower case, and every prefix is upper case. */
@@ -22,7 +24,6 @@
 #define TRACUU_PREFIX_PERSON "N"   /* Person, folded: Nnguyen van hai. */
 #define TRACUU_PREFIX_PROVINCE "P" /* Province slug: Pbac-giang. */
 #define TRACUU_PREFIX_NUMBER "D"   /* Document number, folded: D180/bc-stttt. */
-#define TRACUU_PREFIX_REPORT "R"   /* A case's report: R + 16 hex of its path hash. */
 #define TRACUU_PREFIX_FLAG "X"     /* Xheadline: every mention is a headline;
                                       Xocr: a report with text read by OCR. */
 #define TRACUU_PREFIX_WORD "W"     /* Word of a case's quotes, folded: Wthong. */
@@ -56,22 +57,21 @@ enum {
     TRACUU_SLOT_KEY = 15,          /* Case key. */
     TRACUU_SLOT_PARENT = 16,       /* Key of the aggregate it belongs to. */
     TRACUU_SLOT_PERIOD = 17,       /* Canonical period. */
-    TRACUU_SLOT_STORED = 18,       /* Stored text or case records, packed. */
-    TRACUU_SLOT_STATUS = 19,       /* Case status name ("decided"). */
-    TRACUU_SLOT_VIOLATORS = 20,    /* Violator kinds, sorted, comma-joined. */
-    TRACUU_SLOT_PAGES = 21,        /* Pages of a paginated report (PDF,
+    TRACUU_SLOT_STORED = 18,       /* Stored text (packed) or case records. */
+    TRACUU_SLOT_CASE = 19,         /* Summary of a case for answers. */
+    TRACUU_SLOT_STATUS = 20,       /* Case status name ("decided"), of the
+                                      primary record: facets by status. */
+    TRACUU_SLOT_VIOLATORS = 21,    /* Violator kinds of every record, in bit
+                                      order, comma-joined: facets by kind. */
+    TRACUU_SLOT_PAGES = 22,        /* Pages of a paginated report (PDF,
                                       image), absent for others. */
-    TRACUU_SLOT_OCR = 22           /* Pages of it read by OCR, absent if none. */
+    TRACUU_SLOT_OCR = 23           /* Pages of it read by OCR, absent if none. */
 };
 
-/* Case documents keep, packed in TRACUU_SLOT_STORED, one record per
- * report mentioning the case: fields "name=value" separated by
- * FIELD_SEP, records by RECORD_SEP, several values of one field by
- * VALUE_SEP. Packed text goes in a value slot, not the document data,
- * which Xapian would try to compress again. */
-#define TRACUU_RECORD_SEP '\x1e'
-#define TRACUU_FIELD_SEP '\x1f'
-#define TRACUU_VALUE_SEP '\x1d'
+/* Case documents keep in TRACUU_SLOT_STORED one record per report
+ * mentioning the case, and in TRACUU_SLOT_CASE a summary: see
+ * tracuu-caserec.h. Values, not the document data, which Xapian would
+ * try to compress. */
 
 /* Longest content term indexed; longer tokens are not searchable. */
 #define TRACUU_MAX_TERM 200

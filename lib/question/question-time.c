@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "question/question-private.h"
+#include "util/tracuu-private.h"
 
 /* A period read at some token: tokens used, first and last day. */
 typedef struct period {
@@ -25,12 +26,7 @@ typedef struct reader {
 static int
 days_in_month (int y, int m)
 {
-    static const int days[] = { 31, 28, 31, 30, 31, 30,
-                                31, 31, 30, 31, 30, 31 };
-
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
+    return tracuu_day__days_in_month (y, m);
 }
 
 static int32_t
@@ -73,25 +69,13 @@ with_year (period_t p, int y)
 static int32_t
 day_before (int32_t d)
 {
-    int y = d / 10000, m = d / 100 % 100, day = d % 100;
-
-    if (day > 1)
-        return d - 1;
-    if (m > 1)
-        return ymd (y, m - 1, days_in_month (y, m - 1));
-    return ymd (y - 1, 12, 31);
+    return tracuu_day__add (d, -1);
 }
 
 static int32_t
 day_after (int32_t d)
 {
-    int y = d / 10000, m = d / 100 % 100, day = d % 100;
-
-    if (day < days_in_month (y, m))
-        return d + 1;
-    if (m < 12)
-        return ymd (y, m + 1, 1);
-    return ymd (y + 1, 1, 1);
+    return tracuu_day__add (d, 1);
 }
 
 /* Day 'd' moved back by 'n' months (the day kept within the month). */

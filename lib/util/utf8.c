@@ -77,27 +77,21 @@ tracuu_utf8__encode (int32_t cp, char *out)
     return 4;
 }
 
-void
-tracuu_buf__append (tracuu_status_t *rc, tracuu_buf_t *buf, const char *data,
-                    size_t len)
+int
+tracuu_utf8__valid (const char *s, size_t len)
 {
-    if (*rc != TRACUU_STATUS_OK)
-        return;
-    if (buf->len + len + 1 > buf->alloc) {
-        size_t alloc = buf->alloc ? buf->alloc : 256;
-        char *p;
+    size_t i = 0;
 
-        while (alloc < buf->len + len + 1)
-            alloc *= 2;
-        p = realloc (buf->data, alloc);
-        if (p == NULL) {
-            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
-            return;
+    while (i < len) {
+        int32_t cp;
+
+        if ((unsigned char) s[i] < 0x80) {
+            i++;
+            continue;
         }
-        buf->data = p;
-        buf->alloc = alloc;
+        i += tracuu_utf8__decode ((const unsigned char *) s + i, len - i, &cp);
+        if (cp < 0)
+            return 0;
     }
-    memcpy (buf->data + buf->len, data, len);
-    buf->len += len;
-    buf->data[buf->len] = '\0';
+    return 1;
 }

@@ -1044,6 +1044,22 @@ xapc_doc_add_boolean_term (xapc_doc_t *doc, const char *term, size_t len)
 }
 
 extern "C" xapc_status_t
+xapc_doc_remove_term (xapc_doc_t *doc, const char *term, size_t len)
+{
+    if (doc == nullptr || !str_ok (term, len))
+        return null_argument (__func__);
+    try {
+        doc->doc->remove_term (str (term, len));
+        return XAPC_OK;
+    } catch (const Xapian::InvalidArgumentError &) {
+        return fail (XAPC_ERR_NOT_FOUND, __func__, nullptr,
+                     "the document has no such term");
+    } catch (...) {
+        return map_exception ("cannot remove a term", nullptr);
+    }
+}
+
+extern "C" xapc_status_t
 xapc_doc_set_value (xapc_doc_t *doc, xapc_slot_t slot, const char *value,
                     size_t len)
 {

@@ -1,4 +1,6 @@
-/* Terminal widths of UTF-8 text; whether to write terminal escapes. */
+/* Terminal widths of UTF-8 text, file names escaped for printing;
+ * whether to write terminal escapes. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -96,4 +98,39 @@ tracuu_display_use_color (int fd, tracuu_color_t mode)
     if (term == NULL || *term == '\0' || strcmp (term, "dumb") == 0)
         return 0;
     return isatty (fd);
+}
+
+char *
+tracuu_display_escape (const char *s, size_t len)
+{
+    static const char letters[] = "abtnvfr";   /* \a (7) to \r (13). */
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    tracuu_buf_t b = { 0 };
+    size_t i = 0;
+
+    tracuu_buf__reserve (&rc, &b, len);
+    while (i < len && rc == TRACUU_STATUS_OK) {
+        const unsigned char *u = (const unsigned char *) s + i;
+        int32_t cp;
+        size_t step = tracuu_utf8__decode (u, len - i, &cp);
+
+        if (cp == '\\') {
+            tracuu_buf__puts (&rc, &b, "\\\\");
+        } else if (cp >= 7 && cp <= 13) {
+            tracuu_buf__putc (&rc, &b, '\\');
+            tracuu_buf__putc (&rc, &b, letters[cp - 7]);
+        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            /* Controls, C1 controls and invalid bytes, byte by byte. */
+            for (size_t k = 0; k < step; k++)
+                tracuu_buf__printf (&rc, &b, "\\%03o", u[k]);
+        } else {
+            tracuu_buf__append (&rc, &b, s + i, step);
+        }
+        i += step;
+    }
+    if (rc) {
+        tracuu_buf__dispose (&b);
+        return NULL;
+    }
+    return tracuu_buf__detach (&b);
 }

@@ -1,0 +1,193 @@
+/*
+ * The cases an answer lists, read in full: the summary of each says
+ * what the totals used, its records (one per report) give the lists and
+ * every source. Everything is copied into the answer's arena.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer/tracuu-answer.h"
+#include "index/tracuu-cases.h"
+#include "index/tracuu-index.h"
+#include "index/schema.h"
+
+/* Distinct strings in the order first seen. */
+typedef struct names {
+    const char **items;
+    size_t n;
+    tracuu_map_t seen;
+} names_t;
+
+static void
+names_add (tracuu_status_t *rc, names_t *v, const char *s)
+{
+    size_t len = strlen (s);
+
+    if (*rc || tracuu_map__get_str (&v->seen, s, len, NULL))
+        return;
+    tracuu_map__put_str (rc, &v->seen, s, len, v->n);
+    if (!*rc)
+        v->items[v->n++] = s;
+}
+
+/* Room for 'n' names in the arena. */
+static void
+names_init (tracuu_status_t *rc, names_t *v, tracuu_arena_t *arena, size_t n)
+{
+    memset (v, 0, sizeof *v);
+    v->items = tracuu_arena__alloc (rc, arena, (n ? n : 1) * sizeof *v->items);
+}
+
+/* The union of the lists of every record, and every source. */
+static tracuu_status_t
+gather (tracuu_arena_t *arena, const tracuu_caserecs_t *recs,
+        tracuu_answer_case_t *c)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    size_t n_people = 0, n_platforms = 0, n_accounts = 0, k = 0;
+    names_t people, platforms, accounts;
+    tracuu_answer_account_t *acc;
+    tracuu_answer_source_t *src;
+    tracuu_buf_t b = { 0 };
+
+    for (size_t i = 0; i < recs->n; i++) {
+        n_people += recs->items[i].n_people;
+        n_platforms += recs->items[i].n_platforms;
+        n_accounts += recs->items[i].n_accounts;
+    }
+    names_init (&rc, &people, arena, n_people);
+    names_init (&rc, &platforms, arena, n_platforms);
+    names_init (&rc, &accounts, arena, n_accounts);
+    acc = tracuu_arena__alloc (&rc, arena, (n_accounts + 1) * sizeof *acc);
+    src = tracuu_arena__alloc (&rc, arena, (recs->n_sources + 1) * sizeof *src);
+    for (size_t i = 0; i < recs->n && !rc; i++) {
+        const tracuu_caserec_t *r = &recs->items[i];
+
+        for (size_t j = 0; j < r->n_people; j++)
+            names_add (&rc, &people, r->people[j]);
+        for (size_t j = 0; j < r->n_platforms; j++)
+            names_add (&rc, &platforms, r->platforms[j]);
+        /* An account is the same when both its platform and name are. */
+        for (size_t j = 0; j < r->n_accounts && !rc; j++) {
+            size_t before = accounts.n;
+
+            b.len = 0;
+            tracuu_buf__printf (&rc, &b, "%s\x1f%s", r->accounts[j].platform,
+                                r->accounts[j].name);
+            if (!rc)
+                names_add (&rc, &accounts,
+                           tracuu_arena__strndup (&rc, arena, b.data, b.len));
+            if (accounts.n > before) {
+                acc[before].platform = r->accounts[j].platform;
+                acc[before].name = r->accounts[j].name;
+            }
+        }
+        for (size_t j = 0; j < r->n_sources; j++, k++) {
+            src[k].path = r->report;
+            src[k].line = r->sources[j].line;
+            src[k].quote = r->sources[j].quote;
+        }
+    }
+    tracuu_buf__dispose (&b);
+    tracuu_map__dispose (&people.seen);
+    tracuu_map__dispose (&platforms.seen);
+    tracuu_map__dispose (&accounts.seen);
+    if (rc)
+        return rc;
+    c->people = people.items;
+    c->n_people = people.n;
+    c->platforms = platforms.items;
+    c->n_platforms = platforms.n;
+    c->accounts = acc;
+    c->n_accounts = accounts.n;
+    c->sources = src;
+    c->n_sources = k;
+    return TRACUU_STATUS_OK;
+}
+
+/* Case 'k' of the display order, from its document. */
+static tracuu_status_t
+read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
+           tracuu_answer_case_t *c)
+{
+    tracuu_arena_t *arena = tracuu_answer__arena (a);
+    const tracuu_casesum_t *s;
+    tracuu_caserecs_t recs = { 0 };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    xapc_docid_t docid;
+    xapc_doc_t *doc = NULL;
+    const char *v, *member_of;
+    char *blob;
+    size_t len;
+    xapc_status_t st;
+
+    tracuu_answer__display (a, k, &docid, &s, &member_of);
+    st = xapc_db_get_document (index->db, docid, &doc);
+    if (!st)
+        st = xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &v, &len);
+    if (st) {
+        xapc_doc_destroy (doc);
+        return tracuu_index__fail (index, st, "reading a case");
+    }
+    /* The records point into the blob: it lives as long as the answer. */
+    blob = tracuu_arena__alloc (&rc, arena, len + 1);
+    if (blob != NULL) {
+        memcpy (blob, v, len);
+        blob[len] = '\0';
+    }
+    xapc_doc_destroy (doc);
+    if (!rc)
+        rc = tracuu_caserec__decode (blob, len, &recs);
+    if (!rc && recs.n == 0)
+        rc = TRACUU_STATUS_BAD_INPUT;
+    if (!rc) {
+        c->key = s->key;
+        c->member_of = member_of;
+        c->period = s->period ? s->period : "";
+        c->from = s->from;
+        c->to = s->to;
+        c->province = s->province ? s->province : "";
+        c->agency = s->agency ? s->agency : "";
+        c->action = s->action;
+        c->status = s->status;
+        c->categories = s->categories;
+        c->violator_kinds = s->violator_kinds;
+        c->amount = s->amount;
+        c->approximate = (s->flags & TRACUU_CASE_APPROXIMATE) != 0;
+        c->aggregate = (s->flags & TRACUU_CASE_AGGREGATE) != 0;
+        c->per_violator = (s->flags & TRACUU_CASE_PER_VIOLATOR) != 0;
+        c->violators = s->violators;
+        c->organizations = s->organizations;
+        c->individuals = s->individuals;
+        rc = gather (arena, &recs, c);
+    }
+    tracuu_caserec__dispose (&recs);
+    if (rc && rc != TRACUU_STATUS_OUT_OF_MEMORY) {
+        tracuu_index__set_error (index, "a case in the index cannot be read "
+                                 "(%s); index the reports again with --force",
+                                 tracuu_status_to_string (rc));
+        rc = TRACUU_STATUS_DATABASE_ERROR;
+    }
+    return rc;
+}
+
+tracuu_status_t
+tracuu_answer__list (tracuu_index_t *index, tracuu_answer_t *a, size_t offset,
+                     size_t limit)
+{
+    size_t n = 0, count;
+    tracuu_answer_case_t *cases;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    tracuu_answer_n_matches (a, &n);
+    if (offset > n)
+        offset = n;
+    count = limit && limit < n - offset ? limit : n - offset;
+    cases = calloc (count + 1, sizeof *cases);
+    if (cases == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    for (size_t i = 0; i < count && !rc; i++)
+        rc = read_case (index, a, offset + i, &cases[i]);
+    tracuu_answer__set_cases (a, cases, rc ? 0 : count, offset);
+    return rc;
+}

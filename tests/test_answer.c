@@ -1,0 +1,630 @@
+/*
+ * The middle layer through the public API, on temporary indexes:
+ * indexing reports written here, answering questions about their cases
+ * (the aggregate rule, totals, paging, a case cited by 5 000 reports),
+ * searching them (the exact-accent boost, exact totals) and each error
+ * path of opening and reading an index.
+ */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tracuu/answer.h"
+#include "tracuu/index.h"
+#include "tracuu/printer.h"
+#include "tracuu/question.h"
+#include "tracuu/search.h"
+#include "tracuu/xapian-c.h"
+
+static char tmpdir[64];
+
+static void
+setup (void)
+{
+    setenv ("TRACUU_DATA_DIR", "../data", 0);
+    strcpy (tmpdir, "/tmp/tracuu-answer-XXXXXX");
+    cr_assert_not_null (mkdtemp (tmpdir), "mkdtemp: %s", strerror (errno));
+}
+
+static int
+remove_entry (const char *path, const struct stat *st, int flag,
+              struct FTW *ftw)
+{
+    (void) st;
+    (void) flag;
+    (void) ftw;
+    return remove (path);
+}
+
+static void
+teardown (void)
+{
+    if (tmpdir[0] != '\0')
+        nftw (tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+TestSuite (answer, .init = setup, .fini = teardown);
+
+/* 'name' under the temporary directory, in one of four static buffers. */
+static const char *
+path_in (const char *name)
+{
+    static char buf[4][512];
+    static int which;
+
+    which = (which + 1) % 4;
+    snprintf (buf[which], sizeof buf[which], "%s/%s", tmpdir, name);
+    return buf[which];
+}
+
+static void
+write_file (const char *path, const char *text)
+{
+    FILE *f = fopen (path, "w");
+
+    cr_assert_not_null (f, "%s: %s", path, strerror (errno));
+    fputs (text, f);
+    cr_assert_eq (fclose (f), 0);
+}
+
+/* A monthly or other report of a provincial department, with one
+ * paragraph of results. */
+static void
+write_report (const char *name, const char *province, const char *period,
+              const char *paragraph)
+{
+    char text[4096];
+
+    snprintf (text, sizeof text,
+              "UBND TỈNH %s\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n\nBÁO CÁO\n\n"
+              "Kết quả công tác thanh tra, kiểm tra %s\n\nI. KẾT QUẢ\n\n%s\n\n"
+              "Sở Thông tin và Truyền thông báo cáo./.\n", province, period,
+              paragraph);
+    write_file (path_in (name), text);
+}
+
+/* Index the folder 'dir' of the temporary directory into its "db". */
+static void
+index_folder (const char *dir)
+{
+    tracuu_index_options_t opts = TRACUU_INDEX_OPTIONS_INIT;
+    tracuu_index_stats_t stats;
+    tracuu_index_t *index = NULL;
+    const char *paths[1];
+    char *error = NULL;
+
+    paths[0] = dir;
+    cr_assert_eq (tracuu_index_open (path_in ("db"), TRACUU_INDEX_WRITE, &index,
+                                     &error), TRACUU_STATUS_OK, "%s", error);
+    cr_assert_eq (tracuu_index_update (index, paths, 1, &opts, &stats),
+                  TRACUU_STATUS_OK, "%s", tracuu_index_last_error (index));
+    cr_assert_eq (stats.failed, 0);
+    tracuu_index_close (index);
+}
+
+static tracuu_index_t *
+open_db (void)
+{
+    tracuu_index_t *index = NULL;
+    char *error = NULL;
+
+    cr_assert_eq (tracuu_index_open (path_in ("db"), TRACUU_INDEX_READ, &index,
+                                     &error), TRACUU_STATUS_OK, "%s", error);
+    return index;
+}
+
+static tracuu_question_t *
+parse (const char *text)
+{
+    tracuu_question_t *q = NULL;
+    char *error = NULL;
+
+    cr_assert_eq (tracuu_question_parse (text, strlen (text), &q, &error),
+                  TRACUU_STATUS_OK, "%s", error);
+    return q;
+}
+
+/* The answer to 'text' with 'opts' (NULL: the defaults). */
+static tracuu_answer_t *
+ask (tracuu_index_t *index, const char *text, const tracuu_answer_options_t *opts)
+{
+    tracuu_question_t *q = parse (text);
+    tracuu_answer_t *a = NULL;
+
+    cr_assert_eq (tracuu_answer_run (index, q, opts, &a), TRACUU_STATUS_OK,
+                  "%s", tracuu_index_last_error (index));
+    tracuu_question_destroy (q);
+    return a;
+}
+
+/* Five reports of two provinces: an aggregate of a half-year, a case of
+ * April inside it (cited again by the quarter's report), a case of May
+ * of another category, and a case of another province. */
+static void
+write_province_reports (void)
+{
+    mkdir (path_in ("reports"), 0755);
+    write_report ("reports/thai-binh-2024-h1.txt", "THÁI BÌNH",
+                  "6 tháng đầu năm 2024",
+                  "Thanh tra Sở đã xử phạt vi phạm hành chính đối với 05 cá nhân "
+                  "với tổng số tiền là 30 triệu đồng về hành vi cung cấp, chia sẻ "
+                  "thông tin sai sự thật trên mạng xã hội.");
+    write_report ("reports/thai-binh-2024-04.txt", "THÁI BÌNH", "tháng 4 năm 2024",
+                  "Thanh tra Sở đã xử phạt vi phạm hành chính đối với bà Lê Thị "
+                  "Mai, chủ tài khoản tiktok @maile.tb về hành vi cung cấp, chia "
+                  "sẻ thông tin sai sự thật số tiền là 6 triệu đồng.");
+    write_report ("reports/thai-binh-2024-q2.txt", "THÁI BÌNH", "quý II năm 2024",
+                  "Trong quý, Thanh tra Sở đã xử phạt vi phạm hành chính đối với "
+                  "bà Lê Thị Mai, chủ tài khoản tiktok @maile.tb về hành vi cung "
+                  "cấp, chia sẻ thông tin sai sự thật số tiền là 6 triệu đồng.");
+    write_report ("reports/thai-binh-2024-05.txt", "THÁI BÌNH", "tháng 5 năm 2024",
+                  "Thanh tra Sở đã xử phạt vi phạm hành chính đối với 01 điểm "
+                  "cung cấp dịch vụ trò chơi điện tử công cộng số tiền là 2 triệu "
+                  "đồng.");
+    write_report ("reports/nam-dinh-2024-04.txt", "NAM ĐỊNH", "tháng 4 năm 2024",
+                  "Thanh tra Sở đã xử phạt vi phạm hành chính đối với ông Phạm "
+                  "Văn Nam, chủ tài khoản facebook \"Nam Phạm\" về hành vi cung "
+                  "cấp, chia sẻ thông tin sai sự thật số tiền là 4 triệu đồng.");
+    index_folder (path_in ("reports"));
+}
+
+Test (answer, aggregate_rule)
+{
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    const tracuu_answer_total_t *t;
+    const tracuu_answer_case_t *c;
+    static const char *const order[] = {
+        "thai-binh/2024-h1/fine/30000000", "thai-binh/maile-tb/6000000",
+        "nam-dinh/nam-pham/4000000", "thai-binh/2024-05/fine/2000000",
+    };
+
+    write_province_reports ();
+    index = open_db ();
+    a = ask (index, "action:fine year:2024", NULL);
+    cr_assert_eq (tracuu_answer_n_matches (a, NULL), 4);
+    cr_assert_eq (tracuu_answer_n_cases (a), 4);
+    for (size_t i = 0; i < 4; i++)
+        cr_expect_str_eq (tracuu_answer_case (a, i)->key, order[i], "case %zu", i);
+    /* The April case is inside the half-year aggregate: shown under it,
+     * not added. The May case is of another category, the Nam Định case
+     * of another province: both are counted. */
+    c = tracuu_answer_case (a, 1);
+    cr_expect_str_eq (c->member_of, "thai-binh/2024-h1/fine/30000000");
+    cr_expect_null (tracuu_answer_case (a, 0)->member_of);
+    cr_expect_null (tracuu_answer_case (a, 2)->member_of);
+    cr_expect_null (tracuu_answer_case (a, 3)->member_of);
+    /* Cited by two reports: one case, two sources, the narrowest period. */
+    cr_expect_eq (c->n_sources, 2);
+    cr_expect_str_eq (c->period, "2024-04");
+    cr_expect_eq (c->from, 20240401);
+    cr_expect_eq (c->n_accounts, 1);
+    cr_expect_str_eq (c->accounts[0].platform, "tiktok");
+    cr_expect_str_eq (c->accounts[0].name, "@maile.tb");
+    cr_expect_eq (c->n_people, 1);
+    cr_expect_str_eq (c->people[0], "Lê Thị Mai");
+    cr_expect_eq (c->categories,
+                  tracuu_case_category_from_name ("false_information"));
+    t = tracuu_answer_total (a);
+    cr_expect_eq (t->amount, 36000000);
+    cr_expect_eq (t->sanctions, 3);
+    cr_expect_eq (t->with_amount, 3);
+    cr_expect_eq (t->members, 1);
+    cr_expect_eq (t->violators, 6, "5 of the aggregate, 1 gaming shop");
+    cr_expect_not (t->approximate);
+    tracuu_answer_destroy (a);
+    tracuu_index_close (index);
+}
+
+Test (answer, groups_facets_and_paging)
+{
+    tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    const tracuu_answer_group_t *g;
+
+    write_province_reports ();
+    index = open_db ();
+    opts.group_by = "province";
+    opts.facets = "province,category";
+    opts.totals_only = 1;
+    a = ask (index, "action:fine", &opts);
+    cr_expect_eq (tracuu_answer_n_cases (a), 0, "totals only list no case");
+    cr_expect_eq (tracuu_answer_n_matches (a, NULL), 4);
+    cr_assert_eq (tracuu_answer_n_groups (a), 2);
+    g = tracuu_answer_group (a, 0);
+    cr_expect_str_eq (g->value, "Nam Định");
+    cr_expect_eq (g->total.amount, 4000000);
+    g = tracuu_answer_group (a, 1);
+    cr_expect_str_eq (g->value, "Thái Bình");
+    cr_expect_eq (g->total.amount, 32000000, "the member is not added again");
+    cr_expect_eq (g->total.sanctions, 2);
+    cr_expect_eq (g->total.members, 1);
+    cr_assert_eq (tracuu_answer_n_facets (a), 2);
+    cr_expect_str_eq (tracuu_answer_facet (a, 0)->values[0].value, "Thái Bình");
+    cr_expect_eq (tracuu_answer_facet (a, 0)->values[0].count, 3);
+    cr_expect_str_eq (tracuu_answer_facet (a, 1)->values[0].value,
+                      "false_information");
+    cr_expect_eq (tracuu_answer_facet (a, 1)->values[0].count, 3);
+    tracuu_answer_destroy (a);
+
+    /* A page: the second and third case of the display order. */
+    opts = (tracuu_answer_options_t) TRACUU_ANSWER_OPTIONS_INIT;
+    opts.offset = 1;
+    opts.limit = 2;
+    a = ask (index, "action:fine", &opts);
+    cr_expect_eq (tracuu_answer_n_matches (a, NULL), 4);
+    cr_expect_eq (tracuu_answer_offset (a), 1);
+    cr_assert_eq (tracuu_answer_n_cases (a), 2);
+    cr_expect_str_eq (tracuu_answer_case (a, 0)->key, "thai-binh/maile-tb/6000000");
+    cr_expect_str_eq (tracuu_answer_case (a, 0)->member_of,
+                      "thai-binh/2024-h1/fine/30000000",
+                      "a member keeps its aggregate when paged away from it");
+    cr_expect_str_eq (tracuu_answer_case (a, 1)->key, "nam-dinh/nam-pham/4000000");
+    cr_expect_eq (tracuu_answer_total (a)->amount, 36000000,
+                  "the total is over every case, not the page");
+    tracuu_answer_destroy (a);
+    tracuu_index_close (index);
+}
+
+/* The seed corpus: the answer the README shows. */
+Test (answer, exact_totals_of_the_corpus)
+{
+    tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
+    static const struct { const char *year; int64_t amount; size_t n, members; }
+    years[] = {
+        { "2020", 300000000, 1, 0 }, { "2023", 16500000, 2, 0 },
+        { "2024", 54250000, 4, 3 },
+    };
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    const tracuu_answer_total_t *t;
+
+    index_folder ("../corpus");
+    index = open_db ();
+    a = ask (index, "all fines for false information in 2024", NULL);
+    t = tracuu_answer_total (a);
+    cr_expect_eq (t->amount, 39500000);
+    cr_expect_eq (t->sanctions, 2);
+    cr_expect_eq (t->members, 2);
+    cr_expect_eq (t->violators, 10);
+    cr_expect_str_eq (tracuu_answer_how (a), "2 sanctions summed (2 with an "
+                      "amount), 2 member cases shown under their aggregate and "
+                      "not added again; cases reported in several reports "
+                      "counted once; news headlines left out.");
+    tracuu_answer_destroy (a);
+    opts.group_by = "year";
+    a = ask (index, "action:fine", &opts);
+    cr_assert_eq (tracuu_answer_n_groups (a), 3);
+    for (size_t i = 0; i < 3; i++) {
+        const tracuu_answer_group_t *g = tracuu_answer_group (a, i);
+
+        cr_expect_str_eq (g->value, years[i].year);
+        cr_expect_eq (g->total.amount, years[i].amount, "%s", years[i].year);
+        cr_expect_eq (g->total.sanctions, years[i].n, "%s", years[i].year);
+        cr_expect_eq (g->total.members, years[i].members, "%s", years[i].year);
+    }
+    cr_expect (tracuu_answer_group (a, 0)->total.approximate);
+    tracuu_answer_destroy (a);
+    tracuu_index_close (index);
+}
+
+/* Five thousand reports cite one case: it is answered with every one
+ * of them as a source. */
+Test (answer, five_thousand_sources, .timeout = 600)
+{
+    const size_t n = 5000;
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    const tracuu_answer_case_t *c;
+    char name[64], *seen;
+
+    mkdir (path_in ("many"), 0755);
+    for (size_t i = 0; i < n; i++) {
+        snprintf (name, sizeof name, "many/thai-binh-%05zu.txt", i);
+        write_report (name, "THÁI BÌNH", "tháng 4 năm 2024",
+                      "Thanh tra Sở đã xử phạt vi phạm hành chính đối với bà Lê "
+                      "Thị Mai, chủ tài khoản tiktok @maile.tb về hành vi cung "
+                      "cấp, chia sẻ thông tin sai sự thật số tiền là 6 triệu "
+                      "đồng.");
+    }
+    index_folder (path_in ("many"));
+    index = open_db ();
+    a = ask (index, "account:@maile.tb", NULL);
+    cr_assert_eq (tracuu_answer_n_cases (a), 1);
+    c = tracuu_answer_case (a, 0);
+    cr_assert_eq (c->n_sources, n, "%zu sources", c->n_sources);
+    seen = calloc (n, 1);
+    for (size_t i = 0; i < n; i++) {
+        const char *base = strrchr (c->sources[i].path, '/');
+        unsigned k;
+
+        cr_assert (base && sscanf (base, "/thai-binh-%05u.txt", &k) == 1);
+        cr_assert (k < n && !seen[k], "source %u twice", k);
+        seen[k] = 1;
+        cr_assert_eq (c->sources[i].line, 10);
+    }
+    free (seen);
+    cr_expect_eq (tracuu_answer_total (a)->amount, 6000000, "one case, once");
+    tracuu_answer_destroy (a);
+    tracuu_index_close (index);
+}
+
+/* ------------------------------------------------------------------ */
+/* Searching.                                                         */
+
+static tracuu_results_t *
+search (tracuu_index_t *index, const char *text, unsigned limit)
+{
+    tracuu_search_options_t opts = TRACUU_SEARCH_OPTIONS_INIT;
+    tracuu_results_t *r = NULL;
+
+    opts.limit = limit;
+    opts.count_exactly = 1;
+    cr_assert_eq (tracuu_search (index, text, strlen (text), &opts, &r),
+                  TRACUU_STATUS_OK, "%s", tracuu_index_last_error (index));
+    return r;
+}
+
+static const char *
+base (const char *path)
+{
+    const char *slash = strrchr (path, '/');
+
+    return slash ? slash + 1 : path;
+}
+
+Test (answer, exact_accent_boost)
+{
+    tracuu_index_t *index;
+    tracuu_results_t *r;
+
+    /* Both fold to "tin gia"; only one has the accents of the query, and
+     * the other has the words more often, so ranks first without them. */
+    mkdir (path_in ("accents"), 0755);
+    write_report ("accents/gia.txt", "HÀ NAM", "tháng 3 năm 2024",
+                  "Người cao tuổi nhận tin già yếu; tin già cả, tin già nua và "
+                  "tin già đi được chuyển đến các xã trong tháng.");
+    write_report ("accents/gia-sac.txt", "HÀ NAM", "tháng 3 năm 2024",
+                  "Sở đã phát hiện một tin giả trên mạng xã hội và đề nghị gỡ "
+                  "bỏ, đồng thời hướng dẫn người dân nhận biết thông tin.");
+    index_folder (path_in ("accents"));
+    index = open_db ();
+    r = search (index, "tin gia", 10);
+    cr_assert_eq (tracuu_results_size (r), 2);
+    cr_expect_str_eq (base (tracuu_results_hit (r, 0)->path), "gia.txt",
+                      "without accents the more frequent words rank first");
+    tracuu_results_destroy (r);
+    r = search (index, "tin giả", 10);
+    cr_assert_eq (tracuu_results_size (r), 2, "folded matches are kept");
+    cr_expect_str_eq (base (tracuu_results_hit (r, 0)->path), "gia-sac.txt",
+                      "the exact accents rank first");
+    cr_expect_gt (tracuu_results_hit (r, 0)->score, tracuu_results_hit (r, 1)->score);
+    tracuu_results_destroy (r);
+    tracuu_index_close (index);
+}
+
+Test (answer, exact_totals_of_a_search)
+{
+    tracuu_index_t *index;
+    tracuu_results_t *r;
+    char name[64];
+
+    mkdir (path_in ("many"), 0755);
+    for (int i = 0; i < 40; i++) {
+        snprintf (name, sizeof name, "many/r%02d.txt", i);
+        write_report (name, "HÀ NAM", "tháng 3 năm 2024",
+                      i % 4 ? "Tổ chức hội nghị tập huấn nghiệp vụ cho cán bộ."
+                            : "Kiểm tra 03 cơ sở kinh doanh dịch vụ viễn thông.");
+    }
+    index_folder (path_in ("many"));
+    index = open_db ();
+    r = search (index, "\"dịch vụ viễn thông\"", 3);
+    cr_expect_eq (tracuu_results_size (r), 3);
+    cr_expect_eq (tracuu_results_total (r), 10, "every match counted, not "
+                  "estimated");
+    tracuu_results_destroy (r);
+    tracuu_index_close (index);
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors.                                                            */
+
+Test (answer, missing_database)
+{
+    tracuu_index_t *index = NULL;
+    char *error = NULL;
+
+    cr_expect_eq (tracuu_index_open (path_in ("none.db"), TRACUU_INDEX_READ,
+                                     &index, &error),
+                  TRACUU_STATUS_DATABASE_NOT_FOUND);
+    cr_expect_null (index);
+    cr_assert_not_null (error);
+    cr_expect (strstr (error, "no index at") && strstr (error, "none.db"), "%s",
+               error);
+    free (error);
+}
+
+Test (answer, other_layout)
+{
+    xapc_db_t *db = NULL;
+    tracuu_index_t *index = NULL;
+    char *error = NULL;
+
+    index_folder ("../corpus");
+    cr_assert_eq (xapc_db_open (path_in ("db"), XAPC_DB_OPEN, &db), XAPC_OK);
+    cr_assert_eq (xapc_db_set_metadata (db, "tracuu.schema", 13, "3", 1), XAPC_OK);
+    xapc_db_close (db);
+    for (int flags = TRACUU_INDEX_READ; flags <= TRACUU_INDEX_WRITE; flags++) {
+        cr_expect_eq (tracuu_index_open (path_in ("db"), flags, &index, &error),
+                      TRACUU_STATUS_DATABASE_ERROR);
+        cr_expect_null (index);
+        cr_assert_not_null (error);
+        cr_expect (strstr (error, "another version of tracuu (layout 3, this "
+                           "one reads layout ") && strstr (error, "index again"),
+                   "%s", error);
+        free (error);
+        error = NULL;
+    }
+}
+
+Test (answer, read_only)
+{
+    tracuu_index_options_t opts = TRACUU_INDEX_OPTIONS_INIT;
+    tracuu_index_stats_t stats;
+    tracuu_index_t *index;
+    const char *paths[] = { "../corpus" };
+
+    index_folder ("../corpus");
+    index = open_db ();
+    cr_expect_eq (tracuu_index_update (index, paths, 1, &opts, &stats),
+                  TRACUU_STATUS_BAD_ARGUMENT);
+    cr_expect_str_eq (tracuu_index_last_error (index), "index opened read-only");
+    cr_expect_eq (tracuu_index_compact (index), TRACUU_STATUS_BAD_ARGUMENT);
+    tracuu_index_close (index);
+}
+
+Test (answer, bad_options)
+{
+    tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
+    tracuu_index_t *index;
+    tracuu_question_t *q;
+    tracuu_answer_t *a = (tracuu_answer_t *) 1;
+
+    index_folder ("../corpus");
+    index = open_db ();
+    q = parse ("action:fine");
+    opts.group_by = "colour";
+    cr_expect_eq (tracuu_answer_run (index, q, &opts, &a),
+                  TRACUU_STATUS_BAD_ARGUMENT);
+    cr_expect_null (a);
+    cr_expect (strstr (tracuu_index_last_error (index), "cannot group by 'colour'"));
+    opts.group_by = NULL;
+    opts.facets = "province,size";
+    cr_expect_eq (tracuu_answer_run (index, q, &opts, &a),
+                  TRACUU_STATUS_BAD_ARGUMENT);
+    cr_expect (strstr (tracuu_index_last_error (index), "unknown field 'size'"));
+    cr_expect_eq (tracuu_answer_run (NULL, q, NULL, &a), TRACUU_STATUS_NULL_POINTER);
+    cr_expect_eq (tracuu_answer_run (index, NULL, NULL, &a),
+                  TRACUU_STATUS_NULL_POINTER);
+    tracuu_question_destroy (q);
+    tracuu_index_close (index);
+}
+
+/* Damaged case records are refused with what to do, never read past. */
+static int
+first_case (xapc_docid_t docid, void *payload)
+{
+    *(xapc_docid_t *) payload = docid;
+    return 1;
+}
+
+Test (answer, damaged_records)
+{
+    static const struct { int slot; const char *value; size_t len; } damage[] = {
+        { 18, "", 0 },                  /* No records at all. */
+        { 18, "tcr1\x7f", 5 },          /* A length past the end. */
+        { 18, "tcr1\x01", 5 },          /* One past: counts its own byte. */
+        { 18, "tcr1\x03\x02" "ab", 7 }, /* A string without its NUL. */
+        { 18, "xyz", 3 },               /* No magic. */
+        { 19, "tcs1\xff", 5 },          /* A summary cut short. */
+        { 19, "", 0 },                  /* No summary. */
+    };
+    xapc_db_t *db = NULL;
+    xapc_doc_t *doc = NULL;
+    xapc_docid_t docid = 0;
+    tracuu_index_t *index;
+    tracuu_question_t *q;
+    tracuu_answer_t *a = NULL;
+
+    index_folder ("../corpus");
+    q = parse ("action:fine");
+    for (size_t i = 0; i < sizeof damage / sizeof damage[0]; i++) {
+        cr_assert_eq (xapc_db_open (path_in ("db"), XAPC_DB_OPEN, &db), XAPC_OK);
+        cr_assert_eq (xapc_db_postlist (db, "Afine", 5, first_case, &docid), XAPC_OK);
+        cr_assert_eq (xapc_db_get_document (db, docid, &doc), XAPC_OK);
+        cr_assert_eq (xapc_doc_set_value (doc, (xapc_slot_t) damage[i].slot,
+                                          damage[i].value, damage[i].len), XAPC_OK);
+        cr_assert_eq (xapc_db_add_document (db, doc, NULL), XAPC_OK);
+        cr_assert_eq (xapc_db_delete_document (db, docid), XAPC_OK);
+        xapc_doc_destroy (doc);
+        xapc_db_close (db);
+        index = open_db ();
+        cr_expect_eq (tracuu_answer_run (index, q, NULL, &a),
+                      TRACUU_STATUS_DATABASE_ERROR, "damage %zu", i);
+        cr_expect_null (a);
+        cr_expect (strstr (tracuu_index_last_error (index), "cannot be read")
+                   && strstr (tracuu_index_last_error (index), "--force"),
+                   "%s", tracuu_index_last_error (index));
+        tracuu_index_close (index);
+    }
+    tracuu_question_destroy (q);
+}
+
+Test (answer, cases_or_reports)
+{
+    static const struct { const char *text; int prefer, cases; } rows[] = {
+        { "tin giả", 0, 0 },
+        { "phạt tin giả", 0, 1 },
+        { "all fines in 2024", 0, 1 },
+        { "reports from An Giang in 2024", 0, 0 },
+        { "tin giả", 1, 1 },
+        { "kind:report action:fine", 1, 0 },
+        { "kind:case tin giả", 0, 1 },
+        { "amount:5000000..", 0, 1 },
+    };
+
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        tracuu_question_t *q = parse (rows[i].text);
+
+        cr_expect_eq (tracuu_question_wants_cases (q, rows[i].prefer),
+                      rows[i].cases, "%s", rows[i].text);
+        tracuu_question_destroy (q);
+    }
+    /* No question: what the caller asked for. */
+    cr_expect_eq (tracuu_question_wants_cases (NULL, 1), 1);
+    cr_expect_eq (tracuu_question_wants_cases (NULL, 0), 0);
+}
+
+/* The JSON of an answer comes from the library: what the command line
+ * prints, a server prints. */
+Test (answer, written_by_the_library)
+{
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    tracuu_question_t *q;
+    tracuu_printer_t *p = NULL;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f;
+
+    write_province_reports ();
+    index = open_db ();
+    q = parse ("account:@maile.tb");
+    cr_assert_eq (tracuu_answer_run (index, q, NULL, &a), TRACUU_STATUS_OK);
+    f = open_memstream (&out, &len);
+    cr_assert_eq (tracuu_printer_new (f, TRACUU_PRINTER_JSONL, 0, &p), 0);
+    cr_expect_eq (tracuu_answer_write (a, q, "account:@maile.tb", p), 0);
+    cr_expect_eq (tracuu_printer_finish (p), 0);
+    tracuu_printer_destroy (p);
+    fclose (f);
+    cr_expect (strstr (out, "{\"type\":\"case\",\"key\":\"thai-binh/maile-tb/"
+                       "6000000\",\"member_of\":null,\"period\":\"2024-04\","
+                       "\"from\":\"2024-04-01\",\"to\":\"2024-04-30\","
+                       "\"province\":\"Thái Bình\",\"agency\":\"Thanh tra Sở\","
+                       "\"action\":\"fine\",\"status\":\"decided\","
+                       "\"violator_kinds\":[") == out, "%s", out);
+    cr_expect (strstr (out, "\"accounts\":[\"tiktok @maile.tb\"],\"people\":"
+                       "[\"Lê Thị Mai\"],\"amount_vnd\":6000000"), "%s", out);
+    cr_expect (strstr (out, "\n{\"type\":\"total\",\"amount_vnd\":6000000,"), "%s",
+               out);
+    free (out);
+    tracuu_answer_destroy (a);
+    tracuu_question_destroy (q);
+    tracuu_index_close (index);
+}
