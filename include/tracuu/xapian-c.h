@@ -44,6 +44,9 @@ typedef enum xapc_status {
     XAPC_ERR_ACCESS,           /* The database cannot be written: no
                                   permission, a read-only file system. */
     XAPC_ERR_OTHER,            /* Any other Xapian::Error or C++ exception. */
+    XAPC_ERR_NETWORK,          /* NetworkError: a remote database cannot be
+                                  reached, closed the connection or timed
+                                  out. @since 0.3 */
     XAPC_STATUS_LAST
 } xapc_status_t;
 
@@ -105,6 +108,36 @@ xapc_status_t xapc_db_open (const char *path, int flags, xapc_db_t **out);
  * xapc_db_commit() first to see them). NULL is a no-op. @since 0.1
  */
 void xapc_db_close (xapc_db_t *db);
+
+/**
+ * Open the database a remote server (xapian-tcpsrv) serves on
+ * 'host':'port', to read. 'timeout_ms' bounds both connecting and every
+ * later exchange with it (0: Xapian's defaults, 10 s); past it calls
+ * fail with XAPC_ERR_NETWORK, as they do when the server cannot be
+ * reached or goes away. *out: xapc_db_close(). @since 0.3
+ */
+xapc_status_t xapc_db_open_remote (const char *host, unsigned port,
+                                   unsigned timeout_ms, xapc_db_t **out);
+
+/**
+ * A database made of no shard yet, to read: xapc_db_add_shard() adds
+ * them. Searches over it rank and count as over one database holding
+ * every shard's documents; document ids interleave (shard i of n holds
+ * ids i+1, i+1+n...). *out: xapc_db_close(). @since 0.3
+ */
+xapc_status_t xapc_db_new_sharded (xapc_db_t **out);
+
+/**
+ * Add the shards of 'shard' (itself a database, local or remote, or
+ * several) to 'db', which takes it: on success 'shard' is freed and
+ * must not be used again (closing it would close the shard inside
+ * 'db'); on failure the caller still owns it. Neither may be writable.
+ * @since 0.3
+ */
+xapc_status_t xapc_db_add_shard (xapc_db_t *db, xapc_db_t *shard);
+
+/** Number of shards of 'db' (1 for a plain database). @since 0.3 */
+size_t xapc_db_shard_count (const xapc_db_t *db);
 
 /** Non-zero if 'db' was opened for writing. @since 0.1 */
 int xapc_db_is_writable (const xapc_db_t *db);

@@ -166,6 +166,10 @@ map_exception (const char *action, const char *path) noexcept
         } catch (const Xapian::SerialisationError &e) {
             status = XAPC_ERR_CORRUPT;
             detail = e.get_description ();
+        } catch (const Xapian::NetworkError &e) {
+            /* Also NetworkTimeoutError, a subclass. */
+            status = XAPC_ERR_NETWORK;
+            detail = e.get_description ();
         } catch (const Xapian::InvalidArgumentError &e) {
             status = XAPC_ERR_INVALID_ARGUMENT;
             detail = e.get_description ();
@@ -313,6 +317,8 @@ xapc_status_string (xapc_status_t status)
         return "database cannot be written (permission, read-only file system)";
     case XAPC_ERR_OTHER:
         return "Xapian error";
+    case XAPC_ERR_NETWORK:
+        return "a remote database cannot be reached";
     case XAPC_STATUS_LAST:
         break;
     }
@@ -399,6 +405,83 @@ xapc_db_open (const char *path, int flags, xapc_db_t **out)
         return XAPC_OK;
     } catch (...) {
         return map_exception ("cannot open database", path);
+    }
+}
+
+extern "C" xapc_status_t
+xapc_db_open_remote (const char *host, unsigned port, unsigned timeout_ms,
+                     xapc_db_t **out)
+{
+    if (out != nullptr)
+        *out = nullptr;
+    if (host == nullptr || out == nullptr)
+        return null_argument (__func__);
+    if (*host == '\0' || port == 0 || port > 65535)
+        return failf (XAPC_ERR_INVALID_ARGUMENT, "cannot open database", host,
+                      "a remote database needs a host and a port (1-65535)");
+    std::string where;
+    try {
+        std::unique_ptr<xapc_db_t> db (new xapc_db_t);
+
+        where = std::string (host) + ":" + std::to_string (port);
+        db->path = where;
+        if (timeout_ms > 0)
+            db->db = new Xapian::Database (Xapian::Remote::open (
+                host, port, timeout_ms, timeout_ms));
+        else
+            db->db = new Xapian::Database (Xapian::Remote::open (host, port));
+        *out = db.release ();
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception ("cannot open database", where.c_str ());
+    }
+}
+
+extern "C" xapc_status_t
+xapc_db_new_sharded (xapc_db_t **out)
+{
+    if (out == nullptr)
+        return null_argument (__func__);
+    *out = nullptr;
+    try {
+        std::unique_ptr<xapc_db_t> db (new xapc_db_t);
+
+        db->db = new Xapian::Database ();
+        *out = db.release ();
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception ("cannot open database", nullptr);
+    }
+}
+
+extern "C" xapc_status_t
+xapc_db_add_shard (xapc_db_t *db, xapc_db_t *shard)
+{
+    if (db == nullptr || shard == nullptr)
+        return null_argument (__func__);
+    if (db->wdb != nullptr || shard->wdb != nullptr)
+        return failf (XAPC_ERR_INVALID_ARGUMENT, "cannot add a shard",
+                      shard->path.c_str (), "shards are read, never written");
+    try {
+        db->db->add_database (*shard->db);
+        /* Deleting the handle, not closing it, leaves the shard open
+         * for 'db', which shares it. */
+        delete shard;
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception ("cannot add a shard", shard->path.c_str ());
+    }
+}
+
+extern "C" size_t
+xapc_db_shard_count (const xapc_db_t *db)
+{
+    if (db == nullptr)
+        return 0;
+    try {
+        return db->db->size ();
+    } catch (...) {
+        return 0;
     }
 }
 
