@@ -18,7 +18,8 @@
  *     varint n, (varint line, start, end, str quote) sources[n]
  *
  * A summary is "tcs1" and the fields of tracuu_casesum_t in the same
- * way. Decoding checks that every length fits in what is left, that a
+ * way (its parent as primary_parent and other_parent, from which
+ * 'parent' is settled when read). Decoding checks that every length fits in what is left, that a
  * body is used up exactly, and that every value is in its range.
  */
 #include <stdlib.h>
@@ -449,12 +450,33 @@ take_primary (tracuu_casesum_t *sum, const tracuu_caserec_t *p)
     sum->n_platforms = p->n_platforms;
 }
 
+/* The aggregate a case belongs to is the one its primary record names
+ * (the report that speaks for the case), else the least key among those
+ * the other records name: the same whatever order the reports were
+ * indexed in, or the shards merged in. */
+static const char *
+least (const char *a, const char *b)
+{
+    if (a == NULL || *a == '\0')
+        return b && *b ? b : NULL;
+    if (b == NULL || *b == '\0')
+        return a;
+    return strcmp (a, b) <= 0 ? a : b;
+}
+
+static void
+settle_parent (tracuu_casesum_t *sum)
+{
+    sum->parent = sum->primary_parent ? sum->primary_parent : sum->other_parent;
+}
+
 void
 tracuu_casesum__init (tracuu_casesum_t *sum, const tracuu_caserec_t *rec)
 {
     memset (sum, 0, sizeof *sum);
     take_primary (sum, rec);
-    sum->parent = rec->parent && *rec->parent ? rec->parent : NULL;
+    sum->primary_parent = least (rec->parent, NULL);
+    settle_parent (sum);
     sum->categories = rec->categories;
     sum->violator_kinds = rec->violator_kinds;
     sum->headline = (rec->flags & TRACUU_CASE_HEADLINE) != 0;
@@ -467,15 +489,58 @@ tracuu_casesum__add (tracuu_casesum_t *sum, const tracuu_caserec_t *rec)
 {
     int primary = narrower (rec->from, rec->to, sum->from, sum->to);
 
-    if (primary)
+    if (primary) {
         take_primary (sum, rec);
-    if (sum->parent == NULL && rec->parent && *rec->parent)
-        sum->parent = rec->parent;
+        sum->other_parent = least (sum->other_parent, sum->primary_parent);
+        sum->primary_parent = least (rec->parent, NULL);
+    } else {
+        sum->other_parent = least (sum->other_parent, rec->parent);
+    }
+    settle_parent (sum);
     sum->categories |= rec->categories;
     sum->violator_kinds |= rec->violator_kinds;
     sum->headline &= (rec->flags & TRACUU_CASE_HEADLINE) != 0;
     sum->n_records++;
     sum->n_sources += (uint32_t) rec->n_sources;
+    return primary;
+}
+
+int
+tracuu_casesum__merge (tracuu_casesum_t *sum, const tracuu_casesum_t *o)
+{
+    int primary = narrower (o->from, o->to, sum->from, sum->to);
+
+    if (primary) {
+        sum->action = o->action;
+        sum->status = o->status;
+        sum->flags = o->flags;
+        sum->primary_categories = o->primary_categories;
+        sum->amount = o->amount;
+        sum->violators = o->violators;
+        sum->organizations = o->organizations;
+        sum->individuals = o->individuals;
+        sum->from = o->from;
+        sum->to = o->to;
+        sum->province = o->province;
+        sum->agency = o->agency;
+        sum->period = o->period;
+        sum->platforms = o->platforms;
+        sum->n_platforms = o->n_platforms;
+    }
+    if (primary) {
+        sum->other_parent = least (least (sum->other_parent, sum->primary_parent),
+                                   o->other_parent);
+        sum->primary_parent = o->primary_parent;
+    } else {
+        sum->other_parent = least (least (sum->other_parent, o->other_parent),
+                                   o->primary_parent);
+    }
+    settle_parent (sum);
+    sum->categories |= o->categories;
+    sum->violator_kinds |= o->violator_kinds;
+    sum->headline &= o->headline;
+    sum->n_records += o->n_records;
+    sum->n_sources += o->n_sources;
     return primary;
 }
 
@@ -493,7 +558,8 @@ tracuu_casesum__format (tracuu_status_t *rc, tracuu_buf_t *b,
 {
     tracuu_buf__append (rc, b, SUMMARY_MAGIC, 4);
     put_str (rc, b, s->key);
-    put_str (rc, b, s->parent);
+    put_str (rc, b, s->primary_parent);
+    put_str (rc, b, s->other_parent);
     put_varint (rc, b, (uint64_t) s->action);
     put_varint (rc, b, (uint64_t) s->status);
     put_varint (rc, b, s->flags);
@@ -546,7 +612,13 @@ tracuu_casesum__decode (const char *data, size_t len, tracuu_arena_t *arena,
     r.p = (const unsigned char *) data + 4;
     r.left = len - 4;
     s.key = copy_str (&rc, &r, arena, NULL, 1);
-    s.parent = copy_str (&rc, &r, arena, NULL, 0);
+    s.primary_parent = copy_str (&rc, &r, arena, NULL, 0);
+    s.other_parent = copy_str (&rc, &r, arena, NULL, 0);
+    if (s.primary_parent && *s.primary_parent == '\0')
+        s.primary_parent = NULL;
+    if (s.other_parent && *s.other_parent == '\0')
+        s.other_parent = NULL;
+    settle_parent (&s);
     s.action = (tracuu_case_action_t) get_bounded (&r, TRACUU_CASE_ACTION_LAST - 1);
     s.status = (tracuu_case_status_t) get_bounded (&r, TRACUU_CASE_STATUS_LAST - 1);
     s.flags = (uint32_t) get_bounded (&r, FLAG_MASK);

@@ -7,7 +7,7 @@
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "6"
+#define TRACUU_SCHEMA_VERSION "7"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 #define TRACUU_META_CASES "tracuu.cases:" /* + a report's R id: the keys of
                                              its cases, one a line. */

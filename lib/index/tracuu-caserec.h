@@ -117,7 +117,10 @@ size_t tracuu_caserec__primary (const tracuu_caserec_t *recs, size_t n);
  * into. */
 typedef struct tracuu_casesum {
     const char *key;
-    const char *parent;         /* Key of its aggregate, or NULL. */
+    const char *parent;         /* Key of its aggregate, or NULL: the
+                                 * primary record's, else other_parent. */
+    const char *primary_parent; /* Named by the primary record, or NULL. */
+    const char *other_parent;   /* Least named by another record, or NULL. */
     tracuu_case_action_t action;
     tracuu_case_status_t status;
     uint32_t flags;             /* Of the primary record. */
@@ -139,6 +142,11 @@ void tracuu_casesum__init (tracuu_casesum_t *sum, const tracuu_caserec_t *rec);
 /* Add a further record to 'sum'; returns non-zero when the record is
  * the new primary (its values are then the case's). */
 int tracuu_casesum__add (tracuu_casesum_t *sum, const tracuu_caserec_t *rec);
+
+/* Merge into 'sum' the summary 'other' of another document of the same
+ * case (a shard's copy), as if its records had been added: returns
+ * non-zero when 'other' holds the new primary record. */
+int tracuu_casesum__merge (tracuu_casesum_t *sum, const tracuu_casesum_t *other);
 
 /* The summary of 'recs' (at least one record). */
 void tracuu_casesum__of (tracuu_casesum_t *sum, const tracuu_caserecs_t *recs);
