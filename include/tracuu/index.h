@@ -40,6 +40,48 @@ tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
                    char **error_out);
 
 /**
+ * Open, to read, an index made of shards, searched and answered as one
+ * index holding all their reports. Each of the 'n' 'specs' is an index
+ * folder, "HOST:PORT" of a xapian-tcpsrv serving one, or a file listing
+ * shards one a line as Xapian's stub files do ("auto FOLDER", relative to
+ * the file, or "remote HOST:PORT"; '#' starts a comment).
+ *
+ * Every call to a remote shard gives up after 'timeout_ms' (0: 10 000).
+ * A shard that cannot be reached (refused, closed, timed out) is left
+ * out: the index answers from the others, and tracuu_index_shard() says
+ * which are down, so that an answer can say it is partial; searches and
+ * answers that lose a shard midway open the shards again and answer
+ * from those left. A shard that is not a tracuu index, or of another
+ * layout, is refused: the call fails naming it.
+ *
+ * Returns TRACUU_STATUS_OK, _SHARD_UNAVAILABLE when no shard can be
+ * reached, _BAD_ARGUMENT for a list that names none or a malformed
+ * line, _DATABASE_NOT_FOUND / _DATABASE_ERROR for a shard that is
+ * missing or refused; *error_out (free() it) then says why.
+ * @since 0.3
+ */
+tracuu_status_t
+tracuu_index_open_shards (const char *const *specs, size_t n,
+                          unsigned timeout_ms, tracuu_index_t **out,
+                          char **error_out);
+
+/** Number of shards of 'index' (1 for an index in one folder). @since 0.3 */
+size_t
+tracuu_index_n_shards (const tracuu_index_t *index);
+
+/**
+ * Shard 'i' of 'index' as it was given (a folder or "HOST:PORT"), or
+ * NULL past the last; *down_out (may be NULL) is non-zero when it could
+ * not be reached the last time it was tried. @since 0.3
+ */
+const char *
+tracuu_index_shard (const tracuu_index_t *index, size_t i, int *down_out);
+
+/** Number of shards of 'index' that are down (0 for one folder). @since 0.3 */
+size_t
+tracuu_index_n_shards_down (const tracuu_index_t *index);
+
+/**
  * Close 'index', committing what a writer has pending. NULL is a no-op.
  * @since 0.1
  */

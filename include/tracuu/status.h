@@ -30,6 +30,7 @@ typedef enum tracuu_status {
     TRACUU_STATUS_DATABASE_MODIFIED,  /* The database changed under a reader: reopen. */
     TRACUU_STATUS_QUERY_SYNTAX,       /* A query could not be understood. */
     TRACUU_STATUS_EXTERNAL_TOOL,      /* An external converter is missing or failed. */
+    TRACUU_STATUS_SHARD_UNAVAILABLE,  /* A remote shard cannot be reached (since 0.3). */
     TRACUU_STATUS_LAST_STATUS
 } tracuu_status_t;
 

@@ -86,6 +86,7 @@ gather (tracuu_arena_t *arena, const tracuu_caserecs_t *recs,
             src[k].path = r->report;
             src[k].line = r->sources[j].line;
             src[k].quote = r->sources[j].quote;
+            src[k].ocr = 0;     /* mark_ocr() says. */
         }
     }
     tracuu_buf__dispose (&b);
@@ -105,31 +106,25 @@ gather (tracuu_arena_t *arena, const tracuu_caserecs_t *recs,
     return TRACUU_STATUS_OK;
 }
 
-/* Case 'k' of the display order, from its document. */
+/* The records of document 'docid', decoded into *recs; the blob they
+ * point into is copied into 'arena', to live as long as the answer. */
 static tracuu_status_t
-read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
-           tracuu_answer_case_t *c)
+read_records (tracuu_index_t *index, tracuu_arena_t *arena, xapc_docid_t docid,
+              tracuu_caserecs_t *recs)
 {
-    tracuu_arena_t *arena = tracuu_answer__arena (a);
-    const tracuu_casesum_t *s;
-    tracuu_caserecs_t recs = { 0 };
     tracuu_status_t rc = TRACUU_STATUS_OK;
-    xapc_docid_t docid;
     xapc_doc_t *doc = NULL;
-    const char *v, *member_of;
+    const char *v;
     char *blob;
     size_t len;
-    xapc_status_t st;
+    xapc_status_t st = xapc_db_get_document (index->db, docid, &doc);
 
-    tracuu_answer__display (a, k, &docid, &s, &member_of);
-    st = xapc_db_get_document (index->db, docid, &doc);
     if (!st)
         st = xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &v, &len);
     if (st) {
         xapc_doc_destroy (doc);
         return tracuu_index__fail (index, st, "reading a case");
     }
-    /* The records point into the blob: it lives as long as the answer. */
     blob = tracuu_arena__alloc (&rc, arena, len + 1);
     if (blob != NULL) {
         memcpy (blob, v, len);
@@ -137,9 +132,55 @@ read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
     }
     xapc_doc_destroy (doc);
     if (!rc)
-        rc = tracuu_caserec__decode (blob, len, &recs);
-    if (!rc && recs.n == 0)
+        rc = tracuu_caserec__decode (blob, len, recs);
+    if (!rc && recs->n == 0)
         rc = TRACUU_STATUS_BAD_INPUT;
+    return rc;
+}
+
+/* Case 'k' of the display order, from its document (and, over shards,
+ * those of its copies: their records together, in document order). */
+static tracuu_status_t
+read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
+           tracuu_answer_case_t *c)
+{
+    tracuu_arena_t *arena = tracuu_answer__arena (a);
+    const tracuu_casesum_t *s;
+    const xapc_docid_t *copies;
+    tracuu_caserecs_t *parts = NULL, all = { 0 };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    xapc_docid_t docid;
+    const char *member_of;
+    size_t n_copies, n_parts = 0, n = 0;
+
+    tracuu_answer__display (a, k, &docid, &copies, &n_copies, &s, &member_of);
+    parts = calloc (n_copies + 1, sizeof *parts);
+    if (parts == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    for (size_t i = 0; i <= n_copies && !rc; i++, n_parts++)
+        rc = read_records (index, arena, i == 0 ? docid : copies[i - 1],
+                           &parts[i]);
+    if (rc == TRACUU_STATUS_DATABASE_ERROR || rc == TRACUU_STATUS_SHARD_UNAVAILABLE
+        || rc == TRACUU_STATUS_DATABASE_MODIFIED) {
+        for (size_t i = 0; i < n_parts; i++)
+            tracuu_caserec__dispose (&parts[i]);
+        free (parts);
+        return rc;
+    }
+    for (size_t i = 0; i < n_parts; i++) {
+        n += parts[i].n;
+        all.n_sources += parts[i].n_sources;
+    }
+    if (!rc && n_parts == 1)
+        all = parts[0];
+    else if (!rc && (all.items = calloc (n + 1, sizeof *all.items)) == NULL)
+        rc = TRACUU_STATUS_OUT_OF_MEMORY;
+    else if (!rc)
+        for (size_t i = 0; i < n_parts; i++) {
+            memcpy (all.items + all.n, parts[i].items,
+                    parts[i].n * sizeof *all.items);
+            all.n += parts[i].n;
+        }
     if (!rc) {
         c->key = s->key;
         c->member_of = member_of;
@@ -159,9 +200,13 @@ read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
         c->violators = s->violators;
         c->organizations = s->organizations;
         c->individuals = s->individuals;
-        rc = gather (arena, &recs, c);
+        rc = gather (arena, &all, c);
     }
-    tracuu_caserec__dispose (&recs);
+    if (n_parts > 1)
+        free (all.items);
+    for (size_t i = 0; i < n_parts; i++)
+        tracuu_caserec__dispose (&parts[i]);
+    free (parts);
     if (rc && rc != TRACUU_STATUS_OUT_OF_MEMORY) {
         tracuu_index__set_error (index, "a case in the index cannot be read "
                                  "(%s); index the reports again with --force",

@@ -399,6 +399,7 @@ write_json (tracuu_printer_t *p, const tracuu_answer_t *a,
     }
     tracuu_printer_key (p, "facets");
     write_facets (p, a);
+    tracuu_index__write_shards (p, tracuu_answer__shards (a), NULL);
     tracuu_printer_close (p);
 }
 
@@ -424,6 +425,7 @@ tracuu_answer_write (const tracuu_answer_t *a, const tracuu_question_t *q,
                 write_case (p, tracuu_answer_case (a, i), "case");
         write_facet_lines (p, a);
         write_total (p, tracuu_answer_total (a), tracuu_answer_how (a), "total");
+        tracuu_index__write_shards (p, tracuu_answer__shards (a), "shards");
         break;
     case TRACUU_PRINTER_CSV:
         if (tracuu_answer_n_facets (a) > 0)

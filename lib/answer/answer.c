@@ -56,7 +56,25 @@ typedef struct item {
     tracuu_casesum_t sum;
     long parent;                /* Item it is shown under, or -1. */
     size_t order;               /* Position in display order. */
+    /* Over shards: the other documents of the same case (each shard
+     * that has reports citing it holds one), merged into this one. */
+    xapc_docid_t *copies;
+    uint32_t n_copies;
+    long group;                 /* Its copies_t, or -1. */
+    int extra;                  /* A copy the question did not match. */
 } item_t;
+
+/* A case matched in several shards: each copy's summary, and the one
+ * they make together (what one index of all the reports would hold). */
+typedef struct copies {
+    tracuu_casesum_t *sums;
+    unsigned char *counted;     /* The copy was matched, so counted by
+                                 * the facets' spies. */
+    size_t n;
+    tracuu_casesum_t merged;
+} copies_t;
+
+typedef TRACUU_ARRAY (copies_t) copies_array_t;
 
 typedef TRACUU_ARRAY (tracuu_answer_group_t) group_array_t;
 typedef TRACUU_ARRAY (tracuu_answer_facet_value_t) value_array_t;
@@ -76,6 +94,8 @@ struct tracuu_answer {
     tracuu_answer_facet_t facets[MAX_FACETS];
     value_array_t facet_values[MAX_FACETS];
     size_t n_facets;
+    copies_array_t copies;      /* Cases merged from several shards. */
+    tracuu_shard_state_t shards; /* Over shards: those it came from. */
     tracuu_arena_t arena;       /* Every string and array handed out. */
     tracuu_strpool_t pool;      /* Strings many cases share, in 'arena'. */
 };
@@ -189,6 +209,180 @@ read_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_mset_t *mset)
     if (st)
         return tracuu_index__fail (index, st, "reading a case");
     return rc ? damaged (index, rc) : TRACUU_STATUS_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Shards: one case, one item.                                        */
+
+/* Append 'v' to the n values of the arena array *arr (copies are few:
+ * at most one per shard). */
+static void *
+arena_append (tracuu_status_t *rc, tracuu_arena_t *arena, void *arr, size_t n,
+              const void *v, size_t size)
+{
+    char *grown = tracuu_arena__alloc (rc, arena, (n + 1) * size);
+
+    if (grown == NULL)
+        return arr;
+    if (n > 0)
+        memcpy (grown, arr, n * size);
+    memcpy (grown + n * size, v, size);
+    return grown;
+}
+
+static int
+docid_less (const void *x, const void *y)
+{
+    xapc_docid_t a = *(const xapc_docid_t *) x, b = *(const xapc_docid_t *) y;
+
+    return a < b ? -1 : a > b;
+}
+
+/* A shard's copy of a case holds the terms of that shard's reports
+ * only, so that a question may match one copy and not another which
+ * one index would have merged into the document it matched. Every copy
+ * of the matched cases is found by their id terms, in one more match,
+ * and added as an extra item (read, never counted by facets). */
+static tracuu_status_t
+add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
+{
+    size_t n = a->n_items, n_terms = 0;
+    xapc_query_t **terms = calloc (n + 1, sizeof *terms), *any = NULL;
+    xapc_docid_t *have = malloc ((n + 1) * sizeof *have);
+    xapc_enquire_t *enq = NULL;
+    xapc_mset_t *mset = NULL;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    xapc_status_t st = XAPC_OK;
+    uint32_t doccount = 0;
+    char id[XAPC_MAX_TERM_BYTES + 1];
+
+    if (terms == NULL || have == NULL) {
+        rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        goto DONE;
+    }
+    for (size_t i = 0; i < n && !st; i++) {
+        int len = snprintf (id, sizeof id, "%s%s%s", TRACUU_PREFIX_ID,
+                            TRACUU_CASE_ID, a->items[i].sum.key);
+
+        have[i] = a->items[i].docid;
+        if (len > 0 && (size_t) len < sizeof id)
+            st = xapc_query_term (id, (size_t) len, 1, 0, &terms[n_terms++]);
+    }
+    qsort (have, n, sizeof *have, docid_less);
+    if (!st && n_terms > 0)
+        st = xapc_query_combine (XAPC_OP_OR, terms, n_terms, 0, &any);
+    if (!st && any != NULL)
+        st = xapc_enquire_new (index->db, &enq);
+    if (!st && enq != NULL)
+        st = xapc_enquire_set_query (enq, any);
+    if (!st && enq != NULL)
+        st = xapc_enquire_set_weighting (enq, XAPC_WEIGHT_BOOL);
+    if (!st && enq != NULL)
+        st = xapc_db_doccount (index->db, &doccount);
+    if (!st && enq != NULL)
+        st = xapc_enquire_get_mset (enq, 0, doccount, doccount, &mset);
+    for (size_t i = 0; !st && !rc && mset != NULL && i < xapc_mset_size (mset); i++) {
+        xapc_docid_t docid = xapc_mset_docid (mset, i);
+        item_t it = { 0 };
+        xapc_doc_t *doc = NULL;
+        const char *v;
+        size_t len;
+
+        if (bsearch (&docid, have, n, sizeof *have, docid_less) != NULL)
+            continue;
+        st = xapc_mset_document (mset, i, &doc);
+        if (!st)
+            st = xapc_doc_get_value (doc, TRACUU_SLOT_CASE, &v, &len);
+        it.docid = docid;
+        it.extra = 1;
+        if (!st)
+            rc = read_summary (a, &it, v, len);
+        xapc_doc_destroy (doc);
+        if (!st && !rc) {
+            item_t *grown = realloc (a->items, (a->n_items + 2) * sizeof *grown);
+
+            if (grown == NULL) {
+                rc = TRACUU_STATUS_OUT_OF_MEMORY;
+                break;
+            }
+            a->items = grown;
+            a->items[a->n_items++] = it;
+            a->n_matches++;
+        }
+    }
+    if (st)
+        rc = tracuu_index__fail (index, st, "reading the shards' copies of a case");
+
+  DONE:
+    for (size_t i = 0; terms != NULL && i < n_terms; i++)
+        xapc_query_destroy (terms[i]);
+    free (terms);
+    free (have);
+    xapc_query_destroy (any);
+    xapc_mset_destroy (mset);
+    xapc_enquire_destroy (enq);
+    return rc;
+}
+
+/* Each shard holds its own document of a case that reports of several
+ * shards cite: the matches with one key become one item, its summary
+ * merged as the one document of a single index would be. Facets are
+ * corrected from 'copies' afterwards. */
+static tracuu_status_t
+merge_copies (tracuu_answer_t *a)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    tracuu_map_t by_key = { 0 };
+    size_t w = 0;
+
+    for (size_t i = 0; i < a->n_items && !rc; i++) {
+        item_t *it = &a->items[i];
+        size_t len = strlen (it->sum.key), j;
+
+        if (!tracuu_map__get_str (&by_key, it->sum.key, len, &j)) {
+            a->items[w] = *it;
+            a->items[w].group = -1;
+            tracuu_map__put_str (&rc, &by_key, it->sum.key, len, w++);
+            continue;
+        }
+        item_t *owner = &a->items[j];
+
+        if (owner->group < 0) {
+            copies_t g = { NULL, NULL, 0, { 0 } };
+            unsigned char counted = !owner->extra;
+
+            g.sums = arena_append (&rc, &a->arena, NULL, 0, &owner->sum,
+                                   sizeof owner->sum);
+            g.counted = arena_append (&rc, &a->arena, NULL, 0, &counted, 1);
+            g.n = 1;
+            owner->group = (long) a->copies.n;
+            TRACUU_ARRAY_PUSH (&rc, &a->copies, g);
+            if (rc)
+                break;
+        }
+        copies_t *g = &a->copies.items[owner->group];
+        unsigned char counted = !it->extra;
+
+        g->sums = arena_append (&rc, &a->arena, g->sums, g->n, &it->sum,
+                                sizeof it->sum);
+        g->counted = arena_append (&rc, &a->arena, g->counted, g->n, &counted, 1);
+        g->n++;
+        owner->copies = arena_append (&rc, &a->arena, owner->copies,
+                                      owner->n_copies, &it->docid,
+                                      sizeof it->docid);
+        owner->n_copies++;
+        tracuu_casesum__merge (&owner->sum, &it->sum);
+    }
+    tracuu_map__dispose (&by_key);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < w; i++)
+        if (a->items[i].group >= 0)
+            a->copies.items[a->items[i].group].merged = a->items[i].sum;
+    if (a->n_matches >= a->n_items - w)
+        a->n_matches -= a->n_items - w;
+    a->n_items = w;
+    return TRACUU_STATUS_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -529,24 +723,25 @@ add_group (grouping_t *g, const char *value, const item_t *it)
 }
 
 /* The values of 'field' for a case, as its case document's values give
- * them (from its primary record); a case with two categories is in
- * both groups. */
-static void
-group_item (grouping_t *g, int field, const item_t *it)
+ * them (from its primary record), each passed to 'fn'; a case with two
+ * categories has both. Returns how many. */
+typedef void (*value_fn_t) (void *payload, const char *value);
+
+static size_t
+each_value (int field, const tracuu_casesum_t *s, value_fn_t fn, void *payload)
 {
-    const tracuu_casesum_t *s = &it->sum;
     static const tracuu_bucket_t buckets[] = {
         [G_YEAR] = TRACUU_BUCKET_YEAR, [G_QUARTER] = TRACUU_BUCKET_QUARTER,
         [G_MONTH] = TRACUU_BUCKET_MONTH,
     };
     char label[32];
-    int any = 0;
+    size_t n = 0;
 
     switch (field) {
     case G_PROVINCE:
         if (s->province && *s->province) {
-            add_group (g, s->province, it);
-            any = 1;
+            fn (payload, s->province);
+            n++;
         }
         break;
     case G_YEAR:
@@ -554,41 +749,62 @@ group_item (grouping_t *g, int field, const item_t *it)
     case G_MONTH:
         tracuu_period__label (s->from, s->to, buckets[field], label, sizeof label);
         if (*label) {
-            add_group (g, label, it);
-            any = 1;
+            fn (payload, label);
+            n++;
         }
         break;
     case G_CATEGORY:
         for (unsigned b = 0; b < TRACUU_CATEGORY_COUNT; b++)
             if (s->primary_categories & (1u << b)) {
-                add_group (g, tracuu_case_category_name (b), it);
-                any = 1;
+                fn (payload, tracuu_case_category_name (b));
+                n++;
             }
         break;
     case G_PLATFORM:
         for (size_t k = 0; k < s->n_platforms; k++)
             if (*s->platforms[k]) {
-                add_group (g, s->platforms[k], it);
-                any = 1;
+                fn (payload, s->platforms[k]);
+                n++;
             }
         break;
     case G_STATUS:
-        add_group (g, tracuu_case_status_name (s->status), it);
-        any = 1;
+        fn (payload, tracuu_case_status_name (s->status));
+        n++;
         break;
     case G_VIOLATOR:
         for (unsigned b = 0; b < TRACUU_VIOLATOR_KIND_COUNT; b++)
             if (s->violator_kinds & (1u << b)) {
-                add_group (g, tracuu_case_violator_kind_name (b), it);
-                any = 1;
+                fn (payload, tracuu_case_violator_kind_name (b));
+                n++;
             }
         break;
     default:
-        add_group (g, tracuu_case_action_name (s->action), it);
-        any = 1;
+        fn (payload, tracuu_case_action_name (s->action));
+        n++;
         break;
     }
-    if (!any)
+    return n;
+}
+
+typedef struct group_ctx {
+    grouping_t *g;
+    const item_t *it;
+} group_ctx_t;
+
+static void
+group_value (void *payload, const char *value)
+{
+    group_ctx_t *c = payload;
+
+    add_group (c->g, value, c->it);
+}
+
+static void
+group_item (grouping_t *g, int field, const item_t *it)
+{
+    group_ctx_t c = { g, it };
+
+    if (each_value (field, &it->sum, group_value, &c) == 0)
         add_group (g, "(unknown)", it);
 }
 
@@ -656,6 +872,52 @@ on_spy_value (const char *value, size_t len, uint32_t count, void *payload)
     return s->rc != TRACUU_STATUS_OK;
 }
 
+/* Over shards, the spies counted each shard's copy of a case: count
+ * instead the case as one index holds it. */
+typedef struct facet_fix {
+    spy_read_t *s;
+    int delta;
+} facet_fix_t;
+
+static void
+facet_adjust (void *payload, const char *v)
+{
+    facet_fix_t *f = payload;
+    size_t i, len = strlen (v);
+    uint32_t *count;
+
+    if (!tracuu_map__get_str (&f->s->by_value, v, len, &i)) {
+        if (f->delta > 0)
+            facet_add (f->s, v, len, 1);
+        return;
+    }
+    count = &f->s->values->items[i].count;
+    if (f->delta > 0)
+        (*count)++;
+    else if (*count > 0)
+        (*count)--;
+}
+
+static void
+facet_fix_copies (tracuu_answer_t *a, spy_read_t *s, int kind)
+{
+    facet_fix_t sub = { s, -1 }, add = { s, 1 };
+    size_t w = 0;
+
+    for (size_t g = 0; g < a->copies.n && !s->rc; g++) {
+        const copies_t *c = &a->copies.items[g];
+
+        for (size_t k = 0; k < c->n; k++)
+            if (c->counted[k])
+                each_value (kind, &c->sums[k], facet_adjust, &sub);
+        each_value (kind, &c->merged, facet_adjust, &add);
+    }
+    for (size_t i = 0; i < s->values->n; i++)
+        if (s->values->items[i].count > 0)
+            s->values->items[w++] = s->values->items[i];
+    s->values->n = w;
+}
+
 static int
 facet_cmp (const void *x, const void *y)
 {
@@ -679,6 +941,10 @@ read_facets (tracuu_index_t *index, tracuu_answer_t *a, xapc_enquire_t *enq,
         xapc_status_t st = xapc_enquire_spy_values (enq, spies[i], on_spy_value, &s);
 
         rc = st ? tracuu_index__fail (index, st, "counting facets") : s.rc;
+        if (!rc && a->copies.n > 0 && group_kind (fields[i]) >= 0) {
+            facet_fix_copies (a, &s, group_kind (fields[i]));
+            rc = s.rc;
+        }
         tracuu_map__dispose (&s.by_value);
         if (s.values->n > 1)
             qsort (s.values->items, s.values->n, sizeof *s.values->items,
@@ -872,6 +1138,10 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
     for (size_t i = 0; i < a->n_items; i++)
         a->items[i].docid = xapc_mset_docid (mset, i);
     rc = read_summaries (index, a, mset);
+    if (!rc && tracuu_index_n_shards (index) > 1)
+        rc = add_other_copies (index, a);
+    if (!rc && tracuu_index_n_shards (index) > 1)
+        rc = merge_copies (a);
     /* The matches are known now; their list is the largest thing held. */
     xapc_mset_destroy (mset);
     mset = NULL;
@@ -885,6 +1155,8 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
         rc = tracuu_answer__list (index, a, opts->offset, opts->limit);
     if (!rc)
         describe_how (a);
+    if (!rc)
+        rc = tracuu_index__shard_state (index, &a->shards);
 
   DONE:
     xapc_mset_destroy (mset);
@@ -922,6 +1194,10 @@ tracuu_answer_run (tracuu_index_t *index, const tracuu_question_t *question,
         if (attempt > 0)
             xapc_db_reopen (index->db, NULL);
         rc = answer_once (index, question, opts, out);
+        /* A shard went away: answer from those left, if any. */
+        if (rc == TRACUU_STATUS_SHARD_UNAVAILABLE
+            && tracuu_index__reshard (index) == TRACUU_STATUS_OK)
+            continue;
         if (rc != TRACUU_STATUS_DATABASE_MODIFIED)
             break;
     }
@@ -933,14 +1209,23 @@ tracuu_answer_run (tracuu_index_t *index, const tracuu_question_t *question,
 
 size_t
 tracuu_answer__display (const tracuu_answer_t *a, size_t k, xapc_docid_t *docid,
+                        const xapc_docid_t **copies, size_t *n_copies,
                         const tracuu_casesum_t **sum, const char **member_of)
 {
     const item_t *it = &a->items[a->display[k]];
 
     *docid = it->docid;
+    *copies = it->copies;
+    *n_copies = it->n_copies;
     *sum = &it->sum;
     *member_of = it->parent >= 0 ? a->items[it->parent].sum.key : NULL;
     return a->n_items;
+}
+
+const tracuu_shard_state_t *
+tracuu_answer__shards (const tracuu_answer_t *a)
+{
+    return &a->shards;
 }
 
 tracuu_arena_t *
@@ -1037,6 +1322,8 @@ tracuu_answer_destroy (tracuu_answer_t *a)
     free (a->display);
     free (a->cases);
     free (a->groups.items);
+    free (a->copies.items);
+    free (a->shards.missing);
     tracuu_strpool__dispose (&a->pool);
     tracuu_arena__dispose (&a->arena);
     free (a);

@@ -5,14 +5,20 @@
 #include "tracuu/answer.h"
 #include "tracuu/xapian-c.h"
 #include "index/tracuu-caserec.h"
+#include "index/tracuu-index.h"
 #include "util/tracuu-private.h"
 
-/* answer.c: case 'k' in display order: its document, summary and the
- * key of its aggregate (or NULL). Returns the number of cases. */
+/* answer.c: case 'k' in display order: its document, the other
+ * documents of the case (shards' copies, *n_copies of them), summary and
+ * the key of its aggregate (or NULL). Returns the number of cases. */
 size_t tracuu_answer__display (const tracuu_answer_t *a, size_t k,
                                xapc_docid_t *docid,
+                               const xapc_docid_t **copies, size_t *n_copies,
                                const tracuu_casesum_t **sum,
                                const char **member_of);
+
+/* answer.c: the shards the answer came from (see tracuu-index.h). */
+const tracuu_shard_state_t *tracuu_answer__shards (const tracuu_answer_t *a);
 
 /* answer.c: the arena that owns what the answer hands out. */
 tracuu_arena_t *tracuu_answer__arena (tracuu_answer_t *a);

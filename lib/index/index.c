@@ -65,6 +65,7 @@ tracuu_index__status (xapc_status_t st)
     case XAPC_ERR_LOCKED: return TRACUU_STATUS_DATABASE_LOCKED;
     case XAPC_ERR_MODIFIED: return TRACUU_STATUS_DATABASE_MODIFIED;
     case XAPC_ERR_QUERY: return TRACUU_STATUS_QUERY_SYNTAX;
+    case XAPC_ERR_NETWORK: return TRACUU_STATUS_SHARD_UNAVAILABLE;
     default:             return TRACUU_STATUS_DATABASE_ERROR;
     }
 }
@@ -97,8 +98,9 @@ reason_of (const char *message)
     return p ? p + 3 : message;
 }
 
-static char *
-open_error (const char *path, xapc_status_t st, const char *detail)
+char *
+tracuu_index__open_error (const char *path, xapc_status_t st,
+                          const char *detail)
 {
     char *msg = NULL;
     int n;
@@ -298,8 +300,8 @@ same_inode (const struct stat *a, const struct stat *b)
  * one there before the open, the open is made again. A reader opening
  * during a swap may read parts of both: it tries again too.
  */
-static xapc_status_t
-open_db (const char *path, int xflags, xapc_db_t **out)
+xapc_status_t
+tracuu_index__open_db (const char *path, int xflags, xapc_db_t **out)
 {
     xapc_status_t st = XAPC_OK;
 
@@ -320,8 +322,9 @@ open_db (const char *path, int xflags, xapc_db_t **out)
 
 /* An index made with another layout, or by another program, cannot be
  * read or updated in place. */
-static tracuu_status_t
-check_schema (tracuu_index_t *index, const char *path, char **error_out)
+tracuu_status_t
+tracuu_index__check_schema (tracuu_index_t *index, const char *path,
+                            char **error_out)
 {
     char *version = NULL;
     size_t len = 0;
@@ -333,7 +336,7 @@ check_schema (tracuu_index_t *index, const char *path, char **error_out)
                               strlen (TRACUU_META_SCHEMA), &version, &len)
         || xapc_db_doccount (index->db, &docs)) {
         if (error_out != NULL)
-            *error_out = open_error (path, XAPC_ERR_CORRUPT,
+            *error_out = tracuu_index__open_error (path, XAPC_ERR_CORRUPT,
                                      xapc_last_error ());
         return TRACUU_STATUS_DATABASE_ERROR;
     }
@@ -387,27 +390,27 @@ tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
         recover_missing (index, path);
         st = check_target (path, error);
         if (st == XAPC_OK)
-            st = open_db (path, xflags, &index->db);
+            st = tracuu_index__open_db (path, xflags, &index->db);
     } else {
-        st = open_db (path, xflags, &index->db);
+        st = tracuu_index__open_db (path, xflags, &index->db);
     }
     if (st != XAPC_OK) {
         if (*error == NULL)
-            *error = open_error (path, st, xapc_last_error ());
+            *error = tracuu_index__open_error (path, st, xapc_last_error ());
         status = tracuu_index__status (st);
         if (status == TRACUU_STATUS_OK || status == TRACUU_STATUS_DATABASE_MODIFIED)
             status = TRACUU_STATUS_DATABASE_ERROR;
         goto FAILED;
     }
     index->writable = (flags & TRACUU_INDEX_WRITE) != 0;
-    status = check_schema (index, path, error);
+    status = tracuu_index__check_schema (index, path, error);
     if (status == TRACUU_STATUS_OK && index->writable) {
         int reopen;
 
         status = clean_leftovers (index, &reopen);
         if (status == TRACUU_STATUS_OK && reopen
-            && (st = open_db (path, xflags, &index->db)) != XAPC_OK) {
-            *error = open_error (path, st, xapc_last_error ());
+            && (st = tracuu_index__open_db (path, xflags, &index->db)) != XAPC_OK) {
+            *error = tracuu_index__open_error (path, st, xapc_last_error ());
             status = tracuu_index__status (st);
             if (status == TRACUU_STATUS_OK)
                 status = TRACUU_STATUS_DATABASE_ERROR;
@@ -421,7 +424,7 @@ tracuu_index_open (const char *path, int flags, tracuu_index_t **out,
                                    TRACUU_SCHEMA_VERSION,
                                    strlen (TRACUU_SCHEMA_VERSION));
         if (st != XAPC_OK) {
-            *error = open_error (path, st, xapc_last_error ());
+            *error = tracuu_index__open_error (path, st, xapc_last_error ());
             status = TRACUU_STATUS_DATABASE_ERROR;
             goto FAILED;
         }
@@ -444,6 +447,11 @@ tracuu_index_close (tracuu_index_t *index)
     if (index == NULL)
         return;
     xapc_db_close (index->db);
+    for (size_t i = 0; i < index->n_shards; i++) {
+        free (index->shards[i].spec);
+        free (index->shards[i].host);
+    }
+    free (index->shards);
     free (index->path);
     free (index);
 }

@@ -7,6 +7,8 @@
 #include "tracuu/question.h"
 #include "tracuu/search.h"
 #include "util/tracuu-private.h"
+#include "index/tracuu-index.h"
+#include "search/tracuu-query.h"
 
 static void
 write_hit (tracuu_printer_t *p, const tracuu_hit_t *hit, const char *type)
@@ -93,11 +95,13 @@ tracuu_results_write (const tracuu_results_t *r, const tracuu_question_t *q,
         for (size_t i = 0; i < n; i++)
             write_hit (p, tracuu_results_hit (r, i), NULL);
         tracuu_printer_close (p);
+        tracuu_index__write_shards (p, tracuu_results__shards (r), NULL);
         tracuu_printer_close (p);
         break;
     case TRACUU_PRINTER_JSONL:
         for (size_t i = 0; i < n; i++)
             write_hit (p, tracuu_results_hit (r, i), "report");
+        tracuu_index__write_shards (p, tracuu_results__shards (r), "shards");
         break;
     case TRACUU_PRINTER_CSV:
         tracuu_printer_columns (p, columns, sizeof columns / sizeof columns[0]);

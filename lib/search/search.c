@@ -19,6 +19,7 @@ struct tracuu_results {
     char *explain;
     tracuu_snippet_t *snippets; /* Own the hits' snippet strings. */
     char **paths;               /* Own the hits' paths. */
+    tracuu_shard_state_t shards; /* Over shards: those it came from. */
 };
 
 /* Read hit 'i' from the database: its path, and its stored text into
@@ -237,17 +238,34 @@ tracuu_search (tracuu_index_t *index, const char *query, size_t len,
         status = run_once (index, q, opts, &mset);
         if (status == TRACUU_STATUS_OK)
             status = collect_hits (index, mset, q, opts, &r);
+        /* A shard went away: search those left, if any. */
+        if (status == TRACUU_STATUS_SHARD_UNAVAILABLE) {
+            tracuu_results_destroy (r);
+            r = NULL;
+            xapc_mset_destroy (mset);
+            mset = NULL;
+            if (tracuu_index__reshard (index) == TRACUU_STATUS_OK)
+                continue;
+        }
         if (status != TRACUU_STATUS_DATABASE_MODIFIED)
             break;
     }
     xapc_mset_destroy (mset);
     tracuu_query__destroy (q);
+    if (!status)
+        status = tracuu_index__shard_state (index, &r->shards);
     if (status) {
         tracuu_results_destroy (r);
         return status;
     }
     *out = r;
     return TRACUU_STATUS_OK;
+}
+
+const tracuu_shard_state_t *
+tracuu_results__shards (const tracuu_results_t *results)
+{
+    return &results->shards;
 }
 
 size_t
@@ -286,6 +304,7 @@ tracuu_results_destroy (tracuu_results_t *results)
     free (results->snippets);
     free (results->paths);
     free (results->hits);
+    free (results->shards.missing);
     xapc_free (results->explain);
     free (results);
 }

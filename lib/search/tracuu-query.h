@@ -7,6 +7,7 @@
 #include "tracuu/analysis.h"
 #include "tracuu/search.h"
 #include "tracuu/xapian-c.h"
+#include "index/tracuu-index.h"
 
 /* What a snippet looks for: one word, or a phrase's words in order,
  * as folded forms. */
@@ -60,5 +61,8 @@ tracuu_status_t tracuu_snippet__from_text (const char *text, size_t len,
                                            const tracuu_unit_t *units,
                                            size_t n_units, size_t max_bytes,
                                            tracuu_snippet_t *out);
+
+/* search.c: the shards 'results' came from (see tracuu-index.h). */
+const tracuu_shard_state_t *tracuu_results__shards (const tracuu_results_t *results);
 
 #endif

@@ -21,6 +21,7 @@ tracuu_status_to_string (tracuu_status_t status)
     case TRACUU_STATUS_DATABASE_MODIFIED:  return "database was modified; reopen it";
     case TRACUU_STATUS_QUERY_SYNTAX:       return "query syntax error";
     case TRACUU_STATUS_EXTERNAL_TOOL:      return "external converter missing or failed";
+    case TRACUU_STATUS_SHARD_UNAVAILABLE:  return "a shard of the index cannot be reached";
     case TRACUU_STATUS_LAST_STATUS:        break;
     }
     return "unknown status";
