@@ -288,3 +288,7 @@ fi
 if [ "$HAVE_TRACUU" = 1 ]; then
     BENCH_DOCS_OUT=$REPORT_DOC sh bench/ocr.sh "$BUILD"
 fi
+# Shards against one index, a section of its own.
+if [ "$HAVE_TRACUU" = 1 ]; then
+    BENCH_DOCS_OUT=$REPORT_DOC sh bench/shards.sh "$BUILD"
+fi

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tracuu/answer.h"
@@ -31,7 +32,13 @@ static const char usage_head[] =
 
 static const char usage_tail[] =
     "\n"
-    "  --db DIR          database (default: $TRACUU_DB, else ./tracuu.db)\n"
+    "  --db DIR          database (default: $TRACUU_DB, else ./tracuu.db);\n"
+    "                    again for more shards: a folder, HOST:PORT of a\n"
+    "                    xapian-tcpsrv, or a file listing shards\n"
+    "                    (\"auto FOLDER\", \"remote HOST:PORT\" lines)\n"
+    "  --shard-timeout MS\n"
+    "                    give up on a remote shard after MS milliseconds\n"
+    "                    (default 10000) and answer from the others\n"
     "  -n, --limit N     show at most N reports (default 10), or N cases\n"
     "                    (default: every case)\n"
     "  --offset N        skip the first N reports or cases\n"
@@ -58,7 +65,7 @@ static const char usage_tail[] =
     "  -V, --version     show the version\n"
     "\n"
     "Exit status: 0 with results, 1 with none, 2 on usage or database\n"
-    "errors.\n";
+    "errors, 3 when some shards could not be reached (partial results).\n";
 
 /* Longest query accepted: far more than any question, and what parsing
  * and matching (which grow faster than the number of words) do in
@@ -92,8 +99,15 @@ print_usage (void)
     free (facet);
 }
 
+/* Shards of one query: more is what one ministry asks of all the
+ * provinces, and more than this is a list in a file. */
+#define MAX_DB_ARGS 64
+
 typedef struct args {
     const char *db;
+    const char *dbs[MAX_DB_ARGS];
+    size_t n_dbs;
+    unsigned shard_timeout;
     tracuu_search_options_t search;
     output_options_t out;
     const char *group_by;
@@ -152,6 +166,7 @@ parse_args (int argc, char **argv, args_t *a)
 {
     static const struct option longopts[] = {
         { "db", required_argument, NULL, 'd' },
+        { "shard-timeout", required_argument, NULL, 'T' },
         { "limit", required_argument, NULL, 'n' },
         { "offset", required_argument, NULL, 'o' },
         { "format", required_argument, NULL, 'f' },
@@ -175,7 +190,21 @@ parse_args (int argc, char **argv, args_t *a)
 
     while ((c = getopt_long (argc, argv, "n:cl0hV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'd': a->db = optarg; break;
+        case 'd':
+            if (a->n_dbs == MAX_DB_ARGS) {
+                fprintf (stderr, "tracuu-query: more than %d --db; list the "
+                         "shards in a file and give --db FILE\n", MAX_DB_ARGS);
+                return 2;
+            }
+            a->dbs[a->n_dbs++] = a->db = optarg;
+            break;
+        case 'T':
+            if (parse_count (optarg, &a->shard_timeout) || a->shard_timeout == 0) {
+                fprintf (stderr, "tracuu-query: --shard-timeout takes "
+                         "milliseconds, from 1 to 100000, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
         case 'n':
             if (parse_count (optarg, &a->search.limit) || a->search.limit == 0) {
                 fprintf (stderr, "tracuu-query: --limit takes a number from 1 "
@@ -419,6 +448,42 @@ print_explain (const tracuu_question_t *q)
         printf ("note: %s\n", q->notes[i]);
 }
 
+/* One folder opens as ever; several --db, a list of shards in a file
+ * or a remote HOST:PORT as shards. */
+static tracuu_status_t
+open_index (const args_t *a, tracuu_index_t **index, char **error)
+{
+    struct stat st;
+
+    if (a->n_dbs <= 1 && (stat (a->db, &st) != 0 || S_ISDIR (st.st_mode))
+        && (strchr (a->db, ':') == NULL || stat (a->db, &st) == 0))
+        return tracuu_index_open (a->db, TRACUU_INDEX_READ, index, error);
+    if (a->n_dbs == 0)
+        return tracuu_index_open_shards (&a->db, 1, a->shard_timeout, index,
+                                         error);
+    return tracuu_index_open_shards (a->dbs, a->n_dbs, a->shard_timeout, index,
+                                     error);
+}
+
+/* Shards that could not be reached, on stderr: non-zero if any. */
+static int
+say_missing_shards (const tracuu_index_t *index)
+{
+    size_t n = tracuu_index_n_shards (index);
+    size_t down = tracuu_index_n_shards_down (index);
+
+    for (size_t i = 0; i < n && down > 0; i++) {
+        int is_down;
+        const char *spec = tracuu_index_shard (index, i, &is_down);
+
+        if (is_down)
+            fprintf (stderr, "tracuu-query: shard '%s' cannot be reached; "
+                     "the results are from %zu of %zu shards\n", spec,
+                     n - down, n);
+    }
+    return down > 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -452,7 +517,7 @@ main (int argc, char **argv)
                  error ? error : tracuu_status_to_string (status));
         goto DONE;
     }
-    status = tracuu_index_open (a.db, TRACUU_INDEX_READ, &index, &error);
+    status = open_index (&a, &index, &error);
     if (status && a.explain) {
         print_explain (q);      /* Without the index: words not checked. */
         rc = output_finish ();
@@ -474,6 +539,8 @@ main (int argc, char **argv)
         goto DONE;
     }
     rc = cases ? run_answer (index, q, &a) : run_search (index, q, &a);
+    if (rc != 2 && say_missing_shards (index))
+        rc = 3;
 
   DONE:
     tracuu_question_destroy (q);
