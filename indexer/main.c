@@ -13,6 +13,7 @@
 #include "tracuu/extract.h"
 #include "tracuu/index.h"
 #include "tracuu/version.h"
+#include "tracuu/xapian-c.h"
 
 static const char usage[] =
     "Usage: tracuu-index [OPTION]... PATH...\n"
@@ -264,6 +265,29 @@ check_index (const char *db)
     return status == TRACUU_STATUS_OK && errors == 0 ? 0 : 2;
 }
 
+/* What the run has committed so far, for a fatal failure in Xapian. */
+static const tracuu_index_stats_t *fatal_stats;
+static const char *fatal_db;
+static int fatal_quiet;
+
+/* The disk filled at a point of a commit where libxapian aborts the
+ * process: say so in one line, and what is stored, as a failed commit
+ * would. */
+static void
+on_fatal (const char *reason)
+{
+    fprintf (stderr, "tracuu-index: cannot write to index '%s': %s; what was "
+             "committed before is kept, the next run indexes the rest\n",
+             fatal_db, reason);
+    if (!fatal_quiet && fatal_stats != NULL)
+        printf ("indexed %zu, unchanged %zu, removed %zu, failed %zu, "
+                "skipped %zu\n", fatal_stats->indexed, fatal_stats->unchanged,
+                fatal_stats->removed, fatal_stats->failed, fatal_stats->skipped);
+    fflush (stdout);
+    fflush (stderr);
+    _exit (2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -422,6 +446,11 @@ main (int argc, char **argv)
     progress.tty = isatty (STDERR_FILENO);
     opts.on_file = on_file;
     opts.payload = &progress;
+    memset (&stats, 0, sizeof stats);
+    fatal_stats = &stats;
+    fatal_db = db;
+    fatal_quiet = progress.quiet;
+    xapc_set_fatal_handler (on_fatal);
     status = tracuu_index_update (index, (const char *const *) argv + optind,
                                   (size_t) (argc - optind), &opts, &stats);
     clear_progress (&progress);

@@ -69,6 +69,18 @@ const char *xapc_status_string (xapc_status_t status);
  */
 const char *xapc_last_error (void);
 
+/**
+ * Called, with what is known of the failure, when libxapian ends the
+ * process: Xapian 1.4 can let an exception out of a function that may
+ * not throw, inside the library, when a write fails at some points (a
+ * disk that fills during a commit), and C++ then aborts. The committed
+ * revision of the database is intact (a commit switches revisions last);
+ * 'fn' may say so and _exit(). NULL restores the abort alone. The
+ * handler is process-wide. @since 0.3
+ */
+typedef void (*xapc_fatal_fn) (const char *reason);
+void xapc_set_fatal_handler (xapc_fatal_fn fn);
+
 /** Version of the libxapian linked in, e.g. "1.4.22". Static. @since 0.1 */
 const char *xapc_xapian_version (void);
 

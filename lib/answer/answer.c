@@ -281,6 +281,16 @@ add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
         st = xapc_db_doccount (index->db, &doccount);
     if (!st && enq != NULL)
         st = xapc_enquire_get_mset (enq, 0, doccount, doccount, &mset);
+    /* Room for every copy at once: the items are many. */
+    if (!st && mset != NULL) {
+        item_t *grown = realloc (a->items, (a->n_items + xapc_mset_size (mset) + 1)
+                                           * sizeof *grown);
+
+        if (grown == NULL)
+            rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        else
+            a->items = grown;
+    }
     for (size_t i = 0; !st && !rc && mset != NULL && i < xapc_mset_size (mset); i++) {
         xapc_docid_t docid = xapc_mset_docid (mset, i);
         item_t it = { 0 };
@@ -299,13 +309,6 @@ add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
             rc = read_summary (a, &it, v, len);
         xapc_doc_destroy (doc);
         if (!st && !rc) {
-            item_t *grown = realloc (a->items, (a->n_items + 2) * sizeof *grown);
-
-            if (grown == NULL) {
-                rc = TRACUU_STATUS_OUT_OF_MEMORY;
-                break;
-            }
-            a->items = grown;
             a->items[a->n_items++] = it;
             a->n_matches++;
         }

@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <new>
 #include <sstream>
@@ -335,6 +336,42 @@ extern "C" const char *
 xapc_xapian_version (void)
 {
     return Xapian::version_string ();
+}
+
+static xapc_fatal_fn fatal_handler;
+
+/* std::terminate: the exception escaped a noexcept frame in libxapian
+ * (or none is active: a throw there was rethrown outside a handler). */
+static void
+on_terminate () noexcept
+{
+    char reason[1024];
+    int saved = errno;
+
+    snprintf (reason, sizeof reason, "Xapian stopped while writing (%s)",
+              strerror (saved));
+    try {
+        std::exception_ptr e = std::current_exception ();
+
+        if (e)
+            std::rethrow_exception (e);
+    } catch (const Xapian::Error &e) {
+        snprintf (reason, sizeof reason, "%s", e.get_description ().c_str ());
+    } catch (const std::exception &e) {
+        snprintf (reason, sizeof reason, "C++ exception: %s", e.what ());
+    } catch (...) {
+        /* The reason above. */
+    }
+    if (fatal_handler != nullptr)
+        fatal_handler (reason);
+    abort ();
+}
+
+extern "C" void
+xapc_set_fatal_handler (xapc_fatal_fn fn)
+{
+    fatal_handler = fn;
+    std::set_terminate (fn != nullptr ? on_terminate : nullptr);
 }
 
 extern "C" void
