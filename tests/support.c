@@ -1,6 +1,7 @@
 /* Helpers shared by the Criterion tests. */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,4 +94,52 @@ test_nfc (const char *text)
     free (u);
     free (c);
     return out;
+}
+
+static char tmp_dir[64];
+
+void
+test_tmp_make (const char *prefix)
+{
+    snprintf (tmp_dir, sizeof tmp_dir, "/tmp/%s-XXXXXX", prefix);
+    cr_assert_not_null (mkdtemp (tmp_dir), "mkdtemp: %s", strerror (errno));
+}
+
+static int
+remove_entry (const char *path, const struct stat *st, int flag,
+              struct FTW *ftw)
+{
+    (void) st;
+    (void) flag;
+    (void) ftw;
+    return remove (path);
+}
+
+void
+test_tmp_remove (void)
+{
+    if (tmp_dir[0] != '\0')
+        nftw (tmp_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tmp_dir[0] = '\0';
+}
+
+const char *
+test_tmp_path (const char *name)
+{
+    static char buf[4][512];
+    static int which;
+
+    which = (which + 1) % 4;
+    snprintf (buf[which], sizeof buf[which], "%s/%s", tmp_dir, name);
+    return buf[which];
+}
+
+void
+test_write_file (const char *path, const char *text)
+{
+    FILE *f = fopen (path, "w");
+
+    cr_assert_not_null (f, "%s: %s", path, strerror (errno));
+    fputs (text, f);
+    cr_assert_eq (fclose (f), 0);
 }

@@ -38,6 +38,18 @@ typedef struct test_entity_case {
 void test_entity_cases (test_run_fn run, const test_entity_case_t *cases,
                         size_t n);
 
+/* A temporary folder for a test, made by test_tmp_make() in a suite's
+ * .init (its name under /tmp starts with 'prefix') and removed with all
+ * it holds by test_tmp_remove() in its .fini. */
+void test_tmp_make (const char *prefix);
+void test_tmp_remove (void);
+
+/* 'name' inside the temporary folder, in one of four static buffers. */
+const char *test_tmp_path (const char *name);
+
+/* Write 'text' to the file at 'path'; fails the test if it cannot. */
+void test_write_file (const char *path, const char *text);
+
 /* 'run' on the file at 'path' (tests run in tests/). */
 tracuu_text_t *test_run_file (test_run_fn run, const char *path,
                               tracuu_entities_t *out);

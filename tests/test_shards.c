@@ -7,7 +7,6 @@
 #include <criterion/criterion.h>
 #include <arpa/inet.h>
 #include <errno.h>
-#include <ftw.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,8 +24,8 @@
 #include "tracuu/search.h"
 #include "tracuu/xapian-c.h"
 #include "index/schema.h"
+#include "support.h"
 
-static char tmpdir[64];
 static pid_t servers[4];
 static size_t n_servers;
 
@@ -34,18 +33,7 @@ static void
 setup (void)
 {
     setenv ("TRACUU_DATA_DIR", "../data", 0);
-    strcpy (tmpdir, "/tmp/tracuu-shards-XXXXXX");
-    cr_assert_not_null (mkdtemp (tmpdir), "mkdtemp: %s", strerror (errno));
-}
-
-static int
-remove_entry (const char *path, const struct stat *st, int flag,
-              struct FTW *ftw)
-{
-    (void) st;
-    (void) flag;
-    (void) ftw;
-    return remove (path);
+    test_tmp_make ("tracuu-shards");
 }
 
 static void
@@ -57,32 +45,11 @@ teardown (void)
             waitpid (servers[i], NULL, 0);
         }
     n_servers = 0;
-    if (tmpdir[0] != '\0')
-        nftw (tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    test_tmp_remove ();
 }
 
 TestSuite (shards, .init = setup, .fini = teardown);
 
-static const char *
-path_in (const char *name)
-{
-    static char buf[4][512];
-    static int which;
-
-    which = (which + 1) % 4;
-    snprintf (buf[which], sizeof buf[which], "%s/%s", tmpdir, name);
-    return buf[which];
-}
-
-static void
-write_file (const char *path, const char *text)
-{
-    FILE *f = fopen (path, "w");
-
-    cr_assert_not_null (f, "%s: %s", path, strerror (errno));
-    fputs (text, f);
-    cr_assert_eq (fclose (f), 0);
-}
 
 /* A report of a provincial department with one paragraph of results,
  * in folder 'dir' of the temporary directory. */
@@ -92,14 +59,14 @@ write_report (const char *dir, const char *name, const char *province,
 {
     char text[4096], path[600];
 
-    mkdir (path_in (dir), 0755);
+    mkdir (test_tmp_path (dir), 0755);
     snprintf (text, sizeof text,
               "UBND TỈNH %s\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n\nBÁO CÁO\n\n"
               "Kết quả công tác thanh tra, kiểm tra %s\n\nI. KẾT QUẢ\n\n%s\n\n"
               "Sở Thông tin và Truyền thông báo cáo./.\n", province, period,
               paragraph);
-    snprintf (path, sizeof path, "%s/%s", path_in (dir), name);
-    write_file (path, text);
+    snprintf (path, sizeof path, "%s/%s", test_tmp_path (dir), name);
+    test_write_file (path, text);
 }
 
 /* Index the folders 'dirs' (NULL-terminated) into index 'db'. */
@@ -114,9 +81,9 @@ index_into (const char *db, const char *const *dirs)
     size_t n = 0;
     char dbpath[512];
 
-    snprintf (dbpath, sizeof dbpath, "%s", path_in (db));
+    snprintf (dbpath, sizeof dbpath, "%s", test_tmp_path (db));
     for (; dirs[n] != NULL; n++)
-        paths[n] = strdup (path_in (dirs[n]));
+        paths[n] = strdup (test_tmp_path (dirs[n]));
     cr_assert_eq (tracuu_index_open (dbpath, TRACUU_INDEX_WRITE, &index,
                                      &error), TRACUU_STATUS_OK, "%s", error);
     cr_assert_eq (tracuu_index_update (index, paths, n, &opts, &stats),
@@ -174,7 +141,7 @@ open_one (const char *db)
     tracuu_index_t *index = NULL;
     char *error = NULL;
 
-    cr_assert_eq (tracuu_index_open (path_in (db), TRACUU_INDEX_READ, &index,
+    cr_assert_eq (tracuu_index_open (test_tmp_path (db), TRACUU_INDEX_READ, &index,
                                      &error), TRACUU_STATUS_OK, "%s", error);
     return index;
 }
@@ -272,8 +239,8 @@ Test (shards, local_folders_answer_as_one_index)
     uint32_t na, nb;
 
     make_archives ();
-    specs[0] = strdup (path_in ("a.db"));
-    specs[1] = strdup (path_in ("b.db"));
+    specs[0] = strdup (test_tmp_path ("a.db"));
+    specs[1] = strdup (test_tmp_path ("b.db"));
     shards = open_shards (specs, 2, TRACUU_STATUS_OK);
     one = open_one ("all.db");
     cr_expect_eq (tracuu_index_n_shards (shards), 2);
@@ -298,19 +265,19 @@ Test (shards, a_list_in_a_file)
     char *error = NULL;
 
     make_archives ();
-    write_file (path_in ("all.shards"),
+    test_write_file (test_tmp_path ("all.shards"),
                 "# two provinces\nauto a.db\n\n   auto b.db  \n");
-    spec[0] = path_in ("all.shards");
+    spec[0] = test_tmp_path ("all.shards");
     index = open_shards (spec, 1, TRACUU_STATUS_OK);
     cr_expect_eq (tracuu_index_n_shards (index), 2);
-    cr_expect_str_eq (tracuu_index_shard (index, 1, NULL), path_in ("b.db"));
+    cr_expect_str_eq (tracuu_index_shard (index, 1, NULL), test_tmp_path ("b.db"));
     one = open_one ("all.db");
     check_answer_like_one_index (index, one);
     tracuu_index_close (index);
     tracuu_index_close (one);
 
-    write_file (path_in ("bad.shards"), "auto a.db\nflint b.db\n");
-    spec[0] = path_in ("bad.shards");
+    test_write_file (test_tmp_path ("bad.shards"), "auto a.db\nflint b.db\n");
+    spec[0] = test_tmp_path ("bad.shards");
     cr_expect_eq (tracuu_index_open_shards (spec, 1, 0, &index, &error),
                   TRACUU_STATUS_BAD_ARGUMENT);
     cr_expect_null (index);
@@ -318,8 +285,8 @@ Test (shards, a_list_in_a_file)
     cr_expect_not_null (strstr (error, "bad.shards:2: not a shard"), "%s", error);
     free (error);
 
-    write_file (path_in ("empty.shards"), "# none yet\n");
-    spec[0] = path_in ("empty.shards");
+    test_write_file (test_tmp_path ("empty.shards"), "# none yet\n");
+    spec[0] = test_tmp_path ("empty.shards");
     cr_expect_eq (tracuu_index_open_shards (spec, 1, 0, &index, &error),
                   TRACUU_STATUS_BAD_ARGUMENT);
     cr_expect_str_eq (error, "the shard list names no shard");
@@ -336,7 +303,7 @@ Test (shards, another_layout_is_refused)
     char *error = NULL;
 
     make_archives ();
-    cr_assert_eq (xapc_db_open (path_in ("old.db"), XAPC_DB_CREATE_OR_OPEN, &db),
+    cr_assert_eq (xapc_db_open (test_tmp_path ("old.db"), XAPC_DB_CREATE_OR_OPEN, &db),
                   XAPC_OK);
     cr_assert_eq (xapc_doc_new (&doc), XAPC_OK);
     cr_assert_eq (xapc_db_add_document (db, doc, &id), XAPC_OK);
@@ -345,8 +312,8 @@ Test (shards, another_layout_is_refused)
                   XAPC_OK);
     xapc_doc_destroy (doc);
     xapc_db_close (db);
-    specs[0] = strdup (path_in ("a.db"));
-    specs[1] = strdup (path_in ("old.db"));
+    specs[0] = strdup (test_tmp_path ("a.db"));
+    specs[1] = strdup (test_tmp_path ("old.db"));
     cr_expect_eq (tracuu_index_open_shards (specs, 2, 0, &index, &error),
                   TRACUU_STATUS_DATABASE_ERROR);
     cr_expect_null (index);
@@ -436,11 +403,11 @@ Test (shards, a_remote_shard_that_goes_away_is_left_out)
     int down;
 
     make_archives ();
-    port = serve (path_in ("b.db"), &pid);
+    port = serve (test_tmp_path ("b.db"), &pid);
     if (port == 0)
         cr_skip_test ("xapian-tcpsrv is not installed (Debian: xapian-tools)");
     snprintf (remote, sizeof remote, "127.0.0.1:%u", port);
-    specs[0] = local = strdup (path_in ("a.db"));
+    specs[0] = local = strdup (test_tmp_path ("a.db"));
     specs[1] = remote;
     index = open_shards (specs, 2, TRACUU_STATUS_OK);
     one = open_one ("all.db");
