@@ -276,10 +276,12 @@ Test (answer, groups_facets_and_paging)
 Test (answer, exact_totals_of_the_corpus)
 {
     tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
+    /* The Long An report's two years are longer than a year: a line of
+     * their own, never in 2020. */
     static const struct { const char *year; int64_t amount; size_t n, members; }
     years[] = {
-        { "2020", 300000000, 1, 0 }, { "2023", 16500000, 2, 0 },
-        { "2024", 54250000, 4, 3 },
+        { "2023", 16500000, 2, 0 }, { "2024", 54250000, 4, 3 },
+        { TRACUU_ANSWER_LONGER_PERIODS, 300000000, 1, 0 },
     };
     tracuu_index_t *index;
     tracuu_answer_t *a;
@@ -309,7 +311,7 @@ Test (answer, exact_totals_of_the_corpus)
         cr_expect_eq (g->total.sanctions, years[i].n, "%s", years[i].year);
         cr_expect_eq (g->total.members, years[i].members, "%s", years[i].year);
     }
-    cr_expect (tracuu_answer_group (a, 0)->total.approximate);
+    cr_expect (tracuu_answer_group (a, 2)->total.approximate);
     tracuu_answer_destroy (a);
     tracuu_index_close (index);
 }
