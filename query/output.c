@@ -244,13 +244,15 @@ case_cells (const tracuu_answer_case_t *c, char cells[N_COLS][CELL])
     snprintf (cells[C_PROVINCE], CELL, "%s", c->province);
     snprintf (cells[C_ACTION], CELL, "%s", tracuu_case_action_name (c->action));
     categories_text (c, cells[C_CATEGORIES], CELL);
-    snprintf (cells[C_AMOUNT], CELL, "%s%s%s%s%s", c->approximate ? "~" : "",
+    snprintf (cells[C_AMOUNT], CELL, "%s%s%s", c->approximate ? "~" : "",
               c->amount >= 0 ? money (c->amount, amount, sizeof amount) : "",
               c->amount >= 0 && c->per_violator && c->violators > 1 ? " each"
-                                                                   : "",
-              c->status != TRACUU_CASE_DECIDED ? " " : "",
-              c->status != TRACUU_CASE_DECIDED ? tracuu_case_status_name (c->status)
-                                               : "");
+                                                                   : "");
+    /* A sanction not decided says so beside its amount. */
+    if (c->status != TRACUU_CASE_DECIDED) {
+        add (cells[C_AMOUNT], CELL, *cells[C_AMOUNT] ? " " : "");
+        add (cells[C_AMOUNT], CELL, tracuu_case_status_name (c->status));
+    }
     violators_text (c, cells[C_VIOLATORS], CELL);
     /* Accounts and people; the platforms when nobody is named. */
     accounts_text (c, accounts, sizeof accounts);
