@@ -402,6 +402,10 @@ text_count (const tracuu_answer_t *a, const tracuu_question_t *q)
         printf ("  %zu more case%s counted do%s not say how many.\n",
                 t->count_unstated, t->count_unstated == 1 ? "" : "s",
                 t->count_unstated == 1 ? "es" : "");
+    if (t->count_apart_cases > 0)
+        printf ("  %lld more stated in %zu case%s not decided (listed below the "
+                "others), not counted.\n", (long long) t->count_apart,
+                t->count_apart_cases, t->count_apart_cases == 1 ? "" : "s");
 }
 
 static void

@@ -259,6 +259,13 @@ check 'month trend: April and longer periods' "2024-04 1 1 4.750.000 (longer per
     "$("$QUERY" --db "$DB" --group-by month --sum amount action:fine | sed -n '4,5p' | tr -s ' ' | tr '\n' ' ' | sed 's/ $//')"
 check 'month trend: asked about April' "2024-04 2 0 0 12.250.000 (longer periods) 0 2 3 0" \
     "$("$QUERY" --db "$DB" --group-by month --sum amount 'fines in April 2024' | sed -n '4,5p' | tr -s ' ' | tr '\n' ' ' | sed 's/ $//')"
+# The 72 subscriber numbers of An Giang were only proposed for locking:
+# said beside the count, not counted as locked.
+out=$("$QUERY" --db "$DB" 'how many subscriber numbers were locked')
+check 'subscribers: count' "Count: 0 subscriber numbers, the sum of the numbers stated in 0 cases:" \
+    "$(printf '%s\n' "$out" | grep '^Count:')"
+check 'subscribers: proposed ones said' "72 more stated in 1 case not decided (listed below the others), not counted." \
+    "$(printf '%s\n' "$out" | grep '^  [0-9].* more stated in' | sed 's/^ *//')"
 check 'seed answer unchanged' "Total: 39.500.000 đồng over 2 sanction totals, 10 violators." \
     "$("$QUERY" --db "$DB" "$EN" | grep -e '^Total:' -e '^Not summed:')"
 

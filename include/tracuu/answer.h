@@ -154,6 +154,10 @@ typedef struct tracuu_answer_total {
                                    nothing is counted. */
     size_t count_cases;         /* Cases stating their number. */
     size_t count_unstated;      /* Cases counted that do not state it. */
+    int64_t count_apart;        /* The numbers stated by the cases left
+                                   out of the count for their status (72
+                                   subscriber locks only proposed). */
+    size_t count_apart_cases;   /* Those cases. */
 } tracuu_answer_total_t;
 
 /** The group of cases longer than a calendar bucket. @since 0.2 */

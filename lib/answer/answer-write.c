@@ -212,6 +212,10 @@ write_total (tracuu_printer_t *p, const tracuu_answer_total_t *t,
         tracuu_printer_integer (p, (int64_t) t->count_cases);
         tracuu_printer_key (p, "count_unstated");
         tracuu_printer_integer (p, (int64_t) t->count_unstated);
+        tracuu_printer_key (p, "count_apart");
+        tracuu_printer_integer (p, t->count_apart);
+        tracuu_printer_key (p, "count_apart_cases");
+        tracuu_printer_integer (p, (int64_t) t->count_apart_cases);
     }
     tracuu_printer_close (p);
 }

@@ -525,6 +525,12 @@ count_asked (tracuu_answer_t *a, const tracuu_question_t *q)
         const item_t *it = &a->items[i];
         int64_t v;
 
+        if (it->parent < 0 && it->apart == TRACUU_ANSWER_STATUS && !any_status
+            && (v = count_value (&it->sum, q->count_of)) >= 0) {
+            if (__builtin_add_overflow (t->count_apart, v, &t->count_apart))
+                t->count_apart = INT64_MAX;
+            t->count_apart_cases++;
+        }
         if (!counted (it, any_status))
             continue;
         v = count_value (&it->sum, q->count_of);
@@ -1154,6 +1160,11 @@ describe_how (tracuu_answer_t *a, const tracuu_question_t *q)
             tracuu_buf__printf (&rc, &b, " (%zu more do%s not say how many)",
                                 t->count_unstated,
                                 t->count_unstated == 1 ? "es" : "");
+        if (t->count_apart_cases > 0)
+            tracuu_buf__printf (&rc, &b, "; %lld more stated in %zu case%s not "
+                                "decided, not counted", (long long) t->count_apart,
+                                t->count_apart_cases,
+                                t->count_apart_cases == 1 ? "" : "s");
         tracuu_buf__puts (&rc, &b, ", ");
     }
     tracuu_buf__printf (&rc, &b, "%zu member case%s shown under their aggregate "
