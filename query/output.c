@@ -248,6 +248,11 @@ case_cells (const tracuu_answer_case_t *c, char cells[N_COLS][CELL])
               c->amount >= 0 ? money (c->amount, amount, sizeof amount) : "",
               c->amount >= 0 && c->per_violator && c->violators > 1 ? " each"
                                                                    : "");
+    /* A sanction not decided says so beside its amount. */
+    if (c->status != TRACUU_CASE_DECIDED) {
+        add (cells[C_AMOUNT], CELL, *cells[C_AMOUNT] ? " " : "");
+        add (cells[C_AMOUNT], CELL, tracuu_case_status_name (c->status));
+    }
     violators_text (c, cells[C_VIOLATORS], CELL);
     /* Accounts and people; the platforms when nobody is named. */
     accounts_text (c, accounts, sizeof accounts);
@@ -293,6 +298,15 @@ text_cases (const tracuu_answer_t *a, size_t columns)
         const tracuu_answer_case_t *c = tracuu_answer_case (a, i);
         const char *indent = c->member_of ? "      " : "    ";
 
+        /* The cases not summed are listed apart, each kind under a line
+         * saying why. */
+        if (c->apart != (i > 0 ? tracuu_answer_case (a, i - 1)->apart
+                               : TRACUU_ANSWER_SUMMED))
+            puts (c->apart == TRACUU_ANSWER_STATUS
+                      ? "-- not summed: not decided (only recorded, proposed, "
+                        "withdrawn or handed to criminal proceedings) --"
+                      : "-- not summed: of a longer period than the question's, "
+                        "which overlaps it --");
         case_cells (c, cells);
         for (int k = 0; k < N_COLS; k++)
             cell (cells[k], width[k], k == N_COLS - 1);
@@ -327,17 +341,145 @@ text_page (const tracuu_answer_t *a)
                 n ? first + 1 : first, first + n, all);
 }
 
+/* How a status is said in a sentence. */
+static const char *
+status_words (tracuu_case_status_t s)
+{
+    switch (s) {
+    case TRACUU_CASE_RECORDED: return "only recorded";
+    case TRACUU_CASE_PROPOSED: return "proposed";
+    case TRACUU_CASE_WITHDRAWN: return "withdrawn";
+    case TRACUU_CASE_CRIMINAL: return "handed to criminal proceedings";
+    default: return "decided";
+    }
+}
+
+/* What a count counts, for people. */
+static const char *
+count_words (const char *of, int64_t n)
+{
+    static const struct { const char *of, *one, *many; } words[] = {
+        { "cases", "case", "cases" }, { "violators", "violator", "violators" },
+        { "individuals", "individual", "individuals" },
+        { "organizations", "organization", "organizations" },
+        { "subscribers", "subscriber number", "subscriber numbers" },
+        { "accounts", "account", "accounts" },
+    };
+
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp (of, words[i].of) == 0)
+            return n == 1 ? words[i].one : words[i].many;
+    return of;
+}
+
+/* The count asked for ("how many people..."), each number with its
+ * source. */
 static void
-text_total (const tracuu_answer_t *a)
+text_count (const tracuu_answer_t *a, const tracuu_question_t *q)
+{
+    const tracuu_answer_total_t *t = tracuu_answer_total (a);
+
+    printf ("\nCount: %lld %s", (long long) t->count,
+            count_words (q->count_of, t->count));
+    if (strcmp (q->count_of, "cases") == 0)
+        puts (" (a stated total counts once).");
+    else
+        printf (", the sum of the numbers stated in %zu case%s:\n",
+                t->count_cases, t->count_cases == 1 ? "" : "s");
+    for (size_t i = 0; i < tracuu_answer_n_cases (a); i++) {
+        const tracuu_answer_case_t *c = tracuu_answer_case (a, i);
+        char *name;
+
+        if (c->counted < 0)
+            continue;
+        name = c->n_sources ? output_name (c->sources[0].path) : NULL;
+        printf ("  %6lld  %s %s  %s:%u\n", (long long) c->counted,
+                *c->period ? c->period : "?", c->province, name ? name : "",
+                c->n_sources ? c->sources[0].line : 0);
+        free (name);
+    }
+    if (t->count_unstated > 0)
+        printf ("  %zu more case%s counted do%s not say how many.\n",
+                t->count_unstated, t->count_unstated == 1 ? "" : "s",
+                t->count_unstated == 1 ? "es" : "");
+    if (t->count_apart_cases > 0)
+        printf ("  %lld more stated in %zu case%s not decided (listed below the "
+                "others), not counted.\n", (long long) t->count_apart,
+                t->count_apart_cases, t->count_apart_cases == 1 ? "" : "s");
+}
+
+static void
+text_total (const tracuu_answer_t *a, const tracuu_question_t *q)
 {
     const tracuu_answer_total_t *t = tracuu_answer_total (a);
     char amount[40];
+    size_t others = 0;
 
+    if (t->count >= 0 && q->count_of != NULL)
+        text_count (a, q);
     printf ("\nTotal: %s%s đồng over %zu sanction total%s, %lld violator%s.\n",
             t->approximate ? "about " : "", money (t->amount, amount, sizeof amount),
             t->sanctions, t->sanctions == 1 ? "" : "s",
             (long long) t->violators, t->violators == 1 ? "" : "s");
+    for (int s = 1; s < TRACUU_CASE_STATUS_LAST; s++)
+        others += t->by_status[s];
+    if (others > 0) {
+        fputs ("Not summed:", stdout);
+        for (int s = 1, k = 0; s < TRACUU_CASE_STATUS_LAST; s++) {
+            if (t->by_status[s] == 0)
+                continue;
+            printf ("%s %zu %scase%s %s", k ? "," : "", t->by_status[s],
+                    k == 0 ? "more " : "", t->by_status[s] == 1 ? "" : "s",
+                    status_words ((tracuu_case_status_t) s));
+            k++;
+            if (t->status_amount[s] > 0)
+                printf (" (%s đồng stated)",
+                        money (t->status_amount[s], amount, sizeof amount));
+        }
+        puts (": only decided sanctions are summed.");
+    }
+    if (t->longer_periods > 0) {
+        printf ("Not summed: %zu case%s of a longer period than the question's "
+                "(such as a half-year total asked about one month)", t->longer_periods,
+                t->longer_periods == 1 ? "" : "s");
+        if (t->longer_amount > 0)
+            printf (", %s đồng stated",
+                    money (t->longer_amount, amount, sizeof amount));
+        puts ("; the cases inside the question's period are summed instead.");
+    }
     printf ("How: %s\n", tracuu_answer_how (a));
+}
+
+/* "Which reports": each report once, its cases under it. */
+static void
+text_reports (const tracuu_answer_t *a)
+{
+    char amount[40];
+
+    printf ("Reports (%zu):\n", tracuu_answer_n_reports (a));
+    for (size_t i = 0; i < tracuu_answer_n_reports (a); i++) {
+        const tracuu_answer_report_t *r = tracuu_answer_report (a, i);
+        char *name = output_name (r->path);
+
+        printf ("%s\n", name ? name : "?");
+        free (name);
+        for (size_t k = 0; k < r->n_cases; k++) {
+            const tracuu_answer_case_t *c = tracuu_answer_case (a, r->cases[k]);
+            unsigned line = 0;
+
+            for (size_t s = 0; s < c->n_sources && !line; s++)
+                if (strcmp (c->sources[s].path, r->path) == 0)
+                    line = c->sources[s].line;
+            printf ("  %s%s  %s  %s  %s%s%s  line %u\n", c->member_of ? "└ " : "",
+                    *c->period ? c->period : "?", c->province,
+                    tracuu_case_action_name (c->action),
+                    c->amount >= 0 ? money (c->amount, amount, sizeof amount)
+                                   : "amount not stated",
+                    c->status != TRACUU_CASE_DECIDED ? " " : "",
+                    c->status != TRACUU_CASE_DECIDED
+                        ? tracuu_case_status_name (c->status) : "", line);
+        }
+    }
 }
 
 /* "Which accounts...": each case's accounts with its amount and source. */
@@ -365,11 +507,23 @@ text_accounts (const tracuu_answer_t *a)
     }
 }
 
+/* Top-level cases of a group counted and not summed. */
+static size_t
+group_apart (const tracuu_answer_total_t *t)
+{
+    size_t n = t->longer_periods;
+
+    for (int s = 1; s < TRACUU_CASE_STATUS_LAST; s++)
+        n += t->by_status[s];
+    return n;
+}
+
 static void
 text_groups (const tracuu_answer_t *a, const char *field, int sum)
 {
     size_t n = tracuu_answer_n_groups (a), w = strlen (field);
     char amount[40];
+    int apart = 0, longer = 0;
 
     for (size_t i = 0; i < n; i++) {
         const char *v = tracuu_answer_group (a, i)->value;
@@ -377,18 +531,35 @@ text_groups (const tracuu_answer_t *a, const char *field, int sum)
 
         w = vw > w ? vw : w;
     }
+    for (size_t i = 0; i < n; i++) {
+        const tracuu_answer_group_t *g = tracuu_answer_group (a, i);
+
+        apart |= group_apart (&g->total) > 0;
+        longer |= strcmp (g->value, TRACUU_ANSWER_LONGER_PERIODS) == 0;
+    }
     cell (field, w, 0);
-    printf ("%-10s%-10s%s\n", "CASES", "MEMBERS", sum ? "AMOUNT (đồng)" : "");
+    printf ("%-10s%-10s", "CASES", "MEMBERS");
+    if (apart)
+        printf ("%-12s", "NOT SUMMED");
+    printf ("%s\n", sum ? "AMOUNT (đồng)" : "");
     for (size_t i = 0; i < n; i++) {
         const tracuu_answer_group_t *g = tracuu_answer_group (a, i);
 
         cell (g->value, w, 0);
         printf ("%-10zu%-10zu", g->total.sanctions, g->total.members);
+        if (apart)
+            printf ("%-12zu", group_apart (&g->total));
         if (sum)
             printf ("%s%s", g->total.approximate ? "~" : "",
                     money (g->total.amount, amount, sizeof amount));
         putchar ('\n');
     }
+    if (longer)
+        printf ("\n%s: cases whose period is longer than a %s, never put in "
+                "one.\n", TRACUU_ANSWER_LONGER_PERIODS, field);
+    if (apart)
+        puts ("NOT SUMMED: cases not decided, or of a longer period than the "
+              "question's, counted and not summed.");
 }
 
 static void
@@ -422,6 +593,9 @@ output_answer (const tracuu_answer_t *a, const tracuu_question_t *q,
         text_groups (a, field, opts->sum);
     } else if (all == 0) {
         puts ("No case matches.");
+    } else if (q->wants != NULL && strcmp (q->wants, "reports") == 0) {
+        text_reports (a);
+        text_page (a);
     } else {
         text_cases (a, opts->columns);
         text_page (a);
@@ -429,7 +603,7 @@ output_answer (const tracuu_answer_t *a, const tracuu_question_t *q,
     if (all > 0 && q->wants != NULL && strcmp (q->wants, "accounts") == 0)
         text_accounts (a);
     if (all > 0)
-        text_total (a);
+        text_total (a, q);
     if (read < all)
         printf ("Only the first %zu of %zu matching cases were read.\n", read,
                 all);

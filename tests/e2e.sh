@@ -158,9 +158,9 @@ fi
 out=$("$QUERY" --db "$DB" 'xử phạt "thông tin sai sự thật" 2024' | grep '^Total')
 check 'phrase in a question' "Total: 19.500.000 đồng over 1 sanction total, 6 violators." "$out"
 out=$("$QUERY" --db "$DB" --group-by year --sum amount action:fine | sed -n '4,6p' | tr -s ' ')
-check 'group-by year' "2020 1 0 ~300.000.000 2023 2 0 16.500.000 2024 4 3 54.250.000" "$(printf '%s' "$out" | tr '\n' ' ' | sed 's/ $//')"
+check 'group-by year' "2023 2 0 16.500.000 2024 4 3 54.250.000 (longer periods) 1 0 ~300.000.000" "$(printf '%s' "$out" | tr '\n' ' ' | sed 's/ $//')"
 out=$("$QUERY" --db "$DB" --group-by year --sum amount --format csv action:fine | tr -d '\r' | tr '\n' ' ')
-check 'group-by csv' "group,sanctions,members,amount_vnd,approximate,with_amount,violators 2020,1,0,300000000,1,1,98 2023,2,0,16500000,0,2,3 2024,4,3,54250000,0,4,12 " "$out"
+check 'group-by csv' "group,sanctions,members,amount_vnd,approximate,with_amount,violators,not_summed 2023,2,0,16500000,0,2,3,0 2024,4,3,54250000,0,4,12,0 (longer periods),1,0,300000000,1,1,98,0 " "$out"
 out=$("$QUERY" --db "$DB" --facet province,action --format jsonl action:fine year:2024 | grep -c '"type":"case"')
 check 'fielded action+year' 7 "$out"
 check 'answer -l: its reports' "$AGH1 $BG04 $BGH1" "$(files action:fine year:2024)"
@@ -177,8 +177,8 @@ check 'period filter 2023' "$HT03" "$(files 'period:2023-Q1')"
 check 'year terms = value range' "$(files date:2024-01-02..2024-12-30)" "$(files year:2024)"
 check 'years terms = value range' "$(files date:2023-01-02..2024-12-30)" "$(files date:2023-01-01..2024-12-31)"
 check 'year terms = value range, cases' \
-    "$("$QUERY" --db "$DB" action:fine date:2024-01-02..2024-12-30 | grep '^Total')" \
-    "$("$QUERY" --db "$DB" action:fine year:2024 | grep '^Total')"
+    "$("$QUERY" --db "$DB" --count action:fine date:2024-01-02..2024-12-30)" \
+    "$("$QUERY" --db "$DB" --count action:fine year:2024)"
 "$QUERY" --db "$DB" 'foo:bar' >/dev/null 2>&1
 check 'unknown prefix exits 2' 2 $?
 "$QUERY" --db "$DB" --group-by colour action:fine >/dev/null 2>&1
@@ -227,6 +227,47 @@ check 'group by status' "decided 7 3" \
 "$QUERY" --db "$DB" 'colour:red' 2>"$TMP/err" >/dev/null
 check 'unknown field message' "tracuu-query: unknown field 'colour'; fields are: province, year, period, date, amount, account, platform, category, action, status, violator, agency, person, number, kind" \
     "$(cat "$TMP/err")"
+
+# --- Answers that are right: status, periods, counts, reports, trends ---
+# April 2024: the two cases of April summed (7 500 000 + 4 750 000), the
+# half-year totals that overlap April listed apart and not summed.
+out=$("$QUERY" --db "$DB" 'fines in April 2024')
+check 'April 2024: total' "Total: 12.250.000 đồng over 2 sanction totals, 2 violators." \
+    "$(printf '%s\n' "$out" | grep '^Total:')"
+check 'April 2024: longer periods said' "Not summed: 3 cases of a longer period than the question's (such as a half-year total asked about one month), 49.500.000 đồng stated; the cases inside the question's period are summed instead." \
+    "$(printf '%s\n' "$out" | grep '^Not summed:')"
+check 'April 2024: listed apart' 1 "$(printf '%s\n' "$out" | grep -c '^-- not summed: of a longer period')"
+if command -v python3 >/dev/null 2>&1; then
+    check 'April 2024: json' "12250000 2 3 bac-giang/2024-04/fine/4750000 bac-giang/nhathaibiettuot/7500000 | an-giang/2024-h1/fine/10000000 an-giang/2024-h1/fine/20000000 bac-giang/2024-h1/fine/19500000" \
+        "$(json 'fines in April 2024' 't=d["total"]; s=sorted(c["key"] for c in d["cases"] if c["apart"] is None); l=sorted(c["key"] for c in d["cases"] if c["apart"] == "longer_period" and c["member_of"] is None); print(t["amount_vnd"], t["sanctions"], t["longer_periods"]["cases"], " ".join(s), "|", " ".join(l))')"
+    check 'Long An: the count' "violators 98 1 98 $LA20" \
+        "$(json 'how many people were fined in Long An' 't=d["total"]; print(t["count_of"], t["count"], t["count_cases"], " ".join("%d %s" % (c["counted"], c["sources"][0]["file"].split("/")[-1]) for c in d["cases"] if c["counted"] is not None))')"
+    check 'which reports: each once with its cases' "$AGH1:an-giang/2024-h1/fine/10000000,an-giang/2024-h1/fine/20000000 $BG04:bac-giang/nhathaibiettuot/7500000,bac-giang/2024-04/fine/4750000 $BGH1:bac-giang/2024-h1/fine/19500000,bac-giang/nguyenkim-oanh/fine,bac-giang/tuan-dinh-yen-chau/7500000,bac-giang/nhathaibiettuot/7500000" \
+        "$(json 'những báo cáo nào có xử phạt năm 2024' 'print(" ".join("%s:%s" % (r["file"].split("/")[-1], ",".join(r["cases"])) for r in d["reports"]))')"
+    check 'seed: statuses of the total' "2 0 0 0 0" \
+        "$(json "$EN" 's=d["total"]["statuses"]; print(" ".join(str(s[k]["cases"]) for k in ("decided", "recorded", "proposed", "withdrawn", "criminal")))')"
+fi
+out=$("$QUERY" --db "$DB" 'how many people were fined in Long An')
+check 'Long An: count said' "Count: 98 violators, the sum of the numbers stated in 1 case:" \
+    "$(printf '%s\n' "$out" | grep '^Count:')"
+check 'Long An: count source' "98 2018-03-16..2020-03-16 Long An corpus/$LA20:13" \
+    "$(printf '%s\n' "$out" | grep -A1 '^Count:' | tail -n 1 | tr -s ' ' | sed 's/^ //')"
+out=$("$QUERY" --db "$DB" 'những báo cáo nào có xử phạt năm 2024')
+check 'which reports: text' "Reports (3): corpus/$AGH1 corpus/$BG04 corpus/$BGH1" \
+    "$(printf '%s\n' "$out" | grep -e '^Reports' -e '\.txt$' | tr '\n' ' ' | sed 's/ $//')"
+check 'month trend: April and longer periods' "2024-04 1 1 4.750.000 (longer periods) 6 2 ~366.000.000" \
+    "$("$QUERY" --db "$DB" --group-by month --sum amount action:fine | sed -n '4,5p' | tr -s ' ' | tr '\n' ' ' | sed 's/ $//')"
+check 'month trend: asked about April' "2024-04 2 0 0 12.250.000 (longer periods) 0 2 3 0" \
+    "$("$QUERY" --db "$DB" --group-by month --sum amount 'fines in April 2024' | sed -n '4,5p' | tr -s ' ' | tr '\n' ' ' | sed 's/ $//')"
+# The 72 subscriber numbers of An Giang were only proposed for locking:
+# said beside the count, not counted as locked.
+out=$("$QUERY" --db "$DB" 'how many subscriber numbers were locked')
+check 'subscribers: count' "Count: 0 subscriber numbers, the sum of the numbers stated in 0 cases:" \
+    "$(printf '%s\n' "$out" | grep '^Count:')"
+check 'subscribers: proposed ones said' "72 more stated in 1 case not decided (listed below the others), not counted." \
+    "$(printf '%s\n' "$out" | grep '^  [0-9].* more stated in' | sed 's/^ *//')"
+check 'seed answer unchanged' "Total: 39.500.000 đồng over 2 sanction totals, 10 violators." \
+    "$("$QUERY" --db "$DB" "$EN" | grep -e '^Total:' -e '^Not summed:')"
 
 # --- Incremental runs --------------------------------------------------
 out=$("$INDEX" --db "$DB" corpus 2>&1 | sed 's/ in [0-9.]* s$//')

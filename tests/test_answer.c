@@ -276,10 +276,12 @@ Test (answer, groups_facets_and_paging)
 Test (answer, exact_totals_of_the_corpus)
 {
     tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
+    /* The Long An report's two years are longer than a year: a line of
+     * their own, never in 2020. */
     static const struct { const char *year; int64_t amount; size_t n, members; }
     years[] = {
-        { "2020", 300000000, 1, 0 }, { "2023", 16500000, 2, 0 },
-        { "2024", 54250000, 4, 3 },
+        { "2023", 16500000, 2, 0 }, { "2024", 54250000, 4, 3 },
+        { TRACUU_ANSWER_LONGER_PERIODS, 300000000, 1, 0 },
     };
     tracuu_index_t *index;
     tracuu_answer_t *a;
@@ -309,7 +311,7 @@ Test (answer, exact_totals_of_the_corpus)
         cr_expect_eq (g->total.sanctions, years[i].n, "%s", years[i].year);
         cr_expect_eq (g->total.members, years[i].members, "%s", years[i].year);
     }
-    cr_expect (tracuu_answer_group (a, 0)->total.approximate);
+    cr_expect (tracuu_answer_group (a, 2)->total.approximate);
     tracuu_answer_destroy (a);
     tracuu_index_close (index);
 }
@@ -626,5 +628,325 @@ Test (answer, written_by_the_library)
     free (out);
     tracuu_answer_destroy (a);
     tracuu_question_destroy (q);
+    tracuu_index_close (index);
+}
+
+/* ------------------------------------------------------------------ */
+/* The rules of totals: status, amounts of each violator, periods,     */
+/* counts, reports, calendar buckets.                                  */
+
+/* One report of March with a fine decided, one only recorded and one
+ * proposed; two of May with three violators, an amount each and a sum. */
+static void
+write_status_reports (void)
+{
+    mkdir (path_in ("status"), 0755);
+    write_report ("status/thanh-hoa-2024-03.txt", "THANH HÓA", "tháng 3 năm 2024",
+                  "Thanh tra Sở đã ban hành quyết định xử phạt vi phạm hành chính "
+                  "đối với ông Trần Văn Bình, chủ tài khoản facebook \"Bình An\" về "
+                  "hành vi chia sẻ thông tin sai sự thật số tiền là 8 triệu đồng. "
+                  "Thanh tra Sở đã lập biên bản vi phạm hành chính đối với bà "
+                  "Hoàng Thị Lan, chủ tài khoản tiktok @lanhoang.nb về hành vi đăng "
+                  "tải thông tin sai sự thật với mức phạt dự kiến 3 triệu đồng. "
+                  "Thanh tra Sở đã đề nghị Chủ tịch UBND tỉnh xử phạt vi phạm hành "
+                  "chính đối với Công ty TNHH Quảng cáo Sao Mai về hành vi quảng "
+                  "cáo sai quy định số tiền 12 triệu đồng.");
+    write_report ("status/ha-nam-2024-05.txt", "HÀ NAM", "tháng 5 năm 2024",
+                  "Thanh tra Sở đã xử phạt vi phạm hành chính đối với 03 cá nhân "
+                  "về hành vi đăng tải thông tin sai sự thật trên mạng xã hội, mỗi "
+                  "người bị phạt 5 triệu đồng.");
+    write_report ("status/hung-yen-2024-05.txt", "HƯNG YÊN", "tháng 5 năm 2024",
+                  "Thanh tra Sở đã xử phạt vi phạm hành chính đối với 03 cá nhân "
+                  "về hành vi đăng tải thông tin sai sự thật trên mạng xã hội với "
+                  "tổng số tiền là 5 triệu đồng.");
+    index_folder (path_in ("status"));
+}
+
+/* The answer to 'text' as JSON, written by the library; free() it. */
+static char *
+ask_json (tracuu_index_t *index, const char *text)
+{
+    tracuu_question_t *q = parse (text);
+    tracuu_answer_t *a = NULL;
+    tracuu_printer_t *p = NULL;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream (&out, &len);
+
+    cr_assert_eq (tracuu_answer_run (index, q, NULL, &a), TRACUU_STATUS_OK);
+    cr_assert_eq (tracuu_printer_new (f, TRACUU_PRINTER_JSON, 0, &p), 0);
+    cr_expect_eq (tracuu_answer_write (a, q, text, p), 0);
+    cr_expect_eq (tracuu_printer_finish (p), 0);
+    tracuu_printer_destroy (p);
+    fclose (f);
+    tracuu_answer_destroy (a);
+    tracuu_question_destroy (q);
+    return out;
+}
+
+Test (answer, only_decided_sanctions_are_summed)
+{
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    const tracuu_answer_total_t *t;
+    char *json;
+
+    write_status_reports ();
+    index = open_db ();
+    a = ask (index, "action:fine province:\"Thanh Hóa\"", NULL);
+    t = tracuu_answer_total (a);
+    cr_assert_eq (tracuu_answer_n_cases (a), 3);
+    cr_expect_eq (t->amount, 8000000, "the recorded and proposed fines are not added");
+    cr_expect_eq (t->sanctions, 1);
+    cr_expect_eq (t->by_status[TRACUU_CASE_DECIDED], 1);
+    cr_expect_eq (t->by_status[TRACUU_CASE_RECORDED], 1);
+    cr_expect_eq (t->by_status[TRACUU_CASE_PROPOSED], 1);
+    cr_expect_eq (t->status_amount[TRACUU_CASE_RECORDED], 3000000);
+    cr_expect_eq (t->status_amount[TRACUU_CASE_PROPOSED], 12000000);
+    /* Listed apart: the decided case first, then the others. */
+    cr_expect_eq (tracuu_answer_case (a, 0)->status, TRACUU_CASE_DECIDED);
+    cr_expect_eq (tracuu_answer_case (a, 0)->apart, TRACUU_ANSWER_SUMMED);
+    cr_expect_eq (tracuu_answer_case (a, 1)->apart, TRACUU_ANSWER_STATUS);
+    cr_expect_eq (tracuu_answer_case (a, 2)->apart, TRACUU_ANSWER_STATUS);
+    cr_expect (strstr (tracuu_answer_how (a), "1 more case only recorded, 1 "
+                       "proposed, not summed (only decided sanctions are)"),
+               "%s", tracuu_answer_how (a));
+    tracuu_answer_destroy (a);
+
+    /* Asked for the recorded ones: listed and counted, still not summed. */
+    a = ask (index, "status:recorded", NULL);
+    t = tracuu_answer_total (a);
+    cr_assert_eq (tracuu_answer_n_cases (a), 1);
+    cr_expect_str_eq (tracuu_answer_case (a, 0)->key, "thanh-hoa/lanhoang-nb/3000000");
+    cr_expect_eq (t->amount, 0);
+    cr_expect_eq (t->sanctions, 0);
+    cr_expect_eq (t->by_status[TRACUU_CASE_RECORDED], 1);
+    tracuu_answer_destroy (a);
+
+    /* Counted when the question names their status, not otherwise. */
+    a = ask (index, "bao nhiêu vụ chỉ lập biên bản", NULL);
+    cr_expect_eq (tracuu_answer_total (a)->count, 1);
+    tracuu_answer_destroy (a);
+    a = ask (index, "bao nhiêu vụ bị phạt tháng 3 năm 2024", NULL);
+    cr_expect_eq (tracuu_answer_total (a)->count, 1, "the decided one only");
+    tracuu_answer_destroy (a);
+
+    /* Every status in the JSON total, each with its cases and amounts. */
+    json = ask_json (index, "action:fine province:\"Thanh Hóa\"");
+    cr_expect (strstr (json, "\"statuses\":{\"decided\":{\"cases\":1,\"amount_vnd\":"
+                       "8000000},\"recorded\":{\"cases\":1,\"amount_vnd\":3000000},"
+                       "\"proposed\":{\"cases\":1,\"amount_vnd\":12000000},"
+                       "\"withdrawn\":{\"cases\":0,\"amount_vnd\":0},\"criminal\":"
+                       "{\"cases\":0,\"amount_vnd\":0}}"), "%s", json);
+    cr_expect (strstr (json, "\"apart\":\"status\""), "%s", json);
+    free (json);
+    tracuu_index_close (index);
+}
+
+Test (answer, amounts_of_each_violator)
+{
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+
+    write_status_reports ();
+    index = open_db ();
+    a = ask (index, "action:fine province:\"Hà Nam\"", NULL);
+    cr_assert_eq (tracuu_answer_n_cases (a), 1);
+    cr_expect (tracuu_answer_case (a, 0)->per_violator);
+    cr_expect_eq (tracuu_answer_total (a)->amount, 15000000, "5 million times 3");
+    cr_expect_eq (tracuu_answer_total (a)->per_violator, 1);
+    cr_expect (strstr (tracuu_answer_how (a), "1 amount of each violator "
+                       "multiplied by the violators"), "%s", tracuu_answer_how (a));
+    tracuu_answer_destroy (a);
+    /* The same three violators with one sum: added once. */
+    a = ask (index, "action:fine province:\"Hưng Yên\"", NULL);
+    cr_assert_eq (tracuu_answer_n_cases (a), 1);
+    cr_expect_not (tracuu_answer_case (a, 0)->per_violator);
+    cr_expect_eq (tracuu_answer_total (a)->amount, 5000000);
+    cr_expect_eq (tracuu_answer_total (a)->per_violator, 0);
+    cr_expect_null (strstr (tracuu_answer_how (a), "each violator"));
+    tracuu_answer_destroy (a);
+    tracuu_index_close (index);
+}
+
+Test (answer, a_period_sums_the_cases_inside_it)
+{
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    const tracuu_answer_total_t *t;
+    size_t longer = 0;
+
+    write_province_reports ();
+    index = open_db ();
+    /* April: the April cases are summed, the half-year total that holds
+     * one of them is listed apart. */
+    a = ask (index, "phạt tháng 4 năm 2024", NULL);
+    t = tracuu_answer_total (a);
+    cr_expect_eq (t->amount, 10000000, "6 + 4 million, not the half-year's 30");
+    cr_expect_eq (t->sanctions, 2);
+    cr_expect_eq (t->members, 0);
+    cr_expect_eq (t->longer_periods, 1);
+    cr_expect_eq (t->longer_amount, 30000000);
+    cr_assert_eq (tracuu_answer_n_cases (a), 3);
+    for (size_t i = 0; i < tracuu_answer_n_cases (a); i++) {
+        const tracuu_answer_case_t *c = tracuu_answer_case (a, i);
+
+        cr_expect_null (c->member_of, "%s", c->key);
+        if (c->apart == TRACUU_ANSWER_LONGER_PERIOD) {
+            longer++;
+            cr_expect_str_eq (c->key, "thai-binh/2024-h1/fine/30000000");
+            cr_expect_eq (i, 2, "listed after the cases summed");
+        }
+    }
+    cr_expect_eq (longer, 1);
+    cr_expect (strstr (tracuu_answer_how (a), "1 case of a period reaching "
+                       "outside the question's listed apart, not summed"), "%s",
+               tracuu_answer_how (a));
+    tracuu_answer_destroy (a);
+
+    /* The half-year: the April case is inside the total again. */
+    a = ask (index, "phạt 6 tháng đầu năm 2024", NULL);
+    t = tracuu_answer_total (a);
+    cr_expect_eq (t->amount, 36000000);
+    cr_expect_eq (t->longer_periods, 0);
+    cr_expect_eq (t->members, 1);
+    tracuu_answer_destroy (a);
+    tracuu_index_close (index);
+}
+
+Test (answer, counts_with_their_sources)
+{
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    const tracuu_answer_total_t *t;
+    int64_t listed = 0;
+
+    write_province_reports ();
+    index = open_db ();
+    a = ask (index, "how many people were fined in Thái Bình", NULL);
+    t = tracuu_answer_total (a);
+    /* 5 of the half-year, 1 gaming shop; the April member is in the 5. */
+    cr_expect_eq (t->count, 6);
+    cr_expect_eq (t->count_cases, 2);
+    cr_expect_eq (t->count_unstated, 0);
+    for (size_t i = 0; i < tracuu_answer_n_cases (a); i++) {
+        const tracuu_answer_case_t *c = tracuu_answer_case (a, i);
+
+        if (c->member_of != NULL)
+            cr_expect_eq (c->counted, -1, "a member is not counted again");
+        if (c->counted > 0)
+            listed += c->counted;
+    }
+    cr_expect_eq (listed, 6, "each number with its case");
+    cr_expect (strstr (tracuu_answer_how (a), "violators counted: 6, the sum of "
+                       "the numbers stated in 2 cases"), "%s", tracuu_answer_how (a));
+    tracuu_answer_destroy (a);
+
+    /* No count asked: none made. */
+    a = ask (index, "phạt ở Thái Bình", NULL);
+    cr_expect_eq (tracuu_answer_total (a)->count, -1);
+    cr_expect_eq (tracuu_answer_case (a, 0)->counted, -1);
+    tracuu_answer_destroy (a);
+
+    /* Cases that state no number are said, not guessed. */
+    a = ask (index, "how many people were fined in April 2024", NULL);
+    t = tracuu_answer_total (a);
+    cr_expect_eq (t->count, 0);
+    cr_expect_eq (t->count_unstated, 2);
+    tracuu_answer_destroy (a);
+    a = ask (index, "bao nhiêu vụ bị phạt ở Thái Bình", NULL);
+    cr_expect_eq (tracuu_answer_total (a)->count, 2, "a stated total counts once");
+    tracuu_answer_destroy (a);
+    tracuu_index_close (index);
+}
+
+Test (answer, which_reports)
+{
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    const tracuu_answer_report_t *r;
+    char *json;
+
+    write_province_reports ();
+    index = open_db ();
+    a = ask (index, "những báo cáo nào có xử phạt ở Thái Bình", NULL);
+    cr_assert_eq (tracuu_answer_n_reports (a), 4, "each report once");
+    r = tracuu_answer_report (a, 0);
+    cr_expect (strstr (r->path, "/thai-binh-2024-04.txt"), "%s", r->path);
+    cr_assert_eq (r->n_cases, 1);
+    cr_expect_str_eq (tracuu_answer_case (a, r->cases[0])->key,
+                      "thai-binh/maile-tb/6000000");
+    /* The quarter's report names the same case: it is under both. */
+    r = tracuu_answer_report (a, 3);
+    cr_expect (strstr (r->path, "/thai-binh-2024-q2.txt"), "%s", r->path);
+    cr_assert_eq (r->n_cases, 1);
+    cr_expect_str_eq (tracuu_answer_case (a, r->cases[0])->key,
+                      "thai-binh/maile-tb/6000000");
+    tracuu_answer_destroy (a);
+
+    json = ask_json (index, "những báo cáo nào có xử phạt ở Nam Định");
+    cr_expect (strstr (json, "\"reports\":[{\"file\":"), "%s", json);
+    cr_expect (strstr (json, "nam-dinh-2024-04.txt\",\"cases\":[\"nam-dinh/nam-pham/"
+                       "4000000\"]}]"), "%s", json);
+    free (json);
+    tracuu_index_close (index);
+}
+
+Test (answer, calendar_buckets)
+{
+    tracuu_answer_options_t opts = TRACUU_ANSWER_OPTIONS_INIT;
+    static const struct { const char *value; size_t n, members; int64_t amount; }
+    months[] = {
+        { "2024-01", 1, 0, 7000000 }, { "2024-02", 0, 0, 0 },
+        { "2024-03", 0, 0, 0 }, { "2024-04", 1, 1, 4000000 },
+        { "2024-05", 1, 0, 2000000 },
+        { TRACUU_ANSWER_LONGER_PERIODS, 1, 0, 30000000 },
+    };
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    int64_t sum = 0;
+
+    write_report ("nam-dinh-2024-01.txt", "NAM ĐỊNH", "tháng 1 năm 2024",
+                  "Thanh tra Sở đã xử phạt vi phạm hành chính đối với 02 cá nhân "
+                  "về hành vi chia sẻ thông tin sai sự thật với tổng số tiền là 7 "
+                  "triệu đồng.");
+    rename (path_in ("nam-dinh-2024-01.txt"), path_in ("jan.txt"));
+    write_province_reports ();
+    rename (path_in ("jan.txt"), path_in ("reports/nam-dinh-2024-01.txt"));
+    index_folder (path_in ("reports"));
+    index = open_db ();
+    opts.group_by = "month";
+    opts.totals_only = 1;
+    a = ask (index, "action:fine", &opts);
+    cr_assert_eq (tracuu_answer_n_groups (a), 6);
+    for (size_t i = 0; i < 6; i++) {
+        const tracuu_answer_group_t *g = tracuu_answer_group (a, i);
+
+        cr_expect_str_eq (g->value, months[i].value);
+        cr_expect_eq (g->total.sanctions, months[i].n, "%s", g->value);
+        cr_expect_eq (g->total.members, months[i].members, "%s", g->value);
+        cr_expect_eq (g->total.amount, months[i].amount, "%s", g->value);
+        sum += g->total.amount;
+    }
+    cr_expect_eq (sum, tracuu_answer_total (a)->amount, "the groups add up");
+    tracuu_answer_destroy (a);
+
+    /* The half-year fits a year: no line of longer periods by year. */
+    opts.group_by = "year";
+    a = ask (index, "action:fine", &opts);
+    cr_assert_eq (tracuu_answer_n_groups (a), 1);
+    cr_expect_str_eq (tracuu_answer_group (a, 0)->value, "2024");
+    cr_expect_eq (tracuu_answer_group (a, 0)->total.amount, 43000000);
+    tracuu_answer_destroy (a);
+
+    /* Quarters: the April and May cases in Q2, the half-year apart. */
+    opts.group_by = "quarter";
+    a = ask (index, "action:fine", &opts);
+    cr_assert_eq (tracuu_answer_n_groups (a), 3);
+    cr_expect_str_eq (tracuu_answer_group (a, 0)->value, "2024-Q1");
+    cr_expect_str_eq (tracuu_answer_group (a, 1)->value, "2024-Q2");
+    cr_expect_eq (tracuu_answer_group (a, 1)->total.amount, 6000000);
+    cr_expect_str_eq (tracuu_answer_group (a, 2)->value, TRACUU_ANSWER_LONGER_PERIODS);
+    tracuu_answer_destroy (a);
     tracuu_index_close (index);
 }

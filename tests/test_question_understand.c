@@ -232,18 +232,21 @@ Test (understand, status)
 {
     static const row_t rows[] = {
         { "phạt chỉ lập biên bản", "action=fine status=recorded text=\"\"" },
-        { "các vụ mới lập biên bản", "status=recorded kind=case text=\"\"" },
+        { "các vụ mới lập biên bản", "action=fine status=recorded kind=case text=\"\"" },
         { "chưa ra quyết định xử phạt",
-          "status=recorded status=proposed text=\"\"" },
+          "action=fine status=recorded status=proposed text=\"\"" },
         { "chua ra quyet dinh xu phat",
-          "status=recorded status=proposed text=\"\"" },
+          "action=fine status=recorded status=proposed text=\"\"" },
         { "fines not yet decided", "action=fine status=recorded "
           "status=proposed text=\"\"" },
-        { "đề nghị xử phạt", "status=proposed text=\"\"" },
+        { "đề nghị xử phạt", "action=fine status=proposed text=\"\"" },
+        /* A status beside another action keeps that action. */
+        { "đề nghị khóa thuê bao", "action=subscriber_lock status=proposed "
+          "text=\"\"" },
         { "Which fines were proposed but not yet decided?",
           "action=fine status=proposed text=\"\"" },
         { "Những vi phạm nào mới lập biên bản, chưa ra quyết định xử phạt?",
-          "status=recorded text=\"\"" },
+          "action=fine status=recorded text=\"\"" },
         { "phạt đã hủy quyết định", "action=fine status=withdrawn text=\"\"" },
         { "vụ việc chuyển cơ quan điều tra", "status=criminal kind=case text=\"\"" },
         { "fines except proposed ones", "action=fine status!=proposed "

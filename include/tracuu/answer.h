@@ -5,6 +5,13 @@
  * How a total is formed:
  * - every case document is one case, whatever the number of reports
  *   that mention it (they are its sources);
+ * - only decided sanctions are summed: cases only recorded, proposed,
+ *   withdrawn or handed to criminal proceedings are listed and counted
+ *   apart, by status;
+ * - when the question asks about a period, the cases inside it are
+ *   summed; a case of a longer period that overlaps it (a half-year
+ *   total asked about April) is listed apart and not summed, and the
+ *   cases inside the question's period that it holds are summed instead;
  * - a case that is a member of a matching aggregate (listed in the
  *   aggregate's footnote, or of the same action, province and agency,
  *   sharing a category, with its period inside the aggregate's) is shown
@@ -14,6 +21,14 @@
  * - amounts marked approximate make the total approximate;
  * - cases without an amount are counted, not summed;
  * - news headlines quoted in reports are not sanctions and are left out.
+ *
+ * Counts ("how many people were fined", the question's count_of) add up
+ * the numbers the summed cases state (or, when the question names a
+ * status, the cases of that status), each case with its source.
+ *
+ * Groups and facets count every matching case, members and cases listed
+ * apart alike (a group has its members in a column of their own); only
+ * totals are restricted to the summed cases.
  */
 #ifndef TRACUU_ANSWER_H
 #define TRACUU_ANSWER_H
@@ -30,6 +45,15 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** Why a case is listed apart from those summed. @since 0.2 */
+typedef enum tracuu_answer_apart {
+    TRACUU_ANSWER_SUMMED = 0,   /* Summed (or a member of a summed case). */
+    TRACUU_ANSWER_STATUS,       /* Not decided (recorded, proposed,
+                                   withdrawn, criminal): counted by status. */
+    TRACUU_ANSWER_LONGER_PERIOD /* Its period is longer than the question's
+                                   and overlaps it. */
+} tracuu_answer_apart_t;
 
 /** Where a case is written. Strings belong to the answer. */
 typedef struct tracuu_answer_source {
@@ -85,7 +109,23 @@ typedef struct tracuu_answer_case {
     const tracuu_answer_source_t *sources; /* One or more, every mention
                                    in every report. */
     size_t n_sources;
+    tracuu_answer_apart_t apart; /* Why it is not summed, if it is not
+                                   (a member has its aggregate's).
+                                   @since 0.2 */
+    int64_t counted;            /* What it adds to the count the question
+                                   asks for (total.count), or -1 when it
+                                   adds nothing or states no number.
+                                   @since 0.2 */
 } tracuu_answer_case_t;
+
+/** The cases a report gives to an answer ("which reports"). Strings
+ * belong to the answer. @since 0.2 */
+typedef struct tracuu_answer_report {
+    const char *path;           /* Absolute path of the report. */
+    const size_t *cases;        /* Indexes of tracuu_answer_case(), in
+                                   display order. */
+    size_t n_cases;
+} tracuu_answer_report_t;
 
 /** Totals of an answer, or of one group. */
 typedef struct tracuu_answer_total {
@@ -98,7 +138,30 @@ typedef struct tracuu_answer_total {
     size_t per_violator;        /* Of those with an amount, the amounts of
                                    each violator, summed times the
                                    violators. @since 0.2 */
+    /* @since 0.2: what is not summed. */
+    size_t by_status[TRACUU_CASE_STATUS_LAST]; /* Top-level cases inside
+                                   the period, by status: by_status[0],
+                                   decided, is 'sanctions'; the others
+                                   are listed and counted, not summed. */
+    int64_t status_amount[TRACUU_CASE_STATUS_LAST]; /* The amounts they
+                                   state (0 when none does). */
+    size_t longer_periods;      /* Top-level cases of a period longer than
+                                   the question's: listed, not summed. */
+    int64_t longer_amount;      /* The amounts they state. */
+    /* @since 0.2: the count asked for (question's count_of), in the
+     * answer's total only (0 in groups). */
+    int64_t count;              /* Sum of the numbers stated; -1 when
+                                   nothing is counted. */
+    size_t count_cases;         /* Cases stating their number. */
+    size_t count_unstated;      /* Cases counted that do not state it. */
+    int64_t count_apart;        /* The numbers stated by the cases left
+                                   out of the count for their status (72
+                                   subscriber locks only proposed). */
+    size_t count_apart_cases;   /* Those cases. */
 } tracuu_answer_total_t;
+
+/** The group of cases longer than a calendar bucket. @since 0.2 */
+#define TRACUU_ANSWER_LONGER_PERIODS "(longer periods)"
 
 /** One row of a --group-by table. */
 typedef struct tracuu_answer_group {
@@ -123,7 +186,13 @@ typedef struct tracuu_answer_facet {
 typedef struct tracuu_answer_options {
     unsigned version;           /* TRACUU_ANSWER_OPTIONS_VERSION. */
     const char *group_by;       /* NULL, or year, quarter, month, province,
-                                   category, platform, action. */
+                                   category, platform, action, status,
+                                   violator. Years, quarters and months
+                                   are calendar buckets, every one from
+                                   the first to the last (empty ones with
+                                   zeros); a case of a longer period than
+                                   a bucket is in the group
+                                   TRACUU_ANSWER_LONGER_PERIODS. */
     const char *facets;         /* NULL, or a comma list of province, year,
                                    category, platform, action. */
     unsigned max_cases;         /* Most matching cases read (0: all of
@@ -192,10 +261,20 @@ const tracuu_answer_total_t *tracuu_answer_total (const tracuu_answer_t *a);
 /** A sentence saying how the total was formed. Borrowed. */
 const char *tracuu_answer_how (const tracuu_answer_t *a);
 
-/** Rows of the --group-by table, ordered by value. */
+/** Rows of the --group-by table, ordered by value, with
+ * TRACUU_ANSWER_LONGER_PERIODS and "(unknown)" last. */
 size_t tracuu_answer_n_groups (const tracuu_answer_t *a);
 const tracuu_answer_group_t *tracuu_answer_group (const tracuu_answer_t *a,
                                                   size_t i);
+
+/**
+ * The reports the listed cases come from, each once, sorted by path,
+ * with the listed cases each gives ("which reports / những báo cáo
+ * nào"). Borrowed from 'a'. @since 0.2
+ */
+size_t tracuu_answer_n_reports (const tracuu_answer_t *a);
+const tracuu_answer_report_t *tracuu_answer_report (const tracuu_answer_t *a,
+                                                    size_t i);
 
 /** Facets, in the order asked. */
 size_t tracuu_answer_n_facets (const tracuu_answer_t *a);

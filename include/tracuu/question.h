@@ -105,7 +105,9 @@
  * Status: "chỉ lập biên bản", "mới lập biên bản" (recorded), "đề nghị
  * xử phạt", "proposed" (proposed), "chưa ra quyết định", "not yet
  * decided" (recorded or proposed, unless one of them is named), "hủy
- * quyết định" (withdrawn), "chuyển cơ quan điều tra" (criminal).
+ * quyết định" (withdrawn), "chuyển cơ quan điều tra" (criminal). A
+ * status other than criminal named in words asks about fines when no
+ * action is named ("mới lập biên bản" is action=fine status=recorded).
  * Agencies: "do Công an tỉnh xử lý", "Thanh tra Sở", "by the provincial
  * police". Violator kinds: "doanh nghiệp", "companies", "cơ quan báo
  * chí", "the press", "cá nhân", "individuals" ("doanh nghiệp nào",

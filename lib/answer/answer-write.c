@@ -90,6 +90,17 @@ account_text (tracuu_status_t *rc, tracuu_buf_t *b,
     tracuu_buf__puts (rc, b, acc->name);
 }
 
+/* Why a case is not summed: null, "status" or "longer_period". */
+static const char *
+apart_name (tracuu_answer_apart_t apart)
+{
+    switch (apart) {
+    case TRACUU_ANSWER_STATUS: return "status";
+    case TRACUU_ANSWER_LONGER_PERIOD: return "longer_period";
+    default: return NULL;
+    }
+}
+
 static void
 write_case (tracuu_printer_t *p, const tracuu_answer_case_t *c, const char *type)
 {
@@ -145,13 +156,15 @@ write_case (tracuu_printer_t *p, const tracuu_answer_case_t *c, const char *type
         tracuu_printer_close (p);
     }
     tracuu_printer_close (p);
+    put_str (p, "apart", apart_name (c->apart));
+    put_count (p, "counted", c->counted);
     tracuu_printer_close (p);
     tracuu_buf__dispose (&b);
 }
 
 static void
 write_total (tracuu_printer_t *p, const tracuu_answer_total_t *t,
-             const char *how, const char *type)
+             const char *how, const char *count_of, const char *type)
 {
     tracuu_printer_map_open (p);
     if (type != NULL)
@@ -169,7 +182,67 @@ write_total (tracuu_printer_t *p, const tracuu_answer_total_t *t,
     tracuu_printer_integer (p, t->violators);
     if (how != NULL)
         put_str (p, "how", how);
+    tracuu_printer_key (p, "per_violator");
+    tracuu_printer_integer (p, (int64_t) t->per_violator);
+    /* Every status, summed or not: {"decided": {"cases", "amount_vnd"}...}. */
+    tracuu_printer_key (p, "statuses");
+    tracuu_printer_map_open (p);
+    for (int s = 0; s < TRACUU_CASE_STATUS_LAST; s++) {
+        tracuu_printer_key (p, tracuu_case_status_name ((tracuu_case_status_t) s));
+        tracuu_printer_map_open (p);
+        tracuu_printer_key (p, "cases");
+        tracuu_printer_integer (p, (int64_t) t->by_status[s]);
+        tracuu_printer_key (p, "amount_vnd");
+        tracuu_printer_integer (p, t->status_amount[s]);
+        tracuu_printer_close (p);
+    }
     tracuu_printer_close (p);
+    tracuu_printer_key (p, "longer_periods");
+    tracuu_printer_map_open (p);
+    tracuu_printer_key (p, "cases");
+    tracuu_printer_integer (p, (int64_t) t->longer_periods);
+    tracuu_printer_key (p, "amount_vnd");
+    tracuu_printer_integer (p, t->longer_amount);
+    tracuu_printer_close (p);
+    if (how != NULL) {
+        /* The count asked for, in the answer's total only. */
+        put_str (p, "count_of", t->count >= 0 ? count_of : NULL);
+        put_count (p, "count", t->count);
+        tracuu_printer_key (p, "count_cases");
+        tracuu_printer_integer (p, (int64_t) t->count_cases);
+        tracuu_printer_key (p, "count_unstated");
+        tracuu_printer_integer (p, (int64_t) t->count_unstated);
+        tracuu_printer_key (p, "count_apart");
+        tracuu_printer_integer (p, t->count_apart);
+        tracuu_printer_key (p, "count_apart_cases");
+        tracuu_printer_integer (p, (int64_t) t->count_apart_cases);
+    }
+    tracuu_printer_close (p);
+}
+
+/* A report of "which reports": {"file", "path_bytes"?, "cases": [key...]}. */
+static void
+write_report (tracuu_printer_t *p, const tracuu_answer_t *a,
+              const tracuu_answer_report_t *r, const char *type)
+{
+    tracuu_printer_map_open (p);
+    if (type != NULL)
+        put_str (p, "type", type);
+    tracuu_printer_key (p, "file");
+    tracuu_printer_string (p, tracuu_display_path (r->path));
+    tracuu_printer__path_bytes (p, r->path);
+    tracuu_printer_key (p, "cases");
+    tracuu_printer_array_open (p);
+    for (size_t i = 0; i < r->n_cases; i++)
+        tracuu_printer_string (p, tracuu_answer_case (a, r->cases[i])->key);
+    tracuu_printer_close (p);
+    tracuu_printer_close (p);
+}
+
+static int
+wants_reports (const tracuu_question_t *q)
+{
+    return q != NULL && q->wants != NULL && strcmp (q->wants, "reports") == 0;
 }
 
 static void
@@ -182,7 +255,7 @@ write_group (tracuu_printer_t *p, const tracuu_answer_group_t *g,
     put_str (p, "field", field);
     put_str (p, "value", g->value);
     tracuu_printer_key (p, "total");
-    write_total (p, &g->total, NULL, NULL);
+    write_total (p, &g->total, NULL, NULL, NULL);
     tracuu_printer_close (p);
 }
 
@@ -305,6 +378,7 @@ csv_case (tracuu_printer_t *p, const tracuu_answer_case_t *c)
     n = violator_kinds (c, names);
     csv_joined (p, "violator_kinds", names, n, ",");
     put_bool (p, "per_violator", c->per_violator);
+    csv_str (p, "apart", apart_name (c->apart));
     tracuu_printer_close (p);
     tracuu_buf__dispose (&b);
 }
@@ -317,7 +391,7 @@ csv_cases (tracuu_printer_t *p, const tracuu_answer_t *a)
         "action", "categories", "platforms", "accounts", "people",
         "amount_vnd", "approximate", "aggregate", "violators",
         "organizations", "individuals", "file", "line", "quote",
-        "other_sources", "status", "violator_kinds", "per_violator",
+        "other_sources", "status", "violator_kinds", "per_violator", "apart",
     };
 
     tracuu_printer_columns (p, columns, sizeof columns / sizeof columns[0]);
@@ -330,7 +404,7 @@ csv_groups (tracuu_printer_t *p, const tracuu_answer_t *a)
 {
     static const char *const columns[] = {
         "group", "sanctions", "members", "amount_vnd", "approximate",
-        "with_amount", "violators",
+        "with_amount", "violators", "not_summed",
     };
 
     tracuu_printer_columns (p, columns, sizeof columns / sizeof columns[0]);
@@ -345,6 +419,7 @@ csv_groups (tracuu_printer_t *p, const tracuu_answer_t *a)
         put_bool (p, "approximate", g->total.approximate);
         put_count (p, "with_amount", (int64_t) g->total.with_amount);
         put_count (p, "violators", g->total.violators);
+        put_count (p, "not_summed", (int64_t) tracuu_answer__apart (&g->total));
         tracuu_printer_close (p);
     }
 }
@@ -389,7 +464,13 @@ write_json (tracuu_printer_t *p, const tracuu_answer_t *a,
         write_case (p, tracuu_answer_case (a, i), NULL);
     tracuu_printer_close (p);
     tracuu_printer_key (p, "total");
-    write_total (p, tracuu_answer_total (a), tracuu_answer_how (a), NULL);
+    write_total (p, tracuu_answer_total (a), tracuu_answer_how (a),
+                 q ? q->count_of : NULL, NULL);
+    tracuu_printer_key (p, "reports");
+    tracuu_printer_array_open (p);
+    for (size_t i = 0; i < tracuu_answer_n_reports (a); i++)
+        write_report (p, a, tracuu_answer_report (a, i), NULL);
+    tracuu_printer_close (p);
     if (field != NULL) {
         tracuu_printer_key (p, "groups");
         tracuu_printer_array_open (p);
@@ -424,7 +505,11 @@ tracuu_answer_write (const tracuu_answer_t *a, const tracuu_question_t *q,
             for (size_t i = 0; i < tracuu_answer_n_cases (a); i++)
                 write_case (p, tracuu_answer_case (a, i), "case");
         write_facet_lines (p, a);
-        write_total (p, tracuu_answer_total (a), tracuu_answer_how (a), "total");
+        if (wants_reports (q))
+            for (size_t i = 0; i < tracuu_answer_n_reports (a); i++)
+                write_report (p, a, tracuu_answer_report (a, i), "report");
+        write_total (p, tracuu_answer_total (a), tracuu_answer_how (a),
+                     q ? q->count_of : NULL, "total");
         tracuu_index__write_shards (p, tracuu_answer__shards (a), "shards");
         break;
     case TRACUU_PRINTER_CSV:

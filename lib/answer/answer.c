@@ -62,6 +62,7 @@ typedef struct item {
     uint32_t n_copies;
     long group;                 /* Its copies_t, or -1. */
     int extra;                  /* A copy the question did not match. */
+    tracuu_answer_apart_t apart; /* Its own reason not to be summed. */
 } item_t;
 
 /* A case matched in several shards: each copy's summary, and the one
@@ -77,6 +78,7 @@ typedef struct copies {
 typedef TRACUU_ARRAY (copies_t) copies_array_t;
 
 typedef TRACUU_ARRAY (tracuu_answer_group_t) group_array_t;
+typedef TRACUU_ARRAY (tracuu_answer_report_t) report_array_t;
 typedef TRACUU_ARRAY (tracuu_answer_facet_value_t) value_array_t;
 
 struct tracuu_answer {
@@ -91,6 +93,7 @@ struct tracuu_answer {
     const char *how;
     const char *group_field;
     group_array_t groups;
+    report_array_t reports;     /* Of the cases listed. */
     tracuu_answer_facet_t facets[MAX_FACETS];
     value_array_t facet_values[MAX_FACETS];
     size_t n_facets;
@@ -437,6 +440,7 @@ triple (const tracuu_casesum_t *s, tracuu_buf_t *b, tracuu_status_t *rc)
 typedef struct agg {
     int32_t from, to;
     uint32_t categories;
+    tracuu_case_status_t status;
     size_t item;
 } agg_t;
 
@@ -492,7 +496,7 @@ index_aggregates (tracuu_answer_t *a, aggregates_t *g)
                 const tracuu_casesum_t *s = &a->items[i].sum;
 
                 g->aggs[g->start[run_of[i] + 1]++] = (agg_t) {
-                    s->from, s->to, s->categories, i
+                    s->from, s->to, s->categories, s->status, i
                 };
             }
     }
@@ -518,9 +522,22 @@ static int
 inside (const tracuu_casesum_t *c, const agg_t *agg)
 {
     return c->from && agg->from && agg->from <= c->from && c->to <= agg->to
+           && c->status == agg->status
            && (agg->to - agg->from) > (c->to - c->from)
            && (c->categories == 0 || agg->categories == 0
                || (c->categories & agg->categories) != 0);
+}
+
+/* Can case 'c' be shown under 'p' and not summed? Not when one of the
+ * two is summed and the other lies outside the question's period (the
+ * April case of a half-year total asked about April is summed), nor
+ * when the aggregate is not summed for its status and the case is. */
+static int
+may_hold (const item_t *p, const item_t *c)
+{
+    return (p->apart == TRACUU_ANSWER_LONGER_PERIOD)
+               == (c->apart == TRACUU_ANSWER_LONGER_PERIOD)
+           && !(p->apart == TRACUU_ANSWER_STATUS && c->apart == TRACUU_ANSWER_SUMMED);
 }
 
 /* Each case's parent: the aggregate its key names, else the first
@@ -547,7 +564,8 @@ link_parents (tracuu_answer_t *a)
         it->parent = -1;
         if (it->sum.parent != NULL
             && tracuu_map__get_str (&by_key, it->sum.parent,
-                                    strlen (it->sum.parent), &j) && j != i)
+                                    strlen (it->sum.parent), &j) && j != i
+            && may_hold (&a->items[j], it))
             it->parent = (long) j;
         if (it->parent >= 0 || (it->sum.flags & TRACUU_CASE_AGGREGATE)
             || (t = triple (&it->sum, &b, &rc)) == NULL
@@ -557,7 +575,8 @@ link_parents (tracuu_answer_t *a)
         for (size_t k = g.start[j]; k < g.start[j + 1]; k++) {
             if (g.aggs[k].from > it->sum.from)
                 break;
-            if (inside (&it->sum, &g.aggs[k])) {
+            if (inside (&it->sum, &g.aggs[k])
+                && may_hold (&a->items[g.aggs[k].item], it)) {
                 it->parent = (long) g.aggs[k].item;
                 break;
             }
@@ -584,12 +603,35 @@ case_amount (const tracuu_casesum_t *c)
 }
 
 static void
-add_to_total (tracuu_answer_total_t *t, const tracuu_casesum_t *c, int member)
+add_amount (int64_t *sum, int64_t amount)
+{
+    if (amount >= 0 && __builtin_add_overflow (*sum, amount, sum))
+        *sum = INT64_MAX;
+}
+
+/* Add case 'c' to 't': a member is counted, a case listed apart is
+ * counted by why, the others are summed. */
+static void
+add_to_total (tracuu_answer_total_t *t, const tracuu_casesum_t *c, int member,
+              tracuu_answer_apart_t apart)
 {
     if (member) {
         t->members++;
         return;
     }
+    if (apart == TRACUU_ANSWER_LONGER_PERIOD) {
+        t->longer_periods++;
+        if (c->amount >= 0)
+            add_amount (&t->longer_amount, case_amount (c));
+        return;
+    }
+    if ((unsigned) c->status < TRACUU_CASE_STATUS_LAST) {
+        t->by_status[c->status]++;
+        if (c->amount >= 0)
+            add_amount (&t->status_amount[c->status], case_amount (c));
+    }
+    if (apart != TRACUU_ANSWER_SUMMED)
+        return;
     t->sanctions++;
     if (c->amount >= 0) {
         if (__builtin_add_overflow (t->amount, case_amount (c), &t->amount))
@@ -603,16 +645,113 @@ add_to_total (tracuu_answer_total_t *t, const tracuu_casesum_t *c, int member)
         t->violators += c->violators;
 }
 
+/* Does the question name a status to include ("chỉ lập biên bản",
+ * status:recorded)? */
+static int
+asks_status (const tracuu_question_t *q)
+{
+    for (size_t i = 0; i < q->n_filters; i++)
+        if (!q->filters[i].exclude && strcmp (q->filters[i].field, "status") == 0)
+            return 1;
+    return 0;
+}
+
+/* Why each case is not summed, if it is not: a status other than
+ * decided, or a period reaching outside the question's (a half-year
+ * total, asked about April, overlaps April but does not lie in it). */
+static void
+mark_apart (tracuu_answer_t *a, const tracuu_question_t *q)
+{
+    int32_t lo = q->date_from, hi = q->date_to;
+
+    for (size_t i = 0; i < a->n_items; i++) {
+        item_t *it = &a->items[i];
+        const tracuu_casesum_t *s = &it->sum;
+
+        it->apart = TRACUU_ANSWER_SUMMED;
+        if ((lo || hi) && s->from && s->to
+            && ((lo && s->from < lo) || (hi && s->to > hi)))
+            it->apart = TRACUU_ANSWER_LONGER_PERIOD;
+        else if (s->status != TRACUU_CASE_DECIDED)
+            it->apart = TRACUU_ANSWER_STATUS;
+    }
+}
+
+/* The number case 's' states of what 'of' counts, or -1. */
+static int64_t
+count_value (const tracuu_casesum_t *s, const char *of)
+{
+    const uint32_t orgs = TRACUU_VIOLATOR_COMPANY | TRACUU_VIOLATOR_PRESS
+                          | TRACUU_VIOLATOR_ORGANIZATION;
+
+    if (strcmp (of, "cases") == 0)
+        return 1;
+    if (strcmp (of, "individuals") == 0)
+        return s->individuals >= 0 ? s->individuals
+               : s->violator_kinds == TRACUU_VIOLATOR_INDIVIDUAL ? s->violators : -1;
+    if (strcmp (of, "organizations") == 0)
+        return s->organizations >= 0 ? s->organizations
+               : s->violator_kinds && !(s->violator_kinds & ~orgs) ? s->violators
+                                                                   : -1;
+    /* Violators, subscribers, accounts: the number of them stated. */
+    return s->violators;
+}
+
+/* Does top-level case 'it' add to a count? When it is summed, or when
+ * the question names its status; never when its period is longer. */
+static int
+counted (const item_t *it, int any_status)
+{
+    return it->parent < 0 && it->apart != TRACUU_ANSWER_LONGER_PERIOD
+           && (it->apart == TRACUU_ANSWER_SUMMED || any_status);
+}
+
+/* The count the question asks for: over the summed cases, or the cases
+ * of the status it names. */
+static void
+count_asked (tracuu_answer_t *a, const tracuu_question_t *q)
+{
+    tracuu_answer_total_t *t = &a->total;
+    int any_status = asks_status (q);
+
+    t->count = -1;
+    if (!q->wants_total || q->count_of == NULL)
+        return;
+    t->count = 0;
+    for (size_t i = 0; i < a->n_items; i++) {
+        const item_t *it = &a->items[i];
+        int64_t v;
+
+        if (it->parent < 0 && it->apart == TRACUU_ANSWER_STATUS && !any_status
+            && (v = count_value (&it->sum, q->count_of)) >= 0) {
+            if (__builtin_add_overflow (t->count_apart, v, &t->count_apart))
+                t->count_apart = INT64_MAX;
+            t->count_apart_cases++;
+        }
+        if (!counted (it, any_status))
+            continue;
+        v = count_value (&it->sum, q->count_of);
+        if (v < 0) {
+            t->count_unstated++;
+            continue;
+        }
+        if (__builtin_add_overflow (t->count, v, &t->count))
+            t->count = INT64_MAX;
+        t->count_cases++;
+    }
+}
+
 /* Link members to aggregates, then lay cases out in display order: each
  * top-level case followed by its members, in the order of the sort. */
 static tracuu_status_t
-arrange (tracuu_answer_t *a)
+arrange (tracuu_answer_t *a, const tracuu_question_t *q)
 {
     size_t n = a->n_items, k = 0, *first = NULL, *count = NULL, *members = NULL;
     tracuu_status_t rc;
 
     if (n > 1)
         qsort (a->items, n, sizeof *a->items, item_cmp);
+    mark_apart (a, q);
     rc = link_parents (a);
     if (rc)
         return rc;
@@ -649,18 +788,23 @@ arrange (tracuu_answer_t *a)
 
             members[first[p] + count[p]++] = i;
         }
-    for (size_t i = 0; i < n; i++) {
-        if (a->items[i].parent >= 0)
-            continue;
-        a->items[i].order = k;
-        a->display[k++] = i;
-        for (size_t m = 0; m < count[i]; m++) {
-            a->items[members[first[i] + m]].order = k;
-            a->display[k++] = members[first[i] + m];
+    /* The summed cases first, then those not decided, then those of a
+     * longer period: each with its members. */
+    for (int section = TRACUU_ANSWER_SUMMED; section <= TRACUU_ANSWER_LONGER_PERIOD;
+         section++)
+        for (size_t i = 0; i < n; i++) {
+            if (a->items[i].parent >= 0 || (int) a->items[i].apart != section)
+                continue;
+            a->items[i].order = k;
+            a->display[k++] = i;
+            for (size_t m = 0; m < count[i]; m++) {
+                a->items[members[first[i] + m]].order = k;
+                a->display[k++] = members[first[i] + m];
+            }
         }
-    }
     for (size_t i = 0; i < n; i++)
-        add_to_total (&a->total, &a->items[i].sum, a->items[i].parent >= 0);
+        add_to_total (&a->total, &a->items[i].sum, a->items[i].parent >= 0,
+                      a->items[i].apart);
 
   DONE:
     free (first);
@@ -691,11 +835,17 @@ group_kind (const tracuu_field_t *f)
     return -1;
 }
 
+/* Values in order, the groups of no value ("(longer periods)",
+ * "(unknown)") last. */
 static int
 group_cmp (const void *x, const void *y)
 {
-    return strcmp (((const tracuu_answer_group_t *) x)->value,
-                   ((const tracuu_answer_group_t *) y)->value);
+    const char *a = ((const tracuu_answer_group_t *) x)->value;
+    const char *b = ((const tracuu_answer_group_t *) y)->value;
+
+    if ((*a == '(') != (*b == '('))
+        return *a == '(' ? 1 : -1;
+    return strcmp (a, b);
 }
 
 typedef struct grouping {
@@ -722,7 +872,88 @@ add_group (grouping_t *g, const char *value, const item_t *it)
                              len, i);
     }
     if (!g->rc)
-        add_to_total (&a->groups.items[i].total, &it->sum, it->parent >= 0);
+        add_to_total (&a->groups.items[i].total, &it->sum, it->parent >= 0,
+                      it->apart);
+}
+
+/* The calendar bucket of [from, to] in 'field' (G_YEAR, G_QUARTER,
+ * G_MONTH) into 'label': 1 when the span lies in one bucket, 0 when it
+ * is longer, -1 when it is not a valid span. */
+static int
+calendar_bucket (int32_t from, int32_t to, int field, char *label, size_t size)
+{
+    int y0 = (int) (from / 10000), y1 = (int) (to / 10000);
+    int m0 = (int) (from / 100 % 100), m1 = (int) (to / 100 % 100);
+
+    if (!tracuu_period__valid (from, to))
+        return -1;
+    if (y0 != y1)
+        return 0;
+    if (field == G_YEAR)
+        snprintf (label, size, "%04d", y0);
+    else if (field == G_QUARTER && (m0 - 1) / 3 == (m1 - 1) / 3)
+        snprintf (label, size, "%04d-Q%d", y0, (m0 - 1) / 3 + 1);
+    else if (field == G_MONTH && m0 == m1)
+        snprintf (label, size, "%04d-%02d", y0, m0);
+    else
+        return 0;
+    return 1;
+}
+
+/* A calendar label as a count of buckets since year 0, or -1. */
+static long
+bucket_number (const char *label, int field)
+{
+    int y, k;
+
+    if (field == G_YEAR && sscanf (label, "%4d", &y) == 1 && strlen (label) == 4)
+        return y;
+    if (field == G_QUARTER && sscanf (label, "%4d-Q%1d", &y, &k) == 2)
+        return (long) y * 4 + (k - 1);
+    if (field == G_MONTH && sscanf (label, "%4d-%2d", &y, &k) == 2)
+        return (long) y * 12 + (k - 1);
+    return -1;
+}
+
+/* The most empty buckets put between the first and the last. */
+#define MAX_EMPTY_BUCKETS 1200
+
+/* Every bucket from the first to the last, the empty ones with zeros,
+ * so that a trend table has no gaps. */
+static void
+fill_buckets (grouping_t *g, int field)
+{
+    tracuu_answer_t *a = g->a;
+    long lo = -1, hi = -1;
+
+    for (size_t i = 0; i < a->groups.n; i++) {
+        long b = bucket_number (a->groups.items[i].value, field);
+
+        if (b >= 0 && (lo < 0 || b < lo))
+            lo = b;
+        if (b > hi)
+            hi = b;
+    }
+    if (lo < 0 || hi - lo > MAX_EMPTY_BUCKETS)
+        return;
+    for (long b = lo + 1; b < hi && !g->rc; b++) {
+        char label[32];
+        size_t len, i;
+
+        if (field == G_YEAR)
+            snprintf (label, sizeof label, "%04ld", b);
+        else if (field == G_QUARTER)
+            snprintf (label, sizeof label, "%04ld-Q%ld", b / 4, b % 4 + 1);
+        else
+            snprintf (label, sizeof label, "%04ld-%02ld", b / 12, b % 12 + 1);
+        len = strlen (label);
+        if (!tracuu_map__get_str (&g->by_value, label, len, &i)) {
+            tracuu_answer_group_t row = { NULL, { 0 } };
+
+            row.value = tracuu_arena__strndup (&g->rc, &a->arena, label, len);
+            TRACUU_ARRAY_PUSH (&g->rc, &a->groups, row);
+        }
+    }
 }
 
 /* The values of 'field' for a case, as its case document's values give
@@ -806,7 +1037,23 @@ static void
 group_item (grouping_t *g, int field, const item_t *it)
 {
     group_ctx_t c = { g, it };
+    char label[32];
 
+    if (field == G_YEAR || field == G_QUARTER || field == G_MONTH) {
+        /* Calendar buckets: never a half-year total in one of its months. */
+        switch (calendar_bucket (it->sum.from, it->sum.to, field, label,
+                                 sizeof label)) {
+        case 1:
+            add_group (g, label, it);
+            return;
+        case 0:
+            add_group (g, TRACUU_ANSWER_LONGER_PERIODS, it);
+            return;
+        default:
+            add_group (g, "(unknown)", it);
+            return;
+        }
+    }
     if (each_value (field, &it->sum, group_value, &c) == 0)
         add_group (g, "(unknown)", it);
 }
@@ -818,6 +1065,8 @@ group_by (tracuu_answer_t *a, int field)
 
     for (size_t i = 0; i < a->n_items && !g.rc; i++)
         group_item (&g, field, &a->items[i]);
+    if (!g.rc && (field == G_YEAR || field == G_QUARTER || field == G_MONTH))
+        fill_buckets (&g, field);
     tracuu_map__dispose (&g.by_value);
     if (a->groups.n > 1)
         qsort (a->groups.items, a->groups.n, sizeof *a->groups.items, group_cmp);
@@ -1034,12 +1283,133 @@ build_query (tracuu_index_t *index, const tracuu_question_t *q, xapc_query_t **o
     return rc;
 }
 
+/* How a status is said in an answer. */
+static const char *
+status_words (tracuu_case_status_t s)
+{
+    switch (s) {
+    case TRACUU_CASE_RECORDED: return "only recorded";
+    case TRACUU_CASE_PROPOSED: return "proposed";
+    case TRACUU_CASE_WITHDRAWN: return "withdrawn";
+    case TRACUU_CASE_CRIMINAL: return "handed to criminal proceedings";
+    default: return "decided";
+    }
+}
+
+size_t
+tracuu_answer__apart (const tracuu_answer_total_t *t)
+{
+    size_t n = t->longer_periods;
+
+    for (int s = 1; s < TRACUU_CASE_STATUS_LAST; s++)
+        n += t->by_status[s];
+    return n;
+}
+
+/* "2 more cases only recorded, 1 proposed, not summed" into 'b', or
+ * nothing when every case counted is decided. */
+void
+tracuu_answer__not_summed (tracuu_status_t *rc, tracuu_buf_t *b,
+                           const tracuu_answer_total_t *t)
+{
+    size_t n = 0;
+
+    for (int s = 1; s < TRACUU_CASE_STATUS_LAST; s++) {
+        if (t->by_status[s] == 0)
+            continue;
+        if (n == 0)
+            tracuu_buf__printf (rc, b, "%zu more case%s %s", t->by_status[s],
+                                t->by_status[s] == 1 ? "" : "s",
+                                status_words ((tracuu_case_status_t) s));
+        else
+            tracuu_buf__printf (rc, b, ", %zu %s", t->by_status[s],
+                                status_words ((tracuu_case_status_t) s));
+        n += t->by_status[s];
+    }
+    if (n > 0)
+        tracuu_buf__puts (rc, b, ", not summed");
+}
+
+/* A (report, listed case) pair, to gather the reports. */
+typedef struct mention {
+    const char *path;
+    size_t ci;
+} mention_t;
+
+static int
+mention_cmp (const void *x, const void *y)
+{
+    const mention_t *a = x, *b = y;
+    int c = strcmp (a->path, b->path);
+
+    return c ? c : (a->ci > b->ci) - (a->ci < b->ci);
+}
+
+/* The reports of the listed cases, each once, with its cases. */
+static tracuu_status_t
+gather_reports (tracuu_answer_t *a)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    size_t n = 0, k = 0;
+    mention_t *m;
+
+    for (size_t i = 0; i < a->n_cases; i++)
+        n += a->cases[i].n_sources;
+    m = malloc ((n + 1) * sizeof *m);
+    if (m == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    for (size_t i = 0; i < a->n_cases; i++)
+        for (size_t s = 0; s < a->cases[i].n_sources; s++)
+            m[k++] = (mention_t) { a->cases[i].sources[s].path, i };
+    if (n > 1)
+        qsort (m, n, sizeof *m, mention_cmp);
+    for (size_t i = 0; i < n && !rc;) {
+        size_t j = i, d = 0, *cases;
+        tracuu_answer_report_t r;
+
+        while (j < n && strcmp (m[j].path, m[i].path) == 0)
+            j++;
+        cases = tracuu_arena__alloc (&rc, &a->arena, (j - i) * sizeof *cases);
+        for (size_t x = i; x < j && !rc; x++)
+            if (d == 0 || cases[d - 1] != m[x].ci)
+                cases[d++] = m[x].ci;
+        r.path = m[i].path;
+        r.cases = cases;
+        r.n_cases = d;
+        if (!rc)
+            TRACUU_ARRAY_PUSH (&rc, &a->reports, r);
+        i = j;
+    }
+    free (m);
+    return rc;
+}
+
+/* What the listed cases need of their place in the answer: why they
+ * are not summed, what they add to the count; then their reports. */
+static tracuu_status_t
+mark_listed (tracuu_answer_t *a, const tracuu_question_t *q)
+{
+    int any_status = asks_status (q);
+
+    for (size_t i = 0; i < a->n_cases; i++) {
+        const item_t *it = &a->items[a->display[a->offset + i]];
+        tracuu_answer_case_t *c = &a->cases[i];
+
+        c->apart = it->parent >= 0 ? a->items[it->parent].apart : it->apart;
+        c->counted = -1;
+        if (a->total.count >= 0 && counted (it, any_status))
+            c->counted = count_value (&it->sum, q->count_of);
+    }
+    return gather_reports (a);
+}
+
 static void
-describe_how (tracuu_answer_t *a)
+describe_how (tracuu_answer_t *a, const tracuu_question_t *q)
 {
     const tracuu_answer_total_t *t = &a->total;
     tracuu_status_t rc = TRACUU_STATUS_OK;
     tracuu_buf_t b = { 0 };
+    size_t before;
 
     tracuu_buf__printf (&rc, &b, "%s%zu sanction%s summed (%zu with an amount%s), ",
                         t->approximate ? "approximate: " : "",
@@ -1050,6 +1420,34 @@ describe_how (tracuu_answer_t *a)
         tracuu_buf__printf (&rc, &b, "%zu amount%s of each violator multiplied "
                             "by the violators, ", t->per_violator,
                             t->per_violator == 1 ? "" : "s");
+    before = b.len;
+    tracuu_answer__not_summed (&rc, &b, t);
+    if (b.len > before)
+        tracuu_buf__puts (&rc, &b, " (only decided sanctions are), ");
+    if (t->longer_periods > 0)
+        tracuu_buf__printf (&rc, &b, "%zu case%s of a period reaching outside "
+                            "the question's listed apart, not summed (the cases "
+                            "inside the question's period are), ",
+                            t->longer_periods, t->longer_periods == 1 ? "" : "s");
+    if (t->count >= 0 && strcmp (q->count_of, "cases") == 0)
+        tracuu_buf__printf (&rc, &b, "cases counted: %lld (a stated total "
+                            "counts once), ", (long long) t->count);
+    else if (t->count >= 0) {
+        tracuu_buf__printf (&rc, &b, "%s counted: %lld, the sum of the numbers "
+                            "stated in %zu case%s", q->count_of,
+                            (long long) t->count, t->count_cases,
+                            t->count_cases == 1 ? "" : "s");
+        if (t->count_unstated > 0)
+            tracuu_buf__printf (&rc, &b, " (%zu more do%s not say how many)",
+                                t->count_unstated,
+                                t->count_unstated == 1 ? "es" : "");
+        if (t->count_apart_cases > 0)
+            tracuu_buf__printf (&rc, &b, "; %lld more stated in %zu case%s not "
+                                "decided, not counted", (long long) t->count_apart,
+                                t->count_apart_cases,
+                                t->count_apart_cases == 1 ? "" : "s");
+        tracuu_buf__puts (&rc, &b, ", ");
+    }
     tracuu_buf__printf (&rc, &b, "%zu member case%s shown under their aggregate "
                         "and not added again; cases reported in several reports "
                         "counted once; news headlines left out.",
@@ -1149,7 +1547,9 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
     xapc_mset_destroy (mset);
     mset = NULL;
     if (!rc)
-        rc = arrange (a);
+        rc = arrange (a, question);
+    if (!rc)
+        count_asked (a, question);
     if (!rc && group >= 0)
         rc = group_by (a, group);
     if (!rc)
@@ -1157,7 +1557,9 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
     if (!rc && !opts->totals_only)
         rc = tracuu_answer__list (index, a, opts->offset, opts->limit);
     if (!rc)
-        describe_how (a);
+        rc = mark_listed (a, question);
+    if (!rc)
+        describe_how (a, question);
     if (!rc)
         rc = tracuu_index__shard_state (index, &a->shards);
 
@@ -1303,6 +1705,18 @@ tracuu_answer_group (const tracuu_answer_t *a, size_t i)
 }
 
 size_t
+tracuu_answer_n_reports (const tracuu_answer_t *a)
+{
+    return a ? a->reports.n : 0;
+}
+
+const tracuu_answer_report_t *
+tracuu_answer_report (const tracuu_answer_t *a, size_t i)
+{
+    return a && i < a->reports.n ? &a->reports.items[i] : NULL;
+}
+
+size_t
 tracuu_answer_n_facets (const tracuu_answer_t *a)
 {
     return a ? a->n_facets : 0;
@@ -1327,6 +1741,7 @@ tracuu_answer_destroy (tracuu_answer_t *a)
     free (a->groups.items);
     free (a->copies.items);
     free (a->shards.missing);
+    free (a->reports.items);
     tracuu_strpool__dispose (&a->pool);
     tracuu_arena__dispose (&a->arena);
     free (a);

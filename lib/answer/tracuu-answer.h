@@ -27,6 +27,15 @@ tracuu_arena_t *tracuu_answer__arena (tracuu_answer_t *a);
 void tracuu_answer__set_cases (tracuu_answer_t *a, tracuu_answer_case_t *cases,
                                size_t n, size_t offset);
 
+/* answer.c: "2 more cases only recorded, 1 proposed, not summed" (of
+ * the statuses 't' counts apart) appended to 'b'; nothing when none. */
+void tracuu_answer__not_summed (tracuu_status_t *rc, tracuu_buf_t *b,
+                                const tracuu_answer_total_t *t);
+
+/* answer.c: the top-level cases 't' counts and does not sum (another
+ * status, a longer period). */
+size_t tracuu_answer__apart (const tracuu_answer_total_t *t);
+
 /* answer-case.c: read in full the cases from 'offset' in display order,
  * at most 'limit' of them (0: all). */
 tracuu_status_t tracuu_answer__list (tracuu_index_t *index, tracuu_answer_t *a,

@@ -229,6 +229,7 @@ typedef struct parser {
     int seen_other;             /* Another mapped word was found. */
     int english;                /* Most words cannot be Vietnamese. */
     int undecided;              /* "chưa ra quyết định" was read. */
+    int status_words;           /* A status of fines was named in words. */
     tracuu_question_t *q;
 } parser_t;
 

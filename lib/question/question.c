@@ -843,6 +843,10 @@ apply_amount (parser_t *p, const match_t *m)
 static void
 apply_status (parser_t *p, const match_t *m)
 {
+    /* Recorded, proposed, decided or withdrawn are what becomes of a
+     * fine; a case sent to criminal proceedings may be of any action. */
+    if (!m->exclude && strcmp (m->label, "criminal") != 0)
+        p->status_words = 1;
     if (strcmp (m->label, "undecided") != 0) {
         tracuu_question__add_filter (p, "status", m->label, strlen (m->label),
                                      m->exclude, NULL);
@@ -898,7 +902,9 @@ apply_match (parser_t *p, const run_t *run, const match_t *m)
 }
 
 /* "chưa ra quyết định" is recorded or proposed, unless one of them is
- * named too. A count of subscribers is of locked subscribers. */
+ * named too. A status named in words asks about fines when no action is
+ * named or excluded ("mới lập biên bản" are fines not yet decided). A
+ * count of subscribers is of locked subscribers. */
 static void
 settle (parser_t *p)
 {
@@ -917,6 +923,11 @@ settle (parser_t *p)
     if (q->count_of != NULL && strcmp (q->count_of, "subscribers") == 0
         && q->action == NULL)
         set_once (p, &q->action, "subscriber_lock");
+    for (size_t i = 0; i < q->n_filters && p->status_words; i++)
+        if (strcmp (q->filters[i].field, "action") == 0)
+            p->status_words = 0;
+    if (p->status_words && q->action == NULL)
+        set_once (p, &q->action, "fine");
 }
 
 /* ------------------------------------------------------------------ */
