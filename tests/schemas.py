@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 
 from jsonschema import Draft202012Validator
@@ -138,6 +139,15 @@ def documents(name, text):
         out.append(value)
 
 
+def label(path):
+    """What made an output file: the command line beside it, if any."""
+    args = re.sub(r"(\.bom)?\.(json|jsonl|csv)$", ".args", path)
+    if args != path and os.path.exists(args):
+        with open(args, encoding="utf-8") as f:
+            return f.read().strip()
+    return path
+
+
 def main():
     folder, pairs = sys.argv[1], sys.argv[2:]
     schemas = load_schemas(folder)
@@ -154,13 +164,13 @@ def main():
         try:
             docs = documents(name, text)
         except ValueError as e:
-            problems.append("%s: not %s output: %s" % (path, name, e))
+            problems.append("%s: not %s output: %s" % (label(path), name, e))
             continue
         if not docs:
-            problems.append("%s: empty" % path)
+            problems.append("%s: empty" % label(path))
         validator = make_validator(schemas, name)
         for n, doc in enumerate(docs):
-            where = "%s (%s, document %d)" % (path, name, n + 1)
+            where = "%s, %s, document %d" % (label(path), name, n + 1)
             for error in validator.iter_errors(doc):
                 loc = "/".join(str(p) for p in error.absolute_path)
                 problems.append("%s: at /%s: %s" % (where, loc, error.message[:300]))

@@ -28,6 +28,7 @@ run () {
     stem=$1
     shift
     n=$((n + 1))
+    printf '%s\n' "tracuu-query $*" >"$TMP/$n.args"
     "$QUERY" --db "$DB" --today 2025-01-01 --format json "$@" >"$TMP/$n.json"
     "$QUERY" --db "$DB" --today 2025-01-01 --format jsonl "$@" >"$TMP/$n.jsonl"
     "$QUERY" --db "$DB" --today 2025-01-01 --format csv "$@" >"$TMP/$n.csv"
@@ -49,9 +50,11 @@ run answer 'những tài khoản nào bị phạt năm 2024'
 run answer 'bao nhiêu người bị phạt năm 2024'
 run answer --limit 2 --offset 1 --cases
 run answer 'phạt tin giả về lũ lụt năm 2024 ngoài An Giang'
+echo 'tracuu-index --extract --format json corpus/*.txt' >"$TMP/extract.args"
+echo 'tracuu-index --extract --format jsonl corpus/*.txt' >"$TMP/extract-lines.args"
 "$INDEX" --extract --format json corpus/*.txt >"$TMP/extract.json"
-"$INDEX" --extract --format jsonl corpus/*.txt >"$TMP/extract.jsonl"
-PAIRS="$PAIRS extract.json=$TMP/extract.json extract-line.json=$TMP/extract.jsonl"
+"$INDEX" --extract --format jsonl corpus/*.txt >"$TMP/extract-lines.jsonl"
+PAIRS="$PAIRS extract.json=$TMP/extract.json extract-line.json=$TMP/extract-lines.jsonl"
 
 # shellcheck disable=SC2086
 "$PYTHON" tests/schemas.py docs/schemas $PAIRS
