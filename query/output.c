@@ -433,11 +433,12 @@ print_line (const int *cols, char cells[N_COLS][CELL], const size_t *width,
 }
 
 /* One source's sentence after 'head', cut with "…" to end within
- * 'columns' (0: whole). */
+ * 'columns' (0: whole); 'at' columns are already written on the line. */
 static void
-print_quote (const char *head, const char *quote, size_t columns)
+print_quote (const char *head, size_t at, const char *quote, size_t columns)
 {
-    size_t hw = tracuu_display_width (head, strlen (head)), qlen = strlen (quote);
+    size_t hw = at + tracuu_display_width (head, strlen (head));
+    size_t qlen = strlen (quote);
     size_t fit = qlen;
 
     /* The quote marks take 2 columns; at least 20 of the sentence. */
@@ -520,26 +521,29 @@ text_cases (const tracuu_answer_t *a, size_t columns)
         }
         for (size_t s = 0; s < c->n_sources; s++) {
             const tracuu_answer_source_t *src = &c->sources[s];
-            char head[600], *name;
+            char *head = NULL, *name;
 
             /* Line 2 named the first source. */
             if (source_on_2 && s == 0) {
-                snprintf (head, sizeof head, "%s%s", indent,
-                          src->ocr ? "(OCR) " : "");
-                print_quote (head, src->quote, columns);
+                printf ("%s", indent);
+                print_quote (src->ocr ? "(OCR) " : "", strlen (indent),
+                             src->quote, columns);
                 continue;
             }
             name = output_name (src->path);
-            snprintf (head, sizeof head, "%s%s:%u%s%s", indent,
-                      name ? name : "?", src->line, src->ocr ? " (OCR)" : "",
-                      two_lines ? "" : ": ");
+            if (asprintf (&head, "%s%s:%u%s%s", indent, name ? name : "?",
+                          src->line, src->ocr ? " (OCR)" : "",
+                          two_lines ? "" : ": ") < 0)
+                head = NULL;
             free (name);
             if (two_lines) {
                 /* The name whole on its line, the sentence below it. */
-                printf ("%s\n", head);
-                snprintf (head, sizeof head, "%s", indent);
+                printf ("%s\n%s", head ? head : "", indent);
+                print_quote ("", strlen (indent), src->quote, columns);
+            } else {
+                print_quote (head ? head : "", 0, src->quote, columns);
             }
-            print_quote (head, src->quote, columns);
+            free (head);
         }
     }
 }
