@@ -134,7 +134,8 @@ put_marked (const tracuu_hit_t *hit, size_t from, size_t to, size_t *span,
     size_t at = from;
 
     while (at < to) {
-        const tracuu_span_t *s = *span < hit->n_spans ? &hit->spans[*span] : NULL;
+        const tracuu_span_t *s = *span < hit->n_spans ? &hit->spans[*span]
+                                                      : NULL;
         size_t next = to;
 
         if (s != NULL && s->start == at)
@@ -179,8 +180,8 @@ print_snippet (const tracuu_hit_t *hit, int color, size_t columns)
         if (end == at)
             break;
         w = tracuu_display_width (hit->snippet + at, end - at);
-        for (size_t k = span; k < hit->n_spans && hit->spans[k].start < end; k++)
-            if (hit->spans[k].start >= at)
+        for (size_t k = span; k < hit->n_spans; k++)
+            if (hit->spans[k].start >= at && hit->spans[k].start < end)
                 w += mark;
         if (col > 3 && col + gap + w > columns) {
             fputs ("\n   ", stdout);
@@ -329,8 +330,13 @@ static const char *const HEADERS[N_COLS] = {
     "VIOLATORS", "WHO", "SOURCE"
 };
 static const size_t MAX_WIDTH[N_COLS] = { 14, 18, 16, 10, 36, 22, 20, 48, 72 };
-/* The columns that give way on a narrow terminal, and how far. */
-static const size_t MIN_WIDTH[N_COLS] = {
+/* The columns that give way when the table is too wide, and how far:
+ * on one line, only the lists; on two, the province and violators too,
+ * rather than run past the edge. */
+static const size_t WIDE_MIN[N_COLS] = {
+    [C_CATEGORIES] = 16, [C_ACCOUNTS] = 16
+};
+static const size_t NARROW_MIN[N_COLS] = {
     [C_PROVINCE] = 10, [C_VIOLATORS] = 8, [C_CATEGORIES] = 16,
     [C_ACCOUNTS] = 16
 };
@@ -393,10 +399,11 @@ line_width (const int *cols, const size_t *width, size_t indent)
 }
 
 /* Narrow the columns of 'cols' that give way (the widest first, down to
- * their MIN_WIDTH) until the line fits 'columns'. Returns whether it
- * does. */
+ * their width in 'min', 0 for a column that does not) until the line
+ * fits 'columns'. Returns whether it does. */
 static int
-fit_line (const int *cols, size_t *width, size_t indent, size_t columns)
+fit_line (const int *cols, size_t *width, size_t indent, size_t columns,
+          const size_t *min)
 {
     while (line_width (cols, width, indent) > columns) {
         int widest = -1;
@@ -404,7 +411,7 @@ fit_line (const int *cols, size_t *width, size_t indent, size_t columns)
         for (int k = 0; cols[k] >= 0; k++) {
             int c = cols[k];
 
-            if (MIN_WIDTH[c] > 0 && width[c] > MIN_WIDTH[c]
+            if (min[c] > 0 && width[c] > min[c]
                 && (widest < 0 || width[c] > width[widest]))
                 widest = c;
         }
@@ -443,8 +450,8 @@ print_quote (const char *head, size_t at, const char *quote, size_t columns)
 
     /* The quote marks take 2 columns; at least 20 of the sentence. */
     if (columns > 0 && hw + 2 + tracuu_display_width (quote, qlen) > columns)
-        fit = tracuu_display_fit (quote, qlen, columns > hw + 22 ? columns - hw - 2
-                                                                 : 20);
+        fit = tracuu_display_fit (quote, qlen,
+                                  columns > hw + 22 ? columns - hw - 2 : 20);
     printf ("%s\"%.*s%s\n", head, (int) fit, quote, fit < qlen ? "…" : "\"");
 }
 
@@ -482,7 +489,7 @@ text_cases (const tracuu_answer_t *a, size_t columns)
         }
     }
     memcpy (wide, width, sizeof wide);
-    two_lines = columns > 0 && !fit_line (ALL, wide, 0, columns);
+    two_lines = columns > 0 && !fit_line (ALL, wide, 0, columns, WIDE_MIN);
     if (!two_lines) {
         memcpy (width, wide, sizeof width);
         print_line (ALL, headers, width, 0);
@@ -493,24 +500,27 @@ text_cases (const tracuu_answer_t *a, size_t columns)
             size_t w;
 
             case_cells (tracuu_answer_case (a, i), cells);
-            w = tracuu_display_width (cells[C_SOURCE], strlen (cells[C_SOURCE]));
+            w = tracuu_display_width (cells[C_SOURCE],
+                                      strlen (cells[C_SOURCE]));
             width[C_SOURCE] = w > width[C_SOURCE] ? w : width[C_SOURCE];
         }
-        fit_line (LINE1, width, 0, columns);
+        fit_line (LINE1, width, 0, columns, NARROW_MIN);
         memcpy (wide, width, sizeof wide);
-        source_on_2 = fit_line (LINE2, wide, LINE2_INDENT, columns);
+        source_on_2 = fit_line (LINE2, wide, LINE2_INDENT, columns,
+                                NARROW_MIN);
         if (source_on_2) {
             memcpy (width, wide, sizeof width);
             line2 = LINE2;
         } else {
-            fit_line (LINE2_NO_SOURCE, width, LINE2_INDENT, columns);
+            fit_line (LINE2_NO_SOURCE, width, LINE2_INDENT, columns,
+                      NARROW_MIN);
         }
         print_line (LINE1, headers, width, 0);
         print_line (line2, headers, width, LINE2_INDENT);
     }
     for (size_t i = 0; i < n; i++) {
         const tracuu_answer_case_t *c = tracuu_answer_case (a, i);
-        const char *indent = two_lines ? "    " : c->member_of ? "      " : "    ";
+        const char *indent = !two_lines && c->member_of ? "      " : "    ";
 
         case_cells (c, cells);
         if (two_lines) {
