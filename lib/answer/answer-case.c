@@ -86,6 +86,7 @@ gather (tracuu_arena_t *arena, const tracuu_caserecs_t *recs,
             src[k].path = r->report;
             src[k].line = r->sources[j].line;
             src[k].quote = r->sources[j].quote;
+            src[k].ocr = 0;     /* mark_ocr() says. */
         }
     }
     tracuu_buf__dispose (&b);
