@@ -186,6 +186,8 @@ check-e2e: $(PROGS)
 	sh tests/e2e.sh $(BUILD)
 	@if [ -f tests/robust.sh ]; then sh tests/robust.sh $(BUILD); fi
 	sh tests/conventions.sh $(BUILD)
+	sh tests/output.sh $(BUILD)
+	sh tests/schemas.sh $(BUILD)
 	sh tests/office.sh $(BUILD)
 	sh tests/ocr.sh $(BUILD)
 	@if [ -f tests/faults.sh ]; then sh tests/faults.sh $(BUILD); fi

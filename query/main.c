@@ -295,18 +295,21 @@ has_filters (const tracuu_question_t *q)
     return q->n_filters || q->date_from || q->date_to || q->kind != NULL;
 }
 
+/* The width text output fits: the terminal's, else $COLUMNS, else 80 on
+ * a terminal that does not say; 0 (no limit) into a pipe or a file
+ * without $COLUMNS, so that scripts get whole lines. */
 static size_t
 terminal_columns (void)
 {
     struct winsize ws;
     const char *env = getenv ("COLUMNS");
+    int tty = isatty (STDOUT_FILENO);
 
-    if (isatty (STDOUT_FILENO) && ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
-        && ws.ws_col > 20)
-        return ws.ws_col;
-    if (env != NULL && atoi (env) > 20)
-        return (size_t) atoi (env);
-    return 160;
+    if (tty && ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col < 20 ? 20 : ws.ws_col;
+    if (env != NULL && atoi (env) > 0)
+        return atoi (env) < 20 ? 20 : (size_t) atoi (env);
+    return tty ? 80 : 0;
 }
 
 static int

@@ -83,25 +83,116 @@ money (long long v, char *buf, size_t size)
     return buf;
 }
 
+/* 'head' then 'text', its words wrapped to 'columns' (0: one line),
+ * the lines after the first indented by 'indent' blanks. */
+static void
+print_wrapped (const char *head, const char *text, size_t columns,
+               size_t indent)
+{
+    size_t col = tracuu_display_width (head, strlen (head)), at = 0;
+    size_t len = strlen (text), start = col;
+
+    fputs (head, stdout);
+    if (columns == 0) {
+        puts (text);
+        return;
+    }
+    while (at < len) {
+        size_t end, gap = 0, w;
+
+        while (at < len && text[at] == ' ') {
+            at++;
+            gap++;
+        }
+        for (end = at; end < len && text[end] != ' '; end++)
+            ;
+        if (end == at)
+            break;
+        w = tracuu_display_width (text + at, end - at);
+        if (col > start && col + gap + w > columns) {
+            printf ("\n%*s", (int) indent, "");
+            col = start = indent;
+            gap = 0;
+        }
+        printf ("%*s%.*s", (int) gap, "", (int) (end - at), text + at);
+        col += gap + w;
+        at = end;
+    }
+    putchar ('\n');
+}
+
 /* ------------------------------------------------------------------ */
 /* Reports.                                                           */
 
+/* Write snippet bytes [from, to), the highlighted syllables between
+ * 'open' and 'close'; *span is the first span not yet closed. Spans do
+ * not overlap, and none starts inside a word. */
 static void
-print_snippet (const tracuu_hit_t *hit, int color)
+put_marked (const tracuu_hit_t *hit, size_t from, size_t to, size_t *span,
+            const char *open, const char *close)
+{
+    size_t at = from;
+
+    while (at < to) {
+        const tracuu_span_t *s = *span < hit->n_spans ? &hit->spans[*span]
+                                                      : NULL;
+        size_t next = to;
+
+        if (s != NULL && s->start == at)
+            fputs (open, stdout);
+        if (s != NULL && s->start > at && s->start < next)
+            next = s->start;
+        else if (s != NULL && s->start <= at && s->end < next)
+            next = s->end;
+        fwrite (hit->snippet + at, 1, next - at, stdout);
+        at = next;
+        if (s != NULL && at == s->end) {
+            fputs (close, stdout);
+            (*span)++;
+        }
+    }
+}
+
+/* The passage after an indent of 3, its words wrapped to 'columns'
+ * (0: one line, as it is). A word wider than the line is not cut. */
+static void
+print_snippet (const tracuu_hit_t *hit, int color, size_t columns)
 {
     const char *open = color ? "\033[1m" : "[", *close = color ? "\033[0m" : "]";
-    size_t at = 0;
+    size_t mark = color ? 0 : 2;    /* Columns that the marks take. */
+    size_t len = strlen (hit->snippet), at = 0, col = 3, span = 0;
 
-    for (size_t i = 0; i < hit->n_spans; i++) {
-        const tracuu_span_t *s = &hit->spans[i];
-
-        fwrite (hit->snippet + at, 1, s->start - at, stdout);
-        fputs (open, stdout);
-        fwrite (hit->snippet + s->start, 1, s->end - s->start, stdout);
-        fputs (close, stdout);
-        at = s->end;
+    fputs ("   ", stdout);
+    if (columns == 0) {
+        put_marked (hit, 0, len, &span, open, close);
+        return;
     }
-    fputs (hit->snippet + at, stdout);
+    while (at < len) {
+        size_t end = at, w, gap = 0;
+
+        while (at < len && hit->snippet[at] == ' ') {
+            at++;
+            gap++;
+        }
+        end = at;
+        while (end < len && hit->snippet[end] != ' ')
+            end++;
+        if (end == at)
+            break;
+        w = tracuu_display_width (hit->snippet + at, end - at);
+        for (size_t k = span; k < hit->n_spans; k++)
+            if (hit->spans[k].start >= at && hit->spans[k].start < end)
+                w += mark;
+        if (col > 3 && col + gap + w > columns) {
+            fputs ("\n   ", stdout);
+            col = 3;
+            gap = 0;
+        }
+        printf ("%*s", (int) gap, "");
+        put_marked (hit, at, end, &span, open, close);
+        col += gap + w;
+        at = end;
+    }
 }
 
 int
@@ -120,8 +211,8 @@ output_reports (const tracuu_results_t *r, const tracuu_question_t *q,
         if (hit->page || hit->ocr)
             printf (" (%s%.0u%s%s)", hit->page ? "page " : "", hit->page,
                     hit->page && hit->ocr ? ", " : "", hit->ocr ? "OCR" : "");
-        fputs ("\n   ", stdout);
-        print_snippet (hit, opts->color);
+        putchar ('\n');
+        print_snippet (hit, opts->color, opts->columns);
         putchar ('\n');
         free (name);
     }
@@ -208,29 +299,54 @@ violators_text (const tracuu_answer_case_t *c, char *buf, size_t size)
     return buf;
 }
 
-/* Print 's' padded (or cut) to 'width' columns. */
+/* Print 's' in 'width' columns: cut to end with "…" when wider, then
+ * padded with blanks to the next column unless it is the last. */
 static void
 cell (const char *s, size_t width, int last)
 {
-    size_t len = strlen (s), fit = tracuu_display_fit (s, len, width);
-    size_t w = tracuu_display_width (s, fit);
+    size_t len = strlen (s), w = tracuu_display_width (s, len), fit = len;
 
-    fwrite (s, 1, fit, stdout);
+    if (w > width) {
+        fit = width > 0 ? tracuu_display_fit (s, len, width - 1) : 0;
+        fwrite (s, 1, fit, stdout);
+        if (width > 0)
+            fputs ("…", stdout);
+        w = tracuu_display_width (s, fit) + (width > 0);
+    } else {
+        fputs (s, stdout);
+    }
     if (!last)
         for (size_t i = w; i < width + 2; i++)
             putchar (' ');
 }
 
-enum { C_PERIOD, C_PROVINCE, C_ACTION, C_CATEGORIES, C_AMOUNT, C_VIOLATORS,
-       C_ACCOUNTS, C_SOURCE, N_COLS };
+enum { C_PERIOD, C_PROVINCE, C_ACTION, C_STATUS, C_CATEGORIES, C_AMOUNT,
+       C_VIOLATORS, C_ACCOUNTS, C_SOURCE, N_COLS };
 
 #define CELL 512
 
 static const char *const HEADERS[N_COLS] = {
-    "PERIOD", "PROVINCE", "ACTION", "CATEGORIES", "AMOUNT (đồng)",
+    "PERIOD", "PROVINCE", "ACTION", "STATUS", "CATEGORIES", "AMOUNT (đồng)",
     "VIOLATORS", "WHO", "SOURCE"
 };
-static const size_t MAX_WIDTH[N_COLS] = { 14, 18, 16, 36, 22, 20, 48, 72 };
+static const size_t MAX_WIDTH[N_COLS] = { 14, 18, 16, 10, 36, 22, 20, 48, 72 };
+/* The columns that give way when the table is too wide, and how far:
+ * on one line, only the lists; on two, the province and violators too,
+ * rather than run past the edge. */
+static const size_t WIDE_MIN[N_COLS] = {
+    [C_CATEGORIES] = 16, [C_ACCOUNTS] = 16
+};
+static const size_t NARROW_MIN[N_COLS] = {
+    [C_PROVINCE] = 10, [C_VIOLATORS] = 8, [C_CATEGORIES] = 16,
+    [C_ACCOUNTS] = 16
+};
+
+/* The two lines of a case on a narrow terminal (-1 ends a line). */
+static const int LINE1[] = { C_PERIOD, C_PROVINCE, C_ACTION, C_STATUS,
+                             C_AMOUNT, C_VIOLATORS, -1 };
+static const int LINE2[] = { C_ACCOUNTS, C_CATEGORIES, C_SOURCE, -1 };
+static const int LINE2_NO_SOURCE[] = { C_ACCOUNTS, C_CATEGORIES, -1 };
+#define LINE2_INDENT 2
 
 static void
 case_cells (const tracuu_answer_case_t *c, char cells[N_COLS][CELL])
@@ -243,6 +359,7 @@ case_cells (const tracuu_answer_case_t *c, char cells[N_COLS][CELL])
     add (cells[C_PERIOD], CELL, *c->period ? c->period : "?");
     snprintf (cells[C_PROVINCE], CELL, "%s", c->province);
     snprintf (cells[C_ACTION], CELL, "%s", tracuu_case_action_name (c->action));
+    snprintf (cells[C_STATUS], CELL, "%s", tracuu_case_status_name (c->status));
     categories_text (c, cells[C_CATEGORIES], CELL);
     snprintf (cells[C_AMOUNT], CELL, "%s%s%s", c->approximate ? "~" : "",
               c->amount >= 0 ? money (c->amount, amount, sizeof amount) : "",
@@ -274,14 +391,99 @@ case_cells (const tracuu_answer_case_t *c, char cells[N_COLS][CELL])
     free (source);
 }
 
+/* Columns of a line of 'cols' (ending at -1) with two blanks between
+ * them, and 'indent' before. */
+static size_t
+line_width (const int *cols, const size_t *width, size_t indent)
+{
+    size_t w = indent;
+
+    for (int k = 0; cols[k] >= 0; k++)
+        w += width[cols[k]] + (k > 0 ? 2 : 0);
+    return w;
+}
+
+/* Narrow the columns of 'cols' that give way (the widest first, down to
+ * their width in 'min', 0 for a column that does not) until the line
+ * fits 'columns'. Returns whether it does. */
+static int
+fit_line (const int *cols, size_t *width, size_t indent, size_t columns,
+          const size_t *min)
+{
+    while (line_width (cols, width, indent) > columns) {
+        int widest = -1;
+
+        for (int k = 0; cols[k] >= 0; k++) {
+            int c = cols[k];
+
+            if (min[c] > 0 && width[c] > min[c]
+                && (widest < 0 || width[c] > width[widest]))
+                widest = c;
+        }
+        if (widest < 0)
+            return 0;
+        width[widest]--;
+    }
+    return 1;
+}
+
+static void
+print_line (const int *cols, char cells[N_COLS][CELL], const size_t *width,
+            size_t indent)
+{
+    int last = 0;
+
+    while (cols[last + 1] >= 0)
+        last++;
+    /* Trailing empty cells leave no trailing blanks. */
+    while (last > 0 && cells[cols[last]][0] == '\0')
+        last--;
+    printf ("%*s", (int) indent, "");
+    for (int k = 0; k <= last; k++)
+        cell (cells[cols[k]], width[cols[k]], k == last);
+    putchar ('\n');
+}
+
+/* One source's sentence after 'head', cut with "…" to end within
+ * 'columns' (0: whole); 'at' columns are already written on the line. */
+static void
+print_quote (const char *head, size_t at, const char *quote, size_t columns)
+{
+    size_t hw = at + tracuu_display_width (head, strlen (head));
+    size_t qlen = strlen (quote);
+    size_t fit = qlen;
+
+    /* The quote marks take 2 columns; at least 20 of the sentence. */
+    if (columns > 0 && hw + 2 + tracuu_display_width (quote, qlen) > columns)
+        fit = tracuu_display_fit (quote, qlen,
+                                  columns > hw + 22 ? columns - hw - 2 : 20);
+    printf ("%s\"%.*s%s\n", head, (int) fit, quote, fit < qlen ? "…" : "\"");
+}
+
+/*
+ * The cases as a table. One line per case when the table fits
+ * 'columns' (0: no limit, into a pipe) once CATEGORIES and WHO have
+ * given way; else two lines per case, the second indented: WHO,
+ * CATEGORIES and the first source when it fits there whole. The quoted
+ * sentence of each source follows, cut to the width, after the source's
+ * name (above it on two lines) unless line 2 named it. File names are
+ * never cut.
+ */
 static void
 text_cases (const tracuu_answer_t *a, size_t columns)
 {
-    size_t n = tracuu_answer_n_cases (a), width[N_COLS];
-    char cells[N_COLS][CELL];
+    static const int ALL[] = { C_PERIOD, C_PROVINCE, C_ACTION, C_STATUS,
+                               C_CATEGORIES, C_AMOUNT, C_VIOLATORS, C_ACCOUNTS,
+                               C_SOURCE, -1 };
+    size_t n = tracuu_answer_n_cases (a), width[N_COLS], wide[N_COLS];
+    char cells[N_COLS][CELL], headers[N_COLS][CELL];
+    int two_lines, source_on_2 = 0;
+    const int *line2 = LINE2_NO_SOURCE;
 
-    for (int k = 0; k < N_COLS; k++)
+    for (int k = 0; k < N_COLS; k++) {
+        snprintf (headers[k], CELL, "%s", HEADERS[k]);
         width[k] = tracuu_display_width (HEADERS[k], strlen (HEADERS[k]));
+    }
     for (size_t i = 0; i < n; i++) {
         case_cells (tracuu_answer_case (a, i), cells);
         for (int k = 0; k < N_COLS; k++) {
@@ -291,12 +493,39 @@ text_cases (const tracuu_answer_t *a, size_t columns)
                 width[k] = w < MAX_WIDTH[k] ? w : MAX_WIDTH[k];
         }
     }
-    for (int k = 0; k < N_COLS; k++)
-        cell (HEADERS[k], width[k], k == N_COLS - 1);
-    putchar ('\n');
+    memcpy (wide, width, sizeof wide);
+    two_lines = columns > 0 && !fit_line (ALL, wide, 0, columns, WIDE_MIN);
+    if (!two_lines) {
+        memcpy (width, wide, sizeof width);
+        print_line (ALL, headers, width, 0);
+    } else {
+        /* The source is written whole: its widest value, uncapped. */
+        width[C_SOURCE] = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t w;
+
+            case_cells (tracuu_answer_case (a, i), cells);
+            w = tracuu_display_width (cells[C_SOURCE],
+                                      strlen (cells[C_SOURCE]));
+            width[C_SOURCE] = w > width[C_SOURCE] ? w : width[C_SOURCE];
+        }
+        fit_line (LINE1, width, 0, columns, NARROW_MIN);
+        memcpy (wide, width, sizeof wide);
+        source_on_2 = fit_line (LINE2, wide, LINE2_INDENT, columns,
+                                NARROW_MIN);
+        if (source_on_2) {
+            memcpy (width, wide, sizeof width);
+            line2 = LINE2;
+        } else {
+            fit_line (LINE2_NO_SOURCE, width, LINE2_INDENT, columns,
+                      NARROW_MIN);
+        }
+        print_line (LINE1, headers, width, 0);
+        print_line (line2, headers, width, LINE2_INDENT);
+    }
     for (size_t i = 0; i < n; i++) {
         const tracuu_answer_case_t *c = tracuu_answer_case (a, i);
-        const char *indent = c->member_of ? "      " : "    ";
+        const char *indent = !two_lines && c->member_of ? "      " : "    ";
 
         /* The cases not summed are listed apart, each kind under a line
          * saying why. */
@@ -308,23 +537,37 @@ text_cases (const tracuu_answer_t *a, size_t columns)
                       : "-- not summed: of a longer period than the question's, "
                         "which overlaps it --");
         case_cells (c, cells);
-        for (int k = 0; k < N_COLS; k++)
-            cell (cells[k], width[k], k == N_COLS - 1);
-        putchar ('\n');
+        if (two_lines) {
+            print_line (LINE1, cells, width, 0);
+            print_line (line2, cells, width, LINE2_INDENT);
+        } else {
+            print_line (ALL, cells, width, 0);
+        }
         for (size_t s = 0; s < c->n_sources; s++) {
             const tracuu_answer_source_t *src = &c->sources[s];
-            char head[600], *name = output_name (src->path);
-            size_t hw, qlen = strlen (src->quote), fit;
+            char *head = NULL, *name;
 
-            snprintf (head, sizeof head, "%s%s:%u%s: ", indent,
-                      name ? name : "?", src->line, src->ocr ? " (OCR)" : "");
+            /* Line 2 named the first source. */
+            if (source_on_2 && s == 0) {
+                printf ("%s", indent);
+                print_quote (src->ocr ? "(OCR) " : "", strlen (indent),
+                             src->quote, columns);
+                continue;
+            }
+            name = output_name (src->path);
+            if (asprintf (&head, "%s%s:%u%s%s", indent, name ? name : "?",
+                          src->line, src->ocr ? " (OCR)" : "",
+                          two_lines ? "" : ": ") < 0)
+                head = NULL;
             free (name);
-            hw = tracuu_display_width (head, strlen (head));
-            fit = columns > hw + 10 ? tracuu_display_fit (src->quote, qlen,
-                                                          columns - hw - 1)
-                                    : qlen;
-            printf ("%s\"%.*s%s\n", head, (int) fit, src->quote,
-                    fit < qlen ? "…" : "\"");
+            if (two_lines) {
+                /* The name whole on its line, the sentence below it. */
+                printf ("%s\n%s", head ? head : "", indent);
+                print_quote ("", strlen (indent), src->quote, columns);
+            } else {
+                print_quote (head ? head : "", 0, src->quote, columns);
+            }
+            free (head);
         }
     }
 }
@@ -409,18 +652,20 @@ text_count (const tracuu_answer_t *a, const tracuu_question_t *q)
 }
 
 static void
-text_total (const tracuu_answer_t *a, const tracuu_question_t *q)
+text_total (const tracuu_answer_t *a, const tracuu_question_t *q, size_t columns)
 {
     const tracuu_answer_total_t *t = tracuu_answer_total (a);
-    char amount[40];
+    char amount[40], line[200];
     size_t others = 0;
 
     if (t->count >= 0 && q->count_of != NULL)
         text_count (a, q);
-    printf ("\nTotal: %s%s đồng over %zu sanction total%s, %lld violator%s.\n",
-            t->approximate ? "about " : "", money (t->amount, amount, sizeof amount),
-            t->sanctions, t->sanctions == 1 ? "" : "s",
-            (long long) t->violators, t->violators == 1 ? "" : "s");
+    snprintf (line, sizeof line, "%s%s đồng over %zu sanction total%s, %lld "
+              "violator%s.", t->approximate ? "about " : "",
+              money (t->amount, amount, sizeof amount), t->sanctions,
+              t->sanctions == 1 ? "" : "s", (long long) t->violators,
+              t->violators == 1 ? "" : "s");
+    print_wrapped ("\nTotal: ", line, columns, 7);
     for (int s = 1; s < TRACUU_CASE_STATUS_LAST; s++)
         others += t->by_status[s];
     if (others > 0) {
@@ -447,7 +692,7 @@ text_total (const tracuu_answer_t *a, const tracuu_question_t *q)
                     money (t->longer_amount, amount, sizeof amount));
         puts ("; the cases inside the question's period are summed instead.");
     }
-    printf ("How: %s\n", tracuu_answer_how (a));
+    print_wrapped ("How: ", tracuu_answer_how (a), columns, 5);
 }
 
 /* "Which reports": each report once, its cases under it. */
@@ -562,16 +807,30 @@ text_groups (const tracuu_answer_t *a, const char *field, int sum)
               "question's, counted and not summed.");
 }
 
+/* "field: value (count), ..." wrapped between values, the lines after
+ * the first indented by 2. */
 static void
-text_facets (const tracuu_answer_t *a)
+text_facets (const tracuu_answer_t *a, size_t columns)
 {
     for (size_t i = 0; i < tracuu_answer_n_facets (a); i++) {
         const tracuu_answer_facet_t *f = tracuu_answer_facet (a, i);
+        size_t col = strlen (f->field) + 1;
 
         printf ("%s:", f->field);
-        for (size_t k = 0; k < f->n_values; k++)
-            printf ("%s %s (%u)", k ? "," : "", f->values[k].value,
-                    f->values[k].count);
+        for (size_t k = 0; k < f->n_values; k++) {
+            char item[CELL];
+            size_t w;
+
+            snprintf (item, sizeof item, "%s (%u)%s", f->values[k].value,
+                      f->values[k].count, k + 1 < f->n_values ? "," : "");
+            w = tracuu_display_width (item, strlen (item));
+            if (columns > 0 && k > 0 && col + 1 + w > columns) {
+                fputs ("\n ", stdout);
+                col = 1;
+            }
+            printf (" %s", item);
+            col += 1 + w;
+        }
         putchar ('\n');
     }
 }
@@ -585,9 +844,10 @@ output_answer (const tracuu_answer_t *a, const tracuu_question_t *q,
 
     if (opts->format != OUTPUT_TEXT)
         return print_with (opts, NULL, a, q, query);
-    printf ("Understood: %s\n", q->explain ? q->explain : "");
+    print_wrapped ("Understood: ", q->explain ? q->explain : "", opts->columns,
+                   4);
     for (size_t i = 0; i < q->n_notes; i++)
-        printf ("Note: %s\n", q->notes[i]);
+        print_wrapped ("Note: ", q->notes[i], opts->columns, 6);
     putchar ('\n');
     if (field != NULL) {
         text_groups (a, field, opts->sum);
@@ -603,13 +863,13 @@ output_answer (const tracuu_answer_t *a, const tracuu_question_t *q,
     if (all > 0 && q->wants != NULL && strcmp (q->wants, "accounts") == 0)
         text_accounts (a);
     if (all > 0)
-        text_total (a, q);
+        text_total (a, q, opts->columns);
     if (read < all)
         printf ("Only the first %zu of %zu matching cases were read.\n", read,
                 all);
     if (tracuu_answer_n_facets (a) > 0) {
         putchar ('\n');
-        text_facets (a);
+        text_facets (a, opts->columns);
     }
     return output_finish ();
 }

@@ -53,12 +53,15 @@ cmd="'$QUERY' --db '$DB' '$Q'"
 tty=$(on_tty "$cmd")
 has 'terminal: bold matches' "$tty" "${ESC}[1mbịa${ESC}[0m ${ESC}[1mđặt${ESC}[0m"
 has 'terminal: count line' "$tty" '(1 matching report)'
+# A terminal that gives no size (script's, without one) is 80 columns
+# wide, as a pipe with COLUMNS=80.
+piped80=$(COLUMNS=80 "$QUERY" --db "$DB" "$Q")
 tty=$(on_tty "NO_COLOR=1 $cmd")
 check 'terminal, NO_COLOR=1: the pipe output and the count line' \
-    "$piped
+    "$piped80
 (1 matching report)" "$tty"
 has 'terminal, NO_COLOR empty: bold' "$(on_tty "NO_COLOR= $cmd")" "${ESC}[1m"
-check 'terminal, TERM=dumb: no escapes' "$piped
+check 'terminal, TERM=dumb: no escapes' "$piped80
 (1 matching report)" "$(on_tty "TERM=dumb $cmd")"
 lacks 'terminal, TERM unset: no escapes' "$(on_tty "unset TERM; $cmd")" "$ESC"
 lacks 'terminal, --color=never' "$(on_tty "$cmd --color=never")" "$ESC"

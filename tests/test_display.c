@@ -1,10 +1,56 @@
-/* Whether output gets terminal escapes: --color and its environment. */
+/* Terminal widths of text, and whether output gets terminal escapes:
+ * --color and its environment. */
 #include <criterion/criterion.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "tracuu/display.h"
+
+static size_t
+width (const char *s)
+{
+    return tracuu_display_width (s, strlen (s));
+}
+
+Test (display, width)
+{
+    /* Vietnamese: precomposed (NFC) and decomposed (NFD) alike. */
+    cr_expect_eq (width ("Nguyễn"), 6);
+    cr_expect_eq (width ("Nguye\xcc\x82\xcc\x83n"), 6, "NFD");
+    cr_expect_eq (width ("Bắc Giang"), 9);
+    cr_expect_eq (width ("đồng"), 4);
+    /* Wide and full-width characters take two columns. */
+    cr_expect_eq (width ("中文"), 4);
+    cr_expect_eq (width ("ＡＢ"), 4);
+    cr_expect_eq (width ("한국"), 4);
+    /* Hangul written as jamo: the vowel and final join the initial. */
+    cr_expect_eq (width ("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab"), 2);
+    /* Format characters, controls and C1 controls take none. */
+    cr_expect_eq (width ("a\xe2\x80\x8b" "b"), 2, "zero width space");
+    cr_expect_eq (width ("a\tb\x7f"), 2);
+    cr_expect_eq (width ("a\xc2\x85" "b"), 2, "NEL");
+    cr_expect_eq (width ("…"), 1);
+    /* An invalid byte is one replacement character. */
+    cr_expect_eq (width ("a\xff" "b"), 3);
+}
+
+Test (display, fit)
+{
+    const char *nfd = "Nguye\xcc\x82\xcc\x83n Va\xcc\x86n";
+    const char *wide = "ab中文";
+
+    /* A cut keeps a letter's combining marks with it. */
+    cr_expect_eq (tracuu_display_fit (nfd, strlen (nfd), 5), 9);
+    cr_expect_eq (tracuu_display_fit (nfd, strlen (nfd), 4), 4);
+    cr_expect_eq (tracuu_display_fit ("Nguyễn", strlen ("Nguyễn"), 5), 7);
+    /* A wide character that does not fit whole is left out. */
+    cr_expect_eq (tracuu_display_fit (wide, strlen (wide), 3), 2);
+    cr_expect_eq (tracuu_display_fit (wide, strlen (wide), 4), 5);
+    cr_expect_eq (tracuu_display_fit (wide, strlen (wide), 100), strlen (wide));
+    cr_expect_eq (tracuu_display_fit (wide, strlen (wide), 0), 0);
+}
 
 Test (display, color_parse)
 {

@@ -10,9 +10,11 @@ extern "C" {
 #endif
 
 /**
- * Columns that 'len' bytes of UTF-8 take on a terminal: combining marks
- * and format characters 0, East Asian wide and full-width characters 2,
- * others 1 (invalid bytes count 1 each). "Nguyễn" in NFD is 6, as in NFC.
+ * Columns that 'len' bytes of UTF-8 take on a terminal, as wcwidth()
+ * counts them: combining marks, format characters, controls and Hangul
+ * medial vowels and finals 0, East Asian wide and full-width characters
+ * 2, others 1 (invalid bytes count 1 each). "Nguyễn" in NFD is 6, as in
+ * NFC; "中文" is 4.
  * @since 0.1
  */
 size_t

@@ -24,7 +24,8 @@
 #include "search/tracuu-filters.h"
 #include "search/tracuu-query.h"
 
-#define MAX_FACETS 5
+/* Every field with the FACET flag, once each. */
+#define MAX_FACETS 12
 /* Streaming the summaries of every case beats reading the documents of
  * the matches one by one when the matches are at least this fraction
  * (1 / N) of the cases. */
@@ -1222,12 +1223,23 @@ parse_fields (tracuu_index_t *index, const char *list,
         const tracuu_field_t *f = answer_field (p, len, TRACUU_FIELD_FACET);
 
         if (len > 0) {
-            if (f == NULL || *n == max) {
+            if (f == NULL) {
                 char *names = tracuu_field_names (TRACUU_FIELD_FACET, " or ");
 
                 tracuu_index__set_error (index, "unknown field '%.*s'; use %s",
                                          (int) len, p, names ? names : "?");
                 free (names);
+                return TRACUU_STATUS_BAD_ARGUMENT;
+            }
+            for (size_t i = 0; i < *n; i++)
+                if (out[i] == f) {
+                    tracuu_index__set_error (index, "field '%s' is given twice "
+                                             "to --facet", f->name);
+                    return TRACUU_STATUS_BAD_ARGUMENT;
+                }
+            if (*n == max) {
+                tracuu_index__set_error (index, "at most %zu fields in --facet",
+                                         max);
                 return TRACUU_STATUS_BAD_ARGUMENT;
             }
             out[(*n)++] = f;

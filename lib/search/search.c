@@ -81,10 +81,17 @@ snippet_hit (size_t i, const char *stored, size_t len, const tracuu_query_t *q,
 
     if (stored == NULL)
         return TRACUU_STATUS_OK;
-    status = tracuu_snippet__from_text (stored, len, q->units, q->n_units,
-                                        opts->snippet_bytes ? opts->snippet_bytes
-                                                            : 240,
-                                        &r->snippets[i]);
+    /* By filters alone: the passage that shows a filter's value. */
+    if (q->n_units == 0 && opts->filters != NULL)
+        status = tracuu_snippet__from_filters (stored, len, opts->filters,
+                                               opts->snippet_bytes
+                                                   ? opts->snippet_bytes : 240,
+                                               &r->snippets[i]);
+    else
+        status = tracuu_snippet__from_text (stored, len, q->units, q->n_units,
+                                            opts->snippet_bytes
+                                                ? opts->snippet_bytes : 240,
+                                            &r->snippets[i]);
     if (!status) {
         hit->line = r->snippets[i].line;
         hit->snippet = r->snippets[i].text;

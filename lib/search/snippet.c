@@ -1,11 +1,16 @@
 /*
  * Snippets: the line with the most distinct query terms (then the most
  * matches; the earliest on a tie), cut around its matches at syllable
- * boundaries, with the matched syllables as spans.
+ * boundaries, with the matched syllables as spans. A search by filters
+ * alone looks for the filters' values instead (the person, the account,
+ * the number, the year), so that its passage says why the report
+ * matched.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tracuu/question.h"
 #include "search/tracuu-query.h"
 
 static int
@@ -184,6 +189,30 @@ whole_word (const char *s, size_t slen, size_t at, size_t len)
            && after < 0x80;
 }
 
+/* 'folded' with every run of ASCII punctuation and blanks made one
+ * space, as the index sees it: "so: 180 /bc -stttt" is "so 180 bc
+ * stttt", so that a phrase matches across the marks between its words
+ * as it does in Xapian. Returns the new length; 'out' holds flen bytes. */
+static size_t
+words_only (const char *folded, size_t flen, char *out)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < flen; i++) {
+        unsigned char c = (unsigned char) folded[i];
+        int word = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                   || (c >= '0' && c <= '9');
+
+        if (word)
+            out[n++] = (char) c;
+        else if (n > 0 && out[n - 1] != ' ')
+            out[n++] = ' ';
+    }
+    while (n > 0 && out[n - 1] == ' ')
+        n--;
+    return n;
+}
+
 /* Occurrences of 'w' as a whole word in line [s, s + len). */
 static size_t
 count_word (const char *s, size_t len, const char *w, size_t wlen)
@@ -199,14 +228,18 @@ count_word (const char *s, size_t len, const char *w, size_t wlen)
     return n;
 }
 
-/* Score of a folded line: distinct words or phrases first, then their
- * occurrences. */
+/* Score of a folded line (punctuation made blanks): distinct words or
+ * phrases first, then their occurrences unless 'distinct_only'. A blank
+ * line scores -1, so that a report whose first line is empty shows its
+ * first line of text when nothing matches. */
 static long
 line_score (const char *folded, size_t flen, const tracuu_unit_t *units,
-            size_t n_units)
+            size_t n_units, int distinct_only)
 {
     long score = 0;
 
+    if (flen == 0)
+        return -1;
     for (size_t u = 0; u < n_units; u++) {
         char phrase[512];
         size_t plen = 0, hits;
@@ -221,17 +254,18 @@ line_score (const char *folded, size_t flen, const tracuu_unit_t *units,
             memcpy (phrase + plen, units[u].words[k], wl);
             plen += wl;
         }
+        plen = words_only (phrase, plen, phrase);
         hits = count_word (folded, flen, phrase, plen);
         if (hits > 0)
-            score += 1000 + (long) hits;
+            score += 1000 + (distinct_only ? 0 : (long) hits);
     }
     return score;
 }
 
-tracuu_status_t
-tracuu_snippet__from_text (const char *text, size_t len,
-                           const tracuu_unit_t *units, size_t n_units,
-                           size_t max_bytes, tracuu_snippet_t *out)
+static tracuu_status_t
+from_text (const char *text, size_t len, const tracuu_unit_t *units,
+           size_t n_units, size_t max_bytes, int distinct_only,
+           tracuu_snippet_t *out)
 {
     size_t best_start = 0, best_end = 0, best_line = 1, line = 1;
     long best_score = -1;
@@ -251,7 +285,8 @@ tracuu_snippet__from_text (const char *text, size_t len,
                           &flen, NULL);
         if (rc)
             return rc;
-        score = line_score (folded, flen, units, n_units);
+        flen = words_only (folded, flen, folded);
+        score = line_score (folded, flen, units, n_units, distinct_only);
         free (folded);
         if (score > best_score) {
             best_score = score;
@@ -269,5 +304,100 @@ tracuu_snippet__from_text (const char *text, size_t len,
     if (!rc)
         out->line = (uint32_t) best_line;
     tracuu_text_destroy (t);
+    return rc;
+}
+
+tracuu_status_t
+tracuu_snippet__from_text (const char *text, size_t len,
+                           const tracuu_unit_t *units, size_t n_units,
+                           size_t max_bytes, tracuu_snippet_t *out)
+{
+    return from_text (text, len, units, n_units, max_bytes, 0, out);
+}
+
+/* Append the analyzed words of 'value' to 'units' as one phrase. */
+static tracuu_status_t
+add_value (tracuu_unit_t *units, size_t *n, const char *value)
+{
+    tracuu_text_t *t = NULL;
+    tracuu_unit_t *u = &units[*n];
+    tracuu_status_t rc = tracuu_text_analyze (value, strlen (value), &t);
+
+    if (rc)
+        return rc;
+    u->n_words = 0;
+    u->words = calloc (t->n_tokens + 1, sizeof *u->words);
+    if (u->words == NULL)
+        rc = TRACUU_STATUS_OUT_OF_MEMORY;
+    for (size_t i = 0; !rc && i < t->n_tokens; i++) {
+        u->words[u->n_words] = strndup (t->tokens[i].folded,
+                                        t->tokens[i].folded_len);
+        if (u->words[u->n_words] == NULL)
+            rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        else
+            u->n_words++;
+    }
+    tracuu_text_destroy (t);
+    if (u->n_words > 0 || rc)
+        (*n)++;                 /* Freed by the caller either way. */
+    else
+        free (u->words);
+    return rc;
+}
+
+/* Filters whose value is written in a report as it is typed. */
+static int
+shown_in_text (const char *field)
+{
+    static const char *const fields[] = {
+        "person", "account", "number", "province", "platform", "agency"
+    };
+
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (strcmp (field, fields[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* At most this many years of a period are looked for. */
+#define MAX_YEARS 12
+
+tracuu_status_t
+tracuu_snippet__from_filters (const char *text, size_t len,
+                              const tracuu_question_t *q, size_t max_bytes,
+                              tracuu_snippet_t *out)
+{
+    tracuu_unit_t *units;
+    size_t n = 0;
+    int from = q->date_from / 10000, to = q->date_to / 10000;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    /* An open end: the year that is given. */
+    if (from == 0)
+        from = to;
+    if (to == 0)
+        to = from;
+    if (to - from >= MAX_YEARS)
+        to = from + MAX_YEARS - 1;
+    units = calloc (q->n_filters + MAX_YEARS + 1, sizeof *units);
+    if (units == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    for (size_t i = 0; !rc && i < q->n_filters; i++)
+        if (!q->filters[i].exclude && shown_in_text (q->filters[i].field))
+            rc = add_value (units, &n, q->filters[i].value);
+    for (int y = from; !rc && y > 0 && y <= to; y++) {
+        char year[16];
+
+        snprintf (year, sizeof year, "%d", y);
+        rc = add_value (units, &n, year);
+    }
+    if (!rc)
+        rc = from_text (text, len, units, n, max_bytes, 1, out);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < units[i].n_words; k++)
+            free (units[i].words[k]);
+        free (units[i].words);
+    }
+    free (units);
     return rc;
 }

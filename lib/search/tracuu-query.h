@@ -65,4 +65,14 @@ tracuu_status_t tracuu_snippet__from_text (const char *text, size_t len,
 /* search.c: the shards 'results' came from (see tracuu-index.h). */
 const tracuu_shard_state_t *tracuu_results__shards (const tracuu_results_t *results);
 
+/* The snippet of a search by filters alone (question 'q' with no text):
+ * the first line holding the most of its values that a report shows as
+ * typed (persons, accounts, numbers, provinces, platforms, agencies,
+ * the years of its period), those values highlighted. */
+struct tracuu_question;
+tracuu_status_t tracuu_snippet__from_filters (const char *text, size_t len,
+                                              const struct tracuu_question *q,
+                                              size_t max_bytes,
+                                              tracuu_snippet_t *out);
+
 #endif

@@ -9,6 +9,11 @@
 #include "tracuu/display.h"
 #include "util/tracuu-private.h"
 
+/* Columns of one character, as wcwidth() gives them on a UTF-8
+ * terminal: controls (C0, DEL, C1), combining marks, format characters
+ * and Hangul medial vowels and final consonants (which join the syllable
+ * before them) 0; East Asian wide and full-width characters 2; others,
+ * and an invalid byte (shown as one replacement character), 1. */
 static size_t
 cp_width (int32_t cp)
 {
@@ -18,7 +23,9 @@ cp_width (int32_t cp)
     if (cp < 0)
         return 1;
     if (cp < 0x300)
-        return cp >= 0x20 && cp != 0x7F ? 1 : 0;
+        return (cp >= 0x20 && cp < 0x7F) || cp >= 0xA0 ? 1 : 0;
+    if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF))
+        return 0;
     type = u_charType (cp);
     if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK
         || type == U_FORMAT_CHAR)
