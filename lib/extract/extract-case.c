@@ -72,6 +72,8 @@ typedef struct draft {
     long borrowed;            /* Clause the violators come from, or -1. */
 } draft_t;
 
+static int gap_has (const tracuu_text_t *text, size_t i, char ch);
+
 static int
 is_word (const tracuu_text_t *text, size_t i, const char *exact)
 {
@@ -268,6 +270,30 @@ set_violators (const ctx_t *c, const draft_t *d, const tracuu_clause_t *cl,
     for (size_t i = 0; i < n; i++)
         if (counts[i].tok > d->trigger)
             use++;
+    /* Before the measure, the violators are the counted nouns next to it,
+     * after the last comma that has one ("dùng 76 tài khoản ..., 2 nhà
+     * đầu tư bị xử phạt": not the accounts); with none there, all of them
+     * ("06 tổ chức, cá nhân bị phạt"). */
+    if (use == 0 && n > 1) {
+        size_t seg = d->tok, w = 0;
+
+        for (size_t i = d->trigger; i > d->tok; i--)
+            if (gap_has (c->text, i - 1, ',')
+                && paren_depth (c->text->text, cl->start,
+                                c->text->tokens[i].start) == 0) {
+                seg = i;
+                break;
+            }
+        for (size_t i = 0; i < n; i++)
+            w += counts[i].tok >= seg;
+        if (w > 0 && w < n) {
+            w = 0;
+            for (size_t i = 0; i < n; i++)
+                if (counts[i].tok >= seg)
+                    counts[w++] = counts[i];
+            n = w;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         const count_t *ct = &counts[i];
 
@@ -933,6 +959,36 @@ violators_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
             if (counts[i].kind != NOUN_CONTENT && !counts[i].in_parens)
                 return counts[i].value;
     }
+    /* "... đối với các cá nhân: ông A; bà B, bà C. Theo đó, mỗi cá nhân
+     * này bị phạt ...": the people named in the sentence before. */
+    {
+        const tracuu_entities_t *list = &c->x->entities;
+        size_t sentence = c->clauses[ci].sentence, from = ci, people = 0;
+        const tracuu_entity_t *e, *seen[16];
+
+        while (from > 0 && c->clauses[from - 1].sentence + 1 >= sentence
+               && ci - from < 8)
+            from--;
+        if (from < ci) {
+            size_t it = entity_at (list, c->clauses[from].start);
+
+            while ((e = next_entity (list, &it, c->clauses[from].start,
+                                     c->clauses[ci].start,
+                                     TRACUU_ENTITY_PERSON)) != NULL) {
+                size_t j;
+
+                if (speaker (c, e))
+                    continue;
+                for (j = 0; j < people && j < 16; j++)
+                    if (strcmp (seen[j]->value, e->value) == 0)
+                        break;
+                if (j == people && people < 16)
+                    seen[people++] = e;
+            }
+        }
+        if (people > 1)
+            return (int64_t) people;
+    }
     return -1;
 }
 
@@ -1011,12 +1067,16 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
         }
     }
     set_violators (c, d, cl, k);
+    add_subjects (c, d->tok, d->tok_end, k);
     if (d->action == TRACUU_CASE_FINE && per_violator (c, d)) {
         k->flags |= TRACUU_CASE_PER_VIOLATOR;
+        /* "đối với ông A và ông B ... mỗi người 1,5 tỷ đồng": the people
+         * the clause names, else those told before. */
+        if (k->violators < 0 && k->n_people > 1)
+            k->violators = (int64_t) k->n_people;
         if (k->violators < 0)
             k->violators = violators_before (c, ci, k);
     }
-    add_subjects (c, d->tok, d->tok_end, k);
     k->violator_kinds = violator_kinds_of (c, d, k);
     if (d->borrowed >= 0)
         add_subjects (c, c->clauses[d->borrowed].tok,
@@ -1576,13 +1636,30 @@ link_parts (ctx_t *c)
 
     /* "... 14 triệu đồng đối với A và B. Mỗi trường hợp bị phạt 7 triệu
      * đồng": each violator's share of the fine just before. */
+    /* And the same share told after the total a few sentences later
+     * ("8 đối tượng bị phạt 28 triệu đồng ... mỗi đối tượng 3,5 triệu"). */
     for (size_t i = c->first_case + 1; i < x->n_cases; i++) {
-        tracuu_case_t *p = &x->cases[i], *t = &x->cases[i - 1];
+        tracuu_case_t *p = &x->cases[i];
+        long pc = c->case_clause[i - c->first_case];
 
-        if ((p->flags & TRACUU_CASE_PER_VIOLATOR) && p->violators > 1
-            && p->amount_vnd > 0 && t->action == TRACUU_CASE_FINE
-            && t->parent < 0 && t->amount_vnd == p->amount_vnd * p->violators)
-            p->parent = (long) (i - 1);
+        if (!(p->flags & TRACUU_CASE_PER_VIOLATOR) || p->violators <= 1
+            || p->amount_vnd <= 0 || pc < 0)
+            continue;
+        for (size_t j = i; j-- > c->first_case;) {
+            tracuu_case_t *t = &x->cases[j];
+            long tc = c->case_clause[j - c->first_case];
+
+            if (tc < 0 || (j + 1 < i
+                           && c->clauses[pc].sentence
+                              > c->clauses[tc].sentence + 3))
+                break;
+            if (t->action == TRACUU_CASE_FINE && t->parent < 0
+                && !(t->flags & TRACUU_CASE_PER_VIOLATOR)
+                && t->amount_vnd == p->amount_vnd * p->violators) {
+                p->parent = (long) j;
+                break;
+            }
+        }
     }
     for (size_t i = c->first_case; i < x->n_cases; i++) {
         tracuu_case_t *p = &x->cases[i];
