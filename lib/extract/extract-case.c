@@ -225,6 +225,13 @@ counts_in (const ctx_t *c, size_t clause_start, size_t a, size_t b,
 
         if (v <= 0)
             continue;
+        /* A statute cited ("khoản 6 điểm a", "Điều 5"), no count. */
+        if (i > 0 && (is_word (c->text, i - 1, "khoản")
+                      || is_word (c->text, i - 1, "điều")
+                      || is_word (c->text, i - 1, "điểm")
+                      || is_word (c->text, i - 1, "mục")
+                      || is_word (c->text, i - 1, "chương")))
+            continue;
         len = tracuu_lexicon__match (c->nouns, c->text, i + 1, b, &label);
         if (len == 0)
             continue;
@@ -1068,7 +1075,8 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
     }
     set_violators (c, d, cl, k);
     add_subjects (c, d->tok, d->tok_end, k);
-    if (d->action == TRACUU_CASE_FINE && per_violator (c, d)) {
+    if (d->action == TRACUU_CASE_FINE && per_violator (c, d)
+        && !called_total (c, cl, &list->items[d->money])) {
         k->flags |= TRACUU_CASE_PER_VIOLATOR;
         /* "đối với ông A và ông B ... mỗi người 1,5 tỷ đồng": the people
          * the clause names, else those told before. */
@@ -1437,6 +1445,27 @@ imposed (const ctx_t *c, const tracuu_clause_t *cl)
     return 0;
 }
 
+/* Between amounts 'a' and 'b' of clause 'cl' a word lists parts
+ * ("..., trong đó, ..."; "..., cụ thể: ..."). */
+static int
+parts_follow (const ctx_t *c, const tracuu_clause_t *cl,
+              const tracuu_entity_t *a, const tracuu_entity_t *b)
+{
+    size_t label;
+
+    for (size_t i = cl->tok; i < cl->tok_end; i++) {
+        if (c->text->tokens[i].start < a->end)
+            continue;
+        if (c->text->tokens[i].start >= b->start)
+            break;
+        if (i > 0 && gap_has (c->text, i - 1, ',')
+            && tracuu_lexicon__match_tagged (c->money_words, c->text, i,
+                                             cl->tok_end, "part", &label) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void
 clause_cases (ctx_t *c, size_t ci)
 {
@@ -1511,6 +1540,12 @@ clause_cases (ctx_t *c, size_t ci)
 
         for (size_t m = 0; m < n_money; m++)
             total |= called_total (c, cl, &list->items[money[m]]);
+        /* "xử phạt 11 tổ chức, cá nhân với số tiền 301 triệu đồng, trong
+         * đó, tổ chức 205 triệu đồng ...": the first amount is the total
+         * of the ones after "trong đó". */
+        if (!total && parts_follow (c, cl, &list->items[money[0]],
+                                    &list->items[money[1]]))
+            total = 2;
         if (!total) {
             size_t from = cl->tok;
 
@@ -1541,7 +1576,18 @@ clause_cases (ctx_t *c, size_t ci)
             if (called_total (c, cl, &list->items[money[m]]))
                 d.money = (long) money[m];
     }
+    if (n_money > 1) {
+        /* The total's segment ends at its amount. */
+        size_t to = cl->tok;
+
+        while (to < cl->tok_end && c->text->tokens[to].start
+               < list->items[d.money].end)
+            to++;
+        if (d.money == (long) money[0] && to < cl->tok_end)
+            d.tok_end = to;
+    }
     commit (c, ci, &d);
+    d.tok_end = cl->tok_end;
     if (n_money > 1 && c->clause_case[ci] >= 0) {
         /* The other amounts of a clause with a total are its parts
          * ("mỗi căn hộ bị phạt 120 triệu đồng, tổng số tiền phạt là 4,2
@@ -1660,6 +1706,18 @@ link_parts (ctx_t *c)
                 break;
             }
         }
+        /* Or the total told after the share, in the next sentences. */
+        for (size_t j = i + 1; p->parent < 0 && j < x->n_cases; j++) {
+            tracuu_case_t *t = &x->cases[j];
+            long tc = c->case_clause[j - c->first_case];
+
+            if (tc < 0 || c->clauses[tc].sentence > c->clauses[pc].sentence + 3)
+                break;
+            if (t->action == TRACUU_CASE_FINE && t->parent < 0
+                && !(t->flags & TRACUU_CASE_PER_VIOLATOR)
+                && t->amount_vnd == p->amount_vnd * p->violators)
+                p->parent = (long) j;
+        }
     }
     for (size_t i = c->first_case; i < x->n_cases; i++) {
         tracuu_case_t *p = &x->cases[i];
@@ -1755,6 +1813,40 @@ link_sums (ctx_t *c)
                 break;
             }
             i = k > i ? k : i + 1;
+        }
+        /* Or consecutive fines of the next sentences that add up to it
+         * exactly: a total told first, then each of its fines ("... bị
+         * phạt 250 triệu đồng. Theo quyết định, công ty A bị phạt 120
+         * triệu đồng ... Công ty B bị phạt 130 triệu đồng"). Mentions of
+         * the total itself are skipped. */
+        for (size_t i = j + 1; t->parent < 0 && i < x->n_cases; i++) {
+            long ic = c->case_clause[i - c->first_case];
+            int64_t sum = 0;
+            size_t n = 0, k;
+
+            if (ic < 0 || c->clauses[ic].sentence > c->clauses[tc].sentence + 12)
+                break;
+            if (c->clauses[ic].sentence <= c->clauses[tc].sentence)
+                continue;
+            for (k = i; k < x->n_cases && sum < t->amount_vnd; k++) {
+                const tracuu_case_t *q = &x->cases[k];
+
+                if (q->action != TRACUU_CASE_FINE || q->amount_vnd <= 0
+                    || q->amount_vnd == t->amount_vnd)
+                    continue;
+                if (q->parent >= 0)
+                    break;
+                sum += q->amount_vnd;
+                n++;
+            }
+            if (n >= 2 && sum == t->amount_vnd) {
+                for (size_t m = i; m < k; m++)
+                    if (x->cases[m].action == TRACUU_CASE_FINE
+                        && x->cases[m].amount_vnd > 0
+                        && x->cases[m].amount_vnd != t->amount_vnd)
+                        x->cases[m].parent = (long) j;
+                break;
+            }
         }
     }
 }
