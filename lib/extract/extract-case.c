@@ -52,6 +52,9 @@ typedef struct ctx {
     int legal;                /* A legal text: articles, statutory ranges. */
     signed char *is_total;    /* Of each new case: its amount is a stated
                                  total ("tổng số tiền ..."). */
+    signed char *time_rank;   /* Of each new case: where its period
+                                 comes from, 3 its clause, 2 a time told
+                                 before it, 1 one after, 0 none. */
     signed char *approx_lean; /* Of each new case: +1 its approximate
                                  amount says "hơn"/"trên" (the truth is
                                  more), -1 "gần", 0 otherwise. */
@@ -779,9 +782,114 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger)
     return c->x->meta.province;
 }
 
+/* Date or period 'e' can be the time of a fine: within one year, not
+ * the day or year of a cited text ("Nghị định 100/2019/NĐ-CP ngày
+ * 30/12/2019", "giấy phép số 450/GP-BTTTT ngày 8/10/2020", "Luật ...
+ * năm 2012"; a decision of sanction, "Quyết định số 12/QĐ-XPHC ngày
+ * ...", is the fine's own), nor a birth year ("SN 1985"). */
+static int
+fine_time (const ctx_t *c, const tracuu_entity_t *e)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t t = entity_at (list, e->start), tok = 0;
+
+    if (e->from < 19900101 || e->from / 10000 != e->to / 10000)
+        return 0;
+    /* The entity just before, a cited number or text, ends within a
+     * few bytes ("số 450/GP-BTTTT ngày"). */
+    for (size_t k = t; k-- > 0 && e->start - list->items[k].end < 24;) {
+        const tracuu_entity_t *r = &list->items[k];
+
+        if (r->end > e->start)
+            continue;
+        if ((r->kind == TRACUU_ENTITY_REFERENCE
+             || r->kind == TRACUU_ENTITY_DOCNUMBER)
+            && r->value != NULL && strstr (r->value, "XP") == NULL
+            && strstr (r->value, "QĐ") == NULL)
+            return 0;
+        break;
+    }
+    while (tok < c->text->n_tokens && c->text->tokens[tok].start < e->start)
+        tok++;
+    /* A document code just before ("số 450/GP-BTTTT ngày ..."): the
+     * word before "ngày" holds a '/' and capitals. */
+    {
+        const char *txt = c->text->text;
+        size_t p = e->start, q;
+        int upper = 0;
+
+        while (p > 0 && (txt[p - 1] == ' ' || txt[p - 1] == ','))
+            p--;
+        if (p >= 5 && memcmp (txt + p - 5, "ngày", 5) == 0)
+            p -= 5;
+        else if (p >= 5 && memcmp (txt + p - 5, "Ngày", 5) == 0)
+            p -= 5;
+        while (p > 0 && txt[p - 1] == ' ')
+            p--;
+        q = p;
+        while (q > 0 && txt[q - 1] != ' ' && txt[q - 1] != '\n' && p - q < 40)
+            q--;
+        for (size_t i = q; i < p; i++)
+            upper |= txt[i] >= 'A' && txt[i] <= 'Z';
+        if (p > q && upper && memchr (txt + q, '/', p - q) != NULL
+            && !memmem (txt + q, p - q, "XP", 2)
+            && !memmem (txt + q, p - q, "QĐ", 3))
+            return 0;
+    }
+    for (size_t back = 1; back <= 6 && back <= tok; back++) {
+        size_t i = tok - back;
+
+        /* "so với cùng kỳ năm 2018", "từ năm 2007": a comparison, a
+         * history. */
+        if ((is_word (c->text, i, "cùng") && is_word (c->text, i + 1, "kỳ"))
+            || (is_word (c->text, i, "so") && is_word (c->text, i + 1, "với"))
+            || (back == 1 && is_word (c->text, i, "từ")
+                && e->kind == TRACUU_ENTITY_PERIOD))
+            return 0;
+        if (is_word (c->text, i, "luật") || is_word (c->text, i, "sn")
+            || (is_word (c->text, i, "nghị") && is_word (c->text, i + 1, "định"))
+            || (is_word (c->text, i, "thông") && is_word (c->text, i + 1, "tư"))
+            || (back == 1 && is_word (c->text, i, "sinh")))
+            return 0;
+        if (!tracuu_extract__gap_blank (c->text, i)
+            && !tracuu_extract__gap_is (c->text, i, ","))
+            break;
+    }
+    return 1;
+}
+
+/* The time of a fine of a news article that names none in its clause:
+ * the nearest date or period before it (its sentence, its paragraph,
+ * the paragraphs and the headline before), else the first one after it
+ * in its sentence. NULL when the text gives none. */
+static const tracuu_entity_t *
+story_time (const ctx_t *c, size_t start, size_t end)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t t = entity_at (list, start), it;
+    const tracuu_entity_t *e;
+
+    for (size_t k = t; k-- > 0;) {
+        e = &list->items[k];
+        if ((e->kind == TRACUU_ENTITY_DATE || e->kind == TRACUU_ENTITY_PERIOD)
+            && fine_time (c, e))
+            return e;
+    }
+    /* A headline or lead before any date: the first one of the body. */
+    for (size_t k = t; k < list->count; k++) {
+        e = &list->items[k];
+        if ((e->kind == TRACUU_ENTITY_DATE || e->kind == TRACUU_ENTITY_PERIOD)
+            && fine_time (c, e))
+            return e;
+    }
+    (void) end;
+    return NULL;
+}
+
 static void
 set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
 {
+    signed char *rank = &c->time_rank[(size_t) (k - c->x->cases) - c->first_case];
     const tracuu_entities_t *list = &c->x->entities;
     size_t start = seg_start (c, a), end = seg_end (c, b);
     size_t it = entity_at (list, start);
@@ -792,17 +900,32 @@ set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
 
     k->from = c->x->meta.period_from;
     k->to = c->x->meta.period_to;
+    *rank = 0;
     if (e != NULL && e->value != NULL && *e->value) {
         period = e->value;
         k->from = e->from;
         k->to = e->to;
+        *rank = 3;
     } else if (retold_story (c->x)) {
         /* News tell the day of the decision ("Ngày 12/01/2018, Ủy ban
-         * ... đã ban hành quyết định xử phạt"). */
+         * ... đã ban hành quyết định xử phạt"), else a time near it. */
         it = entity_at (list, start);
-        e = next_entity (list, &it, start, end, TRACUU_ENTITY_DATE);
-        if (e != NULL && e->from > 19000000 && e->from == e->to
-            && e->from % 100 != 0) {
+        while ((e = next_entity (list, &it, start, end,
+                                 TRACUU_ENTITY_DATE)) != NULL
+               && !fine_time (c, e))
+            ;
+        if (e != NULL)
+            *rank = 3;
+        else if (period == NULL) {
+            e = story_time (c, start, end);
+            *rank = e == NULL ? 0 : e->start < start ? 2 : 1;
+        }
+        if (e != NULL && e->kind == TRACUU_ENTITY_PERIOD && e->value != NULL) {
+            period = e->value;
+            k->from = e->from;
+            k->to = e->to;
+        } else if (e != NULL && e->from > 19000000 && e->from == e->to
+                   && e->from % 100 != 0) {
             tracuu_extract__period_name (e->from, e->to, day);
             period = day;
             k->from = e->from;
@@ -886,6 +1009,8 @@ clause_status (const ctx_t *c, size_t a, size_t b, size_t trigger)
             withdrawn = 1;
         else if (strcmp (name, "proposed") == 0)
             proposed |= i < trigger;
+        else if (strcmp (name, "planned") == 0)
+            proposed = 1;
         else if (strcmp (name, "recorded") == 0)
             recorded = 1;
         else
@@ -2143,7 +2268,9 @@ fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
     /* The period the other mention names ("Ngày 12/01/2018, ..."), when
      * this one has only the report's. */
     if (dup->period != NULL && !same_str (dup->period, c->x->meta.period)
-        && same_str (keep->period, c->x->meta.period)) {
+        && (same_str (keep->period, c->x->meta.period)
+            || c->time_rank[(size_t) (dup - c->x->cases) - c->first_case]
+               > c->time_rank[(size_t) (keep - c->x->cases) - c->first_case])) {
         char *p = tracuu_extract__strndup (c->rc, dup->period,
                                            strlen (dup->period));
 
@@ -2152,6 +2279,8 @@ fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
             keep->period = p;
             keep->from = dup->from;
             keep->to = dup->to;
+            c->time_rank[(size_t) (keep - c->x->cases) - c->first_case]
+                = c->time_rank[(size_t) (dup - c->x->cases) - c->first_case];
         }
     }
     if (keep->violators < 0) {
@@ -2236,6 +2365,7 @@ merge_duplicates (ctx_t *c)
             x->cases[w] = x->cases[i];
             c->case_clause[w - c->first_case] = c->case_clause[i - c->first_case];
             c->approx_lean[w - c->first_case] = c->approx_lean[i - c->first_case];
+            c->time_rank[w - c->first_case] = c->time_rank[i - c->first_case];
             c->is_total[w - c->first_case] = c->is_total[i - c->first_case];
         }
         remap[i] = (long) w++;
@@ -2308,9 +2438,10 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     c.clause_case = malloc ((c.n_clauses + 1) * sizeof *c.clause_case);
     c.case_clause = malloc ((8 * c.n_clauses + 1) * sizeof *c.case_clause);
     c.approx_lean = calloc (8 * c.n_clauses + 1, 1);
+    c.time_rank = calloc (8 * c.n_clauses + 1, 1);
     c.is_total = calloc (8 * c.n_clauses + 1, 1);
     if (c.clause_case == NULL || c.case_clause == NULL || c.approx_lean == NULL
-        || c.is_total == NULL) {
+        || c.is_total == NULL || c.time_rank == NULL) {
         *rc = TRACUU_STATUS_OUT_OF_MEMORY;
         goto DONE;
     }
@@ -2337,6 +2468,7 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     free (c.clause_case);
     free (c.case_clause);
     free (c.approx_lean);
+    free (c.time_rank);
     free (c.is_total);
     free (c.clauses);
 }
