@@ -50,6 +50,9 @@ typedef struct ctx {
     size_t bound_clause[64];  /* ... and their clauses. */
     size_t n_bounds;
     int legal;                /* A legal text: articles, statutory ranges. */
+    int central_story;        /* A news article of fines by a body of the
+                                 whole country (central_fines()). */
+    const char *main_province; /* Of a news article (main_province()). */
     signed char *is_total;    /* Of each new case: its amount is a stated
                                  total ("tổng số tiền ..."). */
     signed char *time_rank;   /* Of each new case: where its period
@@ -687,15 +690,62 @@ retold_story (const tracuu_extraction_t *x)
     return strcmp (kind, "tin_bai") == 0 || strcmp (kind, "khac") == 0;
 }
 
+/* Token 'i', inside parentheses in tokens [a, ...), is in a person's
+ * home or age ("bà Hiền (Hà Nội)", "ông A (SN 1986, trú tại ...)"),
+ * or a company's address ("Công ty X (quận 1, TP HCM)"), not in a place
+ * of the case ("phường Hàng Mã (Hà Nội)", "Đội CSGT (Công an tỉnh X)"). */
+static int
+home_in_parens (const ctx_t *c, size_t a, size_t i)
+{
+    const char *txt = c->text->text;
+    size_t open = c->text->tokens[i].start, from = c->text->tokens[a].start;
+    int depth = 0;
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t k;
+
+    /* The parenthesis that holds token i. */
+    while (open > from) {
+        open--;
+        if (txt[open] == ')')
+            depth++;
+        else if (txt[open] == '(' && depth-- == 0)
+            break;
+    }
+    /* Words of a home or an age inside, before the place. */
+    for (size_t t = i; t-- > a && c->text->tokens[t].start > open;)
+        if (is_word (c->text, t, "trú") || is_word (c->text, t, "ngụ")
+            || is_word (c->text, t, "sn") || is_word (c->text, t, "sinh")
+            || is_word (c->text, t, "tuổi") || is_word (c->text, t, "quê"))
+            return 1;
+    /* A company's address ("Công ty X (quận 1, TP HCM)"). */
+    for (size_t t = a, n = 0; t < i && c->text->tokens[t].start < open; t++, n++)
+        if (((is_word (c->text, t, "công") && is_word (c->text, t + 1, "ty"))
+             || (is_word (c->text, t, "doanh") && is_word (c->text, t + 1, "nghiệp"))
+             || (is_word (c->text, t, "tập") && is_word (c->text, t + 1, "đoàn"))
+             || (is_word (c->text, t, "hợp") && is_word (c->text, t + 1, "tác"))
+             || (is_word (c->text, t, "chi") && is_word (c->text, t + 1, "nhánh")))
+            && c->text->tokens[t].start + 80 > open)
+            return 1;
+    /* A person just before it. */
+    k = entity_at (list, open);
+    while (k > 0 && list->items[k - 1].end + 3 >= open) {
+        k--;
+        if (list->items[k].kind == TRACUU_ENTITY_PERSON
+            && list->items[k].end <= open)
+            return 1;
+    }
+    return 0;
+}
+
 /* Token 'i' is inside a company's name or a person's home in
- * parentheses ("Công ty TNHH Bắc Ninh", "bà Hiền (Hà Nội)"): a province
- * there is not where the case is. */
+ * parentheses ("Công ty TNHH Bắc Ninh", "bà Hiền (Hà Nội)", "ông A (trú
+ * tại ...)"): a province there is not where the case is. */
 static int
 not_the_place (const ctx_t *c, size_t a, size_t i)
 {
     if (paren_depth (c->text->text, c->text->tokens[a].start,
                      c->text->tokens[i].start) > 0)
-        return 1;
+        return home_in_parens (c, a, i);
     for (size_t k = i; k > a && i - k < 8; k--) {
         if (!tracuu_extract__gap_blank (c->text, k - 1))
             return 0;
@@ -718,6 +768,153 @@ central_at (const ctx_t *c, size_t i, size_t end)
 
     return n > 0 && (c->text->tokens[i].flags & TRACUU_TOKEN_CAPITAL)
            && tracuu_lexicon__match (c->agencies, c->text, i, end, NULL) <= n;
+}
+
+/* The first token starting at or after byte 'offset'. */
+static size_t
+token_at (const tracuu_text_t *text, size_t offset)
+{
+    size_t lo = 0, hi = text->n_tokens;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (text->tokens[mid].start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Province 'e' may be where a story happens: not in a company's name,
+ * nor in parentheses (a home, an address). */
+static int
+place_of_story (const ctx_t *c, const tracuu_entity_t *e)
+{
+    size_t t = token_at (c->text, e->start), lo = 0, hi = c->n_clauses;
+
+    if (t >= c->text->n_tokens)
+        return 0;
+    while (lo < hi) {           /* The last clause starting at or before t. */
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (c->clauses[mid].tok <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || c->clauses[lo - 1].tok_end <= t)
+        return 1;
+    return !not_the_place (c, c->clauses[lo - 1].tok, t);
+}
+
+/* The province a news article tells of: the one named most often where
+ * it may be the place of the story (place_of_story()), when one is
+ * named more often than any other; else NULL. */
+static const char *
+main_province (const ctx_t *c)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    const char *names[64];
+    unsigned counts[64];
+    size_t n = 0, best = 0;
+    int tie = 0;
+
+    for (size_t k = 0; k < list->count; k++) {
+        const tracuu_entity_t *e = &list->items[k];
+        size_t j;
+
+        if (e->kind != TRACUU_ENTITY_PROVINCE || e->value == NULL
+            || !place_of_story (c, e))
+            continue;
+        for (j = 0; j < n; j++)
+            if (strcmp (names[j], e->value) == 0)
+                break;
+        if (j == n) {
+            if (n == 64)
+                continue;
+            names[n] = e->value;
+            counts[n++] = 0;
+        }
+        counts[j]++;
+    }
+    if (n == 0)
+        return NULL;
+    for (size_t j = 1; j < n; j++)
+        if (counts[j] > counts[best])
+            best = j;
+    for (size_t j = 0; j < n; j++)
+        tie |= j != best && counts[j] == counts[best];
+    return tie ? NULL : names[best];
+}
+
+/* A body of the whole country imposes a fine of the story: named before
+ * the measure in a clause with fine wording ("Ủy ban Chứng khoán Nhà
+ * nước ban hành quyết định xử phạt ..."). */
+static int
+central_fines (const ctx_t *c)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+
+    for (size_t ci = 0; ci < c->n_clauses; ci++) {
+        const tracuu_clause_t *cl = &c->clauses[ci];
+        size_t it = entity_at (list, cl->start);
+
+        /* A clause that tells an amount. */
+        if (next_entity (list, &it, cl->start, cl->end,
+                         TRACUU_ENTITY_MONEY) == NULL)
+            continue;
+        for (size_t i = cl->tok; i < cl->tok_end; i++) {
+            size_t label;
+
+            if (tracuu_lexicon__match (c->actions, c->text, i, cl->tok_end,
+                                       &label) == 0
+                || strcmp (tracuu_lexicon__label (c->actions, label), "fine") != 0)
+                continue;
+            for (size_t j = cl->tok; j < i; j++) {
+                size_t n, pe;
+
+                if ((is_word (c->text, j, "đề") || is_word (c->text, j, "kiến")
+                     || is_word (c->text, j, "yêu") || is_word (c->text, j, "phối"))
+                    && (is_word (c->text, j + 1, "nghị")
+                        || is_word (c->text, j + 1, "cầu")
+                        || is_word (c->text, j + 1, "hợp")))
+                    break;
+                if ((is_word (c->text, j, "nghị") && is_word (c->text, j + 1, "định"))
+                    || is_word (c->text, j, "luật"))
+                    break;      /* "Chính phủ ban hành nghị định ...". */
+                if (!central_at (c, j, i))
+                    continue;
+                /* "theo quy định của Bộ Y tế": not who fines. */
+                if (j > cl->tok && (is_word (c->text, j - 1, "của")
+                                    || is_word (c->text, j - 1, "theo")
+                                    || is_word (c->text, j - 1, "với")
+                                    || is_word (c->text, j - 1, "tại")
+                                    || is_word (c->text, j - 1, "từ")))
+                    continue;
+                /* "Cục Thuế TP. HCM": a body of a province. */
+                n = tracuu_lexicon__match_tagged (c->agencies, c->text, j, i,
+                                                  "central", NULL);
+                pe = entity_at (list, c->text->tokens[j].start);
+                for (; pe < list->count
+                       && list->items[pe].start
+                          < c->text->tokens[j + n + 3 < c->text->n_tokens
+                                            ? j + n + 3 : c->text->n_tokens - 1].end;
+                     pe++)
+                    if (list->items[pe].kind == TRACUU_ENTITY_PROVINCE)
+                        break;
+                if (pe < list->count && list->items[pe].kind == TRACUU_ENTITY_PROVINCE
+                    && list->items[pe].start
+                       < c->text->tokens[j + n + 3 < c->text->n_tokens
+                                         ? j + n + 3 : c->text->n_tokens - 1].end)
+                    continue;
+                return 1;
+            }
+            break;
+        }
+    }
+    return 0;
 }
 
 /* The province of a case of a news article: one named in its clause
@@ -769,17 +966,23 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger)
                 break;
         }
     }
+    if (c->central_story)
+        return NULL;
     it = 0;
     while ((e = next_entity (list, &it, 0, c->text->len,
                              TRACUU_ENTITY_PROVINCE)) != NULL
            && e->line <= lead_line) {
+        if (!place_of_story (c, e))
+            continue;
         if (found != NULL && strcmp (found->value, e->value) != 0)
             break;              /* Two provinces: which one is unclear. */
         found = e;
     }
     if (found != NULL && (e == NULL || e->line > lead_line))
         return found->value;
-    return c->x->meta.province;
+    if (c->central_story)
+        return NULL;
+    return c->main_province;
 }
 
 /* Date or period 'e' can be the time of a fine: within one year, not
@@ -2448,6 +2651,10 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     for (size_t i = 0; i < c.n_clauses; i++)
         c.clause_case[i] = -1;
     c.legal = legal_text (&c);
+    if (retold_story (x)) {
+        c.central_story = central_fines (&c);
+        c.main_province = main_province (&c);
+    }
     for (size_t i = 0; i < c.n_clauses && *rc == TRACUU_STATUS_OK; i++)
         if (!(c.clauses[i].flags & TRACUU_CLAUSE_TABLE))
             clause_cases (&c, i);
