@@ -1061,15 +1061,16 @@ fine_time (const ctx_t *c, const tracuu_entity_t *e)
     return 1;
 }
 
-/* The time of a fine of a news article that names none in its clause:
- * the nearest date or period before it (its sentence, its paragraph,
- * the paragraphs and the headline before), else the first one after it
- * in its sentence. NULL when the text gives none. */
+/* The time of a fine of a news article that names none in its clause
+ * starting at byte 'start': the nearest date or period before it (its
+ * sentence, its paragraph, the paragraphs and the headline before),
+ * else (a headline or lead) the first one of the body after it. NULL
+ * when the text gives none. */
 static const tracuu_entity_t *
-story_time (const ctx_t *c, size_t start, size_t end)
+story_time (const ctx_t *c, size_t start)
 {
     const tracuu_entities_t *list = &c->x->entities;
-    size_t t = entity_at (list, start), it;
+    size_t t = entity_at (list, start);
     const tracuu_entity_t *e;
 
     for (size_t k = t; k-- > 0;) {
@@ -1085,7 +1086,6 @@ story_time (const ctx_t *c, size_t start, size_t end)
             && fine_time (c, e))
             return e;
     }
-    (void) end;
     return NULL;
 }
 
@@ -1120,7 +1120,7 @@ set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
         if (e != NULL)
             *rank = 3;
         else if (period == NULL) {
-            e = story_time (c, start, end);
+            e = story_time (c, start);
             *rank = e == NULL ? 0 : e->start < start ? 2 : 1;
         }
         if (e != NULL && e->kind == TRACUU_ENTITY_PERIOD && e->value != NULL) {
