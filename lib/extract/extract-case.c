@@ -1096,13 +1096,18 @@ set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
     const tracuu_entities_t *list = &c->x->entities;
     size_t start = seg_start (c, a), end = seg_end (c, b);
     size_t it = entity_at (list, start);
-    const tracuu_entity_t *e = next_entity (list, &it, start, end,
-                                            TRACUU_ENTITY_PERIOD);
+    const tracuu_entity_t *e;
     const char *period = c->x->meta.period;
     char day[32];
 
     k->from = c->x->meta.period_from;
     k->to = c->x->meta.period_to;
+    /* The first period of the segment that is no comparison ("tăng 27%
+     * so với năm 2020") nor a cited text's. */
+    while ((e = next_entity (list, &it, start, end,
+                             TRACUU_ENTITY_PERIOD)) != NULL
+           && (e->from / 10000 == e->to / 10000 && !fine_time (c, e)))
+        ;
     *rank = 0;
     if (e != NULL && e->value != NULL && *e->value) {
         period = e->value;
@@ -2382,6 +2387,25 @@ same_amount (const ctx_t *c, size_t ia, size_t ib)
     return d * 25 <= e->amount_vnd * 3;    /* 12 %: "gần một triệu" for 900.000. */
 }
 
+/* Cases 'ia' and 'ib' are told as two: in two clauses of one sentence
+ * ("xử phạt A 7,5 triệu đồng; xử phạt B 7,5 triệu đồng"), or each with
+ * its own time, and the times apart ("Tháng 10/2021, ... bị phạt 100
+ * triệu" and "Tháng 2/2022, ... bị phạt 100 triệu"). */
+static int
+told_apart (const ctx_t *c, size_t ia, size_t ib)
+{
+    const tracuu_case_t *a = &c->x->cases[ia], *b = &c->x->cases[ib];
+    long ca = c->case_clause[ia - c->first_case];
+    long cb = c->case_clause[ib - c->first_case];
+
+    if (ca >= 0 && cb >= 0 && ca != cb
+        && c->clauses[ca].sentence == c->clauses[cb].sentence)
+        return 1;
+    return c->time_rank[ia - c->first_case] == 3
+           && c->time_rank[ib - c->first_case] == 3
+           && (a->from > b->to || b->from > a->to);
+}
+
 /* Cases 'a' and 'b' of one text are one fine mentioned twice (a
  * headline, a lead, a caption and the body): the same amount and no
  * evidence against it (other people or accounts, another number of
@@ -2400,7 +2424,7 @@ same_fine (const ctx_t *c, size_t ia, size_t ib)
         return 0;
     if (a->violators >= 0 && b->violators >= 0 && a->violators != b->violators)
         return 0;
-    return 1;
+    return !told_apart (c, ia, ib);
 }
 
 /* Both NULL, or equal strings. */
@@ -2553,8 +2577,8 @@ merge_duplicates (ctx_t *c)
 
         for (j = c->first_case; j < w; j++)
             if ((strcmp (x->cases[j].key, x->cases[i].key) == 0
-                 && (retold || named (&x->cases[i])
-                     || !distinct_mentions (c, j, i)))
+                 && ((retold && !told_apart (c, j, i)) || named (&x->cases[i])
+                     || (!retold && !distinct_mentions (c, j, i))))
                 || (retold && same_fine (c, j, i))
                 || completes (c, j, i))
                 break;
