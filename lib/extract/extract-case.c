@@ -1540,8 +1540,18 @@ planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
 {
     int done = 0, cond = 0;
 
+    /* "Theo quyết định, công ty sẽ bị phạt ...", "Theo thiếu tá A, tài
+     * xế sẽ bị xử phạt ...": what a decision or an officer says follows;
+     * not "Theo quy định, ... sẽ bị phạt" (what the law provides). */
+    int told = is_word (c->text, cl->tok, "theo")
+               && !is_word (c->text, cl->tok + 1, "quy")
+               && !is_word (c->text, cl->tok + 1, "luật")
+               && !is_word (c->text, cl->tok + 1, "nghị")
+               && !is_word (c->text, cl->tok + 1, "điều")
+               && !is_word (c->text, cl->tok + 1, "khoản");
+
     for (size_t i = cl->tok; i < cl->tok_end; i++) {
-        if (i < trigger
+        if (i < trigger && !told
             && (is_word (c->text, i, "sẽ")
                 || (is_word (c->text, i, "dự") && is_word (c->text, i + 1, "kiến"))))
             return 1;
