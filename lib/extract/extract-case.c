@@ -1570,7 +1570,36 @@ planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
 static int
 normative (const ctx_t *c, const tracuu_clause_t *cl)
 {
-    for (size_t i = cl->tok; i < cl->tok_end; i++) {
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t it = entity_at (list, cl->start), end = cl->tok_end;
+    const tracuu_entity_t *m = next_entity (list, &it, cl->start, cl->end,
+                                            TRACUU_ENTITY_MONEY);
+
+    /* The words before the first amount: after it they tell the
+     * violation ("bị phạt 125 triệu đồng do không bảo đảm tối thiểu
+     * 1/3 thành viên ..."). */
+    if (m != NULL)
+        for (end = cl->tok; end < cl->tok_end
+                            && c->text->tokens[end].start < m->start; end++)
+            ;
+    /* "Công ty A bị xử phạt cao nhất với số tiền ...": the largest of the
+     * fines told. */
+    for (size_t i = cl->tok; i + 2 < end; i++)
+        if (is_word (c->text, i, "bị")
+            && (is_word (c->text, i + 1, "phạt")
+                || (is_word (c->text, i + 1, "xử") && is_word (c->text, i + 2, "phạt")))) {
+            size_t j = is_word (c->text, i + 1, "phạt") ? i + 2 : i + 3;
+
+            if (is_word (c->text, j, "cao") && is_word (c->text, j + 1, "nhất")
+                && (is_word (c->text, j + 2, "với") || is_word (c->text, j + 2, "là"))) {
+                int may = 0;    /* "có thể bị phạt cao nhất là ...". */
+
+                for (size_t k = cl->tok; k < end; k++)
+                    may |= is_word (c->text, k, "có") && is_word (c->text, k + 1, "thể");
+                return may;
+            }
+        }
+    for (size_t i = cl->tok; i < end; i++) {
         if (is_word (c->text, i, "khung")
             && (is_word (c->text, i + 1, "phạt")
                 || (is_word (c->text, i + 1, "xử") && is_word (c->text, i + 2, "phạt"))
