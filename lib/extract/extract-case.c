@@ -1853,12 +1853,25 @@ clause_cases (ctx_t *c, size_t ci)
     int concrete;
     draft_t d;
 
+    size_t bounds_before = c->n_bounds;
+
     while (n_money < 8 && (e = next_entity (list, &it, cl->start, cl->end,
                                             TRACUU_ENTITY_MONEY)) != NULL)
         if (fine_amount (c, cl, e))
             money[n_money++] = (size_t) (e - list->items);
     bits = actions_in (c, cl->tok, cl->tok_end, n_money > 0, &trigger,
                        &main_action);
+    /* A clause with a statutory range: amounts told before the measure
+     * are the hypothesis ("dù chỉ 150 nghìn đồng hay 200 nghìn đồng cũng
+     * bị xử phạt từ 3 triệu đồng đến 5 triệu đồng"). */
+    if (c->n_bounds > bounds_before && main_action >= 0) {
+        size_t w = 0;
+
+        for (size_t m = 0; m < n_money; m++)
+            if (list->items[money[m]].start >= c->text->tokens[trigger].start)
+                money[w++] = money[m];
+        n_money = w;
+    }
     if (main_action < 0 || planned (c, cl, trigger) || normative (c, cl)
         || (c->legal && !imposed (c, cl)))
         return;
