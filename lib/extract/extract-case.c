@@ -1439,6 +1439,15 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
                                                strlen (province));
     set_period (c, d->tok, d->tok_end, k);
     k->status = clause_status (c, cl->tok, cl->tok_end, d->clause_trigger);
+    /* "Theo thiếu tá A, tài xế sẽ bị xử phạt ...": announced, not yet
+     * decided (after "Theo quyết định", "Theo đó" it is the decision's). */
+    if (k->status == TRACUU_CASE_DECIDED && is_word (c->text, cl->tok, "theo")
+        && !(is_word (c->text, cl->tok + 1, "quyết")
+             && is_word (c->text, cl->tok + 2, "định"))
+        && !is_word (c->text, cl->tok + 1, "đó"))
+        for (size_t i = cl->tok; i < d->clause_trigger; i++)
+            if (is_word (c->text, i, "sẽ"))
+                k->status = TRACUU_CASE_PROPOSED;
     if (d->money >= 0 && called_total (c, cl, &list->items[d->money]))
         c->is_total[(size_t) (k - c->x->cases) - c->first_case] = 1;
     set_key (c, d, k);
