@@ -2686,6 +2686,52 @@ merge_duplicates (ctx_t *c)
     }
 }
 
+/* A news headline's rounded figure that no fine of the body is, nor
+ * adds up to, while the body tells smaller fines: a sum of the fine and
+ * other money ("bị phạt gần 10 tỉ" for a fine of 600 triệu and the
+ * gains it must pay back). It keeps no amount. */
+static void
+drop_mixed_headline (ctx_t *c)
+{
+    tracuu_extraction_t *x = c->x;
+
+    if (!retold_story (x) || c->text->n_tokens == 0)
+        return;
+    for (size_t i = c->first_case; i < x->n_cases; i++) {
+        tracuu_case_t *k = &x->cases[i];
+        long kc = c->case_clause[i - c->first_case];
+        int64_t sum = 0;
+        int smaller = 0;
+
+        if (k->action != TRACUU_CASE_FINE || k->amount_vnd <= 0
+            || !(k->flags & TRACUU_CASE_APPROXIMATE)
+            || k->parent >= 0 || kc < 0
+            || c->clauses[kc].line != c->text->tokens[0].line)
+            continue;
+        for (size_t j = c->first_case; j < x->n_cases; j++) {
+            const tracuu_case_t *o = &x->cases[j];
+
+            if (j == i || o->action != TRACUU_CASE_FINE || o->amount_vnd <= 0)
+                continue;
+            if (o->parent == (long) i) {
+                smaller = 0;
+                break;          /* Its parts are told. */
+            }
+            if (o->parent >= 0)
+                continue;
+            if ((o->flags & TRACUU_CASE_PER_VIOLATOR) && o->violators <= 1) {
+                smaller = 0;
+                break;          /* Shares of a number not told: any sum. */
+            }
+            sum += o->amount_vnd * ((o->flags & TRACUU_CASE_PER_VIOLATOR)
+                                    ? o->violators : 1);
+            smaller |= o->amount_vnd < k->amount_vnd;
+        }
+        if (smaller && sum * 10 < k->amount_vnd * 9)
+            k->amount_vnd = -1;
+    }
+}
+
 void
 tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
                        tracuu_status_t *rc)
@@ -2755,6 +2801,8 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
         link_footnotes (&c);
     if (*rc == TRACUU_STATUS_OK)
         merge_duplicates (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        drop_mixed_headline (&c);
 
   DONE:
     free (c.clause_case);
