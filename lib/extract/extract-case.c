@@ -92,11 +92,26 @@ is_word (const tracuu_text_t *text, size_t i, const char *exact)
 static int
 legal_title_at (const ctx_t *c, size_t i)
 {
-    return (is_word (c->text, i, "nghị") && is_word (c->text, i + 1, "định"))
-           || (is_word (c->text, i, "thông") && is_word (c->text, i + 1, "tư")
-               && i + 2 < c->text->n_tokens
-               && (c->text->tokens[i + 2].flags & TRACUU_TOKEN_NUMBER))
-           || (is_word (c->text, i, "lĩnh") && is_word (c->text, i + 1, "vực"));
+    if ((is_word (c->text, i, "nghị") && is_word (c->text, i + 1, "định"))
+        || (is_word (c->text, i, "thông") && is_word (c->text, i + 1, "tư")
+            && i + 2 < c->text->n_tokens
+            && (c->text->tokens[i + 2].flags & TRACUU_TOKEN_NUMBER)))
+        return 1;
+    /* "theo quy định xử phạt vi phạm hành chính trong lĩnh vực ...", but
+     * not "xử phạt ... trong lĩnh vực báo chí 237 triệu đồng", "Với lĩnh
+     * vực quản lý đại lý Internet, ...": the sector of the fines. */
+    if (!(is_word (c->text, i, "lĩnh") && is_word (c->text, i + 1, "vực")))
+        return 0;
+    for (size_t back = 1; back <= 10 && back <= i; back++) {
+        size_t k = i - back;
+
+        if (tracuu_extract__gap_ends_sentence (c->text, k))
+            break;
+        if ((is_word (c->text, k, "quy") && is_word (c->text, k + 1, "định"))
+            || (is_word (c->text, k, "căn") && is_word (c->text, k + 1, "cứ")))
+            return 1;
+    }
+    return 0;
 }
 
 /* Categories named in tokens [a, b), up to a legal title. */
