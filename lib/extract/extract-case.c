@@ -953,6 +953,33 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger)
         if (!not_the_place (c, a, t))
             return e->value;
     }
+    /* A paragraph opened by its place ("Tại Gia Lai, trong đợt kiểm tra
+     * ..."): the place of the fines told after it, up to another one. */
+    {
+        size_t ci = 0, lo = 0, hi = c->n_clauses;
+
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+
+            if (c->clauses[mid].tok <= a)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        ci = lo;                /* Clauses [0, ci) start at or before a. */
+        for (size_t k = ci; k-- > 0 && ci - k <= 12;) {
+            const tracuu_clause_t *p = &c->clauses[k];
+            size_t pe;
+
+            if (!(is_word (c->text, p->tok, "tại") || is_word (c->text, p->tok, "ở")))
+                continue;
+            pe = entity_at (list, c->text->tokens[p->tok].end);
+            if (pe < list->count && list->items[pe].kind == TRACUU_ENTITY_PROVINCE
+                && p->tok + 1 < p->tok_end
+                && list->items[pe].start == c->text->tokens[p->tok + 1].start)
+                return list->items[pe].value;
+        }
+    }
     /* The whole country: "các địa phương", "cả nước", "toàn quốc". */
     for (size_t i = a; i + 1 < b; i++)
         if ((is_word (c->text, i, "các") && is_word (c->text, i + 1, "địa")
