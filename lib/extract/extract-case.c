@@ -767,7 +767,11 @@ not_the_place (const ctx_t *c, size_t a, size_t i)
         if ((is_word (c->text, k - 1, "công") && is_word (c->text, k, "ty"))
             || is_word (c->text, k - 1, "doanh")
             || is_word (c->text, k - 1, "tập")
-            || is_word (c->text, k - 1, "hãng"))
+            || is_word (c->text, k - 1, "hãng")
+            /* A newspaper's name ("báo Hà Nội Mới", "Pháp Luật TP.HCM"). */
+            || is_word (c->text, k - 1, "báo")
+            || is_word (c->text, k - 1, "đài")
+            || (is_word (c->text, k - 1, "pháp") && is_word (c->text, k, "luật")))
             return 1;
     }
     return 0;
@@ -936,23 +940,34 @@ central_fines (const ctx_t *c)
  * (not in a company's name), else none when the agency is central, else
  * the one province the headline and lead name. */
 static const char *
-story_province (const ctx_t *c, size_t a, size_t b, size_t trigger)
+story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
+                uint32_t categories)
 {
     const tracuu_entities_t *list = &c->x->entities;
     size_t start = seg_start (c, a), end = seg_end (c, b), it;
     const tracuu_entity_t *e, *found = NULL;
     uint32_t lead_line = 0;
 
-    it = entity_at (list, start);
-    while ((e = next_entity (list, &it, start, end,
-                             TRACUU_ENTITY_PROVINCE)) != NULL) {
+    /* A province, or a town of one ("UBND TP Vũng Tàu", "huyện Châu
+     * Phú, tỉnh An Giang"), named in the clause. */
+    for (it = entity_at (list, start); it < list->count
+                                       && list->items[it].start < end; it++) {
         size_t t = a;
 
+        e = &list->items[it];
+        if (e->end > end
+            || !(e->kind == TRACUU_ENTITY_PROVINCE
+                 || (e->kind == TRACUU_ENTITY_DISTRICT && e->extra != NULL)))
+            continue;
         while (t < b && c->text->tokens[t].start < e->start)
             t++;
         if (!not_the_place (c, a, t))
-            return e->value;
+            return e->kind == TRACUU_ENTITY_PROVINCE ? e->value : e->extra;
     }
+    /* Securities and competition are fined by national bodies only. */
+    if (categories & (tracuu_case_category_from_name ("securities")
+                      | tracuu_case_category_from_name ("competition")))
+        return NULL;
     /* A paragraph opened by its place ("Tại Gia Lai, trong đợt kiểm tra
      * ..."): the place of the fines told after it, up to another one. */
     {
@@ -1471,9 +1486,10 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
         agency = tracuu_extract__strndup (c->rc, c->x->meta.agency,
                                           strlen (c->x->meta.agency));
     k->agency = agency;
-    province = case_province (c, d->tok, d->tok_end);
-    if (province == NULL && retold_story (c->x))
-        province = story_province (c, d->tok, d->tok_end, d->clause_trigger);
+    province = retold_story (c->x) ? NULL : case_province (c, d->tok, d->tok_end);
+    if (retold_story (c->x))
+        province = story_province (c, d->tok, d->tok_end, d->clause_trigger,
+                                   d->categories);
     else if (province == NULL)
         province = c->x->meta.province;
     if (province != NULL)
