@@ -53,6 +53,8 @@ typedef struct ctx {
     int central_story;        /* A news article of fines by a body of the
                                  whole country (central_fines()). */
     const char *main_province; /* Of a news article (main_province()). */
+    long parts_clause;        /* The last clause that listed parts
+                                 without wording, or -1. */
     signed char *is_total;    /* Of each new case: its amount is a stated
                                  total ("tổng số tiền ..."). */
     signed char *time_rank;   /* Of each new case: where its period
@@ -1905,6 +1907,85 @@ parts_follow (const ctx_t *c, const tracuu_clause_t *cl,
     return 0;
 }
 
+static int lists_parts (const ctx_t *c, size_t ci);
+
+/* Clause 'ci', with no measure worded, lists the parts of the total
+ * told just before ("... tổng số tiền 620 triệu đồng. Cụ thể: lĩnh vực
+ * A 430 triệu đồng, ...; lĩnh vực B 117 triệu đồng"; "Trong đó, 1,5
+ * triệu đồng về hành vi ..., 2 triệu đồng về ..."): each amount
+ * 'money' is a fine, a part of that total. Returns how many were. */
+static int
+parts_without_wording (ctx_t *c, size_t ci, const size_t *money,
+                       size_t n_money)
+{
+    const tracuu_clause_t *cl = &c->clauses[ci];
+    const tracuu_entities_t *list = &c->x->entities;
+    long total = -1;
+    int64_t sum = 0;
+    size_t from = cl->tok;
+    int opens, made = 0;
+    draft_t d;
+
+    opens = lists_parts (c, ci)
+            || (ci > 0 && c->clauses[ci - 1].sentence == cl->sentence
+                && ((lists_parts (c, ci - 1)
+                     && c->clauses[ci - 1].tok_end - c->clauses[ci - 1].tok <= 3)
+                    || c->parts_clause == (long) ci - 1));
+    if (!opens || c->x->n_cases <= c->first_case)
+        return 0;
+    /* The total: the last case, a fine with an amount for several
+     * violators or called a total, told in this sentence or the two
+     * before; with its parts so far. */
+    for (size_t j = c->x->n_cases; j-- > c->first_case;) {
+        const tracuu_case_t *t = &c->x->cases[j];
+        long tc = c->case_clause[j - c->first_case];
+
+        if (t->parent >= 0 && total < 0) {
+            sum += t->amount_vnd > 0 ? t->amount_vnd : 0;
+            continue;
+        }
+        if (t->action == TRACUU_CASE_FINE && t->amount_vnd > 0 && tc >= 0
+            && c->clauses[tc].sentence + 2 >= cl->sentence
+            && (c->is_total[j - c->first_case]
+                || (t->flags & TRACUU_CASE_AGGREGATE)))
+            total = (long) j;
+        break;
+    }
+    if (total < 0)
+        return 0;
+    if (c->parts_clause != (long) ci - 1)
+        sum = 0;
+    memset (&d, 0, sizeof d);
+    d.action = TRACUU_CASE_FINE;
+    d.measures = 1u << TRACUU_CASE_FINE;
+    d.borrowed = -1;
+    for (size_t m = 0; m < n_money; m++) {
+        const tracuu_entity_t *e = &list->items[money[m]];
+        size_t to = from;
+
+        while (to < cl->tok_end && c->text->tokens[to].start < e->end)
+            to++;
+        if (e->number <= 0 || (sum + e->number) * 10
+                              > c->x->cases[total].amount_vnd * 11)
+            break;
+        sum += e->number;
+        d.tok = from;
+        d.tok_end = to;
+        d.trigger = d.clause_trigger = from;
+        d.money = (long) money[m];
+        d.src_start = seg_start (c, from);
+        d.categories = categories_in (c, from, to);
+        commit (c, ci, &d);
+        if (c->clause_case[ci] >= 0)
+            c->x->cases[c->clause_case[ci]].parent = total;
+        made++;
+        from = to;
+    }
+    if (made > 0)
+        c->parts_clause = (long) ci;
+    return made;
+}
+
 static void
 clause_cases (ctx_t *c, size_t ci)
 {
@@ -1939,6 +2020,9 @@ clause_cases (ctx_t *c, size_t ci)
                 money[w++] = money[m];
         n_money = w;
     }
+    if (main_action != TRACUU_CASE_FINE && n_money > 0 && !c->legal
+        && parts_without_wording (c, ci, money, n_money) && main_action < 0)
+        return;
     if (main_action < 0 || planned (c, cl, trigger) || normative (c, cl)
         || (c->legal && !imposed (c, cl)))
         return;
@@ -2507,7 +2591,8 @@ same_amount (const ctx_t *c, size_t ia, size_t ib)
 }
 
 /* Cases 'ia' and 'ib' are told as two: in two clauses of one sentence
- * ("xử phạt A 7,5 triệu đồng; xử phạt B 7,5 triệu đồng"), or each with
+ * ("xử phạt A 7,5 triệu đồng; xử phạt B 7,5 triệu đồng"), naming other
+ * web sites, or each with
  * its own time, and the times apart ("Tháng 10/2021, ... bị phạt 100
  * triệu" and "Tháng 2/2022, ... bị phạt 100 triệu"). */
 static int
@@ -2520,6 +2605,29 @@ told_apart (const ctx_t *c, size_t ia, size_t ib)
     if (ca >= 0 && cb >= 0 && ca != cb
         && c->clauses[ca].sentence == c->clauses[cb].sentence)
         return 1;
+    /* Other web sites named ("tên miền a.vn", "tên miền b.vn"). */
+    if (ca >= 0 && cb >= 0 && ca != cb) {
+        const tracuu_entities_t *list = &c->x->entities;
+        const tracuu_clause_t *pa = &c->clauses[ca], *pb = &c->clauses[cb];
+        size_t ia2 = entity_at (list, pa->start), n_a = 0, common = 0;
+        const tracuu_entity_t *ea, *eb;
+
+        while ((ea = next_entity (list, &ia2, pa->start, pa->end,
+                                  TRACUU_ENTITY_URL)) != NULL) {
+            size_t ib2 = entity_at (list, pb->start), n_b = 0;
+
+            n_a++;
+            while ((eb = next_entity (list, &ib2, pb->start, pb->end,
+                                      TRACUU_ENTITY_URL)) != NULL) {
+                n_b++;
+                common += ea->value && eb->value && strcmp (ea->value, eb->value) == 0;
+            }
+            if (n_b == 0)
+                return 0;
+        }
+        if (n_a > 0 && common == 0)
+            return 1;
+    }
     return c->time_rank[ia - c->first_case] == 3
            && c->time_rank[ib - c->first_case] == 3
            && (a->from > b->to || b->from > a->to);
@@ -2840,6 +2948,7 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     for (size_t i = 0; i < c.n_clauses; i++)
         c.clause_case[i] = -1;
     c.legal = legal_text (&c);
+    c.parts_clause = -1;
     if (retold_story (x)) {
         c.central_story = central_fines (&c);
         c.main_province = main_province (&c);
