@@ -1148,6 +1148,46 @@ story_time (const ctx_t *c, size_t start)
     return NULL;
 }
 
+/* The year of the last holiday named before byte 'start' ("dịp Tết
+ * Nguyên đán Kỷ Hợi 2019", "Tết 2024"), with its byte in *at; 0 if
+ * none. A news article of the holidays dates its fines by it. */
+static int
+holiday_year_before (const ctx_t *c, size_t start, size_t *at)
+{
+    const tracuu_text_t *text = c->text;
+    size_t end = token_at (text, start);
+
+    for (size_t i = end; i-- > 0;) {
+        size_t k = i + 1;
+        int y;
+
+        int compared = 0;
+
+        if (!is_word (text, i, "tết"))
+            continue;
+        /* "So sánh với ... Tết Nguyên đán 2018": a comparison. */
+        for (size_t b = 1; b <= 12 && b <= i
+                           && !tracuu_extract__gap_ends_sentence (text, i - b); b++)
+            compared |= (is_word (text, i - b, "so")
+                         && (is_word (text, i - b + 1, "với")
+                             || is_word (text, i - b + 1, "sánh")))
+                        || (is_word (text, i - b, "cùng")
+                            && is_word (text, i - b + 1, "kỳ"));
+        if (compared)
+            continue;
+        while (k < end && k <= i + 4 && tracuu_extract__gap_blank (text, k - 1)
+               && !(text->tokens[k].flags & TRACUU_TOKEN_NUMBER))
+            k++;
+        if (k < end && tracuu_extract__gap_blank (text, k - 1)
+            && text->tokens[k].exact_len == 4
+            && tracuu_extract__token_int (text, k, 4, &y) && y >= 1990 && y <= 2100) {
+            *at = text->tokens[k].start;
+            return y;
+        }
+    }
+    return 0;
+}
+
 static void
 set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
 {
@@ -1184,8 +1224,20 @@ set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
         if (e != NULL)
             *rank = 3;
         else if (period == NULL) {
+            size_t at = 0;
+            int year = holiday_year_before (c, start, &at);
+
             e = story_time (c, start);
             *rank = e == NULL ? 0 : e->start < start ? 2 : 1;
+            if (year > 0 && (e == NULL || e->start > start || e->start < at)) {
+                /* "Tết Nguyên đán Kỷ Hợi 2019" is nearer. */
+                e = NULL;
+                *rank = 2;
+                k->from = year * 10000 + 101;
+                k->to = year * 10000 + 1231;
+                snprintf (day, sizeof day, "%04d", year);
+                period = day;
+            }
         }
         if (e != NULL && e->kind == TRACUU_ENTITY_PERIOD && e->value != NULL) {
             period = e->value;
