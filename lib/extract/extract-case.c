@@ -2272,7 +2272,7 @@ link_parts (ctx_t *c)
      * đồng": each violator's share of the fine just before. */
     /* And the same share told after the total a few sentences later
      * ("8 đối tượng bị phạt 28 triệu đồng ... mỗi đối tượng 3,5 triệu"). */
-    for (size_t i = c->first_case + 1; i < x->n_cases; i++) {
+    for (size_t i = c->first_case; i < x->n_cases; i++) {
         tracuu_case_t *p = &x->cases[i];
         long pc = c->case_clause[i - c->first_case];
 
