@@ -352,6 +352,24 @@ Test (extract_story, province_of_a_news_fine)
         { "Quản lý thị trường xử lý nhiều vụ\n\nTại Gia Lai, đội kiểm tra lấy "
           "mẫu phân bón không đạt.\n\nĐội đã đề xuất xử phạt vi phạm hành chính "
           "hộ kinh doanh P.V.H 175 triệu đồng.\n", "175000000=Gia Lai" },
+        /* Where a company is; a company's name with a dash. */
+        { "Doanh nghiệp bị phạt\n\nMột doanh nghiệp ở Đồng Nai bị xử phạt 1,1 "
+          "tỷ đồng vì xả thải trái phép.\n", "1100000000=Đồng Nai" },
+        { "Nhà máy bị phạt\n\nCông ty TNHH Bia Sài Gòn - Ninh Thuận bị xử phạt "
+          "130 triệu đồng.\n", "130000000=-" },
+        /* A national body, the amount in the next sentence. */
+        { "Tạp chí bị phạt\n\nTháng 9/2020, Thanh tra Bộ Thông tin và Truyền "
+          "thông ban hành quyết định xử phạt Tạp chí Đô Thị Xanh. Tổng số tiền "
+          "xử phạt là 48 triệu đồng. Tạp chí có trụ sở ở Hà Nội, văn phòng ở "
+          "Hà Nội.\n", "48000000=-" },
+        /* The text's province: named twice at least, a body's counting
+         * twice. */
+        { "Cơ sở bị phạt\n\nCơ sở của bà Tô Thị Hạnh bị phạt 20 triệu đồng.\n\n"
+          "Bà Hạnh đã nộp phạt.\n\nBà Hạnh từng sống ở Cần Thơ.\n",
+          "20000000=-" },
+        { "Hội nghị sơ kết\n\nNgày 16/3, Sở Thông tin và Truyền thông Long An "
+          "tổ chức hội nghị. Qua đó, đã xử phạt 98 đối tượng với tổng số tiền "
+          "gần 300 triệu đồng.\n", "300000000=Long An" },
     };
 
     CHECK (rows, PROVINCES);

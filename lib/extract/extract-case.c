@@ -763,8 +763,13 @@ not_the_place (const ctx_t *c, size_t a, size_t i)
     if (paren_depth (c->text->text, c->text->tokens[a].start,
                      c->text->tokens[i].start) > 0)
         return home_in_parens (c, a, i);
+    /* "doanh nghiệp ở Đồng Nai": the place of the company. */
+    if (i > a && (is_word (c->text, i - 1, "ở") || is_word (c->text, i - 1, "tại")))
+        return 0;
     for (size_t k = i; k > a && i - k < 8; k--) {
-        if (!tracuu_extract__gap_blank (c->text, k - 1))
+        /* Words of one name, a dash allowed ("Bia Sài Gòn - Ninh Thuận"). */
+        if (!tracuu_extract__gap_blank (c->text, k - 1)
+            && !tracuu_extract__gap_is (c->text, k - 1, "-"))
             return 0;
         if ((is_word (c->text, k - 1, "công") && is_word (c->text, k, "ty"))
             || is_word (c->text, k - 1, "doanh")
@@ -832,7 +837,8 @@ place_of_story (const ctx_t *c, const tracuu_entity_t *e)
 
 /* The province a news article tells of: the one named most often where
  * it may be the place of the story (place_of_story()), when one is
- * named more often than any other; else NULL. */
+ * named more often than any other and twice at least (a province in
+ * the name of a body counts twice); else NULL. */
 static const char *
 main_province (const ctx_t *c)
 {
@@ -859,6 +865,14 @@ main_province (const ctx_t *c)
             counts[n++] = 0;
         }
         counts[j]++;
+        /* The province of a body named ("Sở Thông tin và Truyền thông
+         * Long An"): the authority's, twice the weight. */
+        for (size_t a = k; a-- > 0 && k - a <= 4;)
+            if (list->items[a].kind == TRACUU_ENTITY_AGENCY
+                && list->items[a].end >= e->end) {
+                counts[j]++;
+                break;
+            }
     }
     if (n == 0)
         return NULL;
@@ -867,7 +881,7 @@ main_province (const ctx_t *c)
             best = j;
     for (size_t j = 0; j < n; j++)
         tie |= j != best && counts[j] == counts[best];
-    return tie ? NULL : names[best];
+    return tie || counts[best] < 2 ? NULL : names[best];
 }
 
 /* A body of the whole country imposes a fine of the story: named before
@@ -880,10 +894,15 @@ central_fines (const ctx_t *c)
 
     for (size_t ci = 0; ci < c->n_clauses; ci++) {
         const tracuu_clause_t *cl = &c->clauses[ci];
-        size_t it = entity_at (list, cl->start);
+        size_t it = entity_at (list, cl->start), last = ci;
 
-        /* A clause that tells an amount. */
-        if (next_entity (list, &it, cl->start, cl->end,
+        /* A clause that tells an amount, or whose next sentence does
+         * ("... ban hành quyết định xử phạt ... Tổng số tiền xử phạt là 48
+         * triệu đồng"). */
+        while (last + 1 < c->n_clauses
+               && c->clauses[last + 1].sentence <= cl->sentence + 1)
+            last++;
+        if (next_entity (list, &it, cl->start, c->clauses[last].end,
                          TRACUU_ENTITY_MONEY) == NULL)
             continue;
         for (size_t i = cl->tok; i < cl->tok_end; i++) {
