@@ -389,6 +389,8 @@ Test (extract_story, categories_of_sectors)
           "tổng số tiền 51 triệu đồng.\n", "gaming" },
         { "Công an phường đã xử phạt 7 người không đeo khẩu trang nơi công "
           "cộng, số tiền 14 triệu đồng.\n", "health" },
+        { "Cơ sở bày bán 300 túi xách giả mạo các nhãn hiệu nổi tiếng đã bị "
+          "xử phạt 40 triệu đồng.\n", "counterfeit_smuggling" },
         /* A rule's title names no category of the fine. */
         { "Công an đã xử phạt ông Mạc Văn Tùng 3 triệu đồng vì hành vi gây "
           "rối, căn cứ quy định xử phạt vi phạm hành chính trong lĩnh vực giao "
