@@ -647,7 +647,7 @@ write_status_reports (void)
                   "hành vi chia sẻ thông tin sai sự thật số tiền là 8 triệu đồng. "
                   "Thanh tra Sở đã lập biên bản vi phạm hành chính đối với bà "
                   "Hoàng Thị Lan, chủ tài khoản tiktok @lanhoang.nb về hành vi đăng "
-                  "tải thông tin sai sự thật với mức phạt dự kiến 3 triệu đồng. "
+                  "tải thông tin sai sự thật, mức phạt 3 triệu đồng. "
                   "Thanh tra Sở đã đề nghị Chủ tịch UBND tỉnh xử phạt vi phạm hành "
                   "chính đối với Công ty TNHH Quảng cáo Sao Mai về hành vi quảng "
                   "cáo sai quy định số tiền 12 triệu đồng.");

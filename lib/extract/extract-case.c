@@ -50,8 +50,16 @@ typedef struct ctx {
     size_t bound_clause[64];  /* ... and their clauses. */
     size_t n_bounds;
     int legal;                /* A legal text: articles, statutory ranges. */
+    int central_story;        /* A news article of fines by a body of the
+                                 whole country (central_fines()). */
+    const char *main_province; /* Of a news article (main_province()). */
+    long parts_clause;        /* The last clause that listed parts
+                                 without wording, or -1. */
     signed char *is_total;    /* Of each new case: its amount is a stated
                                  total ("tổng số tiền ..."). */
+    signed char *time_rank;   /* Of each new case: where its period
+                                 comes from, 3 its clause, 2 a time told
+                                 before it, 1 one after, 0 none. */
     signed char *approx_lean; /* Of each new case: +1 its approximate
                                  amount says "hơn"/"trên" (the truth is
                                  more), -1 "gần", 0 otherwise. */
@@ -72,6 +80,8 @@ typedef struct draft {
     long borrowed;            /* Clause the violators come from, or -1. */
 } draft_t;
 
+static int gap_has (const tracuu_text_t *text, size_t i, char ch);
+
 static int
 is_word (const tracuu_text_t *text, size_t i, const char *exact)
 {
@@ -84,11 +94,26 @@ is_word (const tracuu_text_t *text, size_t i, const char *exact)
 static int
 legal_title_at (const ctx_t *c, size_t i)
 {
-    return (is_word (c->text, i, "nghị") && is_word (c->text, i + 1, "định"))
-           || (is_word (c->text, i, "thông") && is_word (c->text, i + 1, "tư")
-               && i + 2 < c->text->n_tokens
-               && (c->text->tokens[i + 2].flags & TRACUU_TOKEN_NUMBER))
-           || (is_word (c->text, i, "lĩnh") && is_word (c->text, i + 1, "vực"));
+    if ((is_word (c->text, i, "nghị") && is_word (c->text, i + 1, "định"))
+        || (is_word (c->text, i, "thông") && is_word (c->text, i + 1, "tư")
+            && i + 2 < c->text->n_tokens
+            && (c->text->tokens[i + 2].flags & TRACUU_TOKEN_NUMBER)))
+        return 1;
+    /* "theo quy định xử phạt vi phạm hành chính trong lĩnh vực ...", but
+     * not "xử phạt ... trong lĩnh vực báo chí 237 triệu đồng", "Với lĩnh
+     * vực quản lý đại lý Internet, ...": the sector of the fines. */
+    if (!(is_word (c->text, i, "lĩnh") && is_word (c->text, i + 1, "vực")))
+        return 0;
+    for (size_t back = 1; back <= 10 && back <= i; back++) {
+        size_t k = i - back;
+
+        if (tracuu_extract__gap_ends_sentence (c->text, k))
+            break;
+        if ((is_word (c->text, k, "quy") && is_word (c->text, k + 1, "định"))
+            || (is_word (c->text, k, "căn") && is_word (c->text, k + 1, "cứ")))
+            return 1;
+    }
+    return 0;
 }
 
 /* Categories named in tokens [a, b), up to a legal title. */
@@ -223,6 +248,13 @@ counts_in (const ctx_t *c, size_t clause_start, size_t a, size_t b,
 
         if (v <= 0)
             continue;
+        /* A statute cited ("khoản 6 điểm a", "Điều 5"), no count. */
+        if (i > 0 && (is_word (c->text, i - 1, "khoản")
+                      || is_word (c->text, i - 1, "điều")
+                      || is_word (c->text, i - 1, "điểm")
+                      || is_word (c->text, i - 1, "mục")
+                      || is_word (c->text, i - 1, "chương")))
+            continue;
         len = tracuu_lexicon__match (c->nouns, c->text, i + 1, b, &label);
         if (len == 0)
             continue;
@@ -268,6 +300,30 @@ set_violators (const ctx_t *c, const draft_t *d, const tracuu_clause_t *cl,
     for (size_t i = 0; i < n; i++)
         if (counts[i].tok > d->trigger)
             use++;
+    /* Before the measure, the violators are the counted nouns next to it,
+     * after the last comma that has one ("dùng 76 tài khoản ..., 2 nhà
+     * đầu tư bị xử phạt": not the accounts); with none there, all of them
+     * ("06 tổ chức, cá nhân bị phạt"). */
+    if (use == 0 && n > 1) {
+        size_t seg = d->tok, w = 0;
+
+        for (size_t i = d->trigger; i > d->tok; i--)
+            if (gap_has (c->text, i - 1, ',')
+                && paren_depth (c->text->text, cl->start,
+                                c->text->tokens[i].start) == 0) {
+                seg = i;
+                break;
+            }
+        for (size_t i = 0; i < n; i++)
+            w += counts[i].tok >= seg;
+        if (w > 0 && w < n) {
+            w = 0;
+            for (size_t i = 0; i < n; i++)
+                if (counts[i].tok >= seg)
+                    counts[w++] = counts[i];
+            n = w;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         const count_t *ct = &counts[i];
 
@@ -651,22 +707,78 @@ retold_story (const tracuu_extraction_t *x)
     return strcmp (kind, "tin_bai") == 0 || strcmp (kind, "khac") == 0;
 }
 
+/* Token 'i', inside parentheses in tokens [a, ...), is in a person's
+ * home or age ("bà Hiền (Hà Nội)", "ông A (SN 1986, trú tại ...)"),
+ * or a company's address ("Công ty X (quận 1, TP HCM)"), not in a place
+ * of the case ("phường Hàng Mã (Hà Nội)", "Đội CSGT (Công an tỉnh X)"). */
+static int
+home_in_parens (const ctx_t *c, size_t a, size_t i)
+{
+    const char *txt = c->text->text;
+    size_t open = c->text->tokens[i].start, from = c->text->tokens[a].start;
+    int depth = 0;
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t k;
+
+    /* The parenthesis that holds token i. */
+    while (open > from) {
+        open--;
+        if (txt[open] == ')')
+            depth++;
+        else if (txt[open] == '(' && depth-- == 0)
+            break;
+    }
+    /* Words of a home or an age inside, before the place. */
+    for (size_t t = i; t-- > a && c->text->tokens[t].start > open;)
+        if (is_word (c->text, t, "trú") || is_word (c->text, t, "ngụ")
+            || is_word (c->text, t, "sn") || is_word (c->text, t, "sinh")
+            || is_word (c->text, t, "tuổi") || is_word (c->text, t, "quê"))
+            return 1;
+    /* A company's address ("Công ty X (quận 1, TP HCM)"). */
+    for (size_t t = a, n = 0; t < i && c->text->tokens[t].start < open; t++, n++)
+        if (((is_word (c->text, t, "công") && is_word (c->text, t + 1, "ty"))
+             || (is_word (c->text, t, "doanh") && is_word (c->text, t + 1, "nghiệp"))
+             || (is_word (c->text, t, "tập") && is_word (c->text, t + 1, "đoàn"))
+             || (is_word (c->text, t, "hợp") && is_word (c->text, t + 1, "tác"))
+             || (is_word (c->text, t, "chi") && is_word (c->text, t + 1, "nhánh")))
+            && c->text->tokens[t].start + 80 > open)
+            return 1;
+    /* A person just before it. */
+    k = entity_at (list, open);
+    while (k > 0 && list->items[k - 1].end + 3 >= open) {
+        k--;
+        if (list->items[k].kind == TRACUU_ENTITY_PERSON
+            && list->items[k].end <= open)
+            return 1;
+    }
+    return 0;
+}
+
 /* Token 'i' is inside a company's name or a person's home in
- * parentheses ("Công ty TNHH Bắc Ninh", "bà Hiền (Hà Nội)"): a province
- * there is not where the case is. */
+ * parentheses ("Công ty TNHH Bắc Ninh", "bà Hiền (Hà Nội)", "ông A (trú
+ * tại ...)"): a province there is not where the case is. */
 static int
 not_the_place (const ctx_t *c, size_t a, size_t i)
 {
     if (paren_depth (c->text->text, c->text->tokens[a].start,
                      c->text->tokens[i].start) > 0)
-        return 1;
+        return home_in_parens (c, a, i);
+    /* "doanh nghiệp ở Đồng Nai": the place of the company. */
+    if (i > a && (is_word (c->text, i - 1, "ở") || is_word (c->text, i - 1, "tại")))
+        return 0;
     for (size_t k = i; k > a && i - k < 8; k--) {
-        if (!tracuu_extract__gap_blank (c->text, k - 1))
+        /* Words of one name, a dash allowed ("Bia Sài Gòn - Ninh Thuận"). */
+        if (!tracuu_extract__gap_blank (c->text, k - 1)
+            && !tracuu_extract__gap_is (c->text, k - 1, "-"))
             return 0;
         if ((is_word (c->text, k - 1, "công") && is_word (c->text, k, "ty"))
             || is_word (c->text, k - 1, "doanh")
             || is_word (c->text, k - 1, "tập")
-            || is_word (c->text, k - 1, "hãng"))
+            || is_word (c->text, k - 1, "hãng")
+            /* A newspaper's name ("báo Hà Nội Mới", "Pháp Luật TP.HCM"). */
+            || is_word (c->text, k - 1, "báo")
+            || is_word (c->text, k - 1, "đài")
+            || (is_word (c->text, k - 1, "pháp") && is_word (c->text, k, "luật")))
             return 1;
     }
     return 0;
@@ -684,26 +796,225 @@ central_at (const ctx_t *c, size_t i, size_t end)
            && tracuu_lexicon__match (c->agencies, c->text, i, end, NULL) <= n;
 }
 
+/* The first token starting at or after byte 'offset'. */
+static size_t
+token_at (const tracuu_text_t *text, size_t offset)
+{
+    size_t lo = 0, hi = text->n_tokens;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (text->tokens[mid].start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Province 'e' may be where a story happens: not in a company's name,
+ * nor in parentheses (a home, an address). */
+static int
+place_of_story (const ctx_t *c, const tracuu_entity_t *e)
+{
+    size_t t = token_at (c->text, e->start), lo = 0, hi = c->n_clauses;
+
+    if (t >= c->text->n_tokens)
+        return 0;
+    while (lo < hi) {           /* The last clause starting at or before t. */
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (c->clauses[mid].tok <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || c->clauses[lo - 1].tok_end <= t)
+        return 1;
+    return !not_the_place (c, c->clauses[lo - 1].tok, t);
+}
+
+/* The province a news article tells of: the one named most often where
+ * it may be the place of the story (place_of_story()), when one is
+ * named more often than any other and twice at least (a province in
+ * the name of a body counts twice); else NULL. */
+static const char *
+main_province (const ctx_t *c)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    const char *names[64];
+    unsigned counts[64];
+    size_t n = 0, best = 0;
+    int tie = 0;
+
+    for (size_t k = 0; k < list->count; k++) {
+        const tracuu_entity_t *e = &list->items[k];
+        size_t j;
+
+        if (e->kind != TRACUU_ENTITY_PROVINCE || e->value == NULL
+            || !place_of_story (c, e))
+            continue;
+        for (j = 0; j < n; j++)
+            if (strcmp (names[j], e->value) == 0)
+                break;
+        if (j == n) {
+            if (n == 64)
+                continue;
+            names[n] = e->value;
+            counts[n++] = 0;
+        }
+        counts[j]++;
+        /* The province of a body named ("Sở Thông tin và Truyền thông
+         * Long An"): the authority's, twice the weight. */
+        for (size_t a = k; a-- > 0 && k - a <= 4;)
+            if (list->items[a].kind == TRACUU_ENTITY_AGENCY
+                && list->items[a].end >= e->end) {
+                counts[j]++;
+                break;
+            }
+    }
+    if (n == 0)
+        return NULL;
+    for (size_t j = 1; j < n; j++)
+        if (counts[j] > counts[best])
+            best = j;
+    for (size_t j = 0; j < n; j++)
+        tie |= j != best && counts[j] == counts[best];
+    return tie || counts[best] < 2 ? NULL : names[best];
+}
+
+/* A body of the whole country imposes a fine of the story: named before
+ * the measure in a clause with fine wording ("Ủy ban Chứng khoán Nhà
+ * nước ban hành quyết định xử phạt ..."). */
+static int
+central_fines (const ctx_t *c)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+
+    for (size_t ci = 0; ci < c->n_clauses; ci++) {
+        const tracuu_clause_t *cl = &c->clauses[ci];
+        size_t it = entity_at (list, cl->start), last = ci;
+
+        /* A clause that tells an amount, or whose next sentence does
+         * ("... ban hành quyết định xử phạt ... Tổng số tiền xử phạt là 48
+         * triệu đồng"). */
+        while (last + 1 < c->n_clauses
+               && c->clauses[last + 1].sentence <= cl->sentence + 1)
+            last++;
+        if (next_entity (list, &it, cl->start, c->clauses[last].end,
+                         TRACUU_ENTITY_MONEY) == NULL)
+            continue;
+        for (size_t i = cl->tok; i < cl->tok_end; i++) {
+            size_t label;
+
+            if (tracuu_lexicon__match (c->actions, c->text, i, cl->tok_end,
+                                       &label) == 0
+                || strcmp (tracuu_lexicon__label (c->actions, label), "fine") != 0)
+                continue;
+            for (size_t j = cl->tok; j < i; j++) {
+                size_t n, pe;
+
+                if ((is_word (c->text, j, "đề") || is_word (c->text, j, "kiến")
+                     || is_word (c->text, j, "yêu") || is_word (c->text, j, "phối"))
+                    && (is_word (c->text, j + 1, "nghị")
+                        || is_word (c->text, j + 1, "cầu")
+                        || is_word (c->text, j + 1, "hợp")))
+                    break;
+                if ((is_word (c->text, j, "nghị") && is_word (c->text, j + 1, "định"))
+                    || is_word (c->text, j, "luật"))
+                    break;      /* "Chính phủ ban hành nghị định ...". */
+                if (!central_at (c, j, i))
+                    continue;
+                /* "theo quy định của Bộ Y tế": not who fines. */
+                if (j > cl->tok && (is_word (c->text, j - 1, "của")
+                                    || is_word (c->text, j - 1, "theo")
+                                    || is_word (c->text, j - 1, "với")
+                                    || is_word (c->text, j - 1, "tại")
+                                    || is_word (c->text, j - 1, "từ")))
+                    continue;
+                /* "Cục Thuế TP. HCM": a body of a province. */
+                n = tracuu_lexicon__match_tagged (c->agencies, c->text, j, i,
+                                                  "central", NULL);
+                pe = entity_at (list, c->text->tokens[j].start);
+                for (; pe < list->count
+                       && list->items[pe].start
+                          < c->text->tokens[j + n + 3 < c->text->n_tokens
+                                            ? j + n + 3 : c->text->n_tokens - 1].end;
+                     pe++)
+                    if (list->items[pe].kind == TRACUU_ENTITY_PROVINCE)
+                        break;
+                if (pe < list->count && list->items[pe].kind == TRACUU_ENTITY_PROVINCE
+                    && list->items[pe].start
+                       < c->text->tokens[j + n + 3 < c->text->n_tokens
+                                         ? j + n + 3 : c->text->n_tokens - 1].end)
+                    continue;
+                return 1;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
 /* The province of a case of a news article: one named in its clause
  * (not in a company's name), else none when the agency is central, else
  * the one province the headline and lead name. */
 static const char *
-story_province (const ctx_t *c, size_t a, size_t b, size_t trigger)
+story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
+                uint32_t categories)
 {
     const tracuu_entities_t *list = &c->x->entities;
     size_t start = seg_start (c, a), end = seg_end (c, b), it;
     const tracuu_entity_t *e, *found = NULL;
     uint32_t lead_line = 0;
 
-    it = entity_at (list, start);
-    while ((e = next_entity (list, &it, start, end,
-                             TRACUU_ENTITY_PROVINCE)) != NULL) {
+    /* A province, or a town of one ("UBND TP Vũng Tàu", "huyện Châu
+     * Phú, tỉnh An Giang"), named in the clause. */
+    for (it = entity_at (list, start); it < list->count
+                                       && list->items[it].start < end; it++) {
         size_t t = a;
 
+        e = &list->items[it];
+        if (e->end > end
+            || !(e->kind == TRACUU_ENTITY_PROVINCE
+                 || (e->kind == TRACUU_ENTITY_DISTRICT && e->extra != NULL)))
+            continue;
         while (t < b && c->text->tokens[t].start < e->start)
             t++;
         if (!not_the_place (c, a, t))
-            return e->value;
+            return e->kind == TRACUU_ENTITY_PROVINCE ? e->value : e->extra;
+    }
+    /* Securities and competition are fined by national bodies only. */
+    if (categories & (tracuu_case_category_from_name ("securities")
+                      | tracuu_case_category_from_name ("competition")))
+        return NULL;
+    /* A paragraph opened by its place ("Tại Gia Lai, trong đợt kiểm tra
+     * ..."): the place of the fines told after it, up to another one. */
+    {
+        size_t ci = 0, lo = 0, hi = c->n_clauses;
+
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+
+            if (c->clauses[mid].tok <= a)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        ci = lo;                /* Clauses [0, ci) start at or before a. */
+        for (size_t k = ci; k-- > 0 && ci - k <= 12;) {
+            const tracuu_clause_t *p = &c->clauses[k];
+            size_t pe;
+
+            if (!(is_word (c->text, p->tok, "tại") || is_word (c->text, p->tok, "ở")))
+                continue;
+            pe = entity_at (list, c->text->tokens[p->tok].end);
+            if (pe < list->count && list->items[pe].kind == TRACUU_ENTITY_PROVINCE
+                && p->tok + 1 < p->tok_end
+                && list->items[pe].start == c->text->tokens[p->tok + 1].start)
+                return list->items[pe].value;
+        }
     }
     /* The whole country: "các địa phương", "cả nước", "toàn quốc". */
     for (size_t i = a; i + 1 < b; i++)
@@ -733,43 +1044,226 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger)
                 break;
         }
     }
+    if (c->central_story)
+        return NULL;
     it = 0;
     while ((e = next_entity (list, &it, 0, c->text->len,
                              TRACUU_ENTITY_PROVINCE)) != NULL
            && e->line <= lead_line) {
+        if (!place_of_story (c, e))
+            continue;
         if (found != NULL && strcmp (found->value, e->value) != 0)
             break;              /* Two provinces: which one is unclear. */
         found = e;
     }
     if (found != NULL && (e == NULL || e->line > lead_line))
         return found->value;
-    return c->x->meta.province;
+    if (c->central_story)
+        return NULL;
+    return c->main_province;
+}
+
+/* Date or period 'e' can be the time of a fine: within one year, not
+ * the day or year of a cited text ("Nghị định 100/2019/NĐ-CP ngày
+ * 30/12/2019", "giấy phép số 450/GP-BTTTT ngày 8/10/2020", "Luật ...
+ * năm 2012"; a decision of sanction, "Quyết định số 12/QĐ-XPHC ngày
+ * ...", is the fine's own), nor a birth year ("SN 1985"). */
+static int
+fine_time (const ctx_t *c, const tracuu_entity_t *e)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t t = entity_at (list, e->start), tok = 0;
+
+    if (e->from < 19900101 || e->from / 10000 != e->to / 10000)
+        return 0;
+    /* The entity just before, a cited number or text, ends within a
+     * few bytes ("số 450/GP-BTTTT ngày"). */
+    for (size_t k = t; k-- > 0 && e->start - list->items[k].end < 24;) {
+        const tracuu_entity_t *r = &list->items[k];
+
+        if (r->end > e->start)
+            continue;
+        if ((r->kind == TRACUU_ENTITY_REFERENCE
+             || r->kind == TRACUU_ENTITY_DOCNUMBER)
+            && r->value != NULL && strstr (r->value, "XP") == NULL
+            && strstr (r->value, "QĐ") == NULL)
+            return 0;
+        break;
+    }
+    while (tok < c->text->n_tokens && c->text->tokens[tok].start < e->start)
+        tok++;
+    /* A document code just before ("số 450/GP-BTTTT ngày ..."): the
+     * word before "ngày" holds a '/' and capitals. */
+    {
+        const char *txt = c->text->text;
+        size_t p = e->start, q;
+        int upper = 0;
+
+        while (p > 0 && (txt[p - 1] == ' ' || txt[p - 1] == ','))
+            p--;
+        if (p >= 5 && memcmp (txt + p - 5, "ngày", 5) == 0)
+            p -= 5;
+        else if (p >= 5 && memcmp (txt + p - 5, "Ngày", 5) == 0)
+            p -= 5;
+        while (p > 0 && txt[p - 1] == ' ')
+            p--;
+        q = p;
+        while (q > 0 && txt[q - 1] != ' ' && txt[q - 1] != '\n' && p - q < 40)
+            q--;
+        for (size_t i = q; i < p; i++)
+            upper |= txt[i] >= 'A' && txt[i] <= 'Z';
+        if (p > q && upper && memchr (txt + q, '/', p - q) != NULL
+            && !memmem (txt + q, p - q, "XP", 2)
+            && !memmem (txt + q, p - q, "QĐ", 3))
+            return 0;
+    }
+    for (size_t back = 1; back <= 6 && back <= tok; back++) {
+        size_t i = tok - back;
+
+        /* "so với cùng kỳ năm 2018", "từ năm 2007": a comparison, a
+         * history. */
+        if ((is_word (c->text, i, "cùng") && is_word (c->text, i + 1, "kỳ"))
+            || (is_word (c->text, i, "so") && is_word (c->text, i + 1, "với"))
+            || (back == 1 && is_word (c->text, i, "từ")
+                && e->kind == TRACUU_ENTITY_PERIOD))
+            return 0;
+        if (is_word (c->text, i, "luật") || is_word (c->text, i, "sn")
+            || (is_word (c->text, i, "nghị") && is_word (c->text, i + 1, "định"))
+            || (is_word (c->text, i, "thông") && is_word (c->text, i + 1, "tư"))
+            || (back == 1 && is_word (c->text, i, "sinh")))
+            return 0;
+        if (!tracuu_extract__gap_blank (c->text, i)
+            && !tracuu_extract__gap_is (c->text, i, ","))
+            break;
+    }
+    return 1;
+}
+
+/* The time of a fine of a news article that names none in its clause
+ * starting at byte 'start': the nearest date or period before it (its
+ * sentence, its paragraph, the paragraphs and the headline before),
+ * else (a headline or lead) the first one of the body after it. NULL
+ * when the text gives none. */
+static const tracuu_entity_t *
+story_time (const ctx_t *c, size_t start)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t t = entity_at (list, start);
+    const tracuu_entity_t *e;
+
+    for (size_t k = t; k-- > 0;) {
+        e = &list->items[k];
+        if ((e->kind == TRACUU_ENTITY_DATE || e->kind == TRACUU_ENTITY_PERIOD)
+            && fine_time (c, e))
+            return e;
+    }
+    /* A headline or lead before any date: the first one of the body. */
+    for (size_t k = t; k < list->count; k++) {
+        e = &list->items[k];
+        if ((e->kind == TRACUU_ENTITY_DATE || e->kind == TRACUU_ENTITY_PERIOD)
+            && fine_time (c, e))
+            return e;
+    }
+    return NULL;
+}
+
+/* The year of the last holiday named before byte 'start' ("dịp Tết
+ * Nguyên đán Kỷ Hợi 2019", "Tết 2024"), with its byte in *at; 0 if
+ * none. A news article of the holidays dates its fines by it. */
+static int
+holiday_year_before (const ctx_t *c, size_t start, size_t *at)
+{
+    const tracuu_text_t *text = c->text;
+    size_t end = token_at (text, start);
+
+    for (size_t i = end; i-- > 0;) {
+        size_t k = i + 1;
+        int y;
+
+        int compared = 0;
+
+        if (!is_word (text, i, "tết"))
+            continue;
+        /* "So sánh với ... Tết Nguyên đán 2018": a comparison. */
+        for (size_t b = 1; b <= 12 && b <= i
+                           && !tracuu_extract__gap_ends_sentence (text, i - b); b++)
+            compared |= (is_word (text, i - b, "so")
+                         && (is_word (text, i - b + 1, "với")
+                             || is_word (text, i - b + 1, "sánh")))
+                        || (is_word (text, i - b, "cùng")
+                            && is_word (text, i - b + 1, "kỳ"));
+        if (compared)
+            continue;
+        while (k < end && k <= i + 4 && tracuu_extract__gap_blank (text, k - 1)
+               && !(text->tokens[k].flags & TRACUU_TOKEN_NUMBER))
+            k++;
+        if (k < end && tracuu_extract__gap_blank (text, k - 1)
+            && text->tokens[k].exact_len == 4
+            && tracuu_extract__token_int (text, k, 4, &y) && y >= 1990 && y <= 2100) {
+            *at = text->tokens[k].start;
+            return y;
+        }
+    }
+    return 0;
 }
 
 static void
 set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
 {
+    signed char *rank = &c->time_rank[(size_t) (k - c->x->cases) - c->first_case];
     const tracuu_entities_t *list = &c->x->entities;
     size_t start = seg_start (c, a), end = seg_end (c, b);
     size_t it = entity_at (list, start);
-    const tracuu_entity_t *e = next_entity (list, &it, start, end,
-                                            TRACUU_ENTITY_PERIOD);
+    const tracuu_entity_t *e;
     const char *period = c->x->meta.period;
     char day[32];
 
     k->from = c->x->meta.period_from;
     k->to = c->x->meta.period_to;
+    /* The first period of the segment that is no comparison ("tăng 27%
+     * so với năm 2020") nor a cited text's. */
+    while ((e = next_entity (list, &it, start, end,
+                             TRACUU_ENTITY_PERIOD)) != NULL
+           && (e->from / 10000 == e->to / 10000 && !fine_time (c, e)))
+        ;
+    *rank = 0;
     if (e != NULL && e->value != NULL && *e->value) {
         period = e->value;
         k->from = e->from;
         k->to = e->to;
+        *rank = 3;
     } else if (retold_story (c->x)) {
         /* News tell the day of the decision ("Ngày 12/01/2018, Ủy ban
-         * ... đã ban hành quyết định xử phạt"). */
+         * ... đã ban hành quyết định xử phạt"), else a time near it. */
         it = entity_at (list, start);
-        e = next_entity (list, &it, start, end, TRACUU_ENTITY_DATE);
-        if (e != NULL && e->from > 19000000 && e->from == e->to
-            && e->from % 100 != 0) {
+        while ((e = next_entity (list, &it, start, end,
+                                 TRACUU_ENTITY_DATE)) != NULL
+               && !fine_time (c, e))
+            ;
+        if (e != NULL)
+            *rank = 3;
+        else if (period == NULL) {
+            size_t at = 0;
+            int year = holiday_year_before (c, start, &at);
+
+            e = story_time (c, start);
+            *rank = e == NULL ? 0 : e->start < start ? 2 : 1;
+            if (year > 0 && (e == NULL || e->start > start || e->start < at)) {
+                /* "Tết Nguyên đán Kỷ Hợi 2019" is nearer. */
+                e = NULL;
+                *rank = 2;
+                k->from = year * 10000 + 101;
+                k->to = year * 10000 + 1231;
+                snprintf (day, sizeof day, "%04d", year);
+                period = day;
+            }
+        }
+        if (e != NULL && e->kind == TRACUU_ENTITY_PERIOD && e->value != NULL) {
+            period = e->value;
+            k->from = e->from;
+            k->to = e->to;
+        } else if (e != NULL && e->from > 19000000 && e->from == e->to
+                   && e->from % 100 != 0) {
             tracuu_extract__period_name (e->from, e->to, day);
             period = day;
             k->from = e->from;
@@ -853,6 +1347,8 @@ clause_status (const ctx_t *c, size_t a, size_t b, size_t trigger)
             withdrawn = 1;
         else if (strcmp (name, "proposed") == 0)
             proposed |= i < trigger;
+        else if (strcmp (name, "planned") == 0)
+            proposed = 1;
         else if (strcmp (name, "recorded") == 0)
             recorded = 1;
         else
@@ -933,6 +1429,36 @@ violators_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
             if (counts[i].kind != NOUN_CONTENT && !counts[i].in_parens)
                 return counts[i].value;
     }
+    /* "... đối với các cá nhân: ông A; bà B, bà C. Theo đó, mỗi cá nhân
+     * này bị phạt ...": the people named in the sentence before. */
+    {
+        const tracuu_entities_t *list = &c->x->entities;
+        size_t sentence = c->clauses[ci].sentence, from = ci, people = 0;
+        const tracuu_entity_t *e, *seen[16];
+
+        while (from > 0 && c->clauses[from - 1].sentence + 1 >= sentence
+               && ci - from < 8)
+            from--;
+        if (from < ci) {
+            size_t it = entity_at (list, c->clauses[from].start);
+
+            while ((e = next_entity (list, &it, c->clauses[from].start,
+                                     c->clauses[ci].start,
+                                     TRACUU_ENTITY_PERSON)) != NULL) {
+                size_t j;
+
+                if (speaker (c, e))
+                    continue;
+                for (j = 0; j < people && j < 16; j++)
+                    if (strcmp (seen[j]->value, e->value) == 0)
+                        break;
+                if (j == people && people < 16)
+                    seen[people++] = e;
+            }
+        }
+        if (people > 1)
+            return (int64_t) people;
+    }
     return -1;
 }
 
@@ -1011,12 +1537,17 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
         }
     }
     set_violators (c, d, cl, k);
-    if (d->action == TRACUU_CASE_FINE && per_violator (c, d)) {
+    add_subjects (c, d->tok, d->tok_end, k);
+    if (d->action == TRACUU_CASE_FINE && per_violator (c, d)
+        && !called_total (c, cl, &list->items[d->money])) {
         k->flags |= TRACUU_CASE_PER_VIOLATOR;
+        /* "đối với ông A và ông B ... mỗi người 1,5 tỷ đồng": the people
+         * the clause names, else those told before. */
+        if (k->violators < 0 && k->n_people > 1)
+            k->violators = (int64_t) k->n_people;
         if (k->violators < 0)
             k->violators = violators_before (c, ci, k);
     }
-    add_subjects (c, d->tok, d->tok_end, k);
     k->violator_kinds = violator_kinds_of (c, d, k);
     if (d->borrowed >= 0)
         add_subjects (c, c->clauses[d->borrowed].tok,
@@ -1028,9 +1559,10 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
         agency = tracuu_extract__strndup (c->rc, c->x->meta.agency,
                                           strlen (c->x->meta.agency));
     k->agency = agency;
-    province = case_province (c, d->tok, d->tok_end);
-    if (province == NULL && retold_story (c->x))
-        province = story_province (c, d->tok, d->tok_end, d->clause_trigger);
+    province = retold_story (c->x) ? NULL : case_province (c, d->tok, d->tok_end);
+    if (retold_story (c->x))
+        province = story_province (c, d->tok, d->tok_end, d->clause_trigger,
+                                   d->categories);
     else if (province == NULL)
         province = c->x->meta.province;
     if (province != NULL)
@@ -1038,6 +1570,15 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
                                                strlen (province));
     set_period (c, d->tok, d->tok_end, k);
     k->status = clause_status (c, cl->tok, cl->tok_end, d->clause_trigger);
+    /* "Theo thiếu tá A, tài xế sẽ bị xử phạt ...": announced, not yet
+     * decided (after "Theo quyết định", "Theo đó" it is the decision's). */
+    if (k->status == TRACUU_CASE_DECIDED && is_word (c->text, cl->tok, "theo")
+        && !(is_word (c->text, cl->tok + 1, "quyết")
+             && is_word (c->text, cl->tok + 2, "định"))
+        && !is_word (c->text, cl->tok + 1, "đó"))
+        for (size_t i = cl->tok; i < d->clause_trigger; i++)
+            if (is_word (c->text, i, "sẽ"))
+                k->status = TRACUU_CASE_PROPOSED;
     if (d->money >= 0 && called_total (c, cl, &list->items[d->money]))
         c->is_total[(size_t) (k - c->x->cases) - c->first_case] = 1;
     set_key (c, d, k);
@@ -1139,8 +1680,18 @@ planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
 {
     int done = 0, cond = 0;
 
+    /* "Theo quyết định, công ty sẽ bị phạt ...", "Theo thiếu tá A, tài
+     * xế sẽ bị xử phạt ...": what a decision or an officer says follows;
+     * not "Theo quy định, ... sẽ bị phạt" (what the law provides). */
+    int told = is_word (c->text, cl->tok, "theo")
+               && !is_word (c->text, cl->tok + 1, "quy")
+               && !is_word (c->text, cl->tok + 1, "luật")
+               && !is_word (c->text, cl->tok + 1, "nghị")
+               && !is_word (c->text, cl->tok + 1, "điều")
+               && !is_word (c->text, cl->tok + 1, "khoản");
+
     for (size_t i = cl->tok; i < cl->tok_end; i++) {
-        if (i < trigger
+        if (i < trigger && !told
             && (is_word (c->text, i, "sẽ")
                 || (is_word (c->text, i, "dự") && is_word (c->text, i + 1, "kiến"))))
             return 1;
@@ -1159,7 +1710,36 @@ planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
 static int
 normative (const ctx_t *c, const tracuu_clause_t *cl)
 {
-    for (size_t i = cl->tok; i < cl->tok_end; i++) {
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t it = entity_at (list, cl->start), end = cl->tok_end;
+    const tracuu_entity_t *m = next_entity (list, &it, cl->start, cl->end,
+                                            TRACUU_ENTITY_MONEY);
+
+    /* The words before the first amount: after it they tell the
+     * violation ("bị phạt 125 triệu đồng do không bảo đảm tối thiểu
+     * 1/3 thành viên ..."). */
+    if (m != NULL)
+        for (end = cl->tok; end < cl->tok_end
+                            && c->text->tokens[end].start < m->start; end++)
+            ;
+    /* "Công ty A bị xử phạt cao nhất với số tiền ...": the largest of the
+     * fines told. */
+    for (size_t i = cl->tok; i + 2 < end; i++)
+        if (is_word (c->text, i, "bị")
+            && (is_word (c->text, i + 1, "phạt")
+                || (is_word (c->text, i + 1, "xử") && is_word (c->text, i + 2, "phạt")))) {
+            size_t j = is_word (c->text, i + 1, "phạt") ? i + 2 : i + 3;
+
+            if (is_word (c->text, j, "cao") && is_word (c->text, j + 1, "nhất")
+                && (is_word (c->text, j + 2, "với") || is_word (c->text, j + 2, "là"))) {
+                int may = 0;    /* "có thể bị phạt cao nhất là ...". */
+
+                for (size_t k = cl->tok; k < end; k++)
+                    may |= is_word (c->text, k, "có") && is_word (c->text, k + 1, "thể");
+                return may;
+            }
+        }
+    for (size_t i = cl->tok; i < end; i++) {
         if (is_word (c->text, i, "khung")
             && (is_word (c->text, i + 1, "phạt")
                 || (is_word (c->text, i + 1, "xử") && is_word (c->text, i + 2, "phạt"))
@@ -1377,6 +1957,106 @@ imposed (const ctx_t *c, const tracuu_clause_t *cl)
     return 0;
 }
 
+/* Between amounts 'a' and 'b' of clause 'cl' a word lists parts
+ * ("..., trong đó, ..."; "..., cụ thể: ..."). */
+static int
+parts_follow (const ctx_t *c, const tracuu_clause_t *cl,
+              const tracuu_entity_t *a, const tracuu_entity_t *b)
+{
+    size_t label;
+
+    for (size_t i = cl->tok; i < cl->tok_end; i++) {
+        if (c->text->tokens[i].start < a->end)
+            continue;
+        if (c->text->tokens[i].start >= b->start)
+            break;
+        if (i > 0 && gap_has (c->text, i - 1, ',')
+            && tracuu_lexicon__match_tagged (c->money_words, c->text, i,
+                                             cl->tok_end, "part", &label) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int lists_parts (const ctx_t *c, size_t ci);
+
+/* Clause 'ci', with no measure worded, lists the parts of the total
+ * told just before ("... tổng số tiền 620 triệu đồng. Cụ thể: lĩnh vực
+ * A 430 triệu đồng, ...; lĩnh vực B 117 triệu đồng"; "Trong đó, 1,5
+ * triệu đồng về hành vi ..., 2 triệu đồng về ..."): each amount
+ * 'money' is a fine, a part of that total. Returns how many were. */
+static int
+parts_without_wording (ctx_t *c, size_t ci, const size_t *money,
+                       size_t n_money)
+{
+    const tracuu_clause_t *cl = &c->clauses[ci];
+    const tracuu_entities_t *list = &c->x->entities;
+    long total = -1;
+    int64_t sum = 0;
+    size_t from = cl->tok;
+    int opens, made = 0;
+    draft_t d;
+
+    opens = lists_parts (c, ci)
+            || (ci > 0 && c->clauses[ci - 1].sentence == cl->sentence
+                && ((lists_parts (c, ci - 1)
+                     && c->clauses[ci - 1].tok_end - c->clauses[ci - 1].tok <= 3)
+                    || c->parts_clause == (long) ci - 1));
+    if (!opens || c->x->n_cases <= c->first_case)
+        return 0;
+    /* The total: the last case, a fine with an amount for several
+     * violators or called a total, told in this sentence or the two
+     * before; with its parts so far. */
+    for (size_t j = c->x->n_cases; j-- > c->first_case;) {
+        const tracuu_case_t *t = &c->x->cases[j];
+        long tc = c->case_clause[j - c->first_case];
+
+        if (t->parent >= 0 && total < 0) {
+            sum += t->amount_vnd > 0 ? t->amount_vnd : 0;
+            continue;
+        }
+        if (t->action == TRACUU_CASE_FINE && t->amount_vnd > 0 && tc >= 0
+            && c->clauses[tc].sentence + 2 >= cl->sentence
+            && (c->is_total[j - c->first_case]
+                || (t->flags & TRACUU_CASE_AGGREGATE)))
+            total = (long) j;
+        break;
+    }
+    if (total < 0)
+        return 0;
+    if (c->parts_clause != (long) ci - 1)
+        sum = 0;
+    memset (&d, 0, sizeof d);
+    d.action = TRACUU_CASE_FINE;
+    d.measures = 1u << TRACUU_CASE_FINE;
+    d.borrowed = -1;
+    for (size_t m = 0; m < n_money; m++) {
+        const tracuu_entity_t *e = &list->items[money[m]];
+        size_t to = from;
+
+        while (to < cl->tok_end && c->text->tokens[to].start < e->end)
+            to++;
+        if (e->number <= 0 || (sum + e->number) * 10
+                              > c->x->cases[total].amount_vnd * 11)
+            break;
+        sum += e->number;
+        d.tok = from;
+        d.tok_end = to;
+        d.trigger = d.clause_trigger = from;
+        d.money = (long) money[m];
+        d.src_start = seg_start (c, from);
+        d.categories = categories_in (c, from, to);
+        commit (c, ci, &d);
+        if (c->clause_case[ci] >= 0)
+            c->x->cases[c->clause_case[ci]].parent = total;
+        made++;
+        from = to;
+    }
+    if (made > 0)
+        c->parts_clause = (long) ci;
+    return made;
+}
+
 static void
 clause_cases (ctx_t *c, size_t ci)
 {
@@ -1392,12 +2072,28 @@ clause_cases (ctx_t *c, size_t ci)
     int concrete;
     draft_t d;
 
+    size_t bounds_before = c->n_bounds;
+
     while (n_money < 8 && (e = next_entity (list, &it, cl->start, cl->end,
                                             TRACUU_ENTITY_MONEY)) != NULL)
         if (fine_amount (c, cl, e))
             money[n_money++] = (size_t) (e - list->items);
     bits = actions_in (c, cl->tok, cl->tok_end, n_money > 0, &trigger,
                        &main_action);
+    /* A clause with a statutory range: amounts told before the measure
+     * are the hypothesis ("dù chỉ 150 nghìn đồng hay 200 nghìn đồng cũng
+     * bị xử phạt từ 3 triệu đồng đến 5 triệu đồng"). */
+    if (c->n_bounds > bounds_before && main_action >= 0) {
+        size_t w = 0;
+
+        for (size_t m = 0; m < n_money; m++)
+            if (list->items[money[m]].start >= c->text->tokens[trigger].start)
+                money[w++] = money[m];
+        n_money = w;
+    }
+    if (main_action != TRACUU_CASE_FINE && n_money > 0 && !c->legal
+        && parts_without_wording (c, ci, money, n_money) && main_action < 0)
+        return;
     if (main_action < 0 || planned (c, cl, trigger) || normative (c, cl)
         || (c->legal && !imposed (c, cl)))
         return;
@@ -1451,6 +2147,12 @@ clause_cases (ctx_t *c, size_t ci)
 
         for (size_t m = 0; m < n_money; m++)
             total |= called_total (c, cl, &list->items[money[m]]);
+        /* "xử phạt 11 tổ chức, cá nhân với số tiền 301 triệu đồng, trong
+         * đó, tổ chức 205 triệu đồng ...": the first amount is the total
+         * of the ones after "trong đó". */
+        if (!total && parts_follow (c, cl, &list->items[money[0]],
+                                    &list->items[money[1]]))
+            total = 2;
         if (!total) {
             size_t from = cl->tok;
 
@@ -1481,7 +2183,18 @@ clause_cases (ctx_t *c, size_t ci)
             if (called_total (c, cl, &list->items[money[m]]))
                 d.money = (long) money[m];
     }
+    if (n_money > 1) {
+        /* The total's segment ends at its amount. */
+        size_t to = cl->tok;
+
+        while (to < cl->tok_end && c->text->tokens[to].start
+               < list->items[d.money].end)
+            to++;
+        if (d.money == (long) money[0] && to < cl->tok_end)
+            d.tok_end = to;
+    }
     commit (c, ci, &d);
+    d.tok_end = cl->tok_end;
     if (n_money > 1 && c->clause_case[ci] >= 0) {
         /* The other amounts of a clause with a total are its parts
          * ("mỗi căn hộ bị phạt 120 triệu đồng, tổng số tiền phạt là 4,2
@@ -1576,13 +2289,42 @@ link_parts (ctx_t *c)
 
     /* "... 14 triệu đồng đối với A và B. Mỗi trường hợp bị phạt 7 triệu
      * đồng": each violator's share of the fine just before. */
-    for (size_t i = c->first_case + 1; i < x->n_cases; i++) {
-        tracuu_case_t *p = &x->cases[i], *t = &x->cases[i - 1];
+    /* And the same share told after the total a few sentences later
+     * ("8 đối tượng bị phạt 28 triệu đồng ... mỗi đối tượng 3,5 triệu"). */
+    for (size_t i = c->first_case; i < x->n_cases; i++) {
+        tracuu_case_t *p = &x->cases[i];
+        long pc = c->case_clause[i - c->first_case];
 
-        if ((p->flags & TRACUU_CASE_PER_VIOLATOR) && p->violators > 1
-            && p->amount_vnd > 0 && t->action == TRACUU_CASE_FINE
-            && t->parent < 0 && t->amount_vnd == p->amount_vnd * p->violators)
-            p->parent = (long) (i - 1);
+        if (!(p->flags & TRACUU_CASE_PER_VIOLATOR) || p->violators <= 1
+            || p->amount_vnd <= 0 || pc < 0)
+            continue;
+        for (size_t j = i; j-- > c->first_case;) {
+            tracuu_case_t *t = &x->cases[j];
+            long tc = c->case_clause[j - c->first_case];
+
+            if (tc < 0 || (j + 1 < i
+                           && c->clauses[pc].sentence
+                              > c->clauses[tc].sentence + 3))
+                break;
+            if (t->action == TRACUU_CASE_FINE && t->parent < 0
+                && !(t->flags & TRACUU_CASE_PER_VIOLATOR)
+                && t->amount_vnd == p->amount_vnd * p->violators) {
+                p->parent = (long) j;
+                break;
+            }
+        }
+        /* Or the total told after the share, in the next sentences. */
+        for (size_t j = i + 1; p->parent < 0 && j < x->n_cases; j++) {
+            tracuu_case_t *t = &x->cases[j];
+            long tc = c->case_clause[j - c->first_case];
+
+            if (tc < 0 || c->clauses[tc].sentence > c->clauses[pc].sentence + 3)
+                break;
+            if (t->action == TRACUU_CASE_FINE && t->parent < 0
+                && !(t->flags & TRACUU_CASE_PER_VIOLATOR)
+                && t->amount_vnd == p->amount_vnd * p->violators)
+                p->parent = (long) j;
+        }
     }
     for (size_t i = c->first_case; i < x->n_cases; i++) {
         tracuu_case_t *p = &x->cases[i];
@@ -1678,6 +2420,40 @@ link_sums (ctx_t *c)
                 break;
             }
             i = k > i ? k : i + 1;
+        }
+        /* Or consecutive fines of the next sentences that add up to it
+         * exactly: a total told first, then each of its fines ("... bị
+         * phạt 250 triệu đồng. Theo quyết định, công ty A bị phạt 120
+         * triệu đồng ... Công ty B bị phạt 130 triệu đồng"). Mentions of
+         * the total itself are skipped. */
+        for (size_t i = j + 1; t->parent < 0 && i < x->n_cases; i++) {
+            long ic = c->case_clause[i - c->first_case];
+            int64_t sum = 0;
+            size_t n = 0, k;
+
+            if (ic < 0 || c->clauses[ic].sentence > c->clauses[tc].sentence + 12)
+                break;
+            if (c->clauses[ic].sentence <= c->clauses[tc].sentence)
+                continue;
+            for (k = i; k < x->n_cases && sum < t->amount_vnd; k++) {
+                const tracuu_case_t *q = &x->cases[k];
+
+                if (q->action != TRACUU_CASE_FINE || q->amount_vnd <= 0
+                    || q->amount_vnd == t->amount_vnd)
+                    continue;
+                if (q->parent >= 0)
+                    break;
+                sum += q->amount_vnd;
+                n++;
+            }
+            if (n >= 2 && sum == t->amount_vnd) {
+                for (size_t m = i; m < k; m++)
+                    if (x->cases[m].action == TRACUU_CASE_FINE
+                        && x->cases[m].amount_vnd > 0
+                        && x->cases[m].amount_vnd != t->amount_vnd)
+                        x->cases[m].parent = (long) j;
+                break;
+            }
         }
     }
 }
@@ -1885,6 +2661,49 @@ same_amount (const ctx_t *c, size_t ia, size_t ib)
     return d * 25 <= e->amount_vnd * 3;    /* 12 %: "gần một triệu" for 900.000. */
 }
 
+/* Cases 'ia' and 'ib' are told as two: in two clauses of one sentence
+ * ("xử phạt A 7,5 triệu đồng; xử phạt B 7,5 triệu đồng"), naming other
+ * web sites, or each with
+ * its own time, and the times apart ("Tháng 10/2021, ... bị phạt 100
+ * triệu" and "Tháng 2/2022, ... bị phạt 100 triệu"). */
+static int
+told_apart (const ctx_t *c, size_t ia, size_t ib)
+{
+    const tracuu_case_t *a = &c->x->cases[ia], *b = &c->x->cases[ib];
+    long ca = c->case_clause[ia - c->first_case];
+    long cb = c->case_clause[ib - c->first_case];
+
+    if (ca >= 0 && cb >= 0 && ca != cb
+        && c->clauses[ca].sentence == c->clauses[cb].sentence)
+        return 1;
+    /* Other web sites named ("tên miền a.vn", "tên miền b.vn"). */
+    if (ca >= 0 && cb >= 0 && ca != cb) {
+        const tracuu_entities_t *list = &c->x->entities;
+        const tracuu_clause_t *pa = &c->clauses[ca], *pb = &c->clauses[cb];
+        size_t ia2 = entity_at (list, pa->start), n_a = 0, common = 0;
+        const tracuu_entity_t *ea, *eb;
+
+        while ((ea = next_entity (list, &ia2, pa->start, pa->end,
+                                  TRACUU_ENTITY_URL)) != NULL) {
+            size_t ib2 = entity_at (list, pb->start), n_b = 0;
+
+            n_a++;
+            while ((eb = next_entity (list, &ib2, pb->start, pb->end,
+                                      TRACUU_ENTITY_URL)) != NULL) {
+                n_b++;
+                common += ea->value && eb->value && strcmp (ea->value, eb->value) == 0;
+            }
+            if (n_b == 0)
+                return 0;
+        }
+        if (n_a > 0 && common == 0)
+            return 1;
+    }
+    return c->time_rank[ia - c->first_case] == 3
+           && c->time_rank[ib - c->first_case] == 3
+           && (a->from > b->to || b->from > a->to);
+}
+
 /* Cases 'a' and 'b' of one text are one fine mentioned twice (a
  * headline, a lead, a caption and the body): the same amount and no
  * evidence against it (other people or accounts, another number of
@@ -1903,7 +2722,7 @@ same_fine (const ctx_t *c, size_t ia, size_t ib)
         return 0;
     if (a->violators >= 0 && b->violators >= 0 && a->violators != b->violators)
         return 0;
-    return 1;
+    return !told_apart (c, ia, ib);
 }
 
 /* Both NULL, or equal strings. */
@@ -1974,7 +2793,9 @@ fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
     /* The period the other mention names ("Ngày 12/01/2018, ..."), when
      * this one has only the report's. */
     if (dup->period != NULL && !same_str (dup->period, c->x->meta.period)
-        && same_str (keep->period, c->x->meta.period)) {
+        && (same_str (keep->period, c->x->meta.period)
+            || c->time_rank[(size_t) (dup - c->x->cases) - c->first_case]
+               > c->time_rank[(size_t) (keep - c->x->cases) - c->first_case])) {
         char *p = tracuu_extract__strndup (c->rc, dup->period,
                                            strlen (dup->period));
 
@@ -1983,6 +2804,8 @@ fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
             keep->period = p;
             keep->from = dup->from;
             keep->to = dup->to;
+            c->time_rank[(size_t) (keep - c->x->cases) - c->first_case]
+                = c->time_rank[(size_t) (dup - c->x->cases) - c->first_case];
         }
     }
     if (keep->violators < 0) {
@@ -2052,8 +2875,8 @@ merge_duplicates (ctx_t *c)
 
         for (j = c->first_case; j < w; j++)
             if ((strcmp (x->cases[j].key, x->cases[i].key) == 0
-                 && (retold || named (&x->cases[i])
-                     || !distinct_mentions (c, j, i)))
+                 && ((retold && !told_apart (c, j, i)) || named (&x->cases[i])
+                     || (!retold && !distinct_mentions (c, j, i))))
                 || (retold && same_fine (c, j, i))
                 || completes (c, j, i))
                 break;
@@ -2067,6 +2890,7 @@ merge_duplicates (ctx_t *c)
             x->cases[w] = x->cases[i];
             c->case_clause[w - c->first_case] = c->case_clause[i - c->first_case];
             c->approx_lean[w - c->first_case] = c->approx_lean[i - c->first_case];
+            c->time_rank[w - c->first_case] = c->time_rank[i - c->first_case];
             c->is_total[w - c->first_case] = c->is_total[i - c->first_case];
         }
         remap[i] = (long) w++;
@@ -2096,6 +2920,52 @@ merge_duplicates (ctx_t *c)
         }
         free ((void *) x->cases[i].key);
         x->cases[i].key = key;
+    }
+}
+
+/* A news headline's rounded figure that no fine of the body is, nor
+ * adds up to, while the body tells smaller fines: a sum of the fine and
+ * other money ("bị phạt gần 10 tỉ" for a fine of 600 triệu and the
+ * gains it must pay back). It keeps no amount. */
+static void
+drop_mixed_headline (ctx_t *c)
+{
+    tracuu_extraction_t *x = c->x;
+
+    if (!retold_story (x) || c->text->n_tokens == 0)
+        return;
+    for (size_t i = c->first_case; i < x->n_cases; i++) {
+        tracuu_case_t *k = &x->cases[i];
+        long kc = c->case_clause[i - c->first_case];
+        int64_t sum = 0;
+        int smaller = 0;
+
+        if (k->action != TRACUU_CASE_FINE || k->amount_vnd <= 0
+            || !(k->flags & TRACUU_CASE_APPROXIMATE)
+            || k->parent >= 0 || kc < 0
+            || c->clauses[kc].line != c->text->tokens[0].line)
+            continue;
+        for (size_t j = c->first_case; j < x->n_cases; j++) {
+            const tracuu_case_t *o = &x->cases[j];
+
+            if (j == i || o->action != TRACUU_CASE_FINE || o->amount_vnd <= 0)
+                continue;
+            if (o->parent == (long) i) {
+                smaller = 0;
+                break;          /* Its parts are told. */
+            }
+            if (o->parent >= 0)
+                continue;
+            if ((o->flags & TRACUU_CASE_PER_VIOLATOR) && o->violators <= 1) {
+                smaller = 0;
+                break;          /* Shares of a number not told: any sum. */
+            }
+            sum += o->amount_vnd * ((o->flags & TRACUU_CASE_PER_VIOLATOR)
+                                    ? o->violators : 1);
+            smaller |= o->amount_vnd < k->amount_vnd;
+        }
+        if (smaller && sum * 10 < k->amount_vnd * 9)
+            k->amount_vnd = -1;
     }
 }
 
@@ -2139,15 +3009,21 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     c.clause_case = malloc ((c.n_clauses + 1) * sizeof *c.clause_case);
     c.case_clause = malloc ((8 * c.n_clauses + 1) * sizeof *c.case_clause);
     c.approx_lean = calloc (8 * c.n_clauses + 1, 1);
+    c.time_rank = calloc (8 * c.n_clauses + 1, 1);
     c.is_total = calloc (8 * c.n_clauses + 1, 1);
     if (c.clause_case == NULL || c.case_clause == NULL || c.approx_lean == NULL
-        || c.is_total == NULL) {
+        || c.is_total == NULL || c.time_rank == NULL) {
         *rc = TRACUU_STATUS_OUT_OF_MEMORY;
         goto DONE;
     }
     for (size_t i = 0; i < c.n_clauses; i++)
         c.clause_case[i] = -1;
     c.legal = legal_text (&c);
+    c.parts_clause = -1;
+    if (retold_story (x)) {
+        c.central_story = central_fines (&c);
+        c.main_province = main_province (&c);
+    }
     for (size_t i = 0; i < c.n_clauses && *rc == TRACUU_STATUS_OK; i++)
         if (!(c.clauses[i].flags & TRACUU_CLAUSE_TABLE))
             clause_cases (&c, i);
@@ -2163,11 +3039,14 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
         link_footnotes (&c);
     if (*rc == TRACUU_STATUS_OK)
         merge_duplicates (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        drop_mixed_headline (&c);
 
   DONE:
     free (c.clause_case);
     free (c.case_clause);
     free (c.approx_lean);
+    free (c.time_rank);
     free (c.is_total);
     free (c.clauses);
 }

@@ -288,6 +288,20 @@ tracuu_extract__places (const tracuu_text_t *text, tracuu_entities_t *out,
                 continue;
             }
         }
+        /* "phường Bình Thuận", "phố Huế", "đường Hà Nội": a ward or a
+         * street named after a province. */
+        if ((t->flags & TRACUU_TOKEN_CAPITAL) && i > 0
+            && tracuu_extract__gap_blank (text, i - 1)
+            && (tracuu_extract__is (text, i - 1, "phường")
+                || tracuu_extract__is (text, i - 1, "xã")
+                || tracuu_extract__is (text, i - 1, "phố")
+                || tracuu_extract__is (text, i - 1, "đường")
+                || tracuu_extract__is (text, i - 1, "thôn")
+                || tracuu_extract__is (text, i - 1, "ấp"))
+            && (n = province_at (text, i, 0, &name, &city, rc)) > 0) {
+            i += n;
+            continue;
+        }
         if ((t->flags & TRACUU_TOKEN_CAPITAL)
             && (n = province_at (text, i, 0, &name, &city, rc)) > 0) {
             tracuu_extract__push (rc, out, text, TRACUU_ENTITY_PROVINCE,

@@ -99,6 +99,33 @@ end_sentence (splitter_t *sp)
     sp->sentence_used = 0;
 }
 
+/* s[0..n) is a person's initials: two letters or more, each one
+ * letter (a Vietnamese capital may take several bytes) and a '.'
+ * between them ("D.T.T", "P.H.Đ"). */
+static int
+initials (const char *s, size_t n)
+{
+    size_t i = 0, letters = 0;
+
+    while (i < n) {
+        size_t len = (unsigned char) s[i] < 0x80 ? 1
+                     : ((unsigned char) s[i] & 0xE0) == 0xC0 ? 2 : 3;
+
+        if (len == 1 && !isupper ((unsigned char) s[i]))
+            return 0;
+        if (len > 1 && (i + len > n))
+            return 0;
+        i += len;
+        letters++;
+        if (i == n)
+            break;
+        if (s[i] != '.')
+            return 0;
+        i++;
+    }
+    return letters >= 2 && i == n;
+}
+
 /* The word just before s[i] (letters, digits, '.', '/'), lower-cased,
  * is an abbreviation, a single letter, or a list number alone at the
  * start of its line ("1.", "II.", "1.2."). */
@@ -118,6 +145,15 @@ dot_is_not_an_end (const char *s, size_t line_start, size_t i)
         return 0;
     if (n == 1 && isalpha ((unsigned char) s[w]))
         return 1;               /* An initial: "Nguyễn V. A". */
+    if (initials (s + w, n)) {
+        /* "chị D.T.T. (trú tại ...)", "anh N.V.A. và ...". */
+        size_t k = i + 1;
+
+        while (s[k] == ' ')
+            k++;
+        if (s[k] == '(' || s[k] == ',' || islower ((unsigned char) s[k]))
+            return 1;
+    }
     if (n < sizeof word) {
         int all_digits_or_roman = 1;
         size_t k;
