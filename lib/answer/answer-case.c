@@ -161,6 +161,19 @@ read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
         c->individuals = s->individuals;
         rc = gather (arena, &recs, c);
     }
+    /* Each source's report id, so that a citation can be opened. */
+    for (size_t i = 0; !rc && i < c->n_sources; i++) {
+        char term[XAPC_MAX_TERM_BYTES + 1];
+        size_t tlen = tracuu_index__id_term (c->sources[i].path, term);
+        xapc_docid_t id = 0;
+
+        st = xapc_db_find_by_term (index->db, term, tlen, &id);
+        if (st && st != XAPC_ERR_NOT_FOUND) {
+            tracuu_caserec__dispose (&recs);
+            return tracuu_index__fail (index, st, "finding a case's report");
+        }
+        ((tracuu_answer_source_t *) c->sources)[i].report = st ? 0 : id;
+    }
     tracuu_caserec__dispose (&recs);
     if (rc && rc != TRACUU_STATUS_OUT_OF_MEMORY) {
         tracuu_index__set_error (index, "a case in the index cannot be read "
