@@ -24,7 +24,7 @@
 #include "search/tracuu-filters.h"
 #include "search/tracuu-query.h"
 
-#define MAX_FACETS 5
+#define MAX_FACETS 8             /* More than the facet fields. */
 /* Streaming the summaries of every case beats reading the documents of
  * the matches one by one when the matches are at least this fraction
  * (1 / N) of the cases. */
@@ -703,8 +703,12 @@ parse_fields (tracuu_index_t *index, const char *list,
         size_t len = strcspn (p, ", ");
         const tracuu_field_t *f = answer_field (p, len, TRACUU_FIELD_FACET);
 
+        if (len > 0 && f != NULL && *n == max) {
+            tracuu_index__set_error (index, "at most %zu facets at once", max);
+            return TRACUU_STATUS_BAD_ARGUMENT;
+        }
         if (len > 0) {
-            if (f == NULL || *n == max) {
+            if (f == NULL) {
                 char *names = tracuu_field_names (TRACUU_FIELD_FACET, " or ");
 
                 tracuu_index__set_error (index, "unknown field '%.*s'; use %s",
