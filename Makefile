@@ -207,6 +207,7 @@ check-e2e: $(PROGS)
 	sh tests/office.sh $(BUILD)
 	sh tests/ocr.sh $(BUILD)
 	@if [ -f tests/faults.sh ]; then sh tests/faults.sh $(BUILD); fi
+	sh tests/web/web.sh $(BUILD)
 
 # Man pages against --help, and an install into a temporary DESTDIR used
 # through pkg-config (with a build of its own, so not under asan).
