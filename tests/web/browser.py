@@ -151,6 +151,8 @@ def run(driver, wait, downloads):
             driver.find_elements(By.CSS_SELECTOR, "#report-meta dd")}
     check("the report's number", "180/BC-STTTT", meta.get("number"))
     check("the report's date", "2024-06-11", meta.get("date"))
+    check("the report's signer", "Ngô Đình Tiến (PHÓ GIÁM ĐỐC)", meta.get("signer"))
+    check("the report's agency", "Sở Thông tin và Truyền thông", meta.get("agency"))
     check("the report's cases listed", True,
           len(driver.find_elements(By.CSS_SELECTOR, "#report-cases tbody tr")) >= 2)
     check("the report is addressed by id", True, "id=" in driver.current_url

@@ -33,7 +33,7 @@
       m_file: 'Tệp', m_number: 'Số hiệu', m_kind: 'Loại', m_title: 'Trích yếu', m_date: 'Ngày',
       m_place: 'Nơi ban hành', m_agency: 'Cơ quan', m_signer: 'Người ký', m_period: 'Kỳ báo cáo',
       m_province: 'Tỉnh', m_lines: 'Số dòng', m_encoding: 'Mã hóa', m_marks: 'Số chỗ khớp',
-      printed: 'In ngày ', question: 'Câu hỏi: ',
+      printed: 'In ngày ', question: 'Câu hỏi: ', headline: 'tin trích dẫn, không tính',
       how: (t) => {
         const parts = [t.sanctions + ' vụ việc được tính (' + t.with_amount + ' vụ có số tiền)'];
         if (t.members) parts.push(t.members + ' vụ thành phần hiển thị dưới vụ tổng hợp, không cộng lại');
@@ -70,7 +70,7 @@
       m_file: 'File', m_number: 'Number', m_kind: 'Kind', m_title: 'Title', m_date: 'Date',
       m_place: 'Place', m_agency: 'Agency', m_signer: 'Signer', m_period: 'Period',
       m_province: 'Province', m_lines: 'Lines', m_encoding: 'Encoding', m_marks: 'Matches',
-      printed: 'Printed on ', question: 'Question: ',
+      printed: 'Printed on ', question: 'Question: ', headline: 'quoted news, not counted',
       how: null,
     },
   };
@@ -444,6 +444,12 @@
     $('trend').hidden = false;
   }
 
+  function signerText(sg) {
+    if (!sg) return null;
+    if (typeof sg === 'string') return sg;
+    return sg.name ? sg.name + (sg.role ? ' (' + sg.role + ')' : '') : null;
+  }
+
   /* The report view: metadata, cases and the whole text, every match
    * marked and the cited line highlighted and in view. */
   function renderReport(r) {
@@ -455,7 +461,7 @@
     const period = m.period && typeof m.period === 'object' ? m.period.value : m.period;
     const rows = [['m_file', r.file], ['m_number', m.number], ['m_kind', m.kind], ['m_date', m.date],
       ['m_place', m.place], ['m_agency', m.agency],
-      ['m_signer', m.signer ? m.signer + (m.signer_role ? ' (' + m.signer_role + ')' : '') : null],
+      ['m_signer', signerText(m.signer)],
       ['m_period', period], ['m_province', m.province], ['m_lines', String(r.lines)],
       ['m_encoding', r.encoding], ['m_marks', String((r.marks || []).length)]];
     for (const [k, v] of rows) {
@@ -470,7 +476,7 @@
       const cp = c.period && typeof c.period === 'object' ? c.period.value : c.period;
       body.appendChild(el('tr', {}, el('td', {}, el('a', { href: '#L' + line, onclick: (ev) => {
         ev.preventDefault(); go({ line: line }, true); } }, String(line))),
-      el('td', {}, cp || ''), el('td', {}, label(c.action)),
+      el('td', {}, cp || ''), el('td', {}, label(c.action) + (c.headline ? ' (' + t('headline') + ')' : '')),
       el('td', {}, (c.categories || []).map(label).join(', ')),
       el('td', { class: 'num' }, amountText(c)), el('td', { class: 'num' }, c.violators && typeof c.violators === 'object'
         ? violatorsText({ violators: c.violators.total, organizations: c.violators.organizations,
