@@ -265,3 +265,32 @@ Test (report, answer_sources_carry_the_report_id)
     tracuu_results_destroy (r);
     tracuu_index_close (index);
 }
+
+Test (report, a_reader_reopened_sees_what_a_writer_committed)
+{
+    tracuu_index_options_t opts = TRACUU_INDEX_OPTIONS_INIT;
+    tracuu_index_stats_t stats;
+    tracuu_index_t *reader = open_db (), *writer = NULL;
+    uint32_t n = 0;
+    int changed = -1;
+    char reports[96], *error = NULL;
+    const char *paths[1];
+
+    cr_assert_eq (tracuu_index_reopen (reader, &changed), TRACUU_STATUS_OK);
+    cr_assert_eq (changed, 0);
+    write_file ("thang-7.txt", "UBND TỈNH QUẢNG TRỊ\n\nBÁO CÁO\n\nKết quả tháng 7 năm 2024.\n");
+    snprintf (reports, sizeof reports, "%s/reports", tmpdir);
+    paths[0] = reports;
+    cr_assert_eq (tracuu_index_open (dbdir, TRACUU_INDEX_WRITE, &writer, &error),
+                  TRACUU_STATUS_OK, "%s", error);
+    cr_assert_eq (tracuu_index_update (writer, paths, 1, &opts, &stats), 0);
+    tracuu_index_close (writer);
+    cr_assert_eq (tracuu_index_count_reports (reader, &n), TRACUU_STATUS_OK);
+    cr_assert_eq (n, 2);        /* The revision it was opened at. */
+    cr_assert_eq (tracuu_index_reopen (reader, &changed), TRACUU_STATUS_OK);
+    cr_assert_eq (changed, 1);
+    cr_assert_eq (tracuu_index_count_reports (reader, &n), TRACUU_STATUS_OK);
+    cr_assert_eq (n, 3);
+    cr_assert_eq (tracuu_index_reopen (NULL, NULL), TRACUU_STATUS_NULL_POINTER);
+    tracuu_index_close (reader);
+}
