@@ -86,6 +86,8 @@ gather (tracuu_arena_t *arena, const tracuu_caserecs_t *recs,
             src[k].path = r->report;
             src[k].line = r->sources[j].line;
             src[k].quote = r->sources[j].quote;
+            src[k].ocr = 0;
+            src[k].report = 0;
         }
     }
     tracuu_buf__dispose (&b);
@@ -161,18 +163,30 @@ read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
         c->individuals = s->individuals;
         rc = gather (arena, &recs, c);
     }
-    /* Each source's report id, so that a citation can be opened. */
+    /* Each source's report: its id, so that a citation can be opened,
+     * and whether its text was read by OCR. */
     for (size_t i = 0; !rc && i < c->n_sources; i++) {
+        tracuu_answer_source_t *src = (tracuu_answer_source_t *) &c->sources[i];
         char term[XAPC_MAX_TERM_BYTES + 1];
-        size_t tlen = tracuu_index__id_term (c->sources[i].path, term);
+        size_t tlen = tracuu_index__id_term (src->path, term);
         xapc_docid_t id = 0;
 
         st = xapc_db_find_by_term (index->db, term, tlen, &id);
-        if (st && st != XAPC_ERR_NOT_FOUND) {
+        if (st == XAPC_ERR_NOT_FOUND)
+            continue;           /* Removed meanwhile: no link. */
+        if (!st)
+            st = xapc_db_get_document (index->db, id, &doc);
+        if (!st) {
+            if (xapc_doc_get_value (doc, TRACUU_SLOT_OCR, &v, &len) == XAPC_OK)
+                src->ocr = len > 0;
+            xapc_doc_destroy (doc);
+            doc = NULL;
+            src->report = id;
+        }
+        if (st) {
             tracuu_caserec__dispose (&recs);
             return tracuu_index__fail (index, st, "finding a case's report");
         }
-        ((tracuu_answer_source_t *) c->sources)[i].report = st ? 0 : id;
     }
     tracuu_caserec__dispose (&recs);
     if (rc && rc != TRACUU_STATUS_OUT_OF_MEMORY) {
