@@ -43,6 +43,8 @@ typedef struct request_log {
     char user[64];
     char method[16];
     int too_long;               /* The target is over WEB_MAX_URL_BYTES. */
+    int headers_read;           /* The first call came: the request's
+                                   headers are in. */
 } request_log_t;
 
 static void
@@ -198,6 +200,13 @@ on_request (void *cls, struct MHD_Connection *conn, const char *url,
     if (*upload_data_size != 0) {
         web_error (&reply, 413, "a GET request carries no body");
         return send_reply (conn, &reply, log);
+    }
+    /* Answer at the second call, once the whole request is read: an
+     * answer queued before that closes the connection, and keep-alive
+     * is what makes a page's requests cheap. */
+    if (log != NULL && !log->headers_read) {
+        log->headers_read = 1;
+        return MHD_YES;
     }
     if (log != NULL && log->too_long) {
         web_error (&reply, 414, "the request is longer than %d bytes",

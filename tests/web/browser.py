@@ -145,7 +145,8 @@ def run(driver, wait, downloads):
     check("the cited line's text", True, "19,5 triệu đồng" in cited.text)
     in_view = driver.execute_script(
         "const r = arguments[0].getBoundingClientRect(), b = document.getElementById('report-text')"
-        ".getBoundingClientRect(); return r.top >= b.top && r.bottom <= b.bottom;", cited)
+        ".getBoundingClientRect(); return r.top >= b.top && r.bottom <= b.bottom"
+        " && r.top >= 0 && r.bottom <= window.innerHeight;", cited)
     check("the cited line is scrolled into view", True, in_view)
     meta = {d.get_attribute("data-meta"): d.text for d in
             driver.find_elements(By.CSS_SELECTOR, "#report-meta dd")}

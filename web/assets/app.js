@@ -33,7 +33,7 @@
       m_file: 'Tệp', m_number: 'Số hiệu', m_kind: 'Loại', m_title: 'Trích yếu', m_date: 'Ngày',
       m_place: 'Nơi ban hành', m_agency: 'Cơ quan', m_signer: 'Người ký', m_period: 'Kỳ báo cáo',
       m_province: 'Tỉnh', m_lines: 'Số dòng', m_encoding: 'Mã hóa', m_marks: 'Số chỗ khớp',
-      printed: 'In ngày ', question: 'Câu hỏi: ', headline: 'tin trích dẫn, không tính',
+      printed: 'In ngày ', question: 'Câu hỏi: ', headline: 'tin trích dẫn',
       how: (t) => {
         const parts = [t.sanctions + ' vụ việc được tính (' + t.with_amount + ' vụ có số tiền)'];
         if (t.members) parts.push(t.members + ' vụ thành phần hiển thị dưới vụ tổng hợp, không cộng lại');
@@ -70,7 +70,7 @@
       m_file: 'File', m_number: 'Number', m_kind: 'Kind', m_title: 'Title', m_date: 'Date',
       m_place: 'Place', m_agency: 'Agency', m_signer: 'Signer', m_period: 'Period',
       m_province: 'Province', m_lines: 'Lines', m_encoding: 'Encoding', m_marks: 'Matches',
-      printed: 'Printed on ', question: 'Question: ', headline: 'quoted news, not counted',
+      printed: 'Printed on ', question: 'Question: ', headline: 'quoted news',
       how: null,
     },
   };
@@ -473,14 +473,12 @@
     clear(body);
     for (const c of x.cases || []) {
       const line = c.sources && c.sources[0] ? c.sources[0].line : 0;
-      const cp = c.period && typeof c.period === 'object' ? c.period.value : c.period;
       body.appendChild(el('tr', {}, el('td', {}, el('a', { href: '#L' + line, onclick: (ev) => {
         ev.preventDefault(); go({ line: line }, true); } }, String(line))),
-      el('td', {}, cp || ''), el('td', {}, label(c.action) + (c.headline ? ' (' + t('headline') + ')' : '')),
+      el('td', {}, label(c.action) + (c.headline ? ' (' + t('headline') + ')' : '')),
       el('td', {}, (c.categories || []).map(label).join(', ')),
-      el('td', { class: 'num' }, amountText(c)), el('td', { class: 'num' }, c.violators && typeof c.violators === 'object'
-        ? violatorsText({ violators: c.violators.total, organizations: c.violators.organizations,
-          individuals: c.violators.individuals }) : '')));
+      el('td', { class: 'num' }, amountText(c)), el('td', { class: 'num' }, c.violators
+        && typeof c.violators === 'object' && c.violators.total !== null ? String(c.violators.total) : '')));
     }
     const text = $('report-text');
     clear(text);
@@ -503,7 +501,10 @@
       n++;
     }
     $('report').hidden = false;
-    if (cited) cited.scrollIntoView({ block: 'center' });
+    /* The cited line in the middle of the text's box; the page itself
+     * stays where it is, metadata in view. */
+    if (cited) text.scrollTop = Math.max(0, cited.offsetTop - text.clientHeight / 2);
+    window.scrollTo(0, 0);
   }
 
   /* ---------------------------------------------------------------- */
