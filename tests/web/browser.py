@@ -137,6 +137,20 @@ def run(driver, wait, downloads):
     check("the trend chart has a bar for 2024", ["2024"], [b.get_attribute("data-value") for b in bars])
     shot(driver, "1-answer")
 
+    # 1b. A word no case mentions is shown as ignored, and the answer
+    # stays that of the question.
+    box = driver.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys(question + " zzlutloi" + Keys.ENTER)
+    ignored = visible(wait, "#reading .word.role-ignored")
+    check("the ignored word", True, ignored.text.startswith("zzlutloi"))
+    wait.until(lambda d: d.find_element(By.ID, "total-amount").text == "Tổng cộng: 39.500.000 đồng")
+    check("a note says it is ignored", True, "zzlutloi" in driver.find_element(By.CSS_SELECTOR, "#reading .notes").text)
+    shot(driver, "1b-ignored")
+    driver.back()
+    visible(wait, "#total-amount")
+    sources = driver.find_elements(By.CSS_SELECTOR, "#cases a.source")
+
     # 2. A source opens its report, the cited line highlighted and in view.
     link = [s for s in sources if s.text.endswith("phong-chong-toi-pham.txt:57")][0]
     link.click()
@@ -209,6 +223,18 @@ def run(driver, wait, downloads):
         amounts = sorted(r.get("amount_vnd", "") for r in rows)
         check("CSV amounts", True, "19500000" in amounts and "20000000" in amounts)
         check("CSV provinces", {"An Giang", "Bắc Giang"}, set(r.get("province") for r in rows))
+
+    # 5b. The print view: the answer alone, the question at its head.
+    driver.find_element(By.ID, "print").click()
+    wait.until(lambda d: "print-view" in d.find_element(By.TAG_NAME, "body").get_attribute("class"))
+    check("print view: no facets", False, driver.find_element(By.ID, "facets").is_displayed())
+    check("print view: no search box", False, driver.find_element(By.ID, "q").is_displayed())
+    check("print view: the question heads it", "Câu hỏi: " + question,
+          driver.find_element(By.CSS_SELECTOR, "#print-head h1").text)
+    check("print view: the total", "Tổng cộng: 39.500.000 đồng", driver.find_element(By.ID, "total-amount").text)
+    shot(driver, "5b-print")
+    driver.back()
+    wait.until(lambda d: "print-view" not in d.find_element(By.TAG_NAME, "body").get_attribute("class"))
 
     # 6. The English switch.
     driver.find_element(By.ID, "lang").click()
