@@ -163,31 +163,6 @@ read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
         c->individuals = s->individuals;
         rc = gather (arena, &recs, c);
     }
-    /* Each source's report: its id, so that a citation can be opened,
-     * and whether its text was read by OCR. */
-    for (size_t i = 0; !rc && i < c->n_sources; i++) {
-        tracuu_answer_source_t *src = (tracuu_answer_source_t *) &c->sources[i];
-        char term[XAPC_MAX_TERM_BYTES + 1];
-        size_t tlen = tracuu_index__id_term (src->path, term);
-        xapc_docid_t id = 0;
-
-        st = xapc_db_find_by_term (index->db, term, tlen, &id);
-        if (st == XAPC_ERR_NOT_FOUND)
-            continue;           /* Removed meanwhile: no link. */
-        if (!st)
-            st = xapc_db_get_document (index->db, id, &doc);
-        if (!st) {
-            if (xapc_doc_get_value (doc, TRACUU_SLOT_OCR, &v, &len) == XAPC_OK)
-                src->ocr = len > 0;
-            xapc_doc_destroy (doc);
-            doc = NULL;
-            src->report = id;
-        }
-        if (st) {
-            tracuu_caserec__dispose (&recs);
-            return tracuu_index__fail (index, st, "finding a case's report");
-        }
-    }
     tracuu_caserec__dispose (&recs);
     if (rc && rc != TRACUU_STATUS_OUT_OF_MEMORY) {
         tracuu_index__set_error (index, "a case in the index cannot be read "
@@ -196,6 +171,38 @@ read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
         rc = TRACUU_STATUS_DATABASE_ERROR;
     }
     return rc;
+}
+
+/* Each source's report, found by its path: its document id, so that a
+ * citation can be opened by id, and whether its text was read by OCR. A
+ * report removed meanwhile keeps id 0. */
+static tracuu_status_t
+find_reports (tracuu_index_t *index, tracuu_answer_case_t *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < cases[i].n_sources; k++) {
+            tracuu_answer_source_t *src =
+                (tracuu_answer_source_t *) &cases[i].sources[k];
+            char term[XAPC_MAX_TERM_BYTES + 1];
+            size_t tlen = tracuu_index__id_term (src->path, term);
+            xapc_docid_t id = 0;
+            xapc_doc_t *doc = NULL;
+            const char *v;
+            size_t len;
+            xapc_status_t st = xapc_db_find_by_term (index->db, term, tlen, &id);
+
+            if (st == XAPC_ERR_NOT_FOUND)
+                continue;
+            if (!st)
+                st = xapc_db_get_document (index->db, id, &doc);
+            if (st)
+                return tracuu_index__fail (index, st, "finding a case's report");
+            if (xapc_doc_get_value (doc, TRACUU_SLOT_OCR, &v, &len) == XAPC_OK)
+                src->ocr = len > 0;
+            xapc_doc_destroy (doc);
+            src->report = id;
+        }
+    return TRACUU_STATUS_OK;
 }
 
 tracuu_status_t
@@ -215,6 +222,8 @@ tracuu_answer__list (tracuu_index_t *index, tracuu_answer_t *a, size_t offset,
         return TRACUU_STATUS_OUT_OF_MEMORY;
     for (size_t i = 0; i < count && !rc; i++)
         rc = read_case (index, a, offset + i, &cases[i]);
+    if (!rc)
+        rc = find_reports (index, cases, count);
     tracuu_answer__set_cases (a, cases, rc ? 0 : count, offset);
     return rc;
 }

@@ -355,7 +355,8 @@
     }
     if (!(data.cases || []).length)
       body.appendChild(el('tr', {}, el('td', { colspan: '9' }, t('nocase'))));
-    pager($('case-pager'), state.page, PAGE.answer, (data.cases || []).length, null, t('cases_range'));
+    pager($('case-pager'), state.page, PAGE.answer, (data.cases || []).length,
+      (tot.sanctions || 0) + (tot.members || 0), t('cases_range'));
     $('answer').hidden = false;
   }
 
