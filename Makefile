@@ -47,7 +47,7 @@ LIB_OBJS     := $(LIB_C_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o)
 TEST_SRCS    := $(sort $(wildcard tests/test_*.c)) tests/support.c
 TEST_OBJS    := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 LIBTRACUU    := $(BUILD)/libtracuu.a
-PROGS        := $(BUILD)/tracuu-index $(BUILD)/tracuu-query
+PROGS        := $(BUILD)/tracuu-index $(BUILD)/tracuu-query $(BUILD)/tracuu-web
 
 # Installation (GNU names in upper case; DESTDIR stages a package).
 PREFIX       ?= /usr/local
@@ -171,6 +171,24 @@ QUERY_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard query/*.c)))
 $(BUILD)/tracuu-query: $(QUERY_OBJS) $(LIBTRACUU)
 	$(CXX) $(FINAL_LDFLAGS) $^ $(DEPS_LIBS) -o $@
 
+# tracuu-web: libmicrohttpd, crypt(3) for --auth-file, and the page's
+# files (web/assets/) embedded like the lexicons.
+WEB_OBJS   := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard web/*.c))) \
+              $(BUILD)/gen/web-assets.o
+WEB_ASSETS := $(sort $(wildcard web/assets/*))
+WEB_LIBS    = $(shell $(PKG_CONFIG) --libs libmicrohttpd) -lcrypt
+$(WEB_OBJS): private DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags libmicrohttpd)
+
+$(BUILD)/gen/web-assets.c: $(BUILD)/embed $(WEB_ASSETS)
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed -f tracuu_web__asset $@ web/assets $(WEB_ASSETS)
+
+$(BUILD)/gen/web-assets.o: $(BUILD)/gen/web-assets.c $(BUILD)/gen/flags
+	$(CC) $(FINAL_CFLAGS) -Wno-missing-prototypes -c $< -o $@
+
+$(BUILD)/tracuu-web: $(WEB_OBJS) $(LIBTRACUU)
+	$(CXX) $(FINAL_LDFLAGS) $^ $(DEPS_LIBS) $(WEB_LIBS) -o $@
+
 $(BUILD)/tests/run: $(TEST_OBJS) $(LIBTRACUU)
 	$(CXX) $(FINAL_LDFLAGS) $^ $(DEPS_LIBS) $(TEST_LIBS) -o $@
 
@@ -192,6 +210,7 @@ check-e2e: $(PROGS)
 	sh tests/ocr.sh $(BUILD)
 	@if [ -f tests/faults.sh ]; then sh tests/faults.sh $(BUILD); fi
 	sh tests/shards.sh $(BUILD)
+	sh tests/web/web.sh $(BUILD)
 
 # Man pages against --help, and an install into a temporary DESTDIR used
 # through pkg-config (with a build of its own, so not under asan).
@@ -281,4 +300,5 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz build-dev
 
--include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(BUILD)/indexer/main.d $(QUERY_OBJS:.o=.d)
+-include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(BUILD)/indexer/main.d $(QUERY_OBJS:.o=.d) \
+         $(WEB_OBJS:.o=.d)

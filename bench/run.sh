@@ -292,3 +292,7 @@ fi
 if [ "$HAVE_TRACUU" = 1 ]; then
     BENCH_DOCS_OUT=$REPORT_DOC sh bench/shards.sh "$BUILD"
 fi
+# tracuu-web on the same index, a section of its own.
+if [ "$HAVE_TRACUU" = 1 ] && [ -x "$BUILD/tracuu-web" ]; then
+    BENCH_DOCS_OUT=$REPORT_DOC BENCH_REPS=$REPS sh bench/web.sh "$BUILD" "$OUT/tracuu.db"
+fi

@@ -20,3 +20,8 @@ run () {
 run "--limit 3 '\"thông tin sai sự thật\"'" --limit 3 '"thông tin sai sự thật"'
 run "'thong tin sai su that tiktok'" 'thong tin sai su that tiktok'
 run "'all fines for false information in 2024'" 'all fines for false information in 2024'
+
+echo
+echo "To search and ask in a browser:"
+echo "  $BUILD/tracuu-web --db $DB"
+echo "then open http://127.0.0.1:8080/ (Ctrl-C stops it; --listen 127.0.0.1:0 picks a free port)."

@@ -6,9 +6,10 @@ set -eu
 PKGS="build-essential pkg-config libxapian-dev libicu-dev zlib1g-dev \
 libcriterion-dev xapian-tools libxml2-dev libzip-dev poppler-utils \
 antiword groff-base libtesseract-dev libleptonica-dev tesseract-ocr-vie \
-imagemagick fonts-dejavu-core python3 python3-jsonschema"
+imagemagick fonts-dejavu-core python3 python3-jsonschema \
+libmicrohttpd-dev libcrypt-dev chromium chromium-driver python3-selenium curl openssl"
 if [ "${1:-}" = bench ]; then
-    PKGS="$PKGS xapian-omega sqlite3 libsqlite3-dev time"
+    PKGS="$PKGS xapian-omega sqlite3 libsqlite3-dev time wrk"
 fi
 
 missing=""

@@ -46,7 +46,7 @@ check 'make install DESTDIR exit status' 0 $?
 
 # Exactly these files, nothing else.
 {
-    printf '%s\n' bin/tracuu-index bin/tracuu-query lib/libtracuu.a \
+    printf '%s\n' bin/tracuu-index bin/tracuu-query bin/tracuu-web lib/libtracuu.a \
         lib/libtracuu.so lib/libtracuu.so.$MAJOR lib/libtracuu.so.$VERSION \
         lib/pkgconfig/tracuu.pc share/bash-completion/completions/tracuu-index \
         share/bash-completion/completions/tracuu-query

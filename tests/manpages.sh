@@ -66,7 +66,7 @@ for page in man/*.[1-9]; do
 done
 
 # --- Options --------------------------------------------------------------
-for prog in index query; do
+for prog in index query web; do
     page=man/tracuu-$prog.1
     bin="$PWD/$BUILD/tracuu-$prog"
     [ -f "$page" ] || { fail "$page exists"; continue; }

@@ -63,6 +63,9 @@ typedef struct tracuu_answer_source {
     const char *quote;          /* The sentence. */
     int ocr;                    /* The report's text was read by OCR: its
                                    figures deserve a second look. */
+    uint32_t report;            /* The report's document id (see
+                                   tracuu_report_get()), 0 when it is no
+                                   longer indexed. @since 0.2 */
 } tracuu_answer_source_t;
 
 /** An account named in a case. Strings belong to the answer. */

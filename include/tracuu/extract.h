@@ -361,6 +361,19 @@ tracuu_status_t
 tracuu_extraction_write_json (const tracuu_extraction_t *x, const char *file,
                               int jsonl, FILE *out);
 
+struct tracuu_printer;
+
+/**
+ * Write 'x' to printer 'p' as the one object of
+ * tracuu_extraction_write_json() without jsonl ({file, report, entities,
+ * cases}), so that it can be a member of a larger document. 'file' NULL
+ * is the extraction's file. Returns the printer's status, or
+ * _NULL_POINTER. @since 0.2
+ */
+tracuu_status_t
+tracuu_extraction_write (const tracuu_extraction_t *x, const char *file,
+                         struct tracuu_printer *p);
+
 /**
  * Read, decode, analyze and extract the report file at 'path' (as the
  * indexer does, without indexing it). 'encoding' forces a text encoding

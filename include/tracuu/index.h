@@ -114,6 +114,16 @@ tracuu_index_notes (const tracuu_index_t *index);
 tracuu_status_t
 tracuu_index_check (const char *path, char **report_out, size_t *errors_out);
 
+/**
+ * Bring 'index' up to the last revision a writer committed, so that a
+ * reader open for long (a server) sees what was indexed since; cheap
+ * when nothing changed. *changed_out (may be NULL) is non-zero when the
+ * revision moved. Returns TRACUU_STATUS_OK or a database status
+ * (tracuu_index_last_error() says why). @since 0.2
+ */
+tracuu_status_t
+tracuu_index_reopen (tracuu_index_t *index, int *changed_out);
+
 /** Number of report documents in the index. @since 0.1 */
 tracuu_status_t
 tracuu_index_count_reports (tracuu_index_t *index, uint32_t *out);

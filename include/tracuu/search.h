@@ -40,6 +40,13 @@ typedef struct tracuu_hit {
                                    report (PDF, image), 0 for others. */
     int ocr;                    /* Non-zero when some of the report's text
                                    was read by OCR (worth a second look). */
+    uint32_t id;                /* The report's document id, for
+                                   tracuu_report_get() (report.h); stable
+                                   while the file stays indexed. @since 0.2 */
+    const char *province;       /* Canonical province of the report, "" if
+                                   unknown. @since 0.2 */
+    const char *period;         /* Its reporting period ("2024-H1"), "" if
+                                   unknown. @since 0.2 */
 } tracuu_hit_t;
 
 /** Results of a search. Opaque; free with tracuu_results_destroy(). */
@@ -57,11 +64,22 @@ typedef struct tracuu_search_options {
     const struct tracuu_question *filters; /* Reports must also match its
                                    province, period, people, accounts,
                                    platforms and numbers (NULL: none). */
+    int sort;                   /* A tracuu_sort_t: relevance (0) or the
+                                   end of the reporting period. @since 0.2 */
 } tracuu_search_options_t;
 
-#define TRACUU_SEARCH_OPTIONS_VERSION 1
+/** Orders of tracuu_search_options_t.sort. @since 0.2 */
+typedef enum tracuu_sort {
+    TRACUU_SORT_RELEVANCE = 0,  /* Best match first. */
+    TRACUU_SORT_NEWEST = 1,     /* Latest period first, relevance on ties;
+                                   reports without a period last. */
+    TRACUU_SORT_OLDEST = 2      /* Earliest period first; reports without
+                                   one first. */
+} tracuu_sort_t;
+
+#define TRACUU_SEARCH_OPTIONS_VERSION 2
 #define TRACUU_SEARCH_OPTIONS_INIT \
-    { TRACUU_SEARCH_OPTIONS_VERSION, 0, 10, 240, 0, NULL }
+    { TRACUU_SEARCH_OPTIONS_VERSION, 0, 10, 240, 0, NULL, 0 }
 
 /**
  * Run 'query' (UTF-8, 'len' bytes) against 'index'. An empty query
@@ -104,7 +122,7 @@ struct tracuu_printer;
  * Lines and CSV of tracuu-query --format (README "Output formats"), so
  * that every program gives the same bytes. JSON: one object {query,
  * interpretation, total, results: [{rank, file, path, line, score,
- * snippet, highlights, page, ocr}]}; JSON Lines: one {"type":"report",
+ * snippet, highlights, page, ocr, id, province, period}]}; JSON Lines: one {"type":"report",
  * ...} line per hit; CSV: a header rank,file,line,score,snippet and a
  * row per hit.
  * 'file' is the path relative to the current directory when the report

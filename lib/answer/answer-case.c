@@ -86,7 +86,8 @@ gather (tracuu_arena_t *arena, const tracuu_caserecs_t *recs,
             src[k].path = r->report;
             src[k].line = r->sources[j].line;
             src[k].quote = r->sources[j].quote;
-            src[k].ocr = 0;     /* mark_ocr() says. */
+            src[k].ocr = 0;
+            src[k].report = 0;
         }
     }
     tracuu_buf__dispose (&b);
@@ -216,78 +217,36 @@ read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
     return rc;
 }
 
-/* The document ids of the reports read by OCR (the Xocr term), in
- * ascending order as the postlist gives them. */
-typedef struct docids {
-    xapc_docid_t *ids;
-    size_t n, alloc;
-    int failed;                 /* Out of memory. */
-} docids_t;
-
-static int
-collect_docid (xapc_docid_t docid, void *payload)
-{
-    docids_t *d = payload;
-
-    if (d->n == d->alloc) {
-        size_t alloc = d->alloc ? 2 * d->alloc : 64;
-        xapc_docid_t *ids = realloc (d->ids, alloc * sizeof *ids);
-
-        if (ids == NULL) {
-            d->failed = 1;
-            return 1;
-        }
-        d->ids = ids;
-        d->alloc = alloc;
-    }
-    d->ids[d->n++] = docid;
-    return 0;
-}
-
-static int
-has_docid (const docids_t *d, xapc_docid_t docid)
-{
-    size_t lo = 0, hi = d->n;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-
-        if (d->ids[mid] < docid)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < d->n && d->ids[lo] == docid;
-}
-
-/* Mark the sources of 'cases' found in reports read by OCR. Most
- * archives have none: one postlist read then says so. */
+/* Each source's report, found by its path: its document id, so that a
+ * citation can be opened by id, and whether its text was read by OCR. A
+ * report removed meanwhile keeps id 0. */
 static tracuu_status_t
-mark_ocr (tracuu_index_t *index, tracuu_answer_case_t *cases, size_t n)
+find_reports (tracuu_index_t *index, tracuu_answer_case_t *cases, size_t n)
 {
-    docids_t ocr = { 0 };
-    char term[] = TRACUU_PREFIX_FLAG "ocr";
-    xapc_status_t st = xapc_db_postlist (index->db, term, strlen (term),
-                                         collect_docid, &ocr);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < cases[i].n_sources; k++) {
+            tracuu_answer_source_t *src =
+                (tracuu_answer_source_t *) &cases[i].sources[k];
+            char term[XAPC_MAX_TERM_BYTES + 1];
+            size_t tlen = tracuu_index__id_term (src->path, term);
+            xapc_docid_t id = 0;
+            xapc_doc_t *doc = NULL;
+            const char *v;
+            size_t len;
+            xapc_status_t st = xapc_db_find_by_term (index->db, term, tlen, &id);
 
-    for (size_t i = 0; i < n && !st && ocr.n > 0; i++) {
-        tracuu_answer_case_t *c = &cases[i];
-
-        for (size_t k = 0; k < c->n_sources; k++) {
-            tracuu_answer_source_t *src = (tracuu_answer_source_t *) &c->sources[k];
-            char id[XAPC_MAX_TERM_BYTES + 1];
-            xapc_docid_t docid = 0;
-
-            if (xapc_db_find_by_term (index->db, id,
-                                      tracuu_index__id_term (src->path, id),
-                                      &docid) == XAPC_OK)
-                src->ocr = has_docid (&ocr, docid);
+            if (st == XAPC_ERR_NOT_FOUND)
+                continue;
+            if (!st)
+                st = xapc_db_get_document (index->db, id, &doc);
+            if (st)
+                return tracuu_index__fail (index, st, "finding a case's report");
+            if (xapc_doc_get_value (doc, TRACUU_SLOT_OCR, &v, &len) == XAPC_OK)
+                src->ocr = len > 0;
+            xapc_doc_destroy (doc);
+            src->report = id;
         }
-    }
-    free (ocr.ids);
-    if (ocr.failed)
-        return TRACUU_STATUS_OUT_OF_MEMORY;
-    return st ? tracuu_index__fail (index, st, "answering") : TRACUU_STATUS_OK;
+    return TRACUU_STATUS_OK;
 }
 
 tracuu_status_t
@@ -308,7 +267,7 @@ tracuu_answer__list (tracuu_index_t *index, tracuu_answer_t *a, size_t offset,
     for (size_t i = 0; i < count && !rc; i++)
         rc = read_case (index, a, offset + i, &cases[i]);
     if (!rc)
-        rc = mark_ocr (index, cases, count);
+        rc = find_reports (index, cases, count);
     tracuu_answer__set_cases (a, cases, rc ? 0 : count, offset);
     return rc;
 }

@@ -1222,6 +1222,10 @@ parse_fields (tracuu_index_t *index, const char *list,
         size_t len = strcspn (p, ", ");
         const tracuu_field_t *f = answer_field (p, len, TRACUU_FIELD_FACET);
 
+        if (len > 0 && f != NULL && *n == max) {
+            tracuu_index__set_error (index, "at most %zu facets at once", max);
+            return TRACUU_STATUS_BAD_ARGUMENT;
+        }
         if (len > 0) {
             if (f == NULL) {
                 char *names = tracuu_field_names (TRACUU_FIELD_FACET, " or ");

@@ -238,6 +238,16 @@ write_document (tracuu_printer_t *p, const tracuu_extraction_t *x,
 }
 
 tracuu_status_t
+tracuu_extraction_write (const tracuu_extraction_t *x, const char *file,
+                         tracuu_printer_t *p)
+{
+    if (x == NULL || p == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    write_document (p, x, file ? file : x->file);
+    return tracuu_printer_status (p);
+}
+
+tracuu_status_t
 tracuu_extraction_write_json (const tracuu_extraction_t *x, const char *file,
                               int jsonl, FILE *out)
 {

@@ -480,6 +480,24 @@ tracuu_index_count_reports (tracuu_index_t *index, uint32_t *out)
     return st ? tracuu_index__fail (index, st, "counting reports") : 0;
 }
 
+tracuu_status_t
+tracuu_index_reopen (tracuu_index_t *index, int *changed_out)
+{
+    xapc_status_t st;
+    int changed = 0;
+
+    if (changed_out != NULL)
+        *changed_out = 0;
+    if (index == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    st = xapc_db_reopen (index->db, &changed);
+    if (st)
+        return tracuu_index__fail (index, st, "reopening the database");
+    if (changed_out != NULL)
+        *changed_out = changed;
+    return TRACUU_STATUS_OK;
+}
+
 /* Put the compact copy 'tmp' in place of the index at 'path'; *gone_out
  * is where the old index is then. One rename exchanging them where the
  * file system can (Linux: ext4, xfs, btrfs, tmpfs...); else two renames,

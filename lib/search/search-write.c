@@ -49,6 +49,15 @@ write_hit (tracuu_printer_t *p, const tracuu_hit_t *hit, const char *type)
         tracuu_printer_null (p);
     tracuu_printer_key (p, "ocr");
     tracuu_printer_bool (p, hit->ocr);
+    /* The report's id (what a server addresses it by) and where and
+     * when it reports on. */
+    tracuu_printer_key (p, "id");
+    tracuu_printer_integer (p, hit->id);
+    tracuu_printer_key (p, "province");
+    tracuu_printer_string (p, hit->province && *hit->province ? hit->province
+                                                              : NULL);
+    tracuu_printer_key (p, "period");
+    tracuu_printer_string (p, hit->period && *hit->period ? hit->period : NULL);
     tracuu_printer_close (p);
 }
 

@@ -20,7 +20,36 @@ struct tracuu_results {
     tracuu_snippet_t *snippets; /* Own the hits' snippet strings. */
     char **paths;               /* Own the hits' paths. */
     tracuu_shard_state_t shards; /* Over shards: those it came from. */
+    char **places;              /* Own the hits' "province\0period". */
 };
+
+/* "province\0period\0" of a report document into *out (malloc'ed). */
+static tracuu_status_t
+read_place (xapc_doc_t *doc, char **out)
+{
+    const char *v = "";
+    size_t plen = 0, qlen = 0;
+    char *buf;
+
+    /* A value is borrowed until the next read: copy each at once. */
+    if (xapc_doc_get_value (doc, TRACUU_SLOT_PROVINCE, &v, &plen) != XAPC_OK)
+        plen = 0;
+    buf = malloc (plen + 2);
+    if (buf == NULL)
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    memcpy (buf, v, plen);
+    buf[plen] = '\0';
+    if (xapc_doc_get_value (doc, TRACUU_SLOT_PERIOD, &v, &qlen) != XAPC_OK)
+        qlen = 0;
+    *out = realloc (buf, plen + qlen + 2);
+    if (*out == NULL) {
+        free (buf);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    memcpy (*out + plen + 1, v, qlen);
+    (*out)[plen + 1 + qlen] = '\0';
+    return TRACUU_STATUS_OK;
+}
 
 /* Read hit 'i' from the database: its path, and its stored text into
  * *stored (NULL when there is none). Only this touches the database, so
@@ -53,6 +82,12 @@ read_hit (tracuu_index_t *index, xapc_mset_t *mset, size_t i,
         if (r->paths[i] == NULL)
             status = TRACUU_STATUS_OUT_OF_MEMORY;
         hit->path = r->paths[i] ? r->paths[i] : "";
+        hit->id = xapc_mset_docid (mset, i);
+        if (!status)
+            status = read_place (doc, &r->places[i]);
+        hit->province = r->places[i] ? r->places[i] : "";
+        hit->period = r->places[i] ? r->places[i] + strlen (r->places[i]) + 1
+                                   : "";
         /* Paginated: the page is found with the snippet. */
         if (xapc_doc_get_value (doc, TRACUU_SLOT_PAGES, &value, &vlen) == XAPC_OK)
             hit->page = vlen > 0;
@@ -149,8 +184,10 @@ collect_hits (tracuu_index_t *index, xapc_mset_t *mset, const tracuu_query_t *q,
         r->hits = calloc (n + 1, sizeof *r->hits);
         r->snippets = calloc (n + 1, sizeof *r->snippets);
         r->paths = calloc (n + 1, sizeof *r->paths);
+        r->places = calloc (n + 1, sizeof *r->places);
     }
-    if (r == NULL || r->hits == NULL || r->snippets == NULL || r->paths == NULL) {
+    if (r == NULL || r->hits == NULL || r->snippets == NULL || r->paths == NULL
+        || r->places == NULL) {
         tracuu_results_destroy (r);
         return TRACUU_STATUS_OUT_OF_MEMORY;
     }
@@ -191,6 +228,11 @@ run_once (tracuu_index_t *index, const tracuu_query_t *q,
     st = xapc_enquire_new (index->db, &enq);
     if (!st)
         st = xapc_enquire_set_query (enq, q->xq);
+    /* Periods are stored as yyyymmdd, so byte order is day order. */
+    if (!st && opts->version >= 2
+        && (opts->sort == TRACUU_SORT_NEWEST || opts->sort == TRACUU_SORT_OLDEST))
+        st = xapc_enquire_sort_by_value (enq, TRACUU_SLOT_TO,
+                                         opts->sort == TRACUU_SORT_NEWEST);
     if (!st && opts->count_exactly)
         st = xapc_db_doccount (index->db, &doccount);
     check = opts->count_exactly ? doccount : 0;
@@ -307,9 +349,11 @@ tracuu_results_destroy (tracuu_results_t *results)
     for (size_t i = 0; i < results->n_hits; i++) {
         tracuu_snippet__dispose (&results->snippets[i]);
         free (results->paths[i]);
+        free (results->places[i]);
     }
     free (results->snippets);
     free (results->paths);
+    free (results->places);
     free (results->hits);
     free (results->shards.missing);
     xapc_free (results->explain);

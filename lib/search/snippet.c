@@ -101,7 +101,7 @@ tracuu_snippet__make (const tracuu_text_t *text, const tracuu_unit_t *units,
 
     memset (out, 0, sizeof *out);
     match = malloc ((text->n_tokens + 1) * sizeof *match);
-    words = malloc ((text->n_tokens + 1) * sizeof *words);
+    words = calloc (text->n_tokens + 1, sizeof *words);
     if (match == NULL || words == NULL) {
         free (match);
         free (words);
@@ -163,6 +163,35 @@ tracuu_snippet__make (const tracuu_text_t *text, const tracuu_unit_t *units,
     }
     out->n_spans = n;
     free (match);
+    return TRACUU_STATUS_OK;
+}
+
+tracuu_status_t
+tracuu_snippet__matches (const tracuu_text_t *text, const tracuu_unit_t *units,
+                         size_t n_units, size_t **out, size_t *n_out)
+{
+    int *match = malloc ((text->n_tokens + 1) * sizeof *match);
+    size_t *words = calloc (text->n_tokens + 1, sizeof *words);
+    size_t n_words = 0, n = 0;
+
+    *out = NULL;
+    *n_out = 0;
+    if (match == NULL || words == NULL) {
+        free (match);
+        free (words);
+        return TRACUU_STATUS_OUT_OF_MEMORY;
+    }
+    for (size_t i = 0; i < text->n_tokens; i++)
+        if (!(text->tokens[i].flags & TRACUU_TOKEN_FOOTNOTE))
+            words[n_words++] = i;
+    mark_matches (text, units, n_units, words, n_words, match);
+    /* 'words' is reused for the result: never more than the tokens. */
+    for (size_t i = 0; i < text->n_tokens; i++)
+        if (match[i] >= 0)
+            words[n++] = i;
+    free (match);
+    *out = words;
+    *n_out = n;
     return TRACUU_STATUS_OK;
 }
 

@@ -55,6 +55,14 @@ tracuu_status_t tracuu_snippet__make (const tracuu_text_t *text,
                                       tracuu_snippet_t *out);
 void tracuu_snippet__dispose (tracuu_snippet_t *s);
 
+/* Every token of 'text' a unit matches (as in snippets: whole phrases,
+ * footnote marks passed over), in text order: *out (free()) holds *n_out
+ * token indexes. */
+tracuu_status_t tracuu_snippet__matches (const tracuu_text_t *text,
+                                         const tracuu_unit_t *units,
+                                         size_t n_units, size_t **out,
+                                         size_t *n_out);
+
 /* The same from stored text, cheaply: the best line is chosen on the
  * folded text, and only that line is analyzed. */
 tracuu_status_t tracuu_snippet__from_text (const char *text, size_t len,
