@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tracuu/answer.h"
@@ -451,21 +450,14 @@ print_explain (const tracuu_question_t *q)
         printf ("note: %s\n", q->notes[i]);
 }
 
-/* One folder opens as ever; several --db, a list of shards in a file
- * or a remote HOST:PORT as shards. */
+/* The --db options, or the default when none was given. */
 static tracuu_status_t
 open_index (const args_t *a, tracuu_index_t **index, char **error)
 {
-    struct stat st;
-
-    if (a->n_dbs <= 1 && (stat (a->db, &st) != 0 || S_ISDIR (st.st_mode))
-        && (strchr (a->db, ':') == NULL || stat (a->db, &st) == 0))
-        return tracuu_index_open (a->db, TRACUU_INDEX_READ, index, error);
     if (a->n_dbs == 0)
-        return tracuu_index_open_shards (&a->db, 1, a->shard_timeout, index,
-                                         error);
-    return tracuu_index_open_shards (a->dbs, a->n_dbs, a->shard_timeout, index,
-                                     error);
+        return tracuu_index_open_read (&a->db, 1, a->shard_timeout, index, error);
+    return tracuu_index_open_read (a->dbs, a->n_dbs, a->shard_timeout, index,
+                                   error);
 }
 
 /* Shards that could not be reached, on stderr: non-zero if any. */

@@ -75,8 +75,8 @@ printf 'auto s1.db\nauto s2.db\nauto s3.db\n' >"$TMP/local.shards"
 
 # --- The same answers as one index --------------------------------------
 # compare A B ARGS...: the JSON of tracuu-query over A and over B, equal
-# but for the "shards" key, the ranks and scores of reports and the
-# order of each case's sources (reports, in the order each index read
+# but for the "shards" key, the ranks, scores and document ids of
+# reports and the order of each case's sources (reports, in the order each index read
 # them).
 cat >"$TMP/compare.py" <<'EOF'
 import json, subprocess, sys
@@ -93,11 +93,15 @@ def run(db):
     j.pop('shards', None)
     # The same reports, each with the same line and passage; the order
     # of close scores may differ (see docs/SHARDS.md).
+    # Document ids are each database's own.
     for r in j.get('results', []):
         r.pop('score')
         r.pop('rank')
+        r.pop('id', None)
     j.get('results', []).sort(key=lambda r: (r['file'], r['line']))
     for c in j.get('cases', []):
+        for s in c['sources']:
+            s.pop('report_id', None)
         c['sources'].sort(key=lambda s: (s['file'], s['line']))
     return j
 def first_difference(x, y, path=''):
@@ -161,6 +165,22 @@ check 'JSON says the shards' '3 [] False' "$(printf '%s' "$json" | python3 -c '
 import json, sys
 s = json.load(sys.stdin)["shards"]
 print(s["total"], s["missing"], s["partial"])')"
+
+# The web server over the same shards gives the same answer.
+if [ -x "$BUILD/tracuu-web" ] && command -v curl >/dev/null 2>&1; then
+    WP=$(free_port)
+    start web "$ROOT/$BUILD/tracuu-web" --db "$TMP/remote.shards" --listen "127.0.0.1:$WP"
+    wait_port "$WP"
+    got=$(curl -s "http://127.0.0.1:$WP/api/answer?q=all+fines+for+false+information+in+2024" \
+          | python3 -c 'import json, sys; j = json.load(sys.stdin); print(j["total"]["amount_vnd"], j["shards"]["total"], j["shards"]["partial"])')
+    want=$("$QUERY" --db "$TMP/all.db" --format json 'all fines for false information in 2024' \
+           | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"]["amount_vnd"], 3, False)')
+    check 'tracuu-web over three servers' "$want" "$got"
+    kill "$(cat "$TMP/web.pid")"
+    wait_file "$TMP/web.rc" 50
+else
+    skip 'tracuu-web over shards: not built, or no curl'
+fi
 
 # --- A shard that goes away ---------------------------------------------
 kill -9 "$(cat "$TMP/srv2.pid")"

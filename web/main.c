@@ -23,7 +23,12 @@ static const char usage[] =
     "\n"
     "  --db DIR            database (default: $TRACUU_DB, else ./tracuu.db),\n"
     "                      opened read-only; what an indexer commits is\n"
-    "                      seen by the next request\n"
+    "                      seen by the next request; again for more\n"
+    "                      shards: a folder, HOST:PORT of a xapian-tcpsrv,\n"
+    "                      or a file listing shards (\"auto FOLDER\",\n"
+    "                      \"remote HOST:PORT\" lines)\n"
+    "  --shard-timeout MS  give up on a remote shard after MS milliseconds\n"
+    "                      (default 10000) and answer from the others\n"
     "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; port 0\n"
     "                      picks a free one; [::1]:PORT for IPv6); an\n"
     "                      address other than loopback needs --auth-file\n"
@@ -44,9 +49,14 @@ static const char usage[] =
     "Exit status: 0 after a clean stop, 2 on usage, database or listening\n"
     "errors.\n";
 
+/* Shards given as --db options; more are listed in a file. */
+#define MAX_DB_ARGS 64
+
 typedef struct args {
     const char *db, *listen, *auth_file, *access_log;
-    unsigned threads, timeout;
+    const char *dbs[MAX_DB_ARGS];
+    size_t n_dbs;
+    unsigned threads, timeout, shard_timeout;
 } args_t;
 
 static int
@@ -126,6 +136,7 @@ parse_args (int argc, char **argv, args_t *a)
 {
     static const struct option longopts[] = {
         { "db", required_argument, NULL, 'd' },
+        { "shard-timeout", required_argument, NULL, 'S' },
         { "listen", required_argument, NULL, 'L' },
         { "threads", required_argument, NULL, 'T' },
         { "auth-file", required_argument, NULL, 'A' },
@@ -139,7 +150,21 @@ parse_args (int argc, char **argv, args_t *a)
 
     while ((c = getopt_long (argc, argv, "hV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'd': a->db = optarg; break;
+        case 'd':
+            if (a->n_dbs == MAX_DB_ARGS) {
+                fprintf (stderr, "tracuu-web: more than %d --db; list the "
+                         "shards in a file and give --db FILE\n", MAX_DB_ARGS);
+                return 2;
+            }
+            a->dbs[a->n_dbs++] = a->db = optarg;
+            break;
+        case 'S':
+            if (parse_uint (optarg, 1, 100000, &a->shard_timeout)) {
+                fprintf (stderr, "tracuu-web: --shard-timeout takes "
+                         "milliseconds, from 1 to 100000, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
         case 'L': a->listen = optarg; break;
         case 'A': a->auth_file = optarg; break;
         case 'l': a->access_log = optarg; break;
@@ -221,7 +246,10 @@ main (int argc, char **argv)
     }
     /* Refuse to start on a database that cannot be opened: each thread
      * opens its own handle later. */
-    if (tracuu_index_open (a.db, TRACUU_INDEX_READ, &index, &error)) {
+    if (a.n_dbs == 0)
+        a.dbs[a.n_dbs++] = a.db;
+    if (tracuu_index_open_read (a.dbs, a.n_dbs, a.shard_timeout, &index,
+                                &error)) {
         fprintf (stderr, "tracuu-web: %s\n", error ? error : "cannot open the "
                  "database");
         goto DONE;
@@ -236,7 +264,9 @@ main (int argc, char **argv)
     sigaddset (&stop, SIGTERM);
     pthread_sigmask (SIG_BLOCK, &stop, NULL);
     signal (SIGPIPE, SIG_IGN);
-    cfg.db = a.db;
+    cfg.dbs = a.dbs;
+    cfg.n_dbs = a.n_dbs;
+    cfg.shard_timeout = a.shard_timeout;
     cfg.threads = a.threads;
     cfg.timeout = a.timeout;
     cfg.auth = auth;

@@ -77,8 +77,9 @@ thread_handle (server_t *s)
     if (h->index == NULL) {
         free (h->error);
         h->error = NULL;
-        if (tracuu_index_open (s->config.db, TRACUU_INDEX_READ, &h->index,
-                               &h->error) != TRACUU_STATUS_OK)
+        if (tracuu_index_open_read (s->config.dbs, s->config.n_dbs,
+                                    s->config.shard_timeout, &h->index,
+                                    &h->error) != TRACUU_STATUS_OK)
             h->index = NULL;
     } else if (tracuu_index_reopen (h->index, NULL) != TRACUU_STATUS_OK) {
         /* A database swapped by compaction or removed: open it again. */
@@ -86,8 +87,9 @@ thread_handle (server_t *s)
         h->index = NULL;
         free (h->error);
         h->error = NULL;
-        if (tracuu_index_open (s->config.db, TRACUU_INDEX_READ, &h->index,
-                               &h->error) != TRACUU_STATUS_OK)
+        if (tracuu_index_open_read (s->config.dbs, s->config.n_dbs,
+                                    s->config.shard_timeout, &h->index,
+                                    &h->error) != TRACUU_STATUS_OK)
             h->index = NULL;
     }
     return h;

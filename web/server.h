@@ -8,7 +8,9 @@
 #include "web.h"
 
 typedef struct server_config {
-    const char *db;             /* Database folder. */
+    const char *const *dbs;     /* The --db options: a folder, or shards. */
+    size_t n_dbs;
+    unsigned shard_timeout;     /* Milliseconds for a remote shard (0: 10 s). */
     struct sockaddr_storage addr;
     socklen_t addr_len;
     unsigned threads;           /* Connection threads, each with its own

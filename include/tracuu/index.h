@@ -65,6 +65,17 @@ tracuu_index_open_shards (const char *const *specs, size_t n,
                           unsigned timeout_ms, tracuu_index_t **out,
                           char **error_out);
 
+/**
+ * Open to read what a program's --db options name: one folder opens as
+ * tracuu_index_open() does; several, a "HOST:PORT" or a file listing
+ * shards open as tracuu_index_open_shards() does. Returns as they do.
+ * @since 0.3
+ */
+tracuu_status_t
+tracuu_index_open_read (const char *const *specs, size_t n,
+                        unsigned timeout_ms, tracuu_index_t **out,
+                        char **error_out);
+
 /** Number of shards of 'index' (1 for an index in one folder). @since 0.3 */
 size_t
 tracuu_index_n_shards (const tracuu_index_t *index);

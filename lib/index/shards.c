@@ -443,3 +443,27 @@ tracuu_index__write_shards (tracuu_printer_t *p, const tracuu_shard_state_t *s,
     tracuu_printer_bool (p, s->n_missing > 0);
     tracuu_printer_close (p);
 }
+
+tracuu_status_t
+tracuu_index_open_read (const char *const *specs, size_t n,
+                        unsigned timeout_ms, tracuu_index_t **out,
+                        char **error_out)
+{
+    struct stat st;
+    char *host = NULL;
+    unsigned port;
+    int folder;
+
+    if (error_out != NULL)
+        *error_out = NULL;
+    if (out == NULL || specs == NULL || n == 0 || specs[0] == NULL)
+        return TRACUU_STATUS_NULL_POINTER;
+    /* A folder, or a path that names nothing and is no HOST:PORT (which
+     * then says there is no index there). */
+    folder = n == 1 && (stat (specs[0], &st) == 0 ? S_ISDIR (st.st_mode)
+                                                  : !split_remote (specs[0], &host, &port));
+    free (host);
+    if (folder)
+        return tracuu_index_open (specs[0], TRACUU_INDEX_READ, out, error_out);
+    return tracuu_index_open_shards (specs, n, timeout_ms, out, error_out);
+}
