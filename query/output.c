@@ -545,18 +545,27 @@ text_cases (const tracuu_answer_t *a, size_t columns)
         }
         for (size_t s = 0; s < c->n_sources; s++) {
             const tracuu_answer_source_t *src = &c->sources[s];
-            char *head = NULL, *name;
+            char *head = NULL, *name, mark[48] = "";
 
+            /* Where a figure read by OCR or on a page comes from, as
+             * search results say it: "(page 2, OCR)". */
+            if (src->page > 0)
+                snprintf (mark, sizeof mark, "(page %u%s)", src->page,
+                          src->ocr ? ", OCR" : "");
+            else if (src->ocr)
+                snprintf (mark, sizeof mark, "(OCR)");
             /* Line 2 named the first source. */
             if (source_on_2 && s == 0) {
+                char lead[52];
+
+                snprintf (lead, sizeof lead, "%s%s", mark, *mark ? " " : "");
                 printf ("%s", indent);
-                print_quote (src->ocr ? "(OCR) " : "", strlen (indent),
-                             src->quote, columns);
+                print_quote (lead, strlen (indent), src->quote, columns);
                 continue;
             }
             name = output_name (src->path);
-            if (asprintf (&head, "%s%s:%u%s%s", indent, name ? name : "?",
-                          src->line, src->ocr ? " (OCR)" : "",
+            if (asprintf (&head, "%s%s:%u%s%s%s", indent, name ? name : "?",
+                          src->line, *mark ? " " : "", mark,
                           two_lines ? "" : ": ") < 0)
                 head = NULL;
             free (name);

@@ -126,15 +126,15 @@ import json, sys
 r = json.load(sys.stdin)["results"][0]
 print(r["page"], r["ocr"])')"
 
-check 'answer marks sources read by OCR' 'scan.pdf:7: True scan.pdf:9: True' \
+check 'answer marks sources read by OCR, with their page' 'scan.pdf:7: True 1 scan.pdf:9: True 1' \
     "$("$QUERY" --db "$TMP/db" --format json 'tất cả các khoản phạt' | python3 -c '
 import json, sys
-print(" ".join(sorted("%s:%d: %s" % (s["file"].split("/")[-1], s["line"], s["ocr"])
+print(" ".join(sorted("%s:%d: %s %s" % (s["file"].split("/")[-1], s["line"], s["ocr"], s["page"])
                       for c in json.load(sys.stdin)["cases"] for s in c["sources"]
                       if s["file"].endswith("scan.pdf"))))')"
 case "$("$QUERY" --db "$TMP/db" 'tất cả các khoản phạt')" in
-    *"scan.pdf:7 (OCR): "*) ok ;;
-    *) fail 'answer text says (OCR)' 'scan.pdf:7 (OCR): "...' "$("$QUERY" --db "$TMP/db" 'tất cả các khoản phạt')" ;;
+    *"scan.pdf:7 (page 1, OCR): "*) ok ;;
+    *) fail 'answer text says the page and OCR' 'scan.pdf:7 (page 1, OCR): "...' "$("$QUERY" --db "$TMP/db" 'tất cả các khoản phạt')" ;;
 esac
 
 # --- --ocr=never and --ocr=always --------------------------------------

@@ -66,6 +66,9 @@ typedef struct tracuu_answer_source {
     uint32_t report;            /* The report's document id (see
                                    tracuu_report_get()), 0 when it is no
                                    longer indexed. @since 0.2 */
+    uint32_t page;              /* Its page in a paginated report (a PDF,
+                                   an image), 0 for other formats.
+                                   @since 0.3 */
 } tracuu_answer_source_t;
 
 /** An account named in a case. Strings belong to the answer. */

@@ -10,6 +10,8 @@
 #include "index/tracuu-cases.h"
 #include "index/tracuu-index.h"
 #include "index/schema.h"
+#include "index/tracuu-store.h"
+#include "tracuu/decode.h"
 
 /* Distinct strings in the order first seen. */
 typedef struct names {
@@ -88,6 +90,7 @@ gather (tracuu_arena_t *arena, const tracuu_caserecs_t *recs,
             src[k].quote = r->sources[j].quote;
             src[k].ocr = 0;
             src[k].report = 0;
+            src[k].page = 0;
         }
     }
     tracuu_buf__dispose (&b);
@@ -217,9 +220,28 @@ read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
     return rc;
 }
 
+/* The page of 'line' in the stored text of report document 'doc' (one
+ * with pages); 0 when it cannot be told. */
+static uint32_t
+page_of (xapc_doc_t *doc, uint32_t line)
+{
+    const char *data;
+    char *text = NULL;
+    size_t dlen, len;
+    uint32_t page = 0;
+
+    if (xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &data, &dlen) == XAPC_OK
+        && dlen > 0
+        && tracuu_store__unpack (data, dlen, &text, &len) == TRACUU_STATUS_OK)
+        page = (uint32_t) tracuu_page_of_line (text, len, line);
+    free (text);
+    return page;
+}
+
 /* Each source's report, found by its path: its document id, so that a
- * citation can be opened by id, and whether its text was read by OCR. A
- * report removed meanwhile keeps id 0. */
+ * citation can be opened by id, whether its text was read by OCR, and
+ * the page of the line in a paginated report. A report removed
+ * meanwhile keeps id 0. */
 static tracuu_status_t
 find_reports (tracuu_index_t *index, tracuu_answer_case_t *cases, size_t n)
 {
@@ -243,6 +265,9 @@ find_reports (tracuu_index_t *index, tracuu_answer_case_t *cases, size_t n)
                 return tracuu_index__fail (index, st, "finding a case's report");
             if (xapc_doc_get_value (doc, TRACUU_SLOT_OCR, &v, &len) == XAPC_OK)
                 src->ocr = len > 0;
+            if (xapc_doc_get_value (doc, TRACUU_SLOT_PAGES, &v, &len) == XAPC_OK
+                && len > 0)
+                src->page = page_of (doc, src->line);
             xapc_doc_destroy (doc);
             src->report = id;
         }

@@ -153,6 +153,11 @@ write_case (tracuu_printer_t *p, const tracuu_answer_case_t *c, const char *type
         tracuu_printer_integer (p, c->sources[s].line);
         put_str (p, "quote", c->sources[s].quote);
         put_bool (p, "ocr", c->sources[s].ocr);
+        tracuu_printer_key (p, "page");
+        if (c->sources[s].page > 0)
+            tracuu_printer_integer (p, c->sources[s].page);
+        else
+            tracuu_printer_null (p);
         tracuu_printer_key (p, "report_id");
         tracuu_printer_integer (p, c->sources[s].report);
         tracuu_printer_close (p);
