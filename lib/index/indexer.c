@@ -68,7 +68,18 @@ typedef struct run {
     size_t pending_removed;     /* Documents removed since then. */
     tracuu_status_t fatal;      /* A database failure ends the run. */
     struct pool *pool;          /* The queue of jobs and its workers. */
+    struct retry *retry;        /* Files out of memory beside others. */
+    size_t n_retry, alloc_retry;
 } run_t;
+
+/* A file that ran out of memory while other workers held theirs: read
+ * again alone at the end of the run, so that one file's need for memory
+ * does not fail the files read beside it. */
+typedef struct retry {
+    char *path;
+    struct stat st;
+    struct known *known;
+} retry_t;
 
 static void
 report (run_t *run, const char *path, tracuu_outcome_t outcome,
@@ -264,6 +275,7 @@ typedef struct job {
     xapc_doc_t *doc;            /* The report document. */
     tracuu_case_docs_t cases;   /* Its case documents. */
     size_t text_bytes;          /* Decoded text, for commit batching. */
+    int oom;                    /* Failed for want of memory. */
     int ready;
     /* Documents of the job written last from this slot, freed by the
      * worker that takes the slot next: memory is freed best by the
@@ -449,6 +461,7 @@ decode_failure (const tracuu_index_options_t *opts, job_t *job,
     size_t size = (size_t) job->st.st_size;
     char sz[32];
 
+    job->oom = status == TRACUU_STATUS_OUT_OF_MEMORY;
     if (status == TRACUU_STATUS_OUT_OF_MEMORY)
         add_note (job, "out of memory decoding it (a %s file); raise the "
                   "memory limit, or lower --max-size or --max-text to skip "
@@ -569,6 +582,7 @@ prepare (const tracuu_index_options_t *opts, job_t *job)
     xapc_doc_destroy (job->doc);
     job->doc = NULL;
     tracuu_cases__dispose (&job->cases);
+    job->oom = status == TRACUU_STATUS_OUT_OF_MEMORY;
     if (status == TRACUU_STATUS_OUT_OF_MEMORY)
         add_note (job, "out of memory reading %s of text; raise the memory "
                   "limit, or lower --max-text to skip such files",
@@ -763,6 +777,54 @@ pool_stop (pool_t *pool)
     free (pool->ring);
 }
 
+/* Keep 'job' to read again alone (see retry_t); 0 if it cannot be kept. */
+static int
+retry_later (run_t *run, const job_t *job)
+{
+    retry_t *r;
+
+    if (run->n_retry == run->alloc_retry) {
+        size_t alloc = run->alloc_retry ? 2 * run->alloc_retry : 8;
+
+        r = realloc (run->retry, alloc * sizeof *r);
+        if (r == NULL)
+            return 0;
+        run->retry = r;
+        run->alloc_retry = alloc;
+    }
+    r = &run->retry[run->n_retry];
+    r->path = strdup (job->path);
+    if (r->path == NULL)
+        return 0;
+    r->st = job->st;
+    r->known = job->known;
+    run->n_retry++;
+    return 1;
+}
+
+/* Read again, one at a time on this thread, the files kept by
+ * retry_later(); what still does not fit fails as it did. */
+static void
+retry_alone (run_t *run)
+{
+    for (size_t i = 0; i < run->n_retry; i++) {
+        job_t job;
+
+        memset (&job, 0, sizeof job);
+        job.path = run->retry[i].path;
+        job.st = run->retry[i].st;
+        job.known = run->retry[i].known;
+        if (!run->fatal) {
+            prepare (run->opts, &job);
+            write_job (run, &job);
+        }
+        job_dispose (&job);     /* Frees the path. */
+    }
+    free (run->retry);
+    run->retry = NULL;
+    run->n_retry = run->alloc_retry = 0;
+}
+
 /* Write the oldest walked job once it is prepared (here, without
  * workers); after a fatal error it is only disposed of. */
 static void
@@ -779,7 +841,8 @@ write_oldest (run_t *run)
     } else {
         prepare (run->opts, job);
     }
-    if (!run->fatal)
+    if (!run->fatal && !(job->oom && pool->n_threads > 1
+                         && retry_later (run, job)))
         write_job (run, job);
     if (pool->n_threads > 0) {
         /* The slot is reused only once the walk (this thread) fills it
@@ -977,6 +1040,8 @@ tracuu_index_update (tracuu_index_t *index, const char *const *paths,
     }
     drain (&run);
     pool_stop (&pool);
+    retry_alone (&run);
+    status = status ? status : run.fatal;
     tracuu_decode_thread_done ();   /* The OCR engine of this thread. */
     tracuu_walk__dispose (&walk);
     if (status == TRACUU_STATUS_OK)
