@@ -7,7 +7,6 @@
  */
 #include <criterion/criterion.h>
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,57 +19,22 @@
 #include "tracuu/question.h"
 #include "tracuu/search.h"
 #include "tracuu/xapian-c.h"
-
-static char tmpdir[64];
+#include "support.h"
 
 static void
 setup (void)
 {
     setenv ("TRACUU_DATA_DIR", "../data", 0);
-    strcpy (tmpdir, "/tmp/tracuu-answer-XXXXXX");
-    cr_assert_not_null (mkdtemp (tmpdir), "mkdtemp: %s", strerror (errno));
-}
-
-static int
-remove_entry (const char *path, const struct stat *st, int flag,
-              struct FTW *ftw)
-{
-    (void) st;
-    (void) flag;
-    (void) ftw;
-    return remove (path);
+    test_tmp_make ("tracuu-answer");
 }
 
 static void
 teardown (void)
 {
-    if (tmpdir[0] != '\0')
-        nftw (tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    test_tmp_remove ();
 }
 
 TestSuite (answer, .init = setup, .fini = teardown);
-
-/* 'name' under the temporary directory, in one of four static buffers. */
-static const char *
-path_in (const char *name)
-{
-    static char buf[4][512];
-    static int which;
-
-    which = (which + 1) % 4;
-    snprintf (buf[which], sizeof buf[which], "%s/%s", tmpdir, name);
-    return buf[which];
-}
-
-static void
-write_file (const char *path, const char *text)
-{
-    FILE *f = fopen (path, "w");
-
-    cr_assert_not_null (f, "%s: %s", path, strerror (errno));
-    fputs (text, f);
-    cr_assert_eq (fclose (f), 0);
-}
 
 /* A monthly or other report of a provincial department, with one
  * paragraph of results. */
@@ -85,7 +49,7 @@ write_report (const char *name, const char *province, const char *period,
               "Kết quả công tác thanh tra, kiểm tra %s\n\nI. KẾT QUẢ\n\n%s\n\n"
               "Sở Thông tin và Truyền thông báo cáo./.\n", province, period,
               paragraph);
-    write_file (path_in (name), text);
+    test_write_file (test_tmp_path (name), text);
 }
 
 /* Index the folder 'dir' of the temporary directory into its "db". */
@@ -99,7 +63,7 @@ index_folder (const char *dir)
     char *error = NULL;
 
     paths[0] = dir;
-    cr_assert_eq (tracuu_index_open (path_in ("db"), TRACUU_INDEX_WRITE, &index,
+    cr_assert_eq (tracuu_index_open (test_tmp_path ("db"), TRACUU_INDEX_WRITE, &index,
                                      &error), TRACUU_STATUS_OK, "%s", error);
     cr_assert_eq (tracuu_index_update (index, paths, 1, &opts, &stats),
                   TRACUU_STATUS_OK, "%s", tracuu_index_last_error (index));
@@ -113,7 +77,7 @@ open_db (void)
     tracuu_index_t *index = NULL;
     char *error = NULL;
 
-    cr_assert_eq (tracuu_index_open (path_in ("db"), TRACUU_INDEX_READ, &index,
+    cr_assert_eq (tracuu_index_open (test_tmp_path ("db"), TRACUU_INDEX_READ, &index,
                                      &error), TRACUU_STATUS_OK, "%s", error);
     return index;
 }
@@ -148,7 +112,7 @@ ask (tracuu_index_t *index, const char *text, const tracuu_answer_options_t *opt
 static void
 write_province_reports (void)
 {
-    mkdir (path_in ("reports"), 0755);
+    mkdir (test_tmp_path ("reports"), 0755);
     write_report ("reports/thai-binh-2024-h1.txt", "THÁI BÌNH",
                   "6 tháng đầu năm 2024",
                   "Thanh tra Sở đã xử phạt vi phạm hành chính đối với 05 cá nhân "
@@ -170,7 +134,7 @@ write_province_reports (void)
                   "Thanh tra Sở đã xử phạt vi phạm hành chính đối với ông Phạm "
                   "Văn Nam, chủ tài khoản facebook \"Nam Phạm\" về hành vi cung "
                   "cấp, chia sẻ thông tin sai sự thật số tiền là 4 triệu đồng.");
-    index_folder (path_in ("reports"));
+    index_folder (test_tmp_path ("reports"));
 }
 
 Test (answer, aggregate_rule)
@@ -326,7 +290,7 @@ Test (answer, five_thousand_sources, .timeout = 600)
     const tracuu_answer_case_t *c;
     char name[64], *seen;
 
-    mkdir (path_in ("many"), 0755);
+    mkdir (test_tmp_path ("many"), 0755);
     for (size_t i = 0; i < n; i++) {
         snprintf (name, sizeof name, "many/thai-binh-%05zu.txt", i);
         write_report (name, "THÁI BÌNH", "tháng 4 năm 2024",
@@ -335,7 +299,7 @@ Test (answer, five_thousand_sources, .timeout = 600)
                       "cấp, chia sẻ thông tin sai sự thật số tiền là 6 triệu "
                       "đồng.");
     }
-    index_folder (path_in ("many"));
+    index_folder (test_tmp_path ("many"));
     index = open_db ();
     a = ask (index, "account:@maile.tb", NULL);
     cr_assert_eq (tracuu_answer_n_cases (a), 1);
@@ -388,14 +352,14 @@ Test (answer, exact_accent_boost)
 
     /* Both fold to "tin gia"; only one has the accents of the query, and
      * the other has the words more often, so ranks first without them. */
-    mkdir (path_in ("accents"), 0755);
+    mkdir (test_tmp_path ("accents"), 0755);
     write_report ("accents/gia.txt", "HÀ NAM", "tháng 3 năm 2024",
                   "Người cao tuổi nhận tin già yếu; tin già cả, tin già nua và "
                   "tin già đi được chuyển đến các xã trong tháng.");
     write_report ("accents/gia-sac.txt", "HÀ NAM", "tháng 3 năm 2024",
                   "Sở đã phát hiện một tin giả trên mạng xã hội và đề nghị gỡ "
                   "bỏ, đồng thời hướng dẫn người dân nhận biết thông tin.");
-    index_folder (path_in ("accents"));
+    index_folder (test_tmp_path ("accents"));
     index = open_db ();
     r = search (index, "tin gia", 10);
     cr_assert_eq (tracuu_results_size (r), 2);
@@ -417,14 +381,14 @@ Test (answer, exact_totals_of_a_search)
     tracuu_results_t *r;
     char name[64];
 
-    mkdir (path_in ("many"), 0755);
+    mkdir (test_tmp_path ("many"), 0755);
     for (int i = 0; i < 40; i++) {
         snprintf (name, sizeof name, "many/r%02d.txt", i);
         write_report (name, "HÀ NAM", "tháng 3 năm 2024",
                       i % 4 ? "Tổ chức hội nghị tập huấn nghiệp vụ cho cán bộ."
                             : "Kiểm tra 03 cơ sở kinh doanh dịch vụ viễn thông.");
     }
-    index_folder (path_in ("many"));
+    index_folder (test_tmp_path ("many"));
     index = open_db ();
     r = search (index, "\"dịch vụ viễn thông\"", 3);
     cr_expect_eq (tracuu_results_size (r), 3);
@@ -442,7 +406,7 @@ Test (answer, missing_database)
     tracuu_index_t *index = NULL;
     char *error = NULL;
 
-    cr_expect_eq (tracuu_index_open (path_in ("none.db"), TRACUU_INDEX_READ,
+    cr_expect_eq (tracuu_index_open (test_tmp_path ("none.db"), TRACUU_INDEX_READ,
                                      &index, &error),
                   TRACUU_STATUS_DATABASE_NOT_FOUND);
     cr_expect_null (index);
@@ -459,11 +423,11 @@ Test (answer, other_layout)
     char *error = NULL;
 
     index_folder ("../corpus");
-    cr_assert_eq (xapc_db_open (path_in ("db"), XAPC_DB_OPEN, &db), XAPC_OK);
+    cr_assert_eq (xapc_db_open (test_tmp_path ("db"), XAPC_DB_OPEN, &db), XAPC_OK);
     cr_assert_eq (xapc_db_set_metadata (db, "tracuu.schema", 13, "3", 1), XAPC_OK);
     xapc_db_close (db);
     for (int flags = TRACUU_INDEX_READ; flags <= TRACUU_INDEX_WRITE; flags++) {
-        cr_expect_eq (tracuu_index_open (path_in ("db"), flags, &index, &error),
+        cr_expect_eq (tracuu_index_open (test_tmp_path ("db"), flags, &index, &error),
                       TRACUU_STATUS_DATABASE_ERROR);
         cr_expect_null (index);
         cr_assert_not_null (error);
@@ -547,7 +511,7 @@ Test (answer, damaged_records)
     index_folder ("../corpus");
     q = parse ("action:fine");
     for (size_t i = 0; i < sizeof damage / sizeof damage[0]; i++) {
-        cr_assert_eq (xapc_db_open (path_in ("db"), XAPC_DB_OPEN, &db), XAPC_OK);
+        cr_assert_eq (xapc_db_open (test_tmp_path ("db"), XAPC_DB_OPEN, &db), XAPC_OK);
         cr_assert_eq (xapc_db_postlist (db, "Afine", 5, first_case, &docid), XAPC_OK);
         cr_assert_eq (xapc_db_get_document (db, docid, &doc), XAPC_OK);
         cr_assert_eq (xapc_doc_set_value (doc, (xapc_slot_t) damage[i].slot,
@@ -640,7 +604,7 @@ Test (answer, written_by_the_library)
 static void
 write_status_reports (void)
 {
-    mkdir (path_in ("status"), 0755);
+    mkdir (test_tmp_path ("status"), 0755);
     write_report ("status/thanh-hoa-2024-03.txt", "THANH HÓA", "tháng 3 năm 2024",
                   "Thanh tra Sở đã ban hành quyết định xử phạt vi phạm hành chính "
                   "đối với ông Trần Văn Bình, chủ tài khoản facebook \"Bình An\" về "
@@ -659,7 +623,7 @@ write_status_reports (void)
                   "Thanh tra Sở đã xử phạt vi phạm hành chính đối với 03 cá nhân "
                   "về hành vi đăng tải thông tin sai sự thật trên mạng xã hội với "
                   "tổng số tiền là 5 triệu đồng.");
-    index_folder (path_in ("status"));
+    index_folder (test_tmp_path ("status"));
 }
 
 /* The answer to 'text' as JSON, written by the library; free() it. */
@@ -910,10 +874,10 @@ Test (answer, calendar_buckets)
                   "Thanh tra Sở đã xử phạt vi phạm hành chính đối với 02 cá nhân "
                   "về hành vi chia sẻ thông tin sai sự thật với tổng số tiền là 7 "
                   "triệu đồng.");
-    rename (path_in ("nam-dinh-2024-01.txt"), path_in ("jan.txt"));
+    rename (test_tmp_path ("nam-dinh-2024-01.txt"), test_tmp_path ("jan.txt"));
     write_province_reports ();
-    rename (path_in ("jan.txt"), path_in ("reports/nam-dinh-2024-01.txt"));
-    index_folder (path_in ("reports"));
+    rename (test_tmp_path ("jan.txt"), test_tmp_path ("reports/nam-dinh-2024-01.txt"));
+    index_folder (test_tmp_path ("reports"));
     index = open_db ();
     opts.group_by = "month";
     opts.totals_only = 1;
