@@ -220,22 +220,34 @@ read_case (tracuu_index_t *index, tracuu_answer_t *a, size_t k,
     return rc;
 }
 
-/* The page of 'line' in the stored text of report document 'doc' (one
- * with pages); 0 when it cannot be told. */
+/* The stored text of the paginated report last asked for: a case's
+ * sources are often several lines of one report. */
+typedef struct paged {
+    xapc_docid_t id;
+    char *text;
+    size_t len;
+} paged_t;
+
+/* The page of 'line' in the stored text of report document 'doc' (id
+ * 'id', one with pages); 0 when it cannot be told. */
 static uint32_t
-page_of (xapc_doc_t *doc, uint32_t line)
+page_of (paged_t *last, xapc_docid_t id, xapc_doc_t *doc, uint32_t line)
 {
     const char *data;
-    char *text = NULL;
-    size_t dlen, len;
-    uint32_t page = 0;
+    size_t dlen;
 
-    if (xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &data, &dlen) == XAPC_OK
-        && dlen > 0
-        && tracuu_store__unpack (data, dlen, &text, &len) == TRACUU_STATUS_OK)
-        page = (uint32_t) tracuu_page_of_line (text, len, line);
-    free (text);
-    return page;
+    if (last->id != id) {
+        free (last->text);
+        last->text = NULL;
+        last->id = id;
+        if (xapc_doc_get_value (doc, TRACUU_SLOT_STORED, &data, &dlen) != XAPC_OK
+            || dlen == 0
+            || tracuu_store__unpack (data, dlen, &last->text, &last->len))
+            last->text = NULL;
+    }
+    return last->text ? (uint32_t) tracuu_page_of_line (last->text, last->len,
+                                                        line)
+                      : 0;
 }
 
 /* Each source's report, found by its path: its document id, so that a
@@ -245,7 +257,10 @@ page_of (xapc_doc_t *doc, uint32_t line)
 static tracuu_status_t
 find_reports (tracuu_index_t *index, tracuu_answer_case_t *cases, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    paged_t last = { 0, NULL, 0 };
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    for (size_t i = 0; i < n && !rc; i++)
         for (size_t k = 0; k < cases[i].n_sources; k++) {
             tracuu_answer_source_t *src =
                 (tracuu_answer_source_t *) &cases[i].sources[k];
@@ -261,17 +276,20 @@ find_reports (tracuu_index_t *index, tracuu_answer_case_t *cases, size_t n)
                 continue;
             if (!st)
                 st = xapc_db_get_document (index->db, id, &doc);
-            if (st)
-                return tracuu_index__fail (index, st, "finding a case's report");
+            if (st) {
+                rc = tracuu_index__fail (index, st, "finding a case's report");
+                break;
+            }
             if (xapc_doc_get_value (doc, TRACUU_SLOT_OCR, &v, &len) == XAPC_OK)
                 src->ocr = len > 0;
             if (xapc_doc_get_value (doc, TRACUU_SLOT_PAGES, &v, &len) == XAPC_OK
                 && len > 0)
-                src->page = page_of (doc, src->line);
+                src->page = page_of (&last, id, doc, src->line);
             xapc_doc_destroy (doc);
             src->report = id;
         }
-    return TRACUU_STATUS_OK;
+    free (last.text);
+    return rc;
 }
 
 tracuu_status_t

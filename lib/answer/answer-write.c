@@ -26,6 +26,24 @@ put_count (tracuu_printer_t *p, const char *key, int64_t v)
 }
 
 static void
+put_int (tracuu_printer_t *p, const char *key, int64_t v)
+{
+    tracuu_printer_key (p, key);
+    tracuu_printer_integer (p, v);
+}
+
+/* {"cases": n, "amount_vnd": amount} under 'key'. */
+static void
+put_tally (tracuu_printer_t *p, const char *key, size_t cases, int64_t amount)
+{
+    tracuu_printer_key (p, key);
+    tracuu_printer_map_open (p);
+    put_int (p, "cases", (int64_t) cases);
+    put_int (p, "amount_vnd", amount);
+    tracuu_printer_close (p);
+}
+
+static void
 put_day (tracuu_printer_t *p, const char *key, int32_t day)
 {
     char iso[11];
@@ -153,11 +171,8 @@ write_case (tracuu_printer_t *p, const tracuu_answer_case_t *c, const char *type
         tracuu_printer_integer (p, c->sources[s].line);
         put_str (p, "quote", c->sources[s].quote);
         put_bool (p, "ocr", c->sources[s].ocr);
-        tracuu_printer_key (p, "page");
-        if (c->sources[s].page > 0)
-            tracuu_printer_integer (p, c->sources[s].page);
-        else
-            tracuu_printer_null (p);
+        put_count (p, "page", c->sources[s].page > 0
+                              ? (int64_t) c->sources[s].page : -1);
         tracuu_printer_key (p, "report_id");
         tracuu_printer_integer (p, c->sources[s].report);
         tracuu_printer_close (p);
@@ -176,53 +191,31 @@ write_total (tracuu_printer_t *p, const tracuu_answer_total_t *t,
     tracuu_printer_map_open (p);
     if (type != NULL)
         put_str (p, "type", type);
-    tracuu_printer_key (p, "amount_vnd");
-    tracuu_printer_integer (p, t->amount);
+    put_int (p, "amount_vnd", t->amount);
     put_bool (p, "approximate", t->approximate);
-    tracuu_printer_key (p, "sanctions");
-    tracuu_printer_integer (p, (int64_t) t->sanctions);
-    tracuu_printer_key (p, "with_amount");
-    tracuu_printer_integer (p, (int64_t) t->with_amount);
-    tracuu_printer_key (p, "members");
-    tracuu_printer_integer (p, (int64_t) t->members);
-    tracuu_printer_key (p, "violators");
-    tracuu_printer_integer (p, t->violators);
+    put_int (p, "sanctions", (int64_t) t->sanctions);
+    put_int (p, "with_amount", (int64_t) t->with_amount);
+    put_int (p, "members", (int64_t) t->members);
+    put_int (p, "violators", t->violators);
     if (how != NULL)
         put_str (p, "how", how);
-    tracuu_printer_key (p, "per_violator");
-    tracuu_printer_integer (p, (int64_t) t->per_violator);
+    put_int (p, "per_violator", (int64_t) t->per_violator);
     /* Every status, summed or not: {"decided": {"cases", "amount_vnd"}...}. */
     tracuu_printer_key (p, "statuses");
     tracuu_printer_map_open (p);
-    for (int s = 0; s < TRACUU_CASE_STATUS_LAST; s++) {
-        tracuu_printer_key (p, tracuu_case_status_name ((tracuu_case_status_t) s));
-        tracuu_printer_map_open (p);
-        tracuu_printer_key (p, "cases");
-        tracuu_printer_integer (p, (int64_t) t->by_status[s]);
-        tracuu_printer_key (p, "amount_vnd");
-        tracuu_printer_integer (p, t->status_amount[s]);
-        tracuu_printer_close (p);
-    }
+    for (int s = 0; s < TRACUU_CASE_STATUS_LAST; s++)
+        put_tally (p, tracuu_case_status_name ((tracuu_case_status_t) s),
+                   t->by_status[s], t->status_amount[s]);
     tracuu_printer_close (p);
-    tracuu_printer_key (p, "longer_periods");
-    tracuu_printer_map_open (p);
-    tracuu_printer_key (p, "cases");
-    tracuu_printer_integer (p, (int64_t) t->longer_periods);
-    tracuu_printer_key (p, "amount_vnd");
-    tracuu_printer_integer (p, t->longer_amount);
-    tracuu_printer_close (p);
+    put_tally (p, "longer_periods", t->longer_periods, t->longer_amount);
     if (how != NULL) {
         /* The count asked for, in the answer's total only. */
         put_str (p, "count_of", t->count >= 0 ? count_of : NULL);
         put_count (p, "count", t->count);
-        tracuu_printer_key (p, "count_cases");
-        tracuu_printer_integer (p, (int64_t) t->count_cases);
-        tracuu_printer_key (p, "count_unstated");
-        tracuu_printer_integer (p, (int64_t) t->count_unstated);
-        tracuu_printer_key (p, "count_apart");
-        tracuu_printer_integer (p, t->count_apart);
-        tracuu_printer_key (p, "count_apart_cases");
-        tracuu_printer_integer (p, (int64_t) t->count_apart_cases);
+        put_int (p, "count_cases", (int64_t) t->count_cases);
+        put_int (p, "count_unstated", (int64_t) t->count_unstated);
+        put_int (p, "count_apart", t->count_apart);
+        put_int (p, "count_apart_cases", (int64_t) t->count_apart_cases);
     }
     tracuu_printer_close (p);
 }

@@ -190,12 +190,7 @@ tracuu_decode__odt (const char *bytes, size_t len,
     tracuu_decode__buf_init (&buf, tracuu_decode__output_limit (opts));
     out->format = "odt";
     out->encoding = "utf-8";
-    zip = tracuu_decode__zip_open (bytes, len);
-    if (zip == NULL) {
-        tracuu_decode__set_error (out, "broken zip archive");
-        return TRACUU_STATUS_BAD_INPUT;
-    }
-    status = tracuu_decode__office_xml (zip, "content.xml", 1, &doc, out);
+    status = tracuu_decode__odf_content (bytes, len, &zip, &doc, out);
     if (status)
         goto DONE;
     t = calloc (1, sizeof *t);

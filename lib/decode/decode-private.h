@@ -187,6 +187,14 @@ tracuu_status_t
 tracuu_decode__office_xml (struct zip *zip, const char *name, int required,
                            struct _xmlDoc **doc_out, tracuu_decoded_t *out);
 
+/* decode-sheet.c: the archive of an OpenDocument file (.odt, .ods) in
+ * *zip_out (zip_discard() it) and its content.xml parsed in *doc_out;
+ * on failure both are NULL and 'out' says why. */
+tracuu_status_t
+tracuu_decode__odf_content (const char *bytes, size_t len,
+                            struct zip **zip_out, struct _xmlDoc **doc_out,
+                            tracuu_decoded_t *out);
+
 /* decode-sheet.c: append the text of OpenDocument paragraph content
  * (spaces <text:s/>, tabs and breaks as spaces, no notes). */
 struct _xmlNode;

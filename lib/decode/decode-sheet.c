@@ -746,6 +746,28 @@ ods_tables (ods_t *o, const xmlNode *node, int depth)
 }
 
 tracuu_status_t
+tracuu_decode__odf_content (const char *bytes, size_t len, zip_t **zip_out,
+                            xmlDoc **doc_out, tracuu_decoded_t *out)
+{
+    zip_t *zip = tracuu_decode__zip_open (bytes, len);
+    tracuu_status_t status;
+
+    *zip_out = NULL;
+    *doc_out = NULL;
+    if (zip == NULL) {
+        tracuu_decode__set_error (out, "broken zip archive");
+        return TRACUU_STATUS_BAD_INPUT;
+    }
+    status = tracuu_decode__office_xml (zip, "content.xml", 1, doc_out, out);
+    if (status) {
+        zip_discard (zip);
+        return status;
+    }
+    *zip_out = zip;
+    return TRACUU_STATUS_OK;
+}
+
+tracuu_status_t
 tracuu_decode__ods (const char *bytes, size_t len,
                     const tracuu_decode_options_t *opts,
                     tracuu_decoded_t *out)
@@ -760,12 +782,7 @@ tracuu_decode__ods (const char *bytes, size_t len,
     o.buf = &buf;
     out->format = "ods";
     out->encoding = "utf-8";
-    zip = tracuu_decode__zip_open (bytes, len);
-    if (zip == NULL) {
-        tracuu_decode__set_error (out, "broken zip archive");
-        return TRACUU_STATUS_BAD_INPUT;
-    }
-    status = tracuu_decode__office_xml (zip, "content.xml", 1, &doc, out);
+    status = tracuu_decode__odf_content (bytes, len, &zip, &doc, out);
     if (status)
         goto DONE;
     ods_tables (&o, xmlDocGetRootElement (doc), 0);

@@ -27,7 +27,8 @@ typedef struct shard_list {
     size_t n, alloc;
 } shard_list_t;
 
-/* "host:port" with a port of digits only: a remote shard. */
+/* "host:port" with a port of digits only: a remote shard; 'host' may
+ * be NULL to only ask. */
 static int
 split_remote (const char *spec, char **host, unsigned *port)
 {
@@ -44,8 +45,10 @@ split_remote (const char *spec, char **host, unsigned *port)
     v = strtoul (colon + 1, &end, 10);
     if (errno || v == 0 || v > 65535)
         return 0;
-    *host = strndup (spec, (size_t) (colon - spec));
-    *port = (unsigned) v;
+    if (host != NULL)
+        *host = strndup (spec, (size_t) (colon - spec));
+    if (port != NULL)
+        *port = (unsigned) v;
     return 1;
 }
 
@@ -271,18 +274,15 @@ tracuu_index_open_shards (const char *const *specs, size_t n,
         return TRACUU_STATUS_BAD_ARGUMENT;
     for (size_t i = 0; i < n && !rc; i++) {
         struct stat sb;
-        char *host = NULL;
-        unsigned port;
+        int exists = specs[i] != NULL && stat (specs[i], &sb) == 0;
 
         if (specs[i] == NULL)
             rc = TRACUU_STATUS_NULL_POINTER;
-        else if (stat (specs[i], &sb) == 0 && S_ISREG (sb.st_mode))
+        else if (exists && S_ISREG (sb.st_mode))
             rc = read_stub (&list, specs[i], error);
-        else if (stat (specs[i], &sb) != 0 && split_remote (specs[i], &host, &port))
-            rc = add_shard (&list, specs[i], 1, error);
         else
-            rc = add_shard (&list, specs[i], 0, error);
-        free (host);
+            rc = add_shard (&list, specs[i],
+                            !exists && split_remote (specs[i], NULL, NULL), error);
         if (specs[i] != NULL)
             len += strlen (specs[i]) + 2;
     }
@@ -450,8 +450,6 @@ tracuu_index_open_read (const char *const *specs, size_t n,
                         char **error_out)
 {
     struct stat st;
-    char *host = NULL;
-    unsigned port;
     int folder;
 
     if (error_out != NULL)
@@ -460,9 +458,9 @@ tracuu_index_open_read (const char *const *specs, size_t n,
         return TRACUU_STATUS_NULL_POINTER;
     /* A folder, or a path that names nothing and is no HOST:PORT (which
      * then says there is no index there). */
-    folder = n == 1 && (stat (specs[0], &st) == 0 ? S_ISDIR (st.st_mode)
-                                                  : !split_remote (specs[0], &host, &port));
-    free (host);
+    folder = n == 1 && (stat (specs[0], &st) == 0
+                        ? S_ISDIR (st.st_mode)
+                        : !split_remote (specs[0], NULL, NULL));
     if (folder)
         return tracuu_index_open (specs[0], TRACUU_INDEX_READ, out, error_out);
     return tracuu_index_open_shards (specs, n, timeout_ms, out, error_out);
