@@ -116,6 +116,80 @@ legal_title_at (const ctx_t *c, size_t i)
     return 0;
 }
 
+/* Byte 'at' lies inside the name of an agency found by the entities. */
+static int
+in_agency (const ctx_t *c, size_t at)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+
+    for (size_t k = 0; k < list->count; k++) {
+        const tracuu_entity_t *e = &list->items[k];
+
+        if (e->start > at)
+            break;
+        if (e->kind == TRACUU_ENTITY_AGENCY && at < e->end)
+            return 1;
+    }
+    return 0;
+}
+
+/* Token 'i' follows token 'i - 1' inside one run of words (a blank
+ * gap on the same line, no end of sentence). */
+static int
+joined_to_previous (const tracuu_text_t *text, size_t i)
+{
+    return i > 0 && text->tokens[i - 1].line == text->tokens[i].line
+           && tracuu_extract__gap_blank (text, i - 1)
+           && !tracuu_extract__gap_ends_sentence (text, i - 1);
+}
+
+/* The words starting at token 'i' qualify a proper name, and so name
+ * no violation: "chủ Khu du lịch X" (after a capitalized head word),
+ * "cuộc thi Hoa khôi Du lịch Việt Nam", "Tạp chí điện tử Môi trường ..."
+ * (capitalized, a few words after the name's first capital). The head
+ * itself keeps its sense ("Tạp chí ...": the press), and so do acronyms
+ * (CSGT, ATTP) and agencies ("Phòng CSGT", "Sở Y tế"): they name who
+ * acts, and so the field. */
+static int
+in_proper_name (const ctx_t *c, size_t i)
+{
+    const tracuu_text_t *text = c->text;
+    const tracuu_token_t *t = &text->tokens[i];
+    int name = 0;
+
+    if (t->flags & (TRACUU_TOKEN_ALLCAPS | TRACUU_TOKEN_NUMBER)
+        || !joined_to_previous (text, i))
+        return 0;
+    if (!(t->flags & TRACUU_TOKEN_CAPITAL)) {
+        /* "Khu du lịch": one capitalized head word just before. */
+        const tracuu_token_t *h = &text->tokens[i - 1];
+
+        name = (h->flags & TRACUU_TOKEN_CAPITAL)
+               && !(h->flags & TRACUU_TOKEN_ALLCAPS)
+               && joined_to_previous (text, i - 1)
+               && !(text->tokens[i - 2].flags & TRACUU_TOKEN_CAPITAL);
+        if (name && in_agency (c, h->start))
+            return 0;
+    } else {
+        for (size_t k = i - 1, back = 1; back <= 3; back++, k--) {
+            const tracuu_token_t *p = &text->tokens[k];
+
+            if (is_word (text, k, "và") || is_word (text, k, "hoặc")
+                || (p->flags & TRACUU_TOKEN_NUMBER))
+                break;
+            if ((p->flags & TRACUU_TOKEN_CAPITAL)
+                && !(p->flags & TRACUU_TOKEN_ALLCAPS)
+                && joined_to_previous (text, k)) {
+                name = 1;
+                break;
+            }
+            if (!joined_to_previous (text, k))
+                break;
+        }
+    }
+    return name && !in_agency (c, t->start);
+}
+
 /* Categories named in tokens [a, b), up to a legal title. */
 static uint32_t
 categories_in (const ctx_t *c, size_t a, size_t b)
@@ -133,8 +207,9 @@ categories_in (const ctx_t *c, size_t a, size_t b)
             i++;
             continue;
         }
-        bits |= tracuu_case_category_from_name (
-            tracuu_lexicon__label (c->categories, label));
+        if (!in_proper_name (c, i))
+            bits |= tracuu_case_category_from_name (
+                tracuu_lexicon__label (c->categories, label));
         i += n;
     }
     return bits;
