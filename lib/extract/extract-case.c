@@ -143,6 +143,38 @@ joined_to_previous (const tracuu_text_t *text, size_t i)
            && !tracuu_extract__gap_ends_sentence (text, i - 1);
 }
 
+/* The words from token 'i' to 'end' describe a company inside its
+ * name ("công ty cổ phần đô thị du lịch Sóng Việt", "Công ty TNHH
+ * Thương mại Dịch vụ Du lịch X"): what it trades in, not what it did.
+ * 'công ty' or 'tập đoàn' a few words before, the name's capitals just
+ * after. */
+static int
+in_company_name (const ctx_t *c, size_t i)
+{
+    const tracuu_text_t *text = c->text;
+    size_t k = i, end = i;
+    int head = 0;
+
+    for (size_t back = 0; back < 7 && k > 0 && joined_to_previous (text, k);
+         back++) {
+        k--;
+        if ((is_word (text, k, "công") && is_word (text, k + 1, "ty"))
+            || (is_word (text, k, "tập") && is_word (text, k + 1, "đoàn"))) {
+            head = 1;
+            break;
+        }
+    }
+    if (!head)
+        return 0;
+    /* The descriptor runs on in lower case, then the name. */
+    while (end + 1 < text->n_tokens && end < i + 4 && joined_to_previous (text, end + 1)
+           && !(text->tokens[end + 1].flags & TRACUU_TOKEN_CAPITAL))
+        end++;
+    return end + 1 < text->n_tokens && end < i + 4
+           && joined_to_previous (text, end + 1)
+           && (text->tokens[end + 1].flags & TRACUU_TOKEN_CAPITAL);
+}
+
 /* The words starting at token 'i' qualify a proper name, and so name
  * no violation: "chủ Khu du lịch X" (after a capitalized head word),
  * "cuộc thi Hoa khôi Du lịch Việt Nam", "Tạp chí điện tử Môi trường ..."
@@ -160,6 +192,8 @@ in_proper_name (const ctx_t *c, size_t i)
     if (t->flags & (TRACUU_TOKEN_ALLCAPS | TRACUU_TOKEN_NUMBER)
         || !joined_to_previous (text, i))
         return 0;
+    if (in_company_name (c, i))
+        return 1;
     if (!(t->flags & TRACUU_TOKEN_CAPITAL)) {
         /* "Khu du lịch": one capitalized head word just before. */
         const tracuu_token_t *h = &text->tokens[i - 1];
@@ -190,11 +224,12 @@ in_proper_name (const ctx_t *c, size_t i)
     return name && !in_agency (c, t->start);
 }
 
-/* Categories named in tokens [a, b), up to a legal title. */
+/* Categories named in tokens [a, b), up to a legal title; those of
+ * words inside proper names only when no other word names one. */
 static uint32_t
 categories_in (const ctx_t *c, size_t a, size_t b)
 {
-    uint32_t bits = 0;
+    uint32_t bits = 0, named = 0;
 
     for (size_t i = a; i < b;) {
         size_t label = 0;
@@ -207,12 +242,17 @@ categories_in (const ctx_t *c, size_t a, size_t b)
             i++;
             continue;
         }
-        if (!in_proper_name (c, i))
+        if (in_proper_name (c, i))
+            named |= tracuu_case_category_from_name (
+                tracuu_lexicon__label (c->categories, label));
+        else
             bits |= tracuu_case_category_from_name (
                 tracuu_lexicon__label (c->categories, label));
         i += n;
     }
-    return bits;
+    /* A name's words are the last resort: "Công ty CP xây dựng X" fined
+     * with nothing else said of what it did. */
+    return bits != 0 ? bits : named;
 }
 
 static int
