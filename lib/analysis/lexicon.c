@@ -866,6 +866,8 @@ tracuu_lexicon__once (tracuu_lexicon_once_t *once, tracuu_status_t *rc)
     }
 
 LEXICON (tracuu_lexicon__provinces, "provinces.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__places, "places.txt", TRACUU_LEXICON_FOLD)
+LEXICON (tracuu_lexicon__districts, "districts.txt", TRACUU_LEXICON_FOLD)
 LEXICON (tracuu_lexicon__surnames, "surnames.txt", TRACUU_LEXICON_EXACT)
 LEXICON (tracuu_lexicon__roles, "roles.txt", TRACUU_LEXICON_FOLD)
 LEXICON (tracuu_lexicon__platforms, "platforms.txt", TRACUU_LEXICON_FOLD)

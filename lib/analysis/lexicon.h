@@ -133,6 +133,14 @@ tracuu_lexicon__failure (void);
 const tracuu_lexicon_t *
 tracuu_lexicon__provinces (tracuu_status_t *rc);
 
+/* "places.txt": towns and landmarks of one province each, and
+ * "districts.txt": districts of one province each after their level
+ * word; info: the province's name as in provinces.txt. Fold. */
+const tracuu_lexicon_t *
+tracuu_lexicon__places (tracuu_status_t *rc);
+const tracuu_lexicon_t *
+tracuu_lexicon__districts (tracuu_status_t *rc);
+
 /* "surnames.txt": Vietnamese family names, exact forms. */
 const tracuu_lexicon_t *
 tracuu_lexicon__surnames (tracuu_status_t *rc);

@@ -965,18 +965,21 @@ main_province (const ctx_t *c)
 
     for (size_t k = 0; k < list->count; k++) {
         const tracuu_entity_t *e = &list->items[k];
+        /* A town or landmark of one province names it too. */
+        const char *name = e->kind == TRACUU_ENTITY_DISTRICT ? e->extra : e->value;
         size_t j;
 
-        if (e->kind != TRACUU_ENTITY_PROVINCE || e->value == NULL
-            || !place_of_story (c, e))
+        if ((e->kind != TRACUU_ENTITY_PROVINCE
+             && e->kind != TRACUU_ENTITY_DISTRICT)
+            || name == NULL || !place_of_story (c, e))
             continue;
         for (j = 0; j < n; j++)
-            if (strcmp (names[j], e->value) == 0)
+            if (strcmp (names[j], name) == 0)
                 break;
         if (j == n) {
             if (n == 64)
                 continue;
-            names[n] = e->value;
+            names[n] = name;
             counts[n++] = 0;
         }
         counts[j]++;
@@ -1232,6 +1235,19 @@ fine_time (const ctx_t *c, const tracuu_entity_t *e)
             && !memmem (txt + q, p - q, "QĐ", 3))
             return 0;
     }
+    /* "Quy hoạch ... đến năm 2025": the horizon of a plan its sentence
+     * names. */
+    if (tok >= 2 && ((is_word (c->text, tok - 2, "đến")
+                      && is_word (c->text, tok - 1, "năm"))
+                     || (is_word (c->text, tok - 1, "đến")
+                         && is_word (c->text, tok, "năm"))))
+        for (size_t i = tok - 1; i-- > 0
+                                 && !tracuu_extract__gap_ends_sentence (c->text, i);)
+            if ((is_word (c->text, i, "quy") || is_word (c->text, i, "kế")
+                 || is_word (c->text, i, "chiến"))
+                && (is_word (c->text, i + 1, "hoạch")
+                    || is_word (c->text, i + 1, "lược")))
+                return 0;
     for (size_t back = 1; back <= 6 && back <= tok; back++) {
         size_t i = tok - back;
 
@@ -1241,6 +1257,10 @@ fine_time (const ctx_t *c, const tracuu_entity_t *e)
             || (is_word (c->text, i, "so") && is_word (c->text, i + 1, "với"))
             || (back == 1 && is_word (c->text, i, "từ")
                 && e->kind == TRACUU_ENTITY_PERIOD))
+            return 0;
+        /* "định hướng đến năm 2030", "tầm nhìn 2045": a plan's horizon. */
+        if ((is_word (c->text, i, "định") && is_word (c->text, i + 1, "hướng"))
+            || (is_word (c->text, i, "tầm") && is_word (c->text, i + 1, "nhìn")))
             return 0;
         if (is_word (c->text, i, "luật") || is_word (c->text, i, "sn")
             || (is_word (c->text, i, "nghị") && is_word (c->text, i + 1, "định"))

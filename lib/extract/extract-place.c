@@ -199,6 +199,26 @@ province_at (const tracuu_text_t *text, size_t i, int after_level,
     return n;
 }
 
+/* A place of 'places' (places.txt, districts.txt) at token 'i', every
+ * word capitalized: its length in tokens (0 if none), with its province
+ * in *province. */
+static size_t
+place_at (const tracuu_lexicon_t *places, const tracuu_text_t *text,
+          size_t i, const char **province)
+{
+    size_t label = 0, n;
+
+    if (places == NULL)
+        return 0;
+    n = tracuu_lexicon__match (places, text, i, text->n_tokens, &label);
+    for (size_t k = 0; k < n; k++)
+        if (!(text->tokens[i + k].flags & TRACUU_TOKEN_CAPITAL))
+            return 0;
+    if (n > 0)
+        *province = tracuu_lexicon__info (places, label);
+    return n;
+}
+
 /* A district-level name after a level word: capitalized words (a number
  * after "quận"), at most four, that do not start a person's name. */
 static size_t
@@ -276,13 +296,24 @@ tracuu_extract__places (const tracuu_text_t *text, tracuu_entities_t *out,
                     if (level_at (text, k, &kl) == LEVEL_PROVINCE)
                         pn = province_at (text, k + kl, 1, &province, &pc, rc);
                 }
+                /* "quận Hoàn Kiếm": a district of one province ("thị xã
+                 * Hoàng Mai" is of Nghệ An, "quận Hoàng Mai" of Hà Nội). */
+                if (pn == 0) {
+                    const char *of = NULL;
+
+                    if (((tracuu_extract__is_folded (text, i, "quan")
+                          || tracuu_extract__is_folded (text, i, "huyen"))
+                         && place_at (tracuu_lexicon__districts (rc), text, j, &of) == n)
+                        || place_at (tracuu_lexicon__places (rc), text, j, &of) == n)
+                        province = of;
+                }
                 if (n == 1 && (text->tokens[j].flags & TRACUU_TOKEN_NUMBER))
                     value = (free (value),
                              tracuu_extract__title_case (rc, text, i, j + 1));
                 tracuu_extract__push (rc, out, text, TRACUU_ENTITY_DISTRICT,
                                       text->tokens[j].start,
                                       text->tokens[j + n - 1].end, 0, 0, 0, 0,
-                                      value, pn ? province : NULL);
+                                      value, province);
                 free (value);
                 i = j + n;
                 continue;
@@ -307,6 +338,25 @@ tracuu_extract__places (const tracuu_text_t *text, tracuu_entities_t *out,
             tracuu_extract__push (rc, out, text, TRACUU_ENTITY_PROVINCE,
                                   t->start, text->tokens[i + n - 1].end, 0, 0,
                                   0, 0, name, NULL);
+            i += n;
+            continue;
+        }
+        /* "sân bay Tân Sơn Nhất", "Nha Trang": a place of one province. */
+        if ((t->flags & TRACUU_TOKEN_CAPITAL)
+            && !(i > 0 && (tracuu_extract__is (text, i - 1, "đường")
+                           || tracuu_extract__is (text, i - 1, "phố")
+                           || tracuu_extract__is (text, i - 1, "phường")
+                           || tracuu_extract__is (text, i - 1, "xã")
+                           || tracuu_extract__is (text, i - 1, "số")))
+            && (n = place_at (tracuu_lexicon__places (rc), text, i, &name)) > 0) {
+            const tracuu_lexicon_t *places = tracuu_lexicon__places (rc);
+            size_t label = 0;
+
+            tracuu_lexicon__match (places, text, i, text->n_tokens, &label);
+            tracuu_extract__push (rc, out, text, TRACUU_ENTITY_DISTRICT,
+                                  t->start, text->tokens[i + n - 1].end, 0, 0,
+                                  0, 0, tracuu_lexicon__label (places, label),
+                                  name);
             i += n;
             continue;
         }
