@@ -311,6 +311,10 @@ Test (extract_story, year_of_a_news_fine)
         { "So sánh với kỳ nghỉ Tết Nguyên đán 2023, tai nạn giảm.\n\n"
           "Lực lượng CSGT đã xử phạt 20 trường hợp với số tiền 11 triệu đồng.\n",
           "11000000=-" },
+        /* A plan's horizon is no time of the fine. */
+        { "Khu du lịch bị phạt\n\nTháng 5/2022, tỉnh phê duyệt Quy hoạch khu "
+          "du lịch đến năm 2025, định hướng đến năm 2035. Chủ đầu tư đã bị "
+          "xử phạt 40 triệu đồng vì xây dựng sai phép.\n", "40000000=2022" },
     };
 
     CHECK (rows, YEARS);
@@ -370,6 +374,17 @@ Test (extract_story, province_of_a_news_fine)
         { "Hội nghị sơ kết\n\nNgày 16/3, Sở Thông tin và Truyền thông Long An "
           "tổ chức hội nghị. Qua đó, đã xử phạt 98 đối tượng với tổng số tiền "
           "gần 300 triệu đồng.\n", "300000000=Long An" },
+        /* A landmark, a district of one province: the story's place. */
+        { "Hành khách bị phạt\n\nMột hành khách gây rối tại sân bay Tân Sơn "
+          "Nhất. Cảng vụ hàng không đã xử phạt người này 5 triệu đồng. Trước "
+          "đó tại Nhà ga Tân Sơn Nhất, nhân viên đã lập biên bản.\n",
+          "5000000=Hồ Chí Minh" },
+        { "Quán bị phạt\n\nMột quán karaoke ở quận Cầu Giấy bị xử phạt 15 "
+          "triệu đồng. Quán này nằm trên đường Trần Duy Hưng, quận Cầu "
+          "Giấy.\n", "15000000=Hà Nội" },
+        /* A commune that shares a district's name is not that district. */
+        { "Hộ dân bị phạt\n\nMột hộ dân ở xã Bình Thạnh bị xử phạt 4 triệu "
+          "đồng vì lấn chiếm đất. Xã Bình Thạnh có nhiều hộ.\n", "4000000=-" },
     };
 
     CHECK (rows, PROVINCES);
@@ -395,6 +410,19 @@ Test (extract_story, categories_of_sectors)
         { "Công an đã xử phạt ông Mạc Văn Tùng 3 triệu đồng vì hành vi gây "
           "rối, căn cứ quy định xử phạt vi phạm hành chính trong lĩnh vực giao "
           "thông.\n", "other" },
+        /* Words that qualify a name name no violation: the head word
+         * of the name keeps its sense, a name's words count when nothing
+         * else names a category. */
+        { "Ông Lâm Văn Phú, chủ Khu du lịch Suối Mây, bị xử phạt 30 triệu "
+          "đồng về hành vi xây dựng không phép.\n", "construction" },
+        { "Ban tổ chức cuộc thi Người đẹp Du lịch Biển Xanh bị phạt 25 triệu "
+          "đồng vì tổ chức cuộc thi khi chưa được cấp phép.\n", "culture" },
+        { "Ngày 3/5, Tạp chí điện tử Môi trường Sống bị xử phạt 50 triệu đồng vì đăng "
+          "thông tin sai sự thật.\n", "false_information,press" },
+        { "Công ty cổ phần đầu tư du lịch Hải Âu bị xử phạt 80 triệu đồng vì "
+          "xây dựng trái phép 12 căn nhà.\n", "construction" },
+        { "Công ty TNHH xây dựng Trường An bị xử phạt 60 triệu đồng.\n",
+          "construction" },
     };
 
     for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {

@@ -205,7 +205,7 @@ in_proper_name (const ctx_t *c, size_t i)
         if (name && in_agency (c, h->start))
             return 0;
     } else {
-        for (size_t k = i - 1, back = 1; back <= 3; back++, k--) {
+        for (size_t k = i - 1, back = 1; back <= 4 && k > 0; back++, k--) {
             const tracuu_token_t *p = &text->tokens[k];
 
             if (is_word (text, k, "và") || is_word (text, k, "hoặc")
@@ -213,7 +213,8 @@ in_proper_name (const ctx_t *c, size_t i)
                 break;
             if ((p->flags & TRACUU_TOKEN_CAPITAL)
                 && !(p->flags & TRACUU_TOKEN_ALLCAPS)
-                && joined_to_previous (text, k)) {
+                && k > 0 && text->tokens[k - 1].line == p->line
+                && !tracuu_extract__gap_ends_sentence (text, k - 1)) {
                 name = 1;
                 break;
             }
