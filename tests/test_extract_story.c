@@ -18,7 +18,8 @@ typedef enum what {
     PARENTS,                    /* "5000000=20000000": the amount of its total */
     YEARS,                      /* "5000000=2023" */
     PROVINCES,                  /* "5000000=Hà Nội" */
-    STATUSES                    /* "5000000=proposed" */
+    STATUSES,                   /* "5000000=proposed" */
+    PLATFORMS                   /* "5000000=facebook,zalo" */
 } what_t;
 
 /* The fines of 'bytes' (headlines of lists left out) in case order,
@@ -66,6 +67,13 @@ summary (const char *bytes, what_t what)
             break;
         case STATUSES:
             snprintf (value, sizeof value, "%s", tracuu_case_status_name (k->status));
+            break;
+        case PLATFORMS:
+            for (size_t p = 0, m = 0; p < k->n_platforms; p++)
+                m += (size_t) snprintf (value + m, sizeof value - m, "%s%s",
+                                        p ? "," : "", k->platforms[p]);
+            if (k->n_platforms == 0)
+                snprintf (value, sizeof value, "-");
             break;
         }
         n += (size_t) snprintf (out + n, 2048 - n, "%s%s%s%s", n ? " " : "",
@@ -447,4 +455,33 @@ Test (extract_story, categories_of_sectors)
         tracuu_extraction_destroy (x);
         tracuu_text_destroy (text);
     }
+}
+
+/* Where a violation took place: the network it was posted or sold on,
+ * not the one where it was seen. */
+Test (extract_story, platform_of_a_news_fine)
+{
+    static const row_t rows[] = {
+        /* Seen on Facebook, done on the road. */
+        { "Tài xế bị phạt\n\nTừ thông tin trên Facebook, Đội CSGT đã xử phạt "
+          "tài xế xe tải chạy ngược chiều 4 triệu đồng.\n", "4000000=-" },
+        /* A false post about the traffic is posted on Facebook. */
+        { "Công an tỉnh đã xử phạt ông Trần Văn Hùng 7,5 triệu đồng vì đăng "
+          "thông tin sai sự thật về tai nạn giao thông lên Facebook.\n",
+          "7500000=facebook" },
+        /* Sold on Facebook, as the sentence before the fine says. */
+        { "Cơ sở bị phạt\n\nQua kiểm tra, bà Lò Thị Mai thừa nhận thường xuyên "
+          "rao bán mỹ phẩm không rõ nguồn gốc trên Facebook. Chi cục Quản lý "
+          "thị trường đã xử phạt bà Mai 12 triệu đồng.\n", "12000000=facebook" },
+        /* Streamed by someone else. */
+        { "Quán ăn bị phạt\n\nClip chủ quán chặt chém du khách được "
+          "livestream trên Facebook. Sở Du lịch đã xử phạt chủ quán 3 triệu "
+          "đồng.\n", "3000000=-" },
+        /* Two fines: each keeps to its own words. */
+        { "Kiểm tra mỹ phẩm\n\nBà Lò Thị Mai rao bán mỹ phẩm trên Facebook. "
+          "Bà Mai bị phạt 12 triệu đồng. Cơ sở của ông Hà Văn Nam bị phạt 8 "
+          "triệu đồng vì bán hàng hết hạn sử dụng.\n", "12000000=- 8000000=-" },
+    };
+
+    CHECK (rows, PLATFORMS);
 }

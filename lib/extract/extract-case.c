@@ -2685,6 +2685,111 @@ infer_categories (ctx_t *c)
     }
 }
 
+/* Clause 'ci' sells or posts ("rao bán", "đăng bán", "bán hàng",
+ * "livestream", "đăng tải"): its platform is where a violation took
+ * place. */
+static int
+sells_or_posts (const ctx_t *c, size_t ci)
+{
+    const tracuu_clause_t *cl = &c->clauses[ci];
+
+    for (size_t i = cl->tok; i < cl->tok_end; i++) {
+        /* "được livestream trên Facebook": posted by someone else. */
+        if (i > cl->tok && (is_word (c->text, i - 1, "được")
+                            || is_word (c->text, i - 1, "bị")))
+            continue;
+        if (((is_word (c->text, i, "rao") || is_word (c->text, i, "đăng"))
+             && (is_word (c->text, i + 1, "bán") || is_word (c->text, i + 1, "tải")))
+            || (is_word (c->text, i, "bán") && is_word (c->text, i + 1, "hàng"))
+            || is_word (c->text, i, "livestream"))
+            return 1;
+    }
+    return 0;
+}
+
+/* A news story of one fine that names no platform in the fine's clause:
+ * the platform on which the story says the violator sold or posted
+ * ("Bà H. thừa nhận trên trang Facebook cá nhân thường xuyên rao bán
+ * động vật hoang dã"). A story of several fines keeps each to its own
+ * clause. */
+static void
+story_platform (ctx_t *c)
+{
+    tracuu_case_t *only = NULL;
+
+    if (!retold_story (c->x))
+        return;
+    for (size_t i = c->first_case; i < c->x->n_cases; i++) {
+        tracuu_case_t *k = &c->x->cases[i];
+
+        if (k->action != TRACUU_CASE_FINE || (k->flags & TRACUU_CASE_HEADLINE)
+            || k->parent >= 0)
+            continue;
+        if (only != NULL)
+            return;
+        only = k;
+    }
+    if (only == NULL || only->n_platforms > 0)
+        return;
+    for (size_t ci = 0; ci < c->n_clauses && *c->rc == TRACUU_STATUS_OK; ci++) {
+        const tracuu_clause_t *cl = &c->clauses[ci];
+
+        if ((cl->flags & (TRACUU_CLAUSE_TABLE | TRACUU_CLAUSE_HEADLINE))
+            || !sells_or_posts (c, ci))
+            continue;
+        for (size_t i = cl->tok; i < cl->tok_end;) {
+            size_t label = 0;
+            size_t n = tracuu_lexicon__match_tagged (c->platforms, c->text, i,
+                                                     cl->tok_end, "case", &label);
+            const char *name;
+
+            if (n == 0) {
+                i++;
+                continue;
+            }
+            name = tracuu_lexicon__label (c->platforms, label);
+            push_string (c->rc, &only->platforms, &only->n_platforms, name,
+                         strlen (name));
+            i += n;
+        }
+    }
+}
+
+/* A violation on the road or on a building site takes place there, not
+ * on the network where it was seen ("clip lan truyền trên Facebook",
+ * "từ thông tin của một tài khoản Facebook, CSGT đã xử phạt ...", "đăng
+ * những bức ảnh này lên Facebook"): such a case has no platform, unless
+ * it is also one of the information sector (a traffic fine for a false
+ * post has both categories). */
+static void
+drop_noticed_platforms (ctx_t *c)
+{
+    uint32_t physical = tracuu_case_category_from_name ("traffic")
+                        | tracuu_case_category_from_name ("construction");
+    uint32_t online = tracuu_case_category_from_name ("false_information")
+                      | tracuu_case_category_from_name ("defamation")
+                      | tracuu_case_category_from_name ("personal_data")
+                      | tracuu_case_category_from_name ("superstition")
+                      | tracuu_case_category_from_name ("press")
+                      | tracuu_case_category_from_name ("advertising")
+                      | tracuu_case_category_from_name ("telecom")
+                      | tracuu_case_category_from_name ("fraud")
+                      | tracuu_case_category_from_name ("gaming");
+
+    for (size_t i = c->first_case; i < c->x->n_cases; i++) {
+        tracuu_case_t *k = &c->x->cases[i];
+
+        if (!(k->categories & physical) || (k->categories & online)
+            || k->n_accounts > 0)
+            continue;
+        for (size_t p = 0; p < k->n_platforms; p++)
+            free ((void *) k->platforms[p]);
+        free ((void *) k->platforms);
+        k->platforms = NULL;
+        k->n_platforms = 0;
+    }
+}
+
 /* Footnote numbers cited in clause 'ci' (marks in running text). */
 static int
 cites (const ctx_t *c, size_t ci, int number)
@@ -3177,6 +3282,10 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
         merge_duplicates (&c);
     if (*rc == TRACUU_STATUS_OK)
         drop_mixed_headline (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        story_platform (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        drop_noticed_platforms (&c);
 
   DONE:
     free (c.clause_case);
