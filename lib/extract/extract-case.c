@@ -751,40 +751,89 @@ tokens_hash (const tracuu_text_t *text, size_t a, size_t b)
     return h;
 }
 
+/* The key of case 'k' from its fields into 'key' ('size' bytes): see
+ * docs/EXTRACT.md. 'hash' stands for an unnamed case with neither amount
+ * nor count; 'clause_hash', when not 0, ends the key of an unnamed
+ * case told in no period, so that two such fines of one amount in two
+ * texts ("CSGT đã phạt tài xế 1 triệu đồng", in two stories) are not
+ * taken for one. */
 static void
-set_key (const ctx_t *c, const draft_t *d, tracuu_case_t *k)
+compose_key (const ctx_t *c, const tracuu_case_t *k, uint32_t hash,
+             uint32_t clause_hash, char *key, size_t size)
 {
-    char key[512] = "";
     char part[64];
     const char *subject = NULL;
 
+    key[0] = '\0';
     if (k->n_accounts > 0)
         subject = k->accounts[0].name;
     else if (k->n_people > 0)
         subject = k->people[0];
-    slug_append (c->rc, key, sizeof key, k->province);
+    slug_append (c->rc, key, size, k->province);
     if (subject != NULL && !(k->flags & TRACUU_CASE_AGGREGATE)) {
-        slug_append (c->rc, key, sizeof key, subject);
+        slug_append (c->rc, key, size, subject);
         if (k->amount_vnd >= 0)
             snprintf (part, sizeof part, "%lld", (long long) k->amount_vnd);
         else
             snprintf (part, sizeof part, "%s", tracuu_case_action_name (k->action));
-        slug_append (c->rc, key, sizeof key, part);
-    } else {
-        slug_append (c->rc, key, sizeof key, k->period);
-        slug_append (c->rc, key, sizeof key,
-                     k->flags & TRACUU_CASE_HEADLINE
-                     ? "headline" : tracuu_case_action_name (k->action));
-        if (k->amount_vnd >= 0)
-            snprintf (part, sizeof part, "%lld", (long long) k->amount_vnd);
-        else if (k->violators >= 0)
-            snprintf (part, sizeof part, "n%lld", (long long) k->violators);
-        else
-            snprintf (part, sizeof part, "h%08x",
-                      (unsigned) tokens_hash (c->text, d->tok, d->tok_end));
-        slug_append (c->rc, key, sizeof key, part);
+        slug_append (c->rc, key, size, part);
+        return;
     }
+    slug_append (c->rc, key, size, k->period);
+    slug_append (c->rc, key, size,
+                 k->flags & TRACUU_CASE_HEADLINE
+                 ? "headline" : tracuu_case_action_name (k->action));
+    if (k->amount_vnd >= 0)
+        snprintf (part, sizeof part, "%lld", (long long) k->amount_vnd);
+    else if (k->violators >= 0)
+        snprintf (part, sizeof part, "n%lld", (long long) k->violators);
+    else
+        snprintf (part, sizeof part, "h%08x", (unsigned) hash);
+    slug_append (c->rc, key, size, part);
+    if (clause_hash != 0 && k->period == NULL
+        && (k->amount_vnd >= 0 || k->violators >= 0)) {
+        snprintf (part, sizeof part, "h%08x", (unsigned) clause_hash);
+        slug_append (c->rc, key, size, part);
+    }
+}
+
+static void
+set_key (const ctx_t *c, const draft_t *d, tracuu_case_t *k)
+{
+    char key[512];
+
+    compose_key (c, k, tokens_hash (c->text, d->tok, d->tok_end), 0, key,
+                 sizeof key);
     k->key = tracuu_extract__strndup (c->rc, key, strlen (key));
+}
+
+/* The keys of the cases of this text once their mentions are merged:
+ * from the fines' final amount and violators ("phạt gần một triệu
+ * đồng" in the headline, "phạt tài xế Đinh Văn A 900.000 đồng" in the
+ * body is "x/dinh-van-a/900000"), an unnamed case of no period ending
+ * in the hash of its first clause. Keys of neither amount nor count
+ * stay as they are. */
+static void
+rekey (ctx_t *c)
+{
+    for (size_t i = c->first_case; i < c->x->n_cases && *c->rc == 0; i++) {
+        tracuu_case_t *k = &c->x->cases[i];
+        long ci = c->case_clause[i - c->first_case];
+        char key[512];
+        uint32_t h;
+
+        if (k->amount_vnd < 0 && k->violators < 0)
+            continue;
+        h = ci < 0 ? 0 : tokens_hash (c->text, c->clauses[ci].tok,
+                                      c->clauses[ci].tok_end);
+        if (ci >= 0 && h == 0)
+            h = 1;
+        compose_key (c, k, 0, h, key, sizeof key);
+        if (strcmp (key, k->key) == 0)
+            continue;
+        free ((void *) k->key);
+        k->key = tracuu_extract__strndup (c->rc, key, strlen (key));
+    }
 }
 
 /* Province named as the place of the case ("ở TP Bắc Giang", "tại tỉnh
@@ -3141,6 +3190,7 @@ merge_duplicates (ctx_t *c)
         if (x->cases[i].parent >= 0)
             x->cases[i].parent = remap[x->cases[i].parent];
     free (remap);
+    rekey (c);
     /* Distinct cases that share a key (two fines of one amount in a
      * report, neither named) keep distinct keys: "~2", "~3"... */
     for (size_t i = c->first_case + 1; i < x->n_cases && *c->rc == 0; i++) {

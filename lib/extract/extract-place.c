@@ -199,6 +199,31 @@ province_at (const tracuu_text_t *text, size_t i, int after_level,
     return n;
 }
 
+/* The province at token 'i' ('n' tokens) starts the name of a road
+ * ("cao tốc Hà Nội - Hải Phòng", "quốc lộ Hà Nội - Lạng Sơn", "tuyến
+ * Đà Nẵng - Quảng Ngãi"), which is no place of the text: the tokens of
+ * the second province, 0 if it is none. */
+static size_t
+route_after (const tracuu_text_t *text, size_t i, size_t n,
+             tracuu_status_t *rc)
+{
+    const char *name;
+    int city;
+    size_t m;
+
+    if (i == 0 || !tracuu_extract__gap_blank (text, i - 1)
+        || !(tracuu_extract__is (text, i - 1, "tuyến")
+             || tracuu_extract__is (text, i - 1, "tốc")
+             || tracuu_extract__is (text, i - 1, "lộ")
+             || tracuu_extract__is (text, i - 1, "đường")))
+        return 0;
+    if (!tracuu_extract__gap_is (text, i + n - 1, "-")
+        && !tracuu_extract__gap_is (text, i + n - 1, "–"))
+        return 0;
+    m = province_at (text, i + n, 0, &name, &city, rc);
+    return m;
+}
+
 /* A place of 'places' (places.txt, districts.txt) at token 'i', every
  * word capitalized: its length in tokens (0 if none), with its province
  * in *province. */
@@ -335,6 +360,12 @@ tracuu_extract__places (const tracuu_text_t *text, tracuu_entities_t *out,
         }
         if ((t->flags & TRACUU_TOKEN_CAPITAL)
             && (n = province_at (text, i, 0, &name, &city, rc)) > 0) {
+            size_t route = route_after (text, i, n, rc);
+
+            if (route > 0) {
+                i += n + route;
+                continue;
+            }
             tracuu_extract__push (rc, out, text, TRACUU_ENTITY_PROVINCE,
                                   t->start, text->tokens[i + n - 1].end, 0, 0,
                                   0, 0, name, NULL);
