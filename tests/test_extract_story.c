@@ -127,6 +127,11 @@ Test (extract_story, violators_of_a_fine)
         { "Sở Y tế đã xử phạt 2 cơ sở nha khoa. Lý do: vi phạm khoản 6 điểm a "
           "Điều 39 Nghị định 117. Mức xử phạt là 20 triệu đồng/cơ sở.\n",
           "-=2 20000000=2*" },
+        /* Given names joined by "và" before "mỗi người". */
+        { "Công an huyện đã xử phạt Tâm và Phúc mỗi người 6 triệu đồng.\n",
+          "6000000=2*" },
+        { "Công an đã xử phạt Tâm, Lộc và Phúc mỗi người 2 triệu đồng.\n",
+          "2000000=3*" },
     };
 
     CHECK (rows, VIOLATORS);
@@ -169,6 +174,16 @@ Test (extract_story, parts_of_a_total)
         { "Công an phường đã xử phạt 6 đối tượng đánh bạc, mỗi đối tượng 3 "
           "triệu đồng. Tổng số tiền phạt của 6 đối tượng là 18 triệu đồng.\n",
           "3000000=18000000 18000000=-" },
+        /* A total told as "hơn": two each, and one more, are its parts. */
+        { "Nhóm thanh niên bị phạt\n\nCông an vừa xử phạt hơn 12 triệu đồng "
+          "nhóm thanh niên dán quảng cáo lên cột điện. Trong nhóm có 3 người. "
+          "Công an đã xử phạt Tâm và Phúc mỗi người 6 triệu đồng. Lộc bị xử "
+          "phạt 400.000 đồng.\n", "12000000=- 6000000=12000000 400000=12000000" },
+        /* Not when they add up to a tenth more. */
+        { "Nhóm thanh niên bị phạt\n\nCông an vừa xử phạt hơn 12 triệu đồng "
+          "nhóm thanh niên dán quảng cáo lên cột điện. Trong nhóm có 3 người. "
+          "Công an đã xử phạt Tâm và Phúc mỗi người 6 triệu đồng. Lộc bị xử "
+          "phạt 2 triệu đồng.\n", "12000000=- 6000000=12000000 2000000=-" },
     };
 
     CHECK (rows, PARENTS);

@@ -1459,6 +1459,46 @@ set_period (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
         k->period = tracuu_extract__strndup (c->rc, period, strlen (period));
 }
 
+/* "xử phạt Sơn và Đức mỗi người 7,5 triệu đồng", "Hải, Nam và Tuấn mỗi
+ * người ...": the names joined by "và" or commas just before "mỗi", as
+ * news call people after the first mention, by their given name. Their
+ * number when two or more, else -1. */
+static int64_t
+names_before_each (const ctx_t *c, size_t a, size_t b)
+{
+    const tracuu_text_t *text = c->text;
+
+    for (size_t i = a + 1; i < b; i++) {
+        int64_t names = 0;
+        size_t k = i;
+        int in_name = 0;
+
+        if (!is_word (text, i, "mỗi"))
+            continue;
+        while (k-- > a) {
+            const tracuu_token_t *t = &text->tokens[k];
+
+            if ((t->flags & TRACUU_TOKEN_CAPITAL) && !(t->flags & TRACUU_TOKEN_NUMBER)
+                && k > a && !tracuu_extract__gap_ends_sentence (text, k - 1)) {
+                if (!in_name)
+                    names++;
+                in_name = 1;
+                /* "Sơn, Đức": a comma ends the name before. */
+                if (tracuu_extract__gap_is (text, k - 1, ","))
+                    in_name = 0;
+                continue;
+            }
+            if (in_name && is_word (text, k, "và")) {
+                in_name = 0;
+                continue;
+            }
+            break;
+        }
+        return names >= 2 ? names : -1;
+    }
+    return -1;
+}
+
 /* Append a new case slot to x->cases. */
 static tracuu_case_t *
 new_case (ctx_t *c, long clause)
@@ -1730,6 +1770,8 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
          * the clause names, else those told before. */
         if (k->violators < 0 && k->n_people > 1)
             k->violators = (int64_t) k->n_people;
+        if (k->violators < 0)
+            k->violators = names_before_each (c, d->tok, d->tok_end);
         if (k->violators < 0)
             k->violators = violators_before (c, ci, k);
     }
@@ -2626,12 +2668,36 @@ link_sums (ctx_t *c)
                 if (q->action != TRACUU_CASE_FINE || q->amount_vnd <= 0
                     || q->amount_vnd == t->amount_vnd)
                     continue;
-                if (q->parent >= 0)
+                /* A share of this total told already ("mỗi người")
+                 * counts; a part of another ends the run. */
+                if (q->parent >= 0 && q->parent != (long) j)
                     break;
-                sum += q->amount_vnd;
+                /* "Sơn và Đức mỗi người 7,5 triệu đồng" is 15 triệu. */
+                sum += q->amount_vnd * ((q->flags & TRACUU_CASE_PER_VIOLATOR)
+                                        && q->violators > 1 ? q->violators : 1);
                 n++;
             }
-            if (n >= 2 && sum == t->amount_vnd) {
+            /* A total told as "hơn 15 triệu": more, by less than a tenth. */
+            if (lean > 0 && (t->flags & TRACUU_CASE_APPROXIMATE))
+                while (k < x->n_cases && sum <= t->amount_vnd + t->amount_vnd / 10) {
+                    const tracuu_case_t *q = &x->cases[k];
+                    int64_t add;
+
+                    if (q->action != TRACUU_CASE_FINE || q->amount_vnd <= 0
+                        || (q->parent >= 0 && q->parent != (long) j))
+                        break;
+                    add = q->amount_vnd * ((q->flags & TRACUU_CASE_PER_VIOLATOR)
+                                           && q->violators > 1 ? q->violators : 1);
+                    if (sum + add > t->amount_vnd + t->amount_vnd / 10)
+                        break;
+                    sum += add;
+                    n++;
+                    k++;
+                }
+            if (n >= 2 && (sum == t->amount_vnd
+                           || (lean > 0 && (t->flags & TRACUU_CASE_APPROXIMATE)
+                               && sum > t->amount_vnd
+                               && sum - t->amount_vnd < t->amount_vnd / 10))) {
                 for (size_t m = i; m < k; m++)
                     if (x->cases[m].action == TRACUU_CASE_FINE
                         && x->cases[m].amount_vnd > 0
