@@ -914,3 +914,43 @@ Test (answer, calendar_buckets)
     tracuu_answer_destroy (a);
     tracuu_index_close (index);
 }
+
+/* A part of a stated total that the question does not match is listed
+ * under the total's key, not added: the report's figure is the total. */
+Test (answer, part_of_a_total_not_asked)
+{
+    tracuu_index_t *index;
+    tracuu_answer_t *a;
+    const tracuu_answer_total_t *t;
+
+    mkdir (test_tmp_path ("reports"), 0755);
+    write_report ("reports/thai-binh-2024-03.txt", "THÁI BÌNH", "tháng 3 năm 2024",
+                  "Thanh tra Sở đã xử phạt vi phạm hành chính 03 cá nhân với tổng "
+                  "số tiền 15,5 triệu đồng về hành vi chia sẻ thông tin sai sự "
+                  "thật. Trong đó, ông Trần Văn An bị phạt 7,5 triệu đồng, bà Lê "
+                  "Thị Bình bị phạt 7,5 triệu đồng và ông Đỗ Văn Cường bị phạt "
+                  "500.000 đồng.");
+    index_folder (test_tmp_path ("reports"));
+    index = open_db ();
+    a = ask (index, "các khoản phạt dưới 1 triệu đồng", NULL);
+    cr_assert_eq (tracuu_answer_n_cases (a), 1);
+    cr_expect_str_eq (tracuu_answer_case (a, 0)->key, "thai-binh/do-van-cuong/500000");
+    cr_expect_str_eq (tracuu_answer_case (a, 0)->member_of,
+                      "thai-binh/2024-03/fine/15500000");
+    t = tracuu_answer_total (a);
+    cr_expect_eq (t->amount, 0);
+    cr_expect_eq (t->sanctions, 0);
+    cr_expect_eq (t->members, 1);
+    cr_expect (strstr (tracuu_answer_how (a), "1 part of a stated total") != NULL,
+               "%s", tracuu_answer_how (a));
+    tracuu_answer_destroy (a);
+    /* Asked about the whole, the part is under its total again. */
+    a = ask (index, "action:fine year:2024", NULL);
+    cr_assert_eq (tracuu_answer_n_cases (a), 4);
+    t = tracuu_answer_total (a);
+    cr_expect_eq (t->amount, 15500000);
+    cr_expect_eq (t->members, 3);
+    cr_expect (strstr (tracuu_answer_how (a), "part of a stated") == NULL);
+    tracuu_answer_destroy (a);
+    tracuu_index_close (index);
+}

@@ -88,7 +88,10 @@ typedef struct tracuu_answer_account {
 typedef struct tracuu_answer_case {
     const char *key;            /* Stable case key. */
     const char *member_of;      /* Key of the aggregate it is shown under
-                                   (and not added to totals), or NULL. */
+                                   (and not added to totals), or NULL. A
+                                   part of a stated total that does not
+                                   match the question keeps the total's
+                                   key, though the total is not listed. */
     const char *period;         /* Canonical period ("2024-H1"). */
     int32_t from, to;           /* Its days, yyyymmdd (0 if unknown). */
     const char *province;       /* Canonical province. */

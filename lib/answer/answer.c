@@ -56,6 +56,9 @@ typedef struct item {
     int read;                   /* The summary was read. */
     tracuu_casesum_t sum;
     long parent;                /* Item it is shown under, or -1. */
+    int part;                   /* A part of a stated total that does not
+                                 * match the question: listed under the
+                                 * total's key, never summed. */
     size_t order;               /* Position in display order. */
     /* Over shards: the other documents of the same case (each shard
      * that has reports citing it holds one), merged into this one. */
@@ -563,11 +566,19 @@ link_parents (tracuu_answer_t *a)
         size_t j;
 
         it->parent = -1;
+        it->part = 0;
         if (it->sum.parent != NULL
             && tracuu_map__get_str (&by_key, it->sum.parent,
                                     strlen (it->sum.parent), &j) && j != i
             && may_hold (&a->items[j], it))
             it->parent = (long) j;
+        /* "Hoàng bị phạt 350.000 đồng", one of the fines of a total "hơn
+         * 15 triệu" the report states: asked for fines under a million,
+         * the report's figure for it is still its total. */
+        else if (it->sum.parent != NULL
+                 && !tracuu_map__get_str (&by_key, it->sum.parent,
+                                          strlen (it->sum.parent), &j))
+            it->part = 1;
         if (it->parent >= 0 || (it->sum.flags & TRACUU_CASE_AGGREGATE)
             || (t = triple (&it->sum, &b, &rc)) == NULL
             || !tracuu_map__get_str (&g.by_triple, t, b.len, &j))
@@ -579,6 +590,7 @@ link_parents (tracuu_answer_t *a)
             if (inside (&it->sum, &g.aggs[k])
                 && may_hold (&a->items[g.aggs[k].item], it)) {
                 it->parent = (long) g.aggs[k].item;
+                it->part = 0;
                 break;
             }
         }
@@ -703,7 +715,7 @@ count_value (const tracuu_casesum_t *s, const char *of)
 static int
 counted (const item_t *it, int any_status)
 {
-    return it->parent < 0 && it->apart != TRACUU_ANSWER_LONGER_PERIOD
+    return it->parent < 0 && !it->part && it->apart != TRACUU_ANSWER_LONGER_PERIOD
            && (it->apart == TRACUU_ANSWER_SUMMED || any_status);
 }
 
@@ -804,7 +816,8 @@ arrange (tracuu_answer_t *a, const tracuu_question_t *q)
             }
         }
     for (size_t i = 0; i < n; i++)
-        add_to_total (&a->total, &a->items[i].sum, a->items[i].parent >= 0,
+        add_to_total (&a->total, &a->items[i].sum,
+                      a->items[i].parent >= 0 || a->items[i].part,
                       a->items[i].apart);
 
   DONE:
@@ -873,7 +886,8 @@ add_group (grouping_t *g, const char *value, const item_t *it)
                              len, i);
     }
     if (!g->rc)
-        add_to_total (&a->groups.items[i].total, &it->sum, it->parent >= 0,
+        add_to_total (&a->groups.items[i].total, &it->sum,
+                      it->parent >= 0 || it->part,
                       it->apart);
 }
 
@@ -1425,7 +1439,7 @@ describe_how (tracuu_answer_t *a, const tracuu_question_t *q)
     const tracuu_answer_total_t *t = &a->total;
     tracuu_status_t rc = TRACUU_STATUS_OK;
     tracuu_buf_t b = { 0 };
-    size_t before;
+    size_t before, parts = 0;
 
     tracuu_buf__printf (&rc, &b, "%s%zu sanction%s summed (%zu with an amount%s), ",
                         t->approximate ? "approximate: " : "",
@@ -1464,10 +1478,18 @@ describe_how (tracuu_answer_t *a, const tracuu_question_t *q)
                                 t->count_apart_cases == 1 ? "" : "s");
         tracuu_buf__puts (&rc, &b, ", ");
     }
+    for (size_t i = 0; i < a->n_items; i++)
+        parts += a->items[i].part;
     tracuu_buf__printf (&rc, &b, "%zu member case%s shown under their aggregate "
-                        "and not added again; cases reported in several reports "
-                        "counted once; news headlines left out.",
-                        t->members, t->members == 1 ? "" : "s");
+                        "and not added again; ", t->members - parts,
+                        t->members - parts == 1 ? "" : "s");
+    if (parts > 0)
+        tracuu_buf__printf (&rc, &b, "%zu part%s of a stated total that the "
+                            "question does not match listed, not added (the "
+                            "report's figure is the total); ", parts,
+                            parts == 1 ? "" : "s");
+    tracuu_buf__puts (&rc, &b, "cases reported in several reports counted "
+                      "once; news headlines left out.");
     a->how = rc ? "" : tracuu_arena__strndup (&rc, &a->arena, b.data, b.len);
     tracuu_buf__dispose (&b);
 }
@@ -1639,7 +1661,8 @@ tracuu_answer__display (const tracuu_answer_t *a, size_t k, xapc_docid_t *docid,
     *copies = it->copies;
     *n_copies = it->n_copies;
     *sum = &it->sum;
-    *member_of = it->parent >= 0 ? a->items[it->parent].sum.key : NULL;
+    *member_of = it->parent >= 0 ? a->items[it->parent].sum.key
+                 : it->part ? it->sum.parent : NULL;
     return a->n_items;
 }
 
