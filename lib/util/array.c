@@ -34,3 +34,33 @@ tracuu_array__grow (tracuu_status_t *rc, void *items, size_t *alloc,
     *alloc = room;
     return grown;
 }
+
+/* The room of an array of 'n' items grown only by
+ * tracuu_array__grow_counted(): none for 0 items, else the smallest
+ * power of two from 8 up that holds them. */
+static size_t
+counted_room (size_t n)
+{
+    size_t room = 8;
+
+    if (n == 0)
+        return 0;
+    while (room < n && room <= SIZE_MAX / 2)
+        room *= 2;
+    return room < n ? n : room;
+}
+
+void *
+tracuu_array__grow_counted (tracuu_status_t *rc, void *items, size_t n,
+                            size_t size)
+{
+    size_t alloc = counted_room (n);
+
+    if (*rc != TRACUU_STATUS_OK)
+        return NULL;
+    if (n < alloc)
+        return items;
+    /* Doubling from a power of two gives the next one, the room that the
+     * next call infers from the count. */
+    return tracuu_array__grow (rc, items, &alloc, n + 1, size);
+}

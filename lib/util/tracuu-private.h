@@ -65,6 +65,16 @@ void *tracuu_array__grow (tracuu_status_t *rc, void *items, size_t *alloc,
             (arr)->items[(arr)->n++] = (value);                           \
     } while (0)
 
+/* Room for one more item of 'size' bytes in an array kept as a pointer
+ * and a count only ('n' items held), as the public structs keep theirs
+ * (tracuu_case_t's sources): its room is implied by the count, 8, 16,
+ * 32... items, so that it too grows by doubling. Only for an array that
+ * started as NULL and was never grown otherwise (not one from calloc()).
+ * Returns the same or a new block (the old one is then freed), or NULL
+ * with *rc set ('items' left as it was). Sticky. */
+void *tracuu_array__grow_counted (tracuu_status_t *rc, void *items, size_t n,
+                                  size_t size);
+
 /* buf.c ------------------------------------------------------------ */
 
 /* A growable byte buffer, always NUL-terminated once anything has been
