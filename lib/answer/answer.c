@@ -285,7 +285,8 @@ add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
         st = xapc_db_doccount (index->db, &doccount);
     if (!st && enq != NULL)
         st = xapc_enquire_get_mset (enq, 0, doccount, doccount, &mset);
-    /* Room for every copy at once: the items are many. */
+    /* Room for every copy at once, to the exact count, in the one
+     * realloc of an answer: not a grower, so no doubling. */
     if (!st && mset != NULL) {
         item_t *grown = realloc (a->items, (a->n_items + xapc_mset_size (mset) + 1)
                                            * sizeof *grown);
