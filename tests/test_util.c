@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 Test (util, array_grows_by_doubling)
 {

@@ -11,8 +11,8 @@
 #include <unicode/utf16.h>
 
 #include "tracuu/analysis.h"
-#include "analysis/tracuu-normalize.h"
-#include "util/tracuu-private.h"
+#include "analysis/analysis-private.h"
+#include "util/util-private.h"
 
 /* Token strings live in a chain of blocks freed together. */
 typedef struct arena_block {

@@ -13,7 +13,8 @@
 #include <unicode/unorm2.h>
 
 #include "tracuu/analysis.h"
-#include "util/tracuu-private.h"
+#include "analysis/analysis-private.h"
+#include "util/util-private.h"
 
 #define TABLE_SIZE (0x250 + 0x100)
 #define N_VOWELS 12

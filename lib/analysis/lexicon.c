@@ -1,5 +1,5 @@
 /* Lexicons: labelled phrase lists matched on a text's tokens, read from
- * data/lexicon/ (see lexicon.h). */
+ * data/lexicon/ (see analysis-private.h). */
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
+#include "analysis/analysis-private.h"
 #include "tracuu/question.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* One label and its optional third column. */
 typedef struct label {

@@ -23,7 +23,7 @@
 
 #include "tracuu/decode.h"
 #include "decode/decode-private.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* Largest ratio of uncompressed to compressed size of a zip entry. */
 #define MAX_RATIO 100

@@ -18,7 +18,7 @@
 
 #include "tracuu/decode.h"
 #include "decode/decode-private.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* What an open element does to the text, kept on a stack. */
 enum {

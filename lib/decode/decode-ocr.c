@@ -34,7 +34,7 @@
 
 #include "tracuu/decode.h"
 #include "decode/decode-private.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* Resolution pages are rendered at, and assumed for images without one. */
 #define OCR_DPI 300

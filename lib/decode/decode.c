@@ -20,7 +20,7 @@
 #include <libxml/parser.h>
 
 #include "decode/decode-private.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* gzip inside gzip inside ... is refused past this depth. */
 #define MAX_NESTING 3

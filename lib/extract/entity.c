@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "tracuu/entity.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 static char *
 dup_or_null (tracuu_status_t *rc, const char *s)

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
-#include "util/tracuu-private.h"
+#include "extract/extract-private.h"
+#include "util/util-private.h"
 
 /* One counted noun phrase. */
 typedef struct count {

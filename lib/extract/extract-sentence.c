@@ -4,8 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "analysis/lexicon.h"
-#include "util/tracuu-private.h"
+#include "extract/extract-private.h"
+#include "util/util-private.h"
 
 /* Words that end in '.' without ending a sentence ("TP. Long Xuyên"). */
 

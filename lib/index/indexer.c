@@ -23,13 +23,8 @@
 #include "tracuu/decode.h"
 #include "tracuu/extract.h"
 #include "tracuu/index.h"
-#include "index/tracuu-cases.h"
-#include "index/tracuu-document.h"
-#include "index/tracuu-index.h"
-#include "util/tracuu-private.h"
-#include "index/tracuu-walk.h"
-#include "index/tracuu-store.h"
-#include "index/schema.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 #define DEFAULT_COMMIT_BYTES ((size_t) 64 << 20)
 #define DEFAULT_MAX_FILE_BYTES ((size_t) 64 << 20)

@@ -15,9 +15,8 @@
 
 #include "tracuu/index.h"
 #include "tracuu/printer.h"
-#include "index/tracuu-index.h"
-#include "index/schema.h"
-#include "util/tracuu-private.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 #define DEFAULT_TIMEOUT_MS 10000
 #define MAX_SHARDS 1024

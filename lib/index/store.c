@@ -11,8 +11,8 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "index/tracuu-store.h"
-#include "util/tracuu-private.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 #define HEADER 9
 

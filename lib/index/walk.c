@@ -21,8 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "index/tracuu-walk.h"
-#include "util/tracuu-private.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 typedef struct ancestor {
     dev_t dev;

@@ -10,10 +10,9 @@
 #include <string.h>
 
 #include "tracuu/question.h"
-#include "index/schema.h"
-#include "index/tracuu-index.h"
+#include "index/index-private.h"
 #include "question/question-private.h"
-#include "search/tracuu-filters.h"
+#include "search/search-private.h"
 
 typedef struct pruner {
     tracuu_index_t *index;

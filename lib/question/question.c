@@ -18,7 +18,7 @@
 #include <time.h>
 
 #include "question/question-private.h"
-#include "search/tracuu-lexer.h"
+#include "search/search-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Errors and small helpers.                                          */

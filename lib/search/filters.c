@@ -11,10 +11,9 @@
 
 #include "tracuu/analysis.h"
 #include "tracuu/field.h"
-#include "index/tracuu-document.h"
-#include "search/tracuu-filters.h"
-#include "index/schema.h"
-#include "util/tracuu-private.h"
+#include "index/index-private.h"
+#include "search/search-private.h"
+#include "util/util-private.h"
 
 typedef struct parts {
     xapc_query_t **q;

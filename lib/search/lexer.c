@@ -1,10 +1,10 @@
-/* The lexer of the query language (see tracuu-lexer.h). */
+/* The lexer of the query language (see search-private.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "search/tracuu-lexer.h"
-#include "util/tracuu-private.h"
+#include "search/search-private.h"
+#include "util/util-private.h"
 
 typedef struct scanner {
     const char *s;

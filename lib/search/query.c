@@ -16,10 +16,9 @@
 #include <string.h>
 
 #include "tracuu/analysis.h"
-#include "index/schema.h"
-#include "search/tracuu-lexer.h"
-#include "search/tracuu-query.h"
-#include "util/tracuu-private.h"
+#include "index/index-private.h"
+#include "search/search-private.h"
+#include "util/util-private.h"
 
 #define MAX_DEPTH 64
 #define MAX_BOOSTED_WORDS 2     /* Longest phrase boosted by exact forms. */

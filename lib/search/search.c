@@ -6,12 +6,9 @@
 #include "tracuu/decode.h"
 #include "tracuu/question.h"
 #include "tracuu/search.h"
-#include "search/tracuu-filters.h"
-#include "index/tracuu-index.h"
-#include "search/tracuu-query.h"
-#include "index/tracuu-store.h"
-#include "index/schema.h"
-#include "util/tracuu-private.h"
+#include "search/search-private.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 struct tracuu_results {
     tracuu_hit_t *hits;

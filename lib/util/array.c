@@ -1,8 +1,8 @@
-/* Growing the typed arrays of TRACUU_ARRAY (tracuu-private.h). */
+/* Growing the typed arrays of TRACUU_ARRAY (util-private.h). */
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 void *
 tracuu_array__grow (tracuu_status_t *rc, void *items, size_t *alloc,

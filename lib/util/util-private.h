@@ -1,6 +1,9 @@
-/* Internal declarations shared between lib/ files; never installed. */
-#ifndef TRACUU_PRIVATE_H
-#define TRACUU_PRIVATE_H
+/*
+ * Internal declarations of lib/util/, the containers and helpers every
+ * layer uses, one section per source file. Never installed.
+ */
+#ifndef TRACUU_UTIL_PRIVATE_H
+#define TRACUU_UTIL_PRIVATE_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -253,31 +256,6 @@ struct tracuu_printer;
  * keeps a lossless form of it; nothing otherwise. */
 void tracuu_printer__path_bytes (struct tracuu_printer *p, const char *path);
 
-/* fold.c ----------------------------------------------------------- */
-
-/* Fold the code points cps[0..n) in place to the exact form (lower case,
- * canonical tone placement). */
-void tracuu_fold__exact (int32_t *cps, size_t n);
-
-/* The base letter of an exact-form code point without diacritics
- * (đ -> d), or the code point itself; 0 for a combining mark (dropped). */
-int32_t tracuu_fold__ascii (int32_t cp);
-
-
-/* analysis.c ------------------------------------------------------- */
-
-/* The words of phrase 's' ('len' bytes) as tracuu_text_analyze() gives
- * them, found without ICU's normalizer and word break iterator: appends
- * the exact and the folded form of each word, each with its NUL, to
- * 'buf' and returns the number of words. Only for a phrase of ASCII
- * spaces, ASCII digits and Latin letters (Vietnamese included) that NFC
- * leaves as they are and the word break never splits, in words of at
- * most 64 code points; for anything else it appends nothing and returns
- * SIZE_MAX, and the caller analyzes the phrase. Sticky *rc as in
- * tracuu_buf__append(). */
-size_t tracuu_text__plain_words (tracuu_status_t *rc, tracuu_buf_t *buf,
-                                 const char *s, size_t len);
-
 /* datadir.c -------------------------------------------------------- */
 
 /* Where lexicon 'name' ("actions.txt") is read from: *out gets a new
@@ -293,4 +271,4 @@ tracuu_status_t tracuu_data__lexicon (const char *name, char **out);
  * NULL; *len gets its length. */
 const char *tracuu_data__embedded (const char *name, size_t *len);
 
-#endif /* TRACUU_PRIVATE_H */
+#endif /* TRACUU_UTIL_PRIVATE_H */
