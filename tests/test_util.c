@@ -48,11 +48,12 @@ Test (util, array_status_is_sticky)
     cr_expect_null (v.items);
 }
 
-/* The room tracuu_array__grow_counted() infers from a count. */
+/* The room tracuu_array__grow_counted() infers from a count of items
+ * of 8 bytes: 32 of them (256 bytes), then doubled. */
 static size_t
 room_of (size_t n)
 {
-    size_t room = 8;
+    size_t room = 32;
 
     while (room < n)
         room *= 2;

@@ -38,7 +38,8 @@ int tracuu_utf8__valid (const char *s, size_t len);
  *     if (rc) ...                 (one check after a run of pushes)
  *     free (cases.items);
  *
- * Room grows by doubling. The status is sticky, as in
+ * Room grows by doubling, from 8 items (or 256 bytes of smaller ones).
+ * The status is sticky, as in
  * tracuu_entities_push(): once *rc holds an error, nothing is added.
  */
 #define TRACUU_ARRAY(type) \
@@ -70,8 +71,9 @@ void *tracuu_array__grow (tracuu_status_t *rc, void *items, size_t *alloc,
 
 /* Room for one more item of 'size' bytes in an array kept as a pointer
  * and a count only ('n' items held), as the public structs keep theirs
- * (tracuu_case_t's sources): its room is implied by the count, 8, 16,
- * 32... items, so that it too grows by doubling. Only for an array that
+ * (tracuu_case_t's sources): its room is implied by the count (the
+ * first room of tracuu_array__grow(), doubled as often as the count
+ * needs), so that it too grows by doubling. Only for an array that
  * started as NULL and was never grown otherwise (not one from calloc()).
  * Returns the same or a new block (the old one is then freed), or NULL
  * with *rc set ('items' left as it was). Sticky. */
