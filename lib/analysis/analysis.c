@@ -111,8 +111,10 @@ push_token (tracuu_status_t *rc, builder_t *b)
     if (*rc != TRACUU_STATUS_OK)
         return NULL;
     if (t->n_tokens == b->alloc) {
+        /* A report has thousands of tokens: room for 1024 at first. */
         tracuu_token_t *tokens = tracuu_array__grow (rc, t->tokens, &b->alloc,
-                                                     t->n_tokens + 1,
+                                                     b->alloc ? t->n_tokens + 1
+                                                              : 1024,
                                                      sizeof *tokens);
 
         if (tokens == NULL)
