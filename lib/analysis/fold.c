@@ -296,6 +296,8 @@ typedef struct run {
     size_t alloc;
 } run_t;
 
+/* Not the shared array: a run starts in the stack buffer, which
+ * realloc() cannot grow, and its two arrays grow together. */
 static int
 run_grow (run_t *r)
 {
