@@ -10,7 +10,7 @@
 #include <unicode/ustring.h>
 
 #include "support.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 char *
 test_slurp (const char *path, size_t *len_out)

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analysis/lexicon.h"
+#include "extract/extract-private.h"
 #include "tracuu/analysis.h"
 
 static tracuu_lexicon_t *

@@ -5,7 +5,7 @@
 
 #include "extract/extract-private.h"
 #include "support.h"
-#include "analysis/lexicon.h"
+#include "analysis/analysis-private.h"
 
 /* Run every entity extractor of this group on 'input'. */
 static tracuu_text_t *

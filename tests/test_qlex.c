@@ -10,7 +10,7 @@
 
 #include "question/question-private.h"
 #include "tracuu/analysis.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* "exact/folded exact/folded ..." of every token tracuu_text_analyze()
  * finds in 's' ('len' bytes). free() it. */

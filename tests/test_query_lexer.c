@@ -5,10 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "search/tracuu-lexer.h"
-#include "search/tracuu-query.h"
+#include "search/search-private.h"
 #include "tracuu/question.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 static void
 data_dir (void)

@@ -7,7 +7,7 @@
 #include "tracuu/decode.h"
 #include "tracuu/extract.h"
 #include "tracuu/question.h"
-#include "search/tracuu-query.h"
+#include "search/search-private.h"
 
 /* A 39-letter word in text that is not UTF-8 overflowed the scorer of
  * legacy encodings. */

@@ -8,7 +8,7 @@
 #include <zip.h>
 
 #include "tracuu/decode.h"
-#include "index/tracuu-store.h"
+#include "index/index-private.h"
 
 /* Decode 'len' bytes named 'name' with default options. */
 static tracuu_status_t

@@ -23,7 +23,7 @@
 #include "tracuu/question.h"
 #include "tracuu/search.h"
 #include "tracuu/xapian-c.h"
-#include "index/schema.h"
+#include "index/index-private.h"
 #include "support.h"
 
 static pid_t servers[4];

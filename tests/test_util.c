@@ -1,12 +1,13 @@
 /* The shared containers and arithmetic of lib/util/. */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 Test (util, array_grows_by_doubling)
 {
@@ -45,6 +46,67 @@ Test (util, array_status_is_sticky)
     TRACUU_ARRAY_RESERVE (&rc, &v, SIZE_MAX / 4);
     cr_expect_eq (rc, TRACUU_STATUS_OUT_OF_MEMORY);
     cr_expect_null (v.items);
+}
+
+/* The room tracuu_array__grow_counted() infers from a count of items
+ * of 8 bytes: 32 of them (256 bytes), then doubled. */
+static size_t
+room_of (size_t n)
+{
+    size_t room = 32;
+
+    while (room < n)
+        room *= 2;
+    return n ? room : 0;
+}
+
+Test (util, counted_array_grows_by_doubling)
+{
+    long *items = NULL;
+    size_t n = 0, growths = 0, last_size = 0;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    for (long i = 0; i < 100000; i++) {
+        long *grown = tracuu_array__grow_counted (&rc, items, n, sizeof *items);
+
+        cr_assert_not_null (grown, "push %ld: %s", i,
+                            tracuu_status_to_string (rc));
+        /* Between powers of two the block stays where it is. */
+        if (n != 0 && n != room_of (n))
+            cr_assert_eq (grown, items, "moved at %zu", n);
+        items = grown;
+        items[n++] = i;
+        /* The block really holds the room inferred from the count. */
+        cr_assert_geq (malloc_usable_size (items), room_of (n) * sizeof *items);
+        if (malloc_usable_size (items) != last_size) {
+            growths++;
+            last_size = malloc_usable_size (items);
+        }
+    }
+    cr_expect_leq (growths, 16, "grew %zu times", growths);
+    for (long i = 0; i < 100000; i++)
+        cr_assert_eq (items[i], i);
+    free (items);
+}
+
+Test (util, counted_array_errors)
+{
+    int *items = NULL, *kept;
+    tracuu_status_t rc = TRACUU_STATUS_OUT_OF_MEMORY;
+
+    /* Sticky: nothing is allocated once *rc holds an error. */
+    cr_expect_null (tracuu_array__grow_counted (&rc, items, 0, sizeof *items));
+    rc = TRACUU_STATUS_OK;
+    items = tracuu_array__grow_counted (&rc, NULL, 0, sizeof *items);
+    cr_assert_not_null (items);
+    items[0] = 7;
+    /* A count whose doubled room no memory holds: NULL, *rc set, the
+     * array as it was (its block is not touched). */
+    kept = tracuu_array__grow_counted (&rc, items, (SIZE_MAX >> 3) + 1, 16);
+    cr_expect_null (kept);
+    cr_expect_eq (rc, TRACUU_STATUS_OUT_OF_MEMORY);
+    cr_expect_eq (items[0], 7);
+    free (items);
 }
 
 Test (util, buffer)

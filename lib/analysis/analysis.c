@@ -11,8 +11,8 @@
 #include <unicode/utf16.h>
 
 #include "tracuu/analysis.h"
-#include "analysis/tracuu-normalize.h"
-#include "util/tracuu-private.h"
+#include "analysis/analysis-private.h"
+#include "util/util-private.h"
 
 /* Token strings live in a chain of blocks freed together. */
 typedef struct arena_block {
@@ -111,15 +111,15 @@ push_token (tracuu_status_t *rc, builder_t *b)
     if (*rc != TRACUU_STATUS_OK)
         return NULL;
     if (t->n_tokens == b->alloc) {
-        size_t alloc = b->alloc ? 2 * b->alloc : 1024;
-        tracuu_token_t *tokens = realloc (t->tokens, alloc * sizeof *tokens);
+        /* A report has thousands of tokens: room for 1024 at first. */
+        tracuu_token_t *tokens = tracuu_array__grow (rc, t->tokens, &b->alloc,
+                                                     b->alloc ? t->n_tokens + 1
+                                                              : 1024,
+                                                     sizeof *tokens);
 
-        if (tokens == NULL) {
-            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (tokens == NULL)
             return NULL;
-        }
         t->tokens = tokens;
-        b->alloc = alloc;
     }
     memset (&t->tokens[t->n_tokens], 0, sizeof t->tokens[0]);
     return &t->tokens[t->n_tokens++];
@@ -158,14 +158,12 @@ add_word (tracuu_status_t *rc, builder_t *b, const UChar *u16, int32_t s,
     if (*rc != TRACUU_STATUS_OK)
         return;
     if ((size_t) (e - s) + 1 > b->cps_alloc) {
-        int32_t *cps = realloc (b->cps, ((size_t) (e - s) + 1) * sizeof *cps);
+        int32_t *cps = tracuu_array__grow (rc, b->cps, &b->cps_alloc,
+                                           (size_t) (e - s) + 1, sizeof *cps);
 
-        if (cps == NULL) {
-            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (cps == NULL)
             return;
-        }
         b->cps = cps;
-        b->cps_alloc = (size_t) (e - s) + 1;
     }
     while (i < e) {
         U16_NEXT (u16, i, e, cp);

@@ -13,7 +13,8 @@
 #include <unicode/unorm2.h>
 
 #include "tracuu/analysis.h"
-#include "util/tracuu-private.h"
+#include "analysis/analysis-private.h"
+#include "util/util-private.h"
 
 #define TABLE_SIZE (0x250 + 0x100)
 #define N_VOWELS 12
@@ -255,20 +256,21 @@ typedef struct fold_out {
 static int
 reserve (fold_out_t *o, size_t more)
 {
-    size_t alloc;
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    size_t alloc = o->alloc, map_alloc = o->alloc;
     char *data;
 
     if (o->len + more + 1 <= o->alloc)
         return 0;
-    alloc = o->alloc ? o->alloc : 64;
-    while (alloc < o->len + more + 1)
-        alloc *= 2;
-    data = realloc (o->data, alloc);
+    /* The map has as many slots as the data has bytes: both grow from
+     * the same room to the same room. */
+    data = tracuu_array__grow (&rc, o->data, &alloc, o->len + more + 1, 1);
     if (data == NULL)
         return -1;
     o->data = data;
     if (o->want_map) {
-        size_t *map = realloc (o->map, alloc * sizeof *map);
+        size_t *map = tracuu_array__grow (&rc, o->map, &map_alloc,
+                                          o->len + more + 1, sizeof *map);
 
         if (map == NULL)
             return -1;
@@ -294,6 +296,8 @@ typedef struct run {
     size_t alloc;
 } run_t;
 
+/* Not the shared array: a run starts in the stack buffer, which
+ * realloc() cannot grow, and its two arrays grow together. */
 static int
 run_grow (run_t *r)
 {

@@ -1,5 +1,5 @@
 /* Lexicons: labelled phrase lists matched on a text's tokens, read from
- * data/lexicon/ (see lexicon.h). */
+ * data/lexicon/ (see analysis-private.h). */
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
+#include "analysis/analysis-private.h"
 #include "tracuu/question.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* One label and its optional third column. */
 typedef struct label {
@@ -143,15 +143,14 @@ intern_label (tracuu_status_t *rc, tracuu_lexicon_t *lex, const char *s,
     if (found >= 0)
         return (size_t) found;
     if (lex->n_labels == lex->alloc_labels) {
-        size_t alloc = lex->alloc_labels ? 2 * lex->alloc_labels : 16;
-        label_t *labels = realloc (lex->labels, alloc * sizeof *labels);
+        label_t *labels = tracuu_array__grow (rc, lex->labels,
+                                              &lex->alloc_labels,
+                                              lex->n_labels + 1,
+                                              sizeof *labels);
 
-        if (labels == NULL) {
-            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (labels == NULL)
             return SIZE_MAX;
-        }
         lex->labels = labels;
-        lex->alloc_labels = alloc;
     }
     lex->labels[lex->n_labels].name = dup_range (rc, s, len);
     lex->labels[lex->n_labels].info = NULL;
@@ -270,15 +269,13 @@ add_phrase (tracuu_status_t *rc, tracuu_lexicon_t *lex, size_t label,
     if (*rc != TRACUU_STATUS_OK || n == 0)
         goto DONE;
     if (lex->n_phrases == lex->alloc_phrases) {
-        size_t alloc = lex->alloc_phrases ? 2 * lex->alloc_phrases : 64;
-        phrase_t *p = realloc (lex->phrases, alloc * sizeof *p);
+        phrase_t *p = tracuu_array__grow (rc, lex->phrases,
+                                          &lex->alloc_phrases,
+                                          lex->n_phrases + 1, sizeof *p);
 
-        if (p == NULL) {
-            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (p == NULL)
             goto DONE;
-        }
         lex->phrases = p;
-        lex->alloc_phrases = alloc;
     }
     lex->phrases[lex->n_phrases++] = (phrase_t) { words, alt, n, label, tags };
     words = NULL;
@@ -297,10 +294,10 @@ keep_info (tracuu_status_t *rc, tracuu_lexicon_t *lex, const char *s,
 
     if (copy == NULL)
         return NULL;
-    grown = realloc (lex->lines_info, (lex->n_info + 1) * sizeof *grown);
+    grown = tracuu_array__grow_counted (rc, lex->lines_info, lex->n_info,
+                                        sizeof *grown);
     if (grown == NULL) {
         free (copy);
-        *rc = TRACUU_STATUS_OUT_OF_MEMORY;
         return NULL;
     }
     lex->lines_info = grown;
@@ -473,35 +470,6 @@ tracuu_lexicon__parse (const char *data, size_t len, tracuu_lexicon_t **out)
                                        out, NULL);
 }
 
-/* Read the whole file 'f' into *data_out (free()). */
-static tracuu_status_t
-slurp (FILE *f, char **data_out, size_t *len_out)
-{
-    char *data = NULL;
-    size_t len = 0, alloc = 0, n;
-
-    do {
-        if (len == alloc) {
-            char *more = realloc (data, alloc = alloc ? 2 * alloc : 4096);
-
-            if (more == NULL) {
-                free (data);
-                return TRACUU_STATUS_OUT_OF_MEMORY;
-            }
-            data = more;
-        }
-        n = fread (data + len, 1, alloc - len, f);
-        len += n;
-    } while (n > 0);
-    if (ferror (f)) {
-        free (data);
-        return TRACUU_STATUS_IO_ERROR;
-    }
-    *data_out = data;
-    *len_out = len;
-    return TRACUU_STATUS_OK;
-}
-
 tracuu_status_t
 tracuu_lexicon__load_mode (const char *name, tracuu_lexicon_mode_t mode,
                            tracuu_lexicon_t **out, char **error_out)
@@ -509,7 +477,6 @@ tracuu_lexicon__load_mode (const char *name, tracuu_lexicon_mode_t mode,
     tracuu_status_t status;
     char *rel = NULL, *path = NULL, *data = NULL;
     size_t len = 0;
-    FILE *f;
 
     if (out == NULL || name == NULL)
         return TRACUU_STATUS_NULL_POINTER;
@@ -534,18 +501,11 @@ tracuu_lexicon__load_mode (const char *name, tracuu_lexicon_mode_t mode,
         }
         goto DONE;
     }
-    f = fopen (path, "rb");
-    if (f == NULL) {
-        status = TRACUU_STATUS_IO_ERROR;
+    status = tracuu_file__read (path, 0, &data, &len);
+    if (status == TRACUU_STATUS_IO_ERROR)
         say (error_out, "cannot read lexicon %s: %s (set TRACUU_DATA_DIR to "
              "the data directory, or unset it to use the built-in lexicons)",
              path, strerror (errno));
-        goto DONE;
-    }
-    status = slurp (f, &data, &len);
-    fclose (f);
-    if (status == TRACUU_STATUS_IO_ERROR)
-        say (error_out, "cannot read lexicon %s", path);
     if (status)
         goto DONE;
     status = tracuu_lexicon__parse_mode (path, data, len, mode, out,

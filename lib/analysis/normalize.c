@@ -8,8 +8,8 @@
 #include <unicode/ustring.h>
 
 #include "tracuu/analysis.h"
-#include "analysis/tracuu-normalize.h"
-#include "util/tracuu-private.h"
+#include "analysis/analysis-private.h"
+#include "util/util-private.h"
 
 /* Copy 'in' as valid UTF-8 with LF line ends and no leading BOM. */
 static tracuu_status_t

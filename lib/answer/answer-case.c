@@ -6,11 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answer/tracuu-answer.h"
-#include "index/tracuu-cases.h"
-#include "index/tracuu-index.h"
-#include "index/schema.h"
-#include "index/tracuu-store.h"
+#include "answer/answer-private.h"
+#include "index/index-private.h"
 #include "tracuu/decode.h"
 
 /* Distinct strings in the order first seen. */

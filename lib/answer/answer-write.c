@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "tracuu/display.h"
-#include "answer/tracuu-answer.h"
+#include "answer/answer-private.h"
 
 static void
 put_str (tracuu_printer_t *p, const char *key, const char *s)

@@ -4,7 +4,7 @@
  * --group-by tables computed from those cases and facets counted by
  * Xapian match spies.
  *
- * Every matching case is read as its summary (tracuu-caserec.h), which
+ * Every matching case is read as its summary (index/index-private.h), which
  * is what linking, totals and grouping need; only the cases listed (the
  * page the options ask for) are read in full, with their records. Cases
  * are found by key and aggregates by (action, province, agency) in hash
@@ -16,13 +16,9 @@
 
 #include "tracuu/answer.h"
 #include "tracuu/field.h"
-#include "answer/tracuu-answer.h"
-#include "index/tracuu-caserec.h"
-#include "index/tracuu-cases.h"
-#include "index/tracuu-index.h"
-#include "index/schema.h"
-#include "search/tracuu-filters.h"
-#include "search/tracuu-query.h"
+#include "answer/answer-private.h"
+#include "index/index-private.h"
+#include "search/search-private.h"
 
 /* Every field with the FACET flag, once each. */
 #define MAX_FACETS 12
@@ -288,7 +284,8 @@ add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
         st = xapc_db_doccount (index->db, &doccount);
     if (!st && enq != NULL)
         st = xapc_enquire_get_mset (enq, 0, doccount, doccount, &mset);
-    /* Room for every copy at once: the items are many. */
+    /* Room for every copy at once, to the exact count, in the one
+     * realloc of an answer: not a grower, so no doubling. */
     if (!st && mset != NULL) {
         item_t *grown = realloc (a->items, (a->n_items + xapc_mset_size (mset) + 1)
                                            * sizeof *grown);

@@ -23,6 +23,7 @@
 
 #include "tracuu/decode.h"
 #include "decode/decode-private.h"
+#include "util/util-private.h"
 
 /* Largest ratio of uncompressed to compressed size of a zip entry. */
 #define MAX_RATIO 100
@@ -182,15 +183,15 @@ note_start (docx_text_t *t, int id)
     note_t *n;
 
     if (t->n_read == t->alloc_read) {
-        size_t alloc = t->alloc_read ? 2 * t->alloc_read : 16;
-        note_t *p = realloc (t->notes, alloc * sizeof *p);
+        tracuu_status_t rc = TRACUU_STATUS_OK;
+        note_t *p = tracuu_array__grow (&rc, t->notes, &t->alloc_read,
+                                        t->n_read + 1, sizeof *p);
 
         if (p == NULL) {
-            stop (t, TRACUU_STATUS_OUT_OF_MEMORY);
+            stop (t, rc);
             return 0;
         }
         t->notes = p;
-        t->alloc_read = alloc;
     }
     n = &t->notes[t->n_read++];
     n->id = id;
@@ -212,15 +213,15 @@ on_start (void *ctx, const xmlChar *name, const xmlChar *prefix,
     (void) prefix, (void) uri, (void) nb_namespaces, (void) namespaces;
     (void) nb_defaulted;
     if (t->depth == t->alloc) {
-        size_t alloc = t->alloc ? 2 * t->alloc : 64;
-        open_elem_t *p = realloc (t->open, alloc * sizeof *p);
+        tracuu_status_t rc = TRACUU_STATUS_OK;
+        open_elem_t *p = tracuu_array__grow (&rc, t->open, &t->alloc,
+                                             t->depth + 1, sizeof *p);
 
         if (p == NULL) {
-            stop (t, TRACUU_STATUS_OUT_OF_MEMORY);
+            stop (t, rc);
             return;
         }
         t->open = p;
-        t->alloc = alloc;
     }
     if (t->skipping > 0 || is (name, "delText") || is (name, "instrText")) {
         e.kind = OPEN_SKIP;

@@ -18,6 +18,7 @@
 
 #include "tracuu/decode.h"
 #include "decode/decode-private.h"
+#include "util/util-private.h"
 
 /* What an open element does to the text, kept on a stack. */
 enum {
@@ -130,16 +131,14 @@ on_start (void *ctx, const xmlChar *xname, const xmlChar **attrs)
 
     (void) attrs;
     if (t->depth == t->alloc) {
-        size_t alloc = t->alloc ? 2 * t->alloc : 64;
-        unsigned char *open = realloc (t->open, alloc);
+        unsigned char *open = tracuu_array__grow (&t->buf->status, t->open,
+                                                  &t->alloc, t->depth + 1, 1);
 
         if (open == NULL) {
-            t->buf->status = TRACUU_STATUS_OUT_OF_MEMORY;
             xmlStopParser (t->ctxt);
             return;
         }
         t->open = open;
-        t->alloc = alloc;
     }
     if (t->skipped > 0
         || in_list (name, skipped, sizeof skipped / sizeof skipped[0])) {

@@ -34,6 +34,7 @@
 
 #include "tracuu/decode.h"
 #include "decode/decode-private.h"
+#include "util/util-private.h"
 
 /* Resolution pages are rendered at, and assumed for images without one. */
 #define OCR_DPI 300
@@ -376,16 +377,15 @@ collect_lines (TessBaseAPI *api, ocr_page_t *p)
         if (TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b))
             line.first_word = r - l;
         if (p->n == p->alloc) {
-            size_t alloc = p->alloc ? 2 * p->alloc : 64;
-            ocr_line_t *lines = realloc (p->lines, alloc * sizeof *lines);
+            ocr_line_t *lines = tracuu_array__grow (&status, p->lines,
+                                                    &p->alloc, p->n + 1,
+                                                    sizeof *lines);
 
             if (lines == NULL) {
                 free (line.text);
-                status = TRACUU_STATUS_OUT_OF_MEMORY;
                 break;
             }
             p->lines = lines;
-            p->alloc = alloc;
         }
         p->lines[p->n++] = line;
     } while (TessResultIteratorNext (ri, RIL_TEXTLINE));

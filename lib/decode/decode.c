@@ -20,6 +20,7 @@
 #include <libxml/parser.h>
 
 #include "decode/decode-private.h"
+#include "util/util-private.h"
 
 /* gzip inside gzip inside ... is refused past this depth. */
 #define MAX_NESTING 3
@@ -46,24 +47,17 @@ tracuu_decode__buf_append (tracuu_decode_buf_t *buf, const char *p, size_t n)
         buf->status = TRACUU_STATUS_LIMIT_EXCEEDED;
         return;
     }
+    if (n > SIZE_MAX - buf->len - 1) {
+        buf->status = TRACUU_STATUS_OUT_OF_MEMORY;
+        return;
+    }
     if (buf->len + n + 1 > buf->alloc) {
-        size_t alloc = buf->alloc ? buf->alloc : 256;
-        char *data;
+        char *data = tracuu_array__grow (&buf->status, buf->data, &buf->alloc,
+                                         buf->len + n + 1, 1);
 
-        while (alloc < buf->len + n + 1) {
-            if (alloc > SIZE_MAX / 2) {
-                buf->status = TRACUU_STATUS_OUT_OF_MEMORY;
-                return;
-            }
-            alloc *= 2;
-        }
-        data = realloc (buf->data, alloc);
-        if (data == NULL) {
-            buf->status = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (data == NULL)
             return;
-        }
         buf->data = data;
-        buf->alloc = alloc;
     }
     if (n)
         memcpy (buf->data + buf->len, p, n);

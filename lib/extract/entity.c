@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "tracuu/entity.h"
+#include "util/util-private.h"
 
 static char *
 dup_or_null (tracuu_status_t *rc, const char *s)
@@ -30,15 +31,14 @@ tracuu_entities_push (tracuu_status_t *rc, tracuu_entities_t *list,
         return NULL;
     }
     if (list->count == list->alloc) {
-        size_t alloc = list->alloc ? 2 * list->alloc : 16;
-        tracuu_entity_t *items = realloc (list->items, alloc * sizeof *items);
+        tracuu_entity_t *items = tracuu_array__grow (rc, list->items,
+                                                     &list->alloc,
+                                                     list->count + 1,
+                                                     sizeof *items);
 
-        if (items == NULL) {
-            *rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (items == NULL)
             return NULL;
-        }
         list->items = items;
-        list->alloc = alloc;
     }
     slot = &list->items[list->count];
     *slot = *e;

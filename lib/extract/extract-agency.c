@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
-#include "util/tracuu-private.h"
+#include "extract/extract-private.h"
+#include "util/util-private.h"
 
 /* Lower-case words found inside agency names ("Sở Thông tin và Truyền
  * thông", "Cục Quản lý thị trường"): name-words.txt, tag agency_word. */

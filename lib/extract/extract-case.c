@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
-#include "util/tracuu-private.h"
+#include "extract/extract-private.h"
+#include "util/util-private.h"
 
 /* One counted noun phrase. */
 typedef struct count {
@@ -514,7 +514,7 @@ push_string (tracuu_status_t *rc, const char *const **arr, size_t *n,
     copy = tracuu_extract__strndup (rc, s, len);
     if (copy == NULL)
         return;
-    grown = realloc ((void *) *arr, (*n + 1) * sizeof *grown);
+    grown = tracuu_array__grow_counted (rc, (void *) *arr, *n, sizeof *grown);
     if (grown == NULL) {
         free (copy);
         *rc = TRACUU_STATUS_OUT_OF_MEMORY;
@@ -539,7 +539,8 @@ push_account (tracuu_status_t *rc, tracuu_case_t *k, const char *platform,
     if (platform != NULL && *platform != '\0')
         p = tracuu_extract__strndup (rc, platform, strlen (platform));
     nm = tracuu_extract__strndup (rc, name, strlen (name));
-    grown = realloc ((void *) k->accounts, (k->n_accounts + 1) * sizeof *grown);
+    grown = tracuu_array__grow_counted (rc, (void *) k->accounts, k->n_accounts,
+                                        sizeof *grown);
     if (*rc || grown == NULL) {
         free (p);
         free (nm);
@@ -1509,15 +1510,14 @@ new_case (ctx_t *c, long clause)
     if (*c->rc)
         return NULL;
     if (x->n_cases == x->alloc_cases) {
-        size_t alloc = x->alloc_cases ? 2 * x->alloc_cases : 16;
-        tracuu_case_t *cases = realloc (x->cases, alloc * sizeof *cases);
+        tracuu_case_t *cases = tracuu_array__grow (c->rc, x->cases,
+                                                   &x->alloc_cases,
+                                                   x->n_cases + 1,
+                                                   sizeof *cases);
 
-        if (cases == NULL) {
-            *c->rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (cases == NULL)
             return NULL;
-        }
         x->cases = cases;
-        x->alloc_cases = alloc;
     }
     idx = x->n_cases++;
     memset (&x->cases[idx], 0, sizeof x->cases[idx]);
@@ -1538,7 +1538,8 @@ add_source (tracuu_status_t *rc, const tracuu_text_t *text,
     if (*rc)
         return;
     quote = tracuu_extract__strndup (rc, text->text + start, end - start);
-    grown = realloc ((void *) k->sources, (k->n_sources + 1) * sizeof *grown);
+    grown = tracuu_array__grow_counted (rc, (void *) k->sources, k->n_sources,
+                                        sizeof *grown);
     if (*rc || grown == NULL) {
         free (quote);
         if (*rc == TRACUU_STATUS_OK)

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
+#include "extract/extract-private.h"
 
 #define MAX_COORDINATED 4       /* Nouns joined in one phrase. */
 

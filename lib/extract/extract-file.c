@@ -5,7 +5,7 @@
 #include "tracuu/analysis.h"
 #include "tracuu/decode.h"
 #include "tracuu/extract.h"
-#include "analysis/lexicon.h"
+#include "extract/extract-private.h"
 
 tracuu_status_t
 tracuu_extract_file (const char *path, const char *encoding,

@@ -6,7 +6,7 @@
 
 #include "extract/extract-private.h"
 #include "tracuu/printer.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 static void
 put_str (tracuu_printer_t *p, const char *name, const char *value)

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
+#include "extract/extract-private.h"
 
 /* Document kinds written in capitals on a line of their own. */
 static const struct {

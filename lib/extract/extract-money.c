@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
+#include "extract/extract-private.h"
 
 #define MONEY_CUE_WINDOW 15     /* Tokens searched back for a money word. */
 #define MAX_COLUMNS 64

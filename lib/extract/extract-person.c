@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
-#include "util/tracuu-private.h"
+#include "extract/extract-private.h"
+#include "util/util-private.h"
 
 /* Token 't' is a word tagged 'tag' in name-words.txt. */
 static int

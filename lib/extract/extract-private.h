@@ -13,6 +13,8 @@
 #include "tracuu/analysis.h"
 #include "tracuu/entity.h"
 #include "tracuu/status.h"
+#include "analysis/analysis-private.h"
+#include "util/util-private.h"
 
 /* extract-util.c: helpers of the extractors. ----------------------- */
 
@@ -224,44 +226,6 @@ tracuu_extract__span_text (tracuu_status_t *rc, const tracuu_text_t *text,
 /* extract-sentence.c, extract-meta.c, extract-case.c: reports. ----- */
 
 #include "tracuu/extract.h"
-
-/* lexicon.c: phrase lists read from $TRACUU_DATA_DIR/lexicon/. */
-
-/* Labelled phrase lists. A lexicon file has one "label<TAB>phrase|
- * phrase..." per line; '#' starts a comment line; a label may come
- * back on several lines. Phrases are words separated by spaces, folded
- * to the exact form when loaded, so "hoá" and "hòa" are one; the word
- * "#" matches any number token and "*" any token. */
-typedef struct tracuu_lexicon tracuu_lexicon_t;
-
-/* Parse lexicon text. *out belongs to the caller. Returns OK,
- * _OUT_OF_MEMORY, or _BAD_INPUT for a line without a TAB. */
-tracuu_status_t
-tracuu_lexicon__parse (const char *data, size_t len, tracuu_lexicon_t **out);
-
-/* Load lexicon 'name' ("actions.txt") in the exact mode unless the file
- * says otherwise, as tracuu_lexicon__load_mode() of analysis/lexicon.h:
- * $TRACUU_DATA_DIR/lexicon/'name' when the variable is set, else the
- * installed copy when there is one, else the copy built into the library
- * (tracuu_data__lexicon()). Returns as tracuu_lexicon__parse(), or
- * _IO_ERROR when the file cannot be read. */
-tracuu_status_t
-tracuu_lexicon__load (const char *name, tracuu_lexicon_t **out);
-
-/* Free 'lex'. NULL is a no-op. */
-void
-tracuu_lexicon__destroy (tracuu_lexicon_t *lex);
-
-/* Label number 'i' (in order of first appearance), or NULL. */
-const char *
-tracuu_lexicon__label (const tracuu_lexicon_t *lex, size_t i);
-
-/* The longest phrase spelled by tokens i, i + 1... (none at or past
- * 'end'; only blanks, commas and dashes between them): its label index
- * in *label_out and the number of tokens as the result; 0 if none. */
-size_t
-tracuu_lexicon__match (const tracuu_lexicon_t *lex, const tracuu_text_t *text,
-                       size_t i, size_t end, size_t *label_out);
 
 /* extract-sentence.c: clauses. */
 

@@ -20,7 +20,7 @@
  */
 #include <string.h>
 
-#include "analysis/lexicon.h"
+#include "extract/extract-private.h"
 
 #define HEADER_LINES 15         /* Where "Số 12/BC-X" without ':' counts. */
 #define MAX_CODE 128

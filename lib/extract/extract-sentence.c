@@ -4,7 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "analysis/lexicon.h"
+#include "extract/extract-private.h"
+#include "util/util-private.h"
 
 /* Words that end in '.' without ending a sentence ("TP. Long Xuyên"). */
 
@@ -67,15 +68,13 @@ emit (splitter_t *sp, size_t line_start, size_t line_end, size_t start,
     if (tok_end == tok)
         return;
     if (sp->count == sp->alloc) {
-        size_t alloc = sp->alloc ? 2 * sp->alloc : 64;
-        tracuu_clause_t *items = realloc (sp->items, alloc * sizeof *items);
+        tracuu_clause_t *items = tracuu_array__grow (&sp->status, sp->items,
+                                                     &sp->alloc, sp->count + 1,
+                                                     sizeof *items);
 
-        if (items == NULL) {
-            sp->status = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (items == NULL)
             return;
-        }
         sp->items = items;
-        sp->alloc = alloc;
     }
     c = &sp->items[sp->count++];
     c->start = start;

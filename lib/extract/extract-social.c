@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
+#include "extract/extract-private.h"
 
 /* The longest word of account-words.txt tagged 'tag' at token 'i', with
  * only blanks between its tokens: its tokens, its label in *label_out. */

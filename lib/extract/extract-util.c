@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "extract/extract-private.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* Most comparisons fail on the first byte: test it before the rest. */
 int

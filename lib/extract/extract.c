@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/lexicon.h"
+#include "extract/extract-private.h"
 
 char *
 tracuu_extract__strndup (tracuu_status_t *rc, const char *s, size_t len)

@@ -1,5 +1,5 @@
 /*
- * Case records and summaries (tracuu-caserec.h): a small binary format
+ * Case records and summaries (index-private.h): a small binary format
  * of unsigned LEB128 varints, zigzag varints for signed numbers, and
  * strings written as varint(len + 1), the bytes and a NUL (varint 0 is
  * an absent string), so that a decoded string is a pointer into the
@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/tracuu-caserec.h"
+#include "index/index-private.h"
 
 #define SUMMARY_MAGIC "tcs1"
 #define FLAG_MASK (TRACUU_CASE_APPROXIMATE | TRACUU_CASE_AGGREGATE \

@@ -10,10 +10,7 @@
 #include <string.h>
 
 #include "tracuu/analysis.h"
-#include "index/tracuu-document.h"
-#include "index/tracuu-index.h"
-#include "index/tracuu-store.h"
-#include "index/schema.h"
+#include "index/index-private.h"
 
 static xapc_status_t
 add_parts (xapc_doc_t *doc, const char *s, size_t len, xapc_termpos_t pos)

@@ -1,15 +1,15 @@
 /*
  * The fields of the query language, one row each (see
  * include/tracuu/field.h). The prefixes and slots are those of
- * schema.h; the rows say which of them a field reads.
+ * index-private.h; the rows say which of them a field reads.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "tracuu/field.h"
-#include "index/schema.h"
-#include "util/tracuu-private.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 #define F TRACUU_FIELD_FILTER
 #define G TRACUU_FIELD_GROUP

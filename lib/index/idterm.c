@@ -2,9 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "index/tracuu-index.h"
-#include "index/schema.h"
-#include "util/tracuu-private.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 uint64_t
 tracuu_index__hash (const void *data, size_t len)

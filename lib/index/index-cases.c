@@ -4,7 +4,7 @@
  * A report document gets filter terms and values from its metadata and
  * entities (province, period, number, people, accounts, platforms). Each
  * case becomes one document per case key, shared by every report that
- * mentions it: it keeps one record per report (tracuu-caserec.h), its
+ * mentions it: it keeps one record per report (index/index-private.h), its
  * terms are the union of what the records say, and its values and
  * summary come from the record with the narrowest period. Facet counts
  * over case documents therefore count each case once. A report that
@@ -19,12 +19,7 @@
 
 #include "tracuu/analysis.h"
 #include "tracuu/extract.h"
-#include "index/tracuu-caserec.h"
-#include "index/tracuu-cases.h"
-#include "index/tracuu-document.h"
-#include "index/tracuu-index.h"
-#include "index/tracuu-store.h"
-#include "index/schema.h"
+#include "index/index-private.h"
 
 tracuu_status_t
 tracuu_document__fold_value (const char *value, size_t len, int slug,

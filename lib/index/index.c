@@ -21,10 +21,7 @@
 #include <unistd.h>
 
 #include "tracuu/index.h"
-#include "index/tracuu-index.h"
-#include "index/tracuu-store.h"
-#include "index/tracuu-caserec.h"
-#include "index/schema.h"
+#include "index/index-private.h"
 
 /* Times an open is tried again when the index was swapped under it. */
 #define OPEN_TRIES 5

@@ -23,13 +23,8 @@
 #include "tracuu/decode.h"
 #include "tracuu/extract.h"
 #include "tracuu/index.h"
-#include "index/tracuu-cases.h"
-#include "index/tracuu-document.h"
-#include "index/tracuu-index.h"
-#include "util/tracuu-private.h"
-#include "index/tracuu-walk.h"
-#include "index/tracuu-store.h"
-#include "index/schema.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 #define DEFAULT_COMMIT_BYTES ((size_t) 64 << 20)
 #define DEFAULT_MAX_FILE_BYTES ((size_t) 64 << 20)
@@ -109,15 +104,13 @@ collect_path (xapc_docid_t docid, const char *value, size_t len, void *payload)
         return 1;
     }
     if (run->n_known == run->alloc_known) {
-        size_t alloc = run->alloc_known ? 2 * run->alloc_known : 1024;
-        known_t *p = realloc (run->known, alloc * sizeof *p);
+        known_t *p = tracuu_array__grow (&run->fatal, run->known,
+                                         &run->alloc_known, run->n_known + 1,
+                                         sizeof *p);
 
-        if (p == NULL) {
-            run->fatal = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (p == NULL)
             return 1;
-        }
         run->known = p;
-        run->alloc_known = alloc;
     }
     k = &run->known[run->n_known];
     k->docid = docid;
@@ -784,13 +777,13 @@ retry_later (run_t *run, const job_t *job)
     retry_t *r;
 
     if (run->n_retry == run->alloc_retry) {
-        size_t alloc = run->alloc_retry ? 2 * run->alloc_retry : 8;
+        tracuu_status_t rc = TRACUU_STATUS_OK;
 
-        r = realloc (run->retry, alloc * sizeof *r);
+        r = tracuu_array__grow (&rc, run->retry, &run->alloc_retry,
+                                run->n_retry + 1, sizeof *r);
         if (r == NULL)
             return 0;
         run->retry = r;
-        run->alloc_retry = alloc;
     }
     r = &run->retry[run->n_retry];
     r->path = strdup (job->path);

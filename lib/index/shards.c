@@ -15,8 +15,8 @@
 
 #include "tracuu/index.h"
 #include "tracuu/printer.h"
-#include "index/tracuu-index.h"
-#include "index/schema.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 #define DEFAULT_TIMEOUT_MS 10000
 #define MAX_SHARDS 1024
@@ -64,13 +64,14 @@ add_shard (shard_list_t *list, const char *spec, int remote, char **error_out)
         return TRACUU_STATUS_LIMIT_EXCEEDED;
     }
     if (list->n == list->alloc) {
-        size_t alloc = list->alloc ? 2 * list->alloc : 8;
-        tracuu_shard_t *items = realloc (list->items, alloc * sizeof *items);
+        tracuu_status_t rc = TRACUU_STATUS_OK;
+        tracuu_shard_t *items = tracuu_array__grow (&rc, list->items,
+                                                    &list->alloc, list->n + 1,
+                                                    sizeof *items);
 
         if (items == NULL)
-            return TRACUU_STATUS_OUT_OF_MEMORY;
+            return rc;
         list->items = items;
-        list->alloc = alloc;
     }
     s.spec = strdup (spec);
     if (s.spec == NULL)

@@ -11,7 +11,8 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "index/tracuu-store.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 #define HEADER 9
 
@@ -66,17 +67,14 @@ deflate_some (tracuu_store_packer_t *p, int flush)
 
     do {
         if (p->alloc - p->len < 65536) {
-            size_t alloc = p->alloc ? 2 * p->alloc : HEADER + 65536;
-            char *out = realloc (p->out, alloc);
+            size_t start = p->len ? p->len : HEADER;
+            char *out = tracuu_array__grow (&p->status, p->out, &p->alloc,
+                                            start + 65536, 1);
 
-            if (out == NULL) {
-                p->status = TRACUU_STATUS_OUT_OF_MEMORY;
+            if (out == NULL)
                 return;
-            }
             p->out = out;
-            p->alloc = alloc;
-            if (p->len == 0)
-                p->len = HEADER;
+            p->len = start;
         }
         p->zs.next_out = (Bytef *) p->out + p->len;
         p->zs.avail_out = (uInt) (p->alloc - p->len);

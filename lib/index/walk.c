@@ -21,7 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "index/tracuu-walk.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 typedef struct ancestor {
     dev_t dev;
@@ -190,13 +191,13 @@ walk_dir (tracuu_walk_t *w, const char *path, const struct stat *st,
         if (de->d_name[0] == '.')
             continue;           /* ., .., and hidden entries. */
         if (n == alloc) {
-            size_t na = alloc ? 2 * alloc : 64;
-            char **p = realloc (names, na * sizeof *p);
+            tracuu_status_t rc = TRACUU_STATUS_OK;
+            char **p = tracuu_array__grow (&rc, names, &alloc, n + 1,
+                                           sizeof *p);
 
             if (p == NULL)
                 break;
             names = p;
-            alloc = na;
         }
         names[n] = strdup (de->d_name);
         if (names[n] != NULL)

@@ -15,21 +15,15 @@ tracuu_question__add_word (parser_t *p, const char *s, size_t len,
                            int glued)
 {
     tracuu_question_t *q = p->q;
-    tracuu_question_word_t *w;
+    tracuu_question_word_t *w, *more;
 
     if (p->rc || len == 0)
         return;
-    if ((q->n_words & (q->n_words - 1)) == 0) {
-        tracuu_question_word_t *more = realloc (q->words, (q->n_words
-                                                           ? 2 * q->n_words
-                                                           : 1) * sizeof *more);
-
-        if (more == NULL) {
-            p->rc = TRACUU_STATUS_OUT_OF_MEMORY;
-            return;
-        }
-        q->words = more;
-    }
+    more = tracuu_array__grow_counted (&p->rc, q->words, q->n_words,
+                                       sizeof *more);
+    if (more == NULL)
+        return;
+    q->words = more;
     w = &q->words[q->n_words];
     w->text = tracuu_question__dup (p, s, len);
     w->meaning = tracuu_question__dup (p, meaning, strlen (meaning));

@@ -1,12 +1,12 @@
 /*
  * Phrase lists of questions: the question-side view of the one lexicon
- * loader (analysis/lexicon.h), in its "accents" mode, where a word typed
+ * loader (analysis/analysis-private.h), in its "accents" mode, where a word typed
  * without diacritics matches any accents and a word typed with them
  * must match them.
  */
 #include <stdlib.h>
 
-#include "analysis/lexicon.h"
+#include "analysis/analysis-private.h"
 #include "question/question-private.h"
 
 struct tracuu_qlex {

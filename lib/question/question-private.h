@@ -6,11 +6,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analysis/lexicon.h"
+#include "analysis/analysis-private.h"
 #include "tracuu/analysis.h"
 #include "tracuu/field.h"
 #include "tracuu/question.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* question-lexicon.c ----------------------------------------------- */
 

@@ -10,10 +10,9 @@
 #include <string.h>
 
 #include "tracuu/question.h"
-#include "index/schema.h"
-#include "index/tracuu-index.h"
+#include "index/index-private.h"
 #include "question/question-private.h"
-#include "search/tracuu-filters.h"
+#include "search/search-private.h"
 
 typedef struct pruner {
     tracuu_index_t *index;
@@ -179,14 +178,15 @@ decide (pruner_t *pr, const tracuu_question_t *q, int *ignored, int *alone)
 static tracuu_status_t
 add_note (tracuu_question_t *q, char *note)
 {
+    tracuu_status_t rc = TRACUU_STATUS_OK;
     char **more;
 
     if (note == NULL)
         return TRACUU_STATUS_OUT_OF_MEMORY;
-    more = realloc (q->notes, (q->n_notes + 1) * sizeof *more);
+    more = tracuu_array__grow_counted (&rc, q->notes, q->n_notes, sizeof *more);
     if (more == NULL) {
         free (note);
-        return TRACUU_STATUS_OUT_OF_MEMORY;
+        return rc;
     }
     q->notes = more;
     q->notes[q->n_notes++] = note;

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "question/question-private.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* A period read at some token: tokens used, first and last day. */
 typedef struct period {

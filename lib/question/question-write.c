@@ -3,7 +3,7 @@
 
 #include "tracuu/printer.h"
 #include "tracuu/question.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* A string, or null when it is NULL or empty. */
 static void

@@ -18,7 +18,7 @@
 #include <time.h>
 
 #include "question/question-private.h"
-#include "search/tracuu-lexer.h"
+#include "search/search-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Errors and small helpers.                                          */
@@ -66,14 +66,12 @@ grow (parser_t *p, void **array, size_t n, size_t size)
 
     if (p->rc)
         return NULL;
-    if ((n & (n - 1)) == 0) {   /* 0, 1, 2, 4...: double. */
-        more = realloc (*array, (n ? 2 * n : 1) * size);
-        if (more == NULL) {
-            oom (p);
-            return NULL;
-        }
-        *array = more;
+    more = tracuu_array__grow_counted (&p->rc, *array, n, size);
+    if (more == NULL) {
+        oom (p);
+        return NULL;
     }
+    *array = more;
     return (char *) *array + n * size;
 }
 

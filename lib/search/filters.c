@@ -11,9 +11,9 @@
 
 #include "tracuu/analysis.h"
 #include "tracuu/field.h"
-#include "index/tracuu-document.h"
-#include "search/tracuu-filters.h"
-#include "index/schema.h"
+#include "index/index-private.h"
+#include "search/search-private.h"
+#include "util/util-private.h"
 
 typedef struct parts {
     xapc_query_t **q;
@@ -37,15 +37,11 @@ push (parts_t *p, xapc_query_t *q)
     if (q == NULL)
         return;
     if (p->rc == TRACUU_STATUS_OK && p->n == p->alloc) {
-        size_t alloc = p->alloc ? 2 * p->alloc : 16;
-        xapc_query_t **more = realloc (p->q, alloc * sizeof *more);
+        xapc_query_t **more = tracuu_array__grow (&p->rc, p->q, &p->alloc,
+                                                  p->n + 1, sizeof *more);
 
-        if (more == NULL)
-            p->rc = TRACUU_STATUS_OUT_OF_MEMORY;
-        else {
+        if (more != NULL)
             p->q = more;
-            p->alloc = alloc;
-        }
     }
     if (p->rc) {
         xapc_query_destroy (q);

@@ -1,9 +1,10 @@
-/* The lexer of the query language (see tracuu-lexer.h). */
+/* The lexer of the query language (see search-private.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "search/tracuu-lexer.h"
+#include "search/search-private.h"
+#include "util/util-private.h"
 
 typedef struct scanner {
     const char *s;
@@ -34,16 +35,14 @@ push (scanner_t *sc, tracuu_lex_token_t t)
     if (sc->rc)
         return;
     if (sc->out->n == sc->alloc) {
-        size_t alloc = sc->alloc ? 2 * sc->alloc : 16;
-        tracuu_lex_token_t *more = realloc (sc->out->tokens,
-                                            alloc * sizeof *more);
+        tracuu_lex_token_t *more = tracuu_array__grow (&sc->rc, sc->out->tokens,
+                                                       &sc->alloc,
+                                                       sc->out->n + 1,
+                                                       sizeof *more);
 
-        if (more == NULL) {
-            sc->rc = TRACUU_STATUS_OUT_OF_MEMORY;
+        if (more == NULL)
             return;
-        }
         sc->out->tokens = more;
-        sc->alloc = alloc;
     }
     if (t.kind != TRACUU_LEX_PHRASE && t.kind != TRACUU_LEX_FIELD) {
         t.text_start = t.start;

@@ -16,9 +16,9 @@
 #include <string.h>
 
 #include "tracuu/analysis.h"
-#include "index/schema.h"
-#include "search/tracuu-lexer.h"
-#include "search/tracuu-query.h"
+#include "index/index-private.h"
+#include "search/search-private.h"
+#include "util/util-private.h"
 
 #define MAX_DEPTH 64
 #define MAX_BOOSTED_WORDS 2     /* Longest phrase boosted by exact forms. */
@@ -80,17 +80,13 @@ node_add (parser_t *p, node_t *parent, node_t *kid)
         node_free (kid);
         return;
     }
-    if ((parent->n_kids & (parent->n_kids - 1)) == 0) {   /* 0, 1, 2, 4... */
-        size_t alloc = parent->n_kids ? 2 * parent->n_kids : 1;
-
-        kids = realloc (parent->kids, alloc * sizeof *kids);
-        if (kids == NULL) {
-            p->rc = TRACUU_STATUS_OUT_OF_MEMORY;
-            node_free (kid);
-            return;
-        }
-        parent->kids = kids;
+    kids = tracuu_array__grow_counted (&p->rc, parent->kids, parent->n_kids,
+                                       sizeof *kids);
+    if (kids == NULL) {
+        node_free (kid);
+        return;
     }
+    parent->kids = kids;
     parent->kids[parent->n_kids++] = kid;
 }
 
@@ -304,20 +300,15 @@ static void
 remember (builder_t *b, const tracuu_text_t *t)
 {
     tracuu_query_t *q = b->out;
-    tracuu_unit_t *unit;
+    tracuu_unit_t *unit, *units;
 
     if (b->rc)
         return;
-    if (q->n_units % 8 == 0) {
-        tracuu_unit_t *units = realloc (q->units,
-                                        (q->n_units + 8) * sizeof *units);
-
-        if (units == NULL) {
-            b->rc = TRACUU_STATUS_OUT_OF_MEMORY;
-            return;
-        }
-        q->units = units;
-    }
+    units = tracuu_array__grow_counted (&b->rc, q->units, q->n_units,
+                                        sizeof *units);
+    if (units == NULL)
+        return;
+    q->units = units;
     unit = &q->units[q->n_units++];
     unit->n_words = 0;
     unit->words = calloc (t->n_tokens + 1, sizeof *unit->words);

@@ -8,11 +8,9 @@
 #include "tracuu/analysis.h"
 #include "tracuu/display.h"
 #include "tracuu/report.h"
-#include "index/tracuu-index.h"
-#include "index/tracuu-store.h"
-#include "index/schema.h"
-#include "search/tracuu-query.h"
-#include "util/tracuu-private.h"
+#include "index/index-private.h"
+#include "search/search-private.h"
+#include "util/util-private.h"
 
 struct tracuu_report {
     uint32_t id;

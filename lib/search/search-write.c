@@ -6,9 +6,9 @@
 #include "tracuu/printer.h"
 #include "tracuu/question.h"
 #include "tracuu/search.h"
-#include "util/tracuu-private.h"
-#include "index/tracuu-index.h"
-#include "search/tracuu-query.h"
+#include "util/util-private.h"
+#include "index/index-private.h"
+#include "search/search-private.h"
 
 static void
 write_hit (tracuu_printer_t *p, const tracuu_hit_t *hit, const char *type)

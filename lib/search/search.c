@@ -6,11 +6,9 @@
 #include "tracuu/decode.h"
 #include "tracuu/question.h"
 #include "tracuu/search.h"
-#include "search/tracuu-filters.h"
-#include "index/tracuu-index.h"
-#include "search/tracuu-query.h"
-#include "index/tracuu-store.h"
-#include "index/schema.h"
+#include "search/search-private.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 struct tracuu_results {
     tracuu_hit_t *hits;
@@ -27,27 +25,25 @@ struct tracuu_results {
 static tracuu_status_t
 read_place (xapc_doc_t *doc, char **out)
 {
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+    tracuu_buf_t buf = { 0 };
     const char *v = "";
-    size_t plen = 0, qlen = 0;
-    char *buf;
+    size_t len = 0;
 
-    /* A value is borrowed until the next read: copy each at once. */
-    if (xapc_doc_get_value (doc, TRACUU_SLOT_PROVINCE, &v, &plen) != XAPC_OK)
-        plen = 0;
-    buf = malloc (plen + 2);
-    if (buf == NULL)
-        return TRACUU_STATUS_OUT_OF_MEMORY;
-    memcpy (buf, v, plen);
-    buf[plen] = '\0';
-    if (xapc_doc_get_value (doc, TRACUU_SLOT_PERIOD, &v, &qlen) != XAPC_OK)
-        qlen = 0;
-    *out = realloc (buf, plen + qlen + 2);
-    if (*out == NULL) {
-        free (buf);
-        return TRACUU_STATUS_OUT_OF_MEMORY;
+    /* A value is borrowed until the next read: copy each at once. The
+     * buffer's own NUL ends the period. */
+    if (xapc_doc_get_value (doc, TRACUU_SLOT_PROVINCE, &v, &len) != XAPC_OK)
+        len = 0;
+    tracuu_buf__append (&rc, &buf, v, len);
+    tracuu_buf__putc (&rc, &buf, '\0');
+    if (xapc_doc_get_value (doc, TRACUU_SLOT_PERIOD, &v, &len) != XAPC_OK)
+        len = 0;
+    tracuu_buf__append (&rc, &buf, v, len);
+    if (rc != TRACUU_STATUS_OK) {
+        tracuu_buf__dispose (&buf);
+        return rc;
     }
-    memcpy (*out + plen + 1, v, qlen);
-    (*out)[plen + 1 + qlen] = '\0';
+    *out = tracuu_buf__detach (&buf);
     return TRACUU_STATUS_OK;
 }
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "tracuu/question.h"
-#include "search/tracuu-query.h"
+#include "search/search-private.h"
 
 static int
 same (const tracuu_token_t *tok, const char *word)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 #define CHUNK_BYTES 65536
 

@@ -1,10 +1,10 @@
-/* The byte buffer of the library (tracuu-private.h). */
+/* The byte buffer of the library (util-private.h). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 void
 tracuu_buf__reserve (tracuu_status_t *rc, tracuu_buf_t *buf, size_t more)

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "tracuu/question.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 #ifdef TRACUU_DATA_DIR_DEFAULT
 #define DEFAULT_DIR TRACUU_DATA_DIR_DEFAULT

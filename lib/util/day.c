@@ -4,7 +4,7 @@
  */
 #include <stdio.h>
 
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 static int
 leap (int y)

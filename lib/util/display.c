@@ -7,7 +7,7 @@
 #include <unicode/uchar.h>
 
 #include "tracuu/display.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 /* Columns of one character, as wcwidth() gives them on a UTF-8
  * terminal: controls (C0, DEL, C1), combining marks, format characters

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 tracuu_status_t
 tracuu_file__read (const char *path, size_t max, char **out, size_t *out_len)

@@ -1,6 +1,6 @@
 /* FNV-1a hashes (Fowler, Noll, Vo): one home for every table and key
  * that hashes bytes. */
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 uint32_t
 tracuu_hash__fnv32 (uint32_t h, const void *data, size_t len)

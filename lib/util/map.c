@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 struct tracuu_map_slot {
     const char *key;            /* String key, or NULL for an integer key. */

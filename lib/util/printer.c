@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "tracuu/printer.h"
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 typedef struct frame {
     int map;                    /* A map (else an array). */

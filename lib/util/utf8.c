@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/tracuu-private.h"
+#include "util/util-private.h"
 
 size_t
 tracuu_utf8__decode (const unsigned char *s, size_t len, int32_t *cp)

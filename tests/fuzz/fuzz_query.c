@@ -9,7 +9,7 @@
 
 #include "tracuu/analysis.h"
 #include "tracuu/xapian-c.h"
-#include "search/tracuu-query.h"
+#include "search/search-private.h"
 #include "fuzz-util.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);

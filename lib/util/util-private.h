@@ -1,6 +1,9 @@
-/* Internal declarations shared between lib/ files; never installed. */
-#ifndef TRACUU_PRIVATE_H
-#define TRACUU_PRIVATE_H
+/*
+ * Internal declarations of lib/util/, the containers and helpers every
+ * layer uses, one section per source file. Never installed.
+ */
+#ifndef TRACUU_UTIL_PRIVATE_H
+#define TRACUU_UTIL_PRIVATE_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -35,7 +38,8 @@ int tracuu_utf8__valid (const char *s, size_t len);
  *     if (rc) ...                 (one check after a run of pushes)
  *     free (cases.items);
  *
- * Room grows by doubling. The status is sticky, as in
+ * Room grows by doubling, from 8 items (or 256 bytes of smaller ones).
+ * The status is sticky, as in
  * tracuu_entities_push(): once *rc holds an error, nothing is added.
  */
 #define TRACUU_ARRAY(type) \
@@ -64,6 +68,17 @@ void *tracuu_array__grow (tracuu_status_t *rc, void *items, size_t *alloc,
         if (*(rc) == TRACUU_STATUS_OK)                                    \
             (arr)->items[(arr)->n++] = (value);                           \
     } while (0)
+
+/* Room for one more item of 'size' bytes in an array kept as a pointer
+ * and a count only ('n' items held), as the public structs keep theirs
+ * (tracuu_case_t's sources): its room is implied by the count (the
+ * first room of tracuu_array__grow(), doubled as often as the count
+ * needs), so that it too grows by doubling. Only for an array that
+ * started as NULL and was never grown otherwise (not one from calloc()).
+ * Returns the same or a new block (the old one is then freed), or NULL
+ * with *rc set ('items' left as it was). Sticky. */
+void *tracuu_array__grow_counted (tracuu_status_t *rc, void *items, size_t n,
+                                  size_t size);
 
 /* buf.c ------------------------------------------------------------ */
 
@@ -243,31 +258,6 @@ struct tracuu_printer;
  * keeps a lossless form of it; nothing otherwise. */
 void tracuu_printer__path_bytes (struct tracuu_printer *p, const char *path);
 
-/* fold.c ----------------------------------------------------------- */
-
-/* Fold the code points cps[0..n) in place to the exact form (lower case,
- * canonical tone placement). */
-void tracuu_fold__exact (int32_t *cps, size_t n);
-
-/* The base letter of an exact-form code point without diacritics
- * (đ -> d), or the code point itself; 0 for a combining mark (dropped). */
-int32_t tracuu_fold__ascii (int32_t cp);
-
-
-/* analysis.c ------------------------------------------------------- */
-
-/* The words of phrase 's' ('len' bytes) as tracuu_text_analyze() gives
- * them, found without ICU's normalizer and word break iterator: appends
- * the exact and the folded form of each word, each with its NUL, to
- * 'buf' and returns the number of words. Only for a phrase of ASCII
- * spaces, ASCII digits and Latin letters (Vietnamese included) that NFC
- * leaves as they are and the word break never splits, in words of at
- * most 64 code points; for anything else it appends nothing and returns
- * SIZE_MAX, and the caller analyzes the phrase. Sticky *rc as in
- * tracuu_buf__append(). */
-size_t tracuu_text__plain_words (tracuu_status_t *rc, tracuu_buf_t *buf,
-                                 const char *s, size_t len);
-
 /* datadir.c -------------------------------------------------------- */
 
 /* Where lexicon 'name' ("actions.txt") is read from: *out gets a new
@@ -283,4 +273,4 @@ tracuu_status_t tracuu_data__lexicon (const char *name, char **out);
  * NULL; *len gets its length. */
 const char *tracuu_data__embedded (const char *name, size_t *len);
 
-#endif /* TRACUU_PRIVATE_H */
+#endif /* TRACUU_UTIL_PRIVATE_H */

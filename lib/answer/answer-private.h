@@ -4,9 +4,8 @@
 
 #include "tracuu/answer.h"
 #include "tracuu/xapian-c.h"
-#include "index/tracuu-caserec.h"
-#include "index/tracuu-index.h"
-#include "util/tracuu-private.h"
+#include "index/index-private.h"
+#include "util/util-private.h"
 
 /* answer.c: case 'k' in display order: its document, the other
  * documents of the case (shards' copies, *n_copies of them), summary and
@@ -17,7 +16,7 @@ size_t tracuu_answer__display (const tracuu_answer_t *a, size_t k,
                                const tracuu_casesum_t **sum,
                                const char **member_of);
 
-/* answer.c: the shards the answer came from (see tracuu-index.h). */
+/* answer.c: the shards the answer came from (see index/index-private.h). */
 const tracuu_shard_state_t *tracuu_answer__shards (const tracuu_answer_t *a);
 
 /* answer.c: the arena that owns what the answer hands out. */

@@ -1,4 +1,55 @@
 /*
+ * Internal declarations of the analysis layer (lib/analysis/):
+ * normalization, folding, tokens and the lexicons, one section per
+ * source file. Never installed.
+ */
+#ifndef TRACUU_ANALYSIS_PRIVATE_H
+#define TRACUU_ANALYSIS_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <unicode/utypes.h>
+
+#include "tracuu/analysis.h"
+#include "tracuu/status.h"
+#include "util/util-private.h"
+
+/* normalize.c -------------------------------------------------------- */
+
+/* As tracuu_normalize(), and *u16_out (freed by the caller with free())
+ * is the same text in UTF-16 for ICU's iterators. */
+tracuu_status_t
+tracuu_normalize__utf16 (const char *in, size_t len, char **u8_out,
+                         size_t *u8_len, UChar **u16_out, int32_t *u16_len,
+                         size_t *n_replaced);
+
+/* fold.c ----------------------------------------------------------- */
+
+/* Fold the code points cps[0..n) in place to the exact form (lower case,
+ * canonical tone placement). */
+void tracuu_fold__exact (int32_t *cps, size_t n);
+
+/* The base letter of an exact-form code point without diacritics
+ * (đ -> d), or the code point itself; 0 for a combining mark (dropped). */
+int32_t tracuu_fold__ascii (int32_t cp);
+
+/* analysis.c ------------------------------------------------------- */
+
+/* The words of phrase 's' ('len' bytes) as tracuu_text_analyze() gives
+ * them, found without ICU's normalizer and word break iterator: appends
+ * the exact and the folded form of each word, each with its NUL, to
+ * 'buf' and returns the number of words. Only for a phrase of ASCII
+ * spaces, ASCII digits and Latin letters (Vietnamese included) that NFC
+ * leaves as they are and the word break never splits, in words of at
+ * most 64 code points; for anything else it appends nothing and returns
+ * SIZE_MAX, and the caller analyzes the phrase. Sticky *rc as in
+ * tracuu_buf__append(). */
+size_t tracuu_text__plain_words (tracuu_status_t *rc, tracuu_buf_t *buf,
+                                 const char *s, size_t len);
+
+/* lexicon.c ---------------------------------------------------------- */
+
+/*
  * Lexicons: every word list of the library is a data file of
  * data/lexicon/, built into the library (scripts/embed.c) and read from
  * $TRACUU_DATA_DIR/lexicon/ instead when that file exists. One loader,
@@ -26,10 +77,42 @@
  *            the analyzer, as the text they are matched against.
  * In every mode phrases are whole words; the longest phrase wins.
  */
-#ifndef TRACUU_LEXICON_H
-#define TRACUU_LEXICON_H
 
-#include "extract/extract-private.h"
+/* Labelled phrase lists. A lexicon file has one "label<TAB>phrase|
+ * phrase..." per line; '#' starts a comment line; a label may come
+ * back on several lines. Phrases are words separated by spaces, folded
+ * to the exact form when loaded, so "hoá" and "hòa" are one; the word
+ * "#" matches any number token and "*" any token. */
+typedef struct tracuu_lexicon tracuu_lexicon_t;
+
+/* Parse lexicon text. *out belongs to the caller. Returns OK,
+ * _OUT_OF_MEMORY, or _BAD_INPUT for a line without a TAB. */
+tracuu_status_t
+tracuu_lexicon__parse (const char *data, size_t len, tracuu_lexicon_t **out);
+
+/* Load lexicon 'name' ("actions.txt") in the exact mode unless the file
+ * says otherwise, as tracuu_lexicon__load_mode() below:
+ * $TRACUU_DATA_DIR/lexicon/'name' when the variable is set, else the
+ * installed copy when there is one, else the copy built into the library
+ * (tracuu_data__lexicon()). Returns as tracuu_lexicon__parse(), or
+ * _IO_ERROR when the file cannot be read. */
+tracuu_status_t
+tracuu_lexicon__load (const char *name, tracuu_lexicon_t **out);
+
+/* Free 'lex'. NULL is a no-op. */
+void
+tracuu_lexicon__destroy (tracuu_lexicon_t *lex);
+
+/* Label number 'i' (in order of first appearance), or NULL. */
+const char *
+tracuu_lexicon__label (const tracuu_lexicon_t *lex, size_t i);
+
+/* The longest phrase spelled by tokens i, i + 1... (none at or past
+ * 'end'; only blanks, commas and dashes between them): its label index
+ * in *label_out and the number of tokens as the result; 0 if none. */
+size_t
+tracuu_lexicon__match (const tracuu_lexicon_t *lex, const tracuu_text_t *text,
+                       size_t i, size_t end, size_t *label_out);
 
 typedef enum tracuu_lexicon_mode {
     TRACUU_LEXICON_EXACT,
@@ -245,4 +328,4 @@ tracuu_lexicon__name_words (tracuu_status_t *rc);
 const tracuu_lexicon_t *
 tracuu_lexicon__agency_verbs (tracuu_status_t *rc);
 
-#endif /* TRACUU_LEXICON_H */
+#endif /* TRACUU_ANALYSIS_PRIVATE_H */
