@@ -19,6 +19,9 @@
 #                text is kept in the report); 1 (default): run them
 #   BENCH_LARGE  0: skip the largest-reports section (old text kept)
 #   BENCH_OUT    working folder (default bench/out)
+#   BENCH_RESUME 1: a size that already has its figures in BENCH_OUT (from a
+#                run that was stopped later) is not measured again; each
+#                size's table says when it was measured
 #   BENCH_REPORT_ONLY  1: measure nothing, write the report again from the
 #                figures of the last run at these sizes (in BENCH_OUT)
 #   BENCH_DOCS_OUT      where to write the report (default docs/BENCHMARKS.md;
@@ -37,6 +40,7 @@ KEEP=${BENCH_KEEP:-0}
 EXTRAS=${BENCH_EXTRAS:-1}
 LARGE=${BENCH_LARGE:-1}
 REPORT_ONLY=${BENCH_REPORT_ONLY:-0}
+RESUME=${BENCH_RESUME:-0}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${BENCH_OUT:-$ROOT/bench/out}
 BIN=$OUT/bin
@@ -242,6 +246,11 @@ for n in $SIZES; do
         [ -f "$OUT/n$n/summary.env" ] || die "no figures for $n reports in $OUT/n$n: run without BENCH_REPORT_ONLY"
         continue
     fi
+    if [ "$RESUME" = 1 ] && [ -f "$OUT/n$n/summary.env" ] && [ "$n" != "$DOCS" ]; then
+        echo "bench: $n reports: figures of $(sed -n "s/^DATE=//p" "$OUT/n$n/summary.env") kept (BENCH_RESUME)"
+        continue
+    fi
+    rm -f "$OUT/n$n/summary.env"
     measure "$n"
     if [ "$n" != "$DOCS" ] && [ "$KEEP" != 1 ]; then
         rm -rf "$OUT/n$n/corpus" "$OUT/n$n/corpus.stamp" "$OUT/n$n/tracuu.db" \
