@@ -41,6 +41,7 @@ EXTRAS=${BENCH_EXTRAS:-1}
 LARGE=${BENCH_LARGE:-1}
 REPORT_ONLY=${BENCH_REPORT_ONLY:-0}
 RESUME=${BENCH_RESUME:-0}
+RUN=$(date -u +%Y-%m-%dT%H:%MZ)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${BENCH_OUT:-$ROOT/bench/out}
 BIN=$OUT/bin
@@ -63,7 +64,7 @@ need awk mawk
 
 # The sizes, ascending; the largest is the main one.
 if [ -n "${BENCH_SIZES:-}" ]; then
-    SIZES=$(printf '%s\n' $BENCH_SIZES | sort -n -u | tr '\n' ' ')
+    SIZES=$(printf '%s\n' $BENCH_SIZES | sort -n -u | tr '\n' ' ' | sed 's/ $//')
 else
     small=$((DOCS / 10))
     if [ "$small" -ge 1000 ]; then SIZES="$small $DOCS"; else SIZES=$DOCS; fi
@@ -236,7 +237,7 @@ measure () {
             printf 'QP50_%s=%s\nQP95_%s=%s\n' "$e" "$(pct 0.5 "$D/raw-$e.ms" 2>/dev/null || echo n/a)" \
                 "$e" "$(pct 0.95 "$D/raw-$e.ms" 2>/dev/null || echo n/a)"
         done
-        printf 'DATE=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
+        printf 'DATE=%s\nRUN=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$RUN"
     } > "$D/summary.env"
 }
 
@@ -291,6 +292,15 @@ na () { [ $HAVE_TRACUU = 1 ] && printf '%s' "$1" || printf 'n/a (not built)'; }
 # Growth exponent between two sizes: log(v2/v1) / log(n2/n1).
 expo () { awk -v a="$1" -v b="$2" -v n1="$3" -v n2="$4" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && a > 0 && b > 0 && n2 > n1) printf "%.2f", log(b / a) / log(n2 / n1); else printf "n/a" }'; }
 
+RUN=""
+. "$MAIN/summary.env"
+MAIN_RUN=$RUN
+OTHER_RUNS=""
+for n in $SIZES; do
+    RUN=""
+    . "$OUT/n$n/summary.env"
+    [ "$RUN" = "$MAIN_RUN" ] || OTHER_RUNS="$OTHER_RUNS, $n (run started ${RUN:-earlier})"
+done
 . "$MAIN/summary.env"
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 MEM=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
@@ -387,7 +397,12 @@ cat <<EOF
 The queries, in each engine's syntax, are in bench/queries.txt. The
 peers have no province or year fields: their versions search the words
 instead, so their counts for the f-* queries measure something close
-but not equal. omindex keeps diacritics, so its unaccented queries find
+but not equal. tracuu's \`province:\` names a province of 1 July 2025
+and finds the reports of the former provinces merged into it (README,
+"Provinces of 1 July 2025"): \`province:"Đắk Lắk"\` finds Phú Yên's too,
+which the true count, by each report's own province, leaves out; so
+f-province-text counts more than "true" (a former province, as Bắc
+Giang in f-province-year, finds only its own). omindex keeps diacritics, so its unaccented queries find
 (almost) nothing; FTS5 folds accents on both sides but not đ, and finds
 neither the NFD nor the Windows-1258 share of files the way the true
 count does.
@@ -410,6 +425,13 @@ Index sizes are tracuu's compacted index (the one queried) and the
 peers' only index. "load" is the load average when each measurement
 started.
 EOF
+if [ -n "$OTHER_RUNS" ]; then
+    cat <<EOF
+Not all in the same run: the figures of${OTHER_RUNS#,} come from an
+earlier run, stopped at a later size and kept with \`BENCH_RESUME=1\`
+(same build, same steps); read the exponents with the loads.
+EOF
+fi
 for n in $SIZES; do
     . "$OUT/n$n/summary.env"
     cat <<EOF
@@ -491,11 +513,29 @@ fi
 # kept as they were (each says when and how it was measured).
 OLD=$OUT/BENCHMARKS.old.md
 if [ -f "$REPORT_DOC" ] && [ "$REPORT_DOC" != "-" ]; then cp "$REPORT_DOC" "$OLD"; else : > "$OLD"; fi
+# A section that the run being reported measured is kept as it is; the
+# others get a note saying they come from an earlier run.
+KEPT_NOTE="*Kept from an earlier run of the benchmark: this one did not measure it again.*"
+if [ "$REPORT_ONLY" != 1 ]; then
+    : > "$MAIN/sections.txt"
+    [ "$LARGE" = 1 ] && echo "Largest reports" >> "$MAIN/sections.txt"
+    [ "$EXTRAS" = 1 ] && printf '%s\n' OCR "Web server" Shards >> "$MAIN/sections.txt"
+fi
 keep_section () {
-    awk -v h="## $1" '$0 == h { on = 1; print ""; print; next } /^## / { on = 0 } on' "$OLD" >> "$R"
+    if grep -qx "$1" "$MAIN/sections.txt" 2>/dev/null; then note=""; else note=$KEPT_NOTE; fi
+    awk -v h="## $1" -v note="$note" -v old="$KEPT_NOTE" '
+        $0 == h { on = 1; print ""; print; print ""; if (note != "") { print note; print "" } skip = 1; next }
+        /^## / { on = 0 }
+        on && skip && ($0 == "" || $0 == old) { next }
+        on && $0 == "" { blank++; next }
+        on { skip = 0; for (; blank > 0; blank--) print ""; print }' "$OLD" >> "$R"
 }
-[ "$LARGE" = 1 ] || keep_section "Largest reports"
-[ "$EXTRAS" = 1 ] || { keep_section OCR; keep_section "Web server"; keep_section Shards; }
+if [ "$REPORT_ONLY" = 1 ]; then
+    for sec in "Largest reports" OCR "Web server" Shards; do keep_section "$sec"; done
+else
+    [ "$LARGE" = 1 ] || keep_section "Largest reports"
+    [ "$EXTRAS" = 1 ] || { keep_section OCR; keep_section "Web server"; keep_section Shards; }
+fi
 
 cat "$R"
 if [ "$REPORT_DOC" != "-" ]; then
