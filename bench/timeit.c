@@ -2,11 +2,13 @@
  * bench/timeit.c: run a command N times, each as a new process, and
  * print its wall times with a monotonic nanosecond clock.
  *
- *   timeit [-n N] [-w W] [-o FILE] -- COMMAND [ARG...]
+ *   timeit [-n N] [-w W] [-o FILE] [-r FILE] -- COMMAND [ARG...]
  *
  * -w W: warm-up runs, not timed (default 0). -n N: timed runs (default
  * 1). -o FILE: standard output of the last run goes to FILE (the others
- * to /dev/null). Prints one line: "median_ms p95_ms p99_ms min_ms
+ * to /dev/null). -r FILE: each timed run's milliseconds are appended to
+ * FILE, one a line, so that a caller can pool the runs of several
+ * commands (the percentiles of a whole query set). Prints one line: "median_ms p95_ms p99_ms min_ms
  * max_ms exit_code" (nearest-rank percentiles) and exits 0, or exits 2
  * when the command cannot be run or is killed by a signal.
  */
@@ -79,7 +81,7 @@ int
 main (int argc, char **argv)
 {
     int n = 1, w = 0, i, code = 0;
-    const char *out = NULL;
+    const char *out = NULL, *raw = NULL;
     double *t;
 
     for (i = 1; i < argc && strcmp (argv[i], "--") != 0; i++) {
@@ -89,13 +91,15 @@ main (int argc, char **argv)
             w = atoi (argv[++i]);
         else if (strcmp (argv[i], "-o") == 0 && i + 1 < argc)
             out = argv[++i];
+        else if (strcmp (argv[i], "-r") == 0 && i + 1 < argc)
+            raw = argv[++i];
         else {
-            fprintf (stderr, "usage: timeit [-n N] [-w W] [-o FILE] -- CMD...\n");
+            fprintf (stderr, "usage: timeit [-n N] [-w W] [-o FILE] [-r FILE] -- CMD...\n");
             return 2;
         }
     }
     if (i + 1 >= argc || n < 1) {
-        fprintf (stderr, "usage: timeit [-n N] [-w W] [-o FILE] -- CMD...\n");
+        fprintf (stderr, "usage: timeit [-n N] [-w W] [-o FILE] [-r FILE] -- CMD...\n");
         return 2;
     }
     argv += i + 1;
@@ -112,6 +116,22 @@ main (int argc, char **argv)
         t[i] = now_ms () - t0;
         if (code < 0 || code == 127)
             return 2;
+    }
+    if (raw != NULL) {
+        FILE *f = fopen (raw, "a");
+
+        if (f == NULL) {
+            perror (raw);
+            free (t);
+            return 2;
+        }
+        for (i = 0; i < n; i++)
+            fprintf (f, "%.2f\n", t[i]);
+        if (fclose (f) != 0) {
+            perror (raw);
+            free (t);
+            return 2;
+        }
     }
     qsort (t, (size_t) n, sizeof *t, cmp_double);
     printf ("%.2f %.2f %.2f %.2f %.2f %d\n", rank (t, n, 0.5), rank (t, n, 0.95),

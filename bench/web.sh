@@ -7,7 +7,7 @@
 # the server's memory over 10 000 requests. Writes the "Web server"
 # section of docs/BENCHMARKS.md (replacing an older one).
 # Usage: sh bench/web.sh [BUILD] [DB]
-#   DB                 default bench/out/tracuu.db (made by bench/run.sh)
+#   DB                 default bench/out/n100000/tracuu.db (made by bench/run.sh)
 #   BENCH_REPS         timed runs of each query (default 20)
 #   BENCH_WEB_THREADS  tracuu-web --threads (default 4)
 #   BENCH_WEB_SECONDS  seconds of each wrk run (default 15)
@@ -20,7 +20,7 @@ set -eu
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out
-DB=${2:-$OUT/tracuu.db}
+DB=${2:-$OUT/n${BENCH_DOCS:-100000}/tracuu.db}
 REPS=${BENCH_REPS:-20}
 THREADS=${BENCH_WEB_THREADS:-4}
 SECONDS_WRK=${BENCH_WEB_SECONDS:-15}

@@ -9,7 +9,7 @@ antiword groff-base libtesseract-dev libleptonica-dev tesseract-ocr-vie \
 imagemagick fonts-dejavu-core python3 python3-jsonschema \
 libmicrohttpd-dev libcrypt-dev chromium chromium-driver python3-selenium curl openssl"
 if [ "${1:-}" = bench ]; then
-    PKGS="$PKGS xapian-omega sqlite3 libsqlite3-dev time wrk"
+    PKGS="$PKGS xapian-omega sqlite3 libsqlite3-dev time wrk unzip"
 fi
 
 missing=""
