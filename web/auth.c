@@ -15,6 +15,7 @@ typedef struct user {
 struct web_auth {
     user_t *users;
     size_t n;
+    size_t room;                /* Allocated slots of 'users'. */
 };
 
 /* Compared in time that depends on the lengths only, so that a guess
@@ -72,10 +73,15 @@ web_auth_load (const char *path, web_auth_t **out, char **error_out)
             goto DONE;
         }
         *colon = '\0';
-        users = realloc (a->users, (a->n + 1) * sizeof *users);
-        if (users == NULL)
-            goto NOMEM;
-        a->users = users;
+        if (a->n == a->room) {
+            size_t room = a->room ? 2 * a->room : 8;
+
+            users = realloc (a->users, room * sizeof *users);
+            if (users == NULL)
+                goto NOMEM;
+            a->users = users;
+            a->room = room;
+        }
         a->users[a->n].name = strdup (line);
         a->users[a->n].hash = strdup (hash);
         a->n++;
