@@ -457,6 +457,17 @@ xapc_status_t xapc_enquire_set_weighting (xapc_enquire_t *enq,
 xapc_status_t xapc_enquire_sort_by_value (xapc_enquire_t *enq,
                                           xapc_slot_t slot, int reverse);
 
+/**
+ * Order by relevance, the value in 'slot' (byte order; 'reverse'
+ * non-zero for descending) breaking ties, where Xapian would break them
+ * by document id: ids differ between one database and shards of the
+ * same documents, values do not. The remote backend carries it.
+ * @since 0.3
+ */
+xapc_status_t xapc_enquire_sort_by_relevance_then_value (xapc_enquire_t *enq,
+                                                         xapc_slot_t slot,
+                                                         int reverse);
+
 /** Keep at most one match per distinct value in 'slot'. @since 0.1 */
 xapc_status_t xapc_enquire_collapse (xapc_enquire_t *enq, xapc_slot_t slot);
 

@@ -7,7 +7,7 @@
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "7"
+#define TRACUU_SCHEMA_VERSION "8"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 #define TRACUU_META_CASES "tracuu.cases:" /* + a report's R id: the keys of
                                              its cases, one a line. */
@@ -36,6 +36,8 @@
 #define TRACUU_YEAR_TERMS_FIRST 1900
 #define TRACUU_YEAR_TERMS_LAST 2199
 #define TRACUU_CASE_ID "case:"     /* A case's id term is Q + case: + key. */
+#define TRACUU_CITATION_ID "cite:" /* A citation's: Q + cite: + report id + : + key. */
+#define TRACUU_CITED_ID "cited:"   /* Every citation of a case: Q + cited: + key. */
 
 /* Value slots. */
 enum {

@@ -1641,6 +1641,20 @@ xapc_enquire_sort_by_value (xapc_enquire_t *enq, xapc_slot_t slot,
 }
 
 extern "C" xapc_status_t
+xapc_enquire_sort_by_relevance_then_value (xapc_enquire_t *enq,
+                                           xapc_slot_t slot, int reverse)
+{
+    if (enq == nullptr)
+        return null_argument (__func__);
+    try {
+        enq->enq->set_sort_by_relevance_then_value (slot, reverse != 0);
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception ("cannot set the sort order", nullptr);
+    }
+}
+
+extern "C" xapc_status_t
 xapc_enquire_collapse (xapc_enquire_t *enq, xapc_slot_t slot)
 {
     if (enq == nullptr)
