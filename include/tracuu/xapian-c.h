@@ -517,6 +517,24 @@ double xapc_mset_weight (const xapc_mset_t *mset, size_t i);
 xapc_status_t xapc_mset_document (xapc_mset_t *mset, size_t i,
                                   xapc_doc_t **out);
 
+/**
+ * Ask for the documents of every match at once: from a remote database,
+ * the requests are sent together and xapc_mset_document() then waits
+ * for replies already on their way, not a round trip each. @since 0.3
+ */
+xapc_status_t xapc_mset_fetch (xapc_mset_t *mset);
+
+/**
+ * The sort key of match 'i': under xapc_enquire_sort_by_value() or
+ * xapc_enquire_sort_by_relevance_then_value(), the value of the sort
+ * slot, which the match read and, from a remote database, carried in
+ * its reply: a value of many matches without a request per document.
+ * *out (not NUL-terminated) stays valid until the next call on 'mset'
+ * or its destruction. @since 0.3
+ */
+xapc_status_t xapc_mset_sort_key (xapc_mset_t *mset, size_t i,
+                                  const char **out, size_t *out_len);
+
 /** Free 'mset'. NULL is a no-op. @since 0.1 */
 void xapc_mset_destroy (xapc_mset_t *mset);
 

@@ -183,18 +183,43 @@ stream_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_status_t *st)
     return s.rc;
 }
 
-/* The summaries of the matches in 'mset': streamed from the value slot
- * when the matches are many, else read from their documents. */
+/* The summaries that the matches of 'mset' carry as their sort keys
+ * (the match was sorted by the summary). */
 static tracuu_status_t
-read_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_mset_t *mset)
+carried_summaries (tracuu_answer_t *a, xapc_mset_t *mset, xapc_status_t *st)
+{
+    tracuu_status_t rc = TRACUU_STATUS_OK;
+
+    for (size_t i = 0; i < a->n_items && !*st && !rc; i++) {
+        const char *v;
+        size_t len;
+
+        *st = xapc_mset_sort_key (mset, i, &v, &len);
+        if (!*st && len > 0)
+            rc = read_summary (a, &a->items[i], v, len);
+    }
+    return rc;
+}
+
+/* The summaries of the matches in 'mset': carried by the match over
+ * shards (one reply per shard, where a document read is a round trip
+ * to a remote one), streamed from the value slot when the matches are
+ * many, else read from their documents. */
+static tracuu_status_t
+read_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_mset_t *mset,
+                int carried)
 {
     const char *kcase = TRACUU_PREFIX_KIND "case";
     tracuu_status_t rc = TRACUU_STATUS_OK;
     uint32_t cases = 0;
-    xapc_status_t st;
+    xapc_status_t st = XAPC_OK;
 
-    st = xapc_db_termfreq (index->db, kcase, strlen (kcase), &cases);
-    if (!st && a->n_items > 0 && a->n_items * STREAM_FRACTION >= cases)
+    if (carried)
+        rc = carried_summaries (a, mset, &st);
+    else
+        st = xapc_db_termfreq (index->db, kcase, strlen (kcase), &cases);
+    if (!st && !rc && !carried && a->n_items > 0
+        && a->n_items * STREAM_FRACTION >= cases)
         rc = stream_summaries (index, a, &st);
     for (size_t i = 0; i < a->n_items && !st && !rc; i++) {
         xapc_doc_t *doc = NULL;
@@ -245,8 +270,9 @@ docid_less (const void *x, const void *y)
 /* A shard's copy of a case holds the terms of that shard's reports
  * only, so that a question may match one copy and not another which
  * one index would have merged into the document it matched. Every copy
- * of the matched cases is found by their id terms, in one more match,
- * and added as an extra item (read, never counted by facets). */
+ * of the matched cases is found by their id terms, in one more match
+ * that carries their summaries as sort keys, and added as an extra item
+ * (read, never counted by facets). */
 static tracuu_status_t
 add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
 {
@@ -282,6 +308,8 @@ add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
     if (!st && enq != NULL)
         st = xapc_enquire_set_weighting (enq, XAPC_WEIGHT_BOOL);
     if (!st && enq != NULL)
+        st = xapc_enquire_sort_by_value (enq, TRACUU_SLOT_CASE, 0);
+    if (!st && enq != NULL)
         st = xapc_db_doccount (index->db, &doccount);
     if (!st && enq != NULL)
         st = xapc_enquire_get_mset (enq, 0, doccount, doccount, &mset);
@@ -304,8 +332,10 @@ add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
 
         if (bsearch (&docid, have, n, sizeof *have, docid_less) != NULL)
             continue;
-        st = xapc_mset_document (mset, i, &doc);
-        if (!st)
+        st = xapc_mset_sort_key (mset, i, &v, &len);
+        if (!st && len == 0)
+            st = xapc_mset_document (mset, i, &doc);
+        if (!st && len == 0)
             st = xapc_doc_get_value (doc, TRACUU_SLOT_CASE, &v, &len);
         it.docid = docid;
         it.extra = 1;
@@ -1475,8 +1505,8 @@ describe_how (tracuu_answer_t *a, const tracuu_question_t *q)
 /* Run the query: the matches, with every facet counted over them. */
 static tracuu_status_t
 match (tracuu_index_t *index, xapc_query_t *xq,
-       const tracuu_field_t *const *facet_fields, size_t n_facets, int *spies, unsigned max, xapc_enquire_t **enq_out,
-       xapc_mset_t **mset_out)
+       const tracuu_field_t *const *facet_fields, size_t n_facets, int *spies,
+       unsigned max, int carry, xapc_enquire_t **enq_out, xapc_mset_t **mset_out)
 {
     xapc_enquire_t *enq = NULL;
     xapc_status_t st = xapc_enquire_new (index->db, &enq);
@@ -1487,6 +1517,9 @@ match (tracuu_index_t *index, xapc_query_t *xq,
         st = xapc_enquire_set_query (enq, xq);
     if (!st)
         st = xapc_enquire_set_weighting (enq, XAPC_WEIGHT_BOOL);
+    /* Sorted by summary, the match carries each one (see read_summaries). */
+    if (!st && carry)
+        st = xapc_enquire_sort_by_value (enq, TRACUU_SLOT_CASE, 0);
     for (size_t i = 0; i < n_facets && !st; i++)
         st = xapc_enquire_add_value_spy (enq, (xapc_slot_t) facet_fields[i]->slot,
                                          &spies[i]);
@@ -1516,6 +1549,9 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
     int spies[MAX_FACETS], group = -1;
     size_t n_facets = 0;
     uint32_t estimated = 0;
+    /* Over shards, with every match read: no sort order is asked for
+     * otherwise (document order, the first 'max_cases' of it). */
+    int carry = tracuu_index_n_shards (index) > 1 && opts->max_cases == 0;
 
     rc = parse_fields (index, opts->facets, facet_fields, &n_facets, MAX_FACETS);
     if (!rc && opts->group_by != NULL) {
@@ -1535,7 +1571,7 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
         rc = build_query (index, question, &xq);
     if (!rc)
         rc = match (index, xq, facet_fields, n_facets, spies, opts->max_cases,
-                    &enq, &mset);
+                    carry, &enq, &mset);
     xapc_query_destroy (xq);
     if (rc)
         return rc;
@@ -1554,7 +1590,7 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
     a->group_field = group >= 0 ? group_field->name : NULL;
     for (size_t i = 0; i < a->n_items; i++)
         a->items[i].docid = xapc_mset_docid (mset, i);
-    rc = read_summaries (index, a, mset);
+    rc = read_summaries (index, a, mset, carry);
     if (!rc && tracuu_index_n_shards (index) > 1)
         rc = add_other_copies (index, a);
     if (!rc && tracuu_index_n_shards (index) > 1)
