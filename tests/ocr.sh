@@ -145,6 +145,21 @@ print(" ".join(sorted("%s:%d: %s %s %s" % (s["file"].split("/")[-1], s["line"], 
 }
 check 'over shards: sources with their page and OCR' "$(sources --db "$TMP/db")" \
     "$(sources --db "$TMP/db" --db "$TMP/none.db")"
+if command -v xapian-tcpsrv >/dev/null 2>&1; then
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    # In a session of its own: on TERM it signals its whole process group.
+    setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$TMP/db" &
+    srv=$!
+    python3 -c 'import socket, sys, time
+for _ in range(500):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2).close(); break
+    except OSError:
+        time.sleep(0.01)' "$port"
+    check 'over a remote shard: sources with their page and OCR' "$(sources --db "$TMP/db")" \
+        "$(sources --db "127.0.0.1:$port" --db "$TMP/none.db")"
+    kill "$srv"
+fi
 case "$("$QUERY" --db "$TMP/db" 'tất cả các khoản phạt')" in
     *"scan.pdf:7 (page 1, OCR): "*) ok ;;
     *) fail 'answer text says the page and OCR' 'scan.pdf:7 (page 1, OCR): "...' "$("$QUERY" --db "$TMP/db" 'tất cả các khoản phạt')" ;;

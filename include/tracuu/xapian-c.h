@@ -518,11 +518,12 @@ xapc_status_t xapc_mset_document (xapc_mset_t *mset, size_t i,
                                   xapc_doc_t **out);
 
 /**
- * Ask for the documents of every match at once: from a remote database,
- * the requests are sent together and xapc_mset_document() then waits
- * for replies already on their way, not a round trip each. @since 0.3
+ * Ask for the document of match 'i' ahead: from a remote database, the
+ * requests of several matches are sent together, and xapc_mset_document()
+ * then waits for replies already on their way, not a round trip each.
+ * @since 0.3
  */
-xapc_status_t xapc_mset_fetch (xapc_mset_t *mset);
+xapc_status_t xapc_mset_fetch_one (xapc_mset_t *mset, size_t i);
 
 /**
  * The sort key of match 'i': under xapc_enquire_sort_by_value() or

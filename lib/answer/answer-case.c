@@ -120,7 +120,31 @@ typedef struct carried_value {
     xapc_docid_t docid;
     const char *v;              /* In the arena, NUL-terminated. */
     size_t len;
+    size_t at;                  /* Rank in the match. */
 } carried_value_t;
+
+/* Which matches of a match of every document of a kind to keep. */
+typedef int (*keep_fn) (xapc_docid_t docid, const char *v, size_t len,
+                        const void *payload);
+
+/* Thousands of terms in one OR cost Xapian more than the postings of a
+ * kind: when the terms are at least 1 / EVERY_FRACTION of the
+ * documents of the kind (EVERY_RECORDS_FRACTION for the records, which
+ * are large to carry), match the kind and keep what was asked for. */
+#define EVERY_FRACTION 16
+#define EVERY_RECORDS_FRACTION 2
+
+/* The kind term 'kind' ("case" or "report") if 'n' documents asked for
+ * are at least 1 / 'fraction' of its documents, else NULL. */
+static const char *
+every_of (tracuu_index_t *index, const char *kind, size_t n, size_t fraction)
+{
+    uint32_t count = 0;
+
+    if (xapc_db_termfreq (index->db, kind, strlen (kind), &count) != XAPC_OK)
+        return NULL;
+    return n * fraction >= count ? kind : NULL;
+}
 
 typedef struct carried {
     carried_value_t *items;     /* By document id. */
@@ -139,7 +163,7 @@ carried_cmp (const void *x, const void *y)
 static const carried_value_t *
 carried_find (const carried_t *c, xapc_docid_t docid)
 {
-    carried_value_t k = { docid, NULL, 0 };
+    carried_value_t k = { docid, NULL, 0, 0 };
 
     return c->n ? bsearch (&k, c->items, c->n, sizeof k, carried_cmp) : NULL;
 }
@@ -170,11 +194,13 @@ terms_dispose (terms_t *t)
     tracuu_map__dispose (&t->seen);
 }
 
-/* The documents indexed by any of the terms 't' (and by 'filter' if
- * not NULL), matched once: their ids, and the value of 'slot' of each
- * copied into 'arena'. *mset_out, if not NULL, gets the match. */
+/* The documents indexed by any of the terms 't' (or, 'every' not
+ * NULL, by that term, those 'keep' says), and by 'filter' if not NULL,
+ * matched once: their ids, and the value of 'slot' of each copied into
+ * 'arena'. *mset_out, if not NULL, gets the match. */
 static tracuu_status_t
 carry_values (tracuu_index_t *index, tracuu_arena_t *arena, const terms_t *t,
+              const char *every, keep_fn keep, const void *payload,
               xapc_query_t *filter, xapc_slot_t slot, carried_t *out,
               xapc_mset_t **mset_out)
 {
@@ -192,7 +218,9 @@ carry_values (tracuu_index_t *index, tracuu_arena_t *arena, const terms_t *t,
         *mset_out = NULL;
     if (subs == NULL)
         return TRACUU_STATUS_OUT_OF_MEMORY;
-    for (size_t i = 0; i < t->list.n && !st; i++)
+    if (every != NULL && t->list.n > 0)
+        st = xapc_query_term (every, strlen (every), 1, 0, &subs[n++]);
+    for (size_t i = 0; every == NULL && i < t->list.n && !st; i++)
         st = xapc_query_term (t->list.items[i], strlen (t->list.items[i]), 1, 0,
                               &subs[n++]);
     if (!st && n > 0)
@@ -226,8 +254,11 @@ carry_values (tracuu_index_t *index, tracuu_arena_t *arena, const terms_t *t,
             if (st)
                 break;
             c->docid = xapc_mset_docid (mset, i);
+            if (every != NULL && !keep (c->docid, v, len, payload))
+                continue;
             c->v = tracuu_arena__strndup (&rc, arena, v, len);
             c->len = len;
+            c->at = i;
             out->n++;
         }
         if (!rc && !st)
@@ -442,7 +473,22 @@ find_reports (tracuu_index_t *index, tracuu_answer_case_t *cases, size_t n)
     return rc;
 }
 
-/* Over shards, find_reports() in three matches however many the
+static int
+keep_path (xapc_docid_t docid, const char *v, size_t len, const void *payload)
+{
+    (void) docid;
+    return tracuu_map__get_str (payload, v, len, NULL);
+}
+
+static int
+keep_docid (xapc_docid_t docid, const char *v, size_t len, const void *payload)
+{
+    (void) v;
+    (void) len;
+    return tracuu_map__get_int (payload, docid, NULL);
+}
+
+/* Over remote shards, find_reports() in three matches however many the
  * sources: each report's id by its path (the match carries the paths),
  * then the documents of those with pages or text read by OCR, asked
  * for all at once. */
@@ -452,8 +498,9 @@ find_reports_at_once (tracuu_index_t *index, tracuu_arena_t *arena,
 {
     paged_t last = { 0, NULL, 0 };
     terms_t t = { { NULL, 0, 0 }, { 0 } };
-    carried_t paths, special;
-    tracuu_map_t by_path = { 0 }, docs_at = { 0 };
+    carried_t paths, special = { NULL, 0 };
+    tracuu_map_t by_path = { 0 }, docs_at = { 0 }, paths_asked = { 0 };
+    const char *kreport = TRACUU_PREFIX_KIND "report", *every;
     xapc_query_t *flag = NULL, *pages = NULL, *either = NULL, *sub[2];
     xapc_mset_t *mset = NULL;
     xapc_doc_t **docs = NULL;
@@ -468,10 +515,14 @@ find_reports_at_once (tracuu_index_t *index, tracuu_arena_t *arena,
 
             terms_add (&rc, arena, &t, term,
                        tracuu_index__id_term (cases[i].sources[k].path, term));
+            tracuu_map__put_str (&rc, &paths_asked, cases[i].sources[k].path,
+                                 strlen (cases[i].sources[k].path), 0);
         }
     if (rc || t.list.n == 0)
         goto DONE;
-    rc = carry_values (index, arena, &t, NULL, TRACUU_SLOT_PATH, &paths, NULL);
+    every = every_of (index, kreport, t.list.n, EVERY_FRACTION);
+    rc = carry_values (index, arena, &t, every, keep_path, &paths_asked, NULL,
+                       TRACUU_SLOT_PATH, &paths, NULL);
     for (size_t i = 0; !rc && i < paths.n; i++)
         tracuu_map__put_str (&rc, &by_path, paths.items[i].v, paths.items[i].len,
                              paths.items[i].docid);
@@ -485,17 +536,19 @@ find_reports_at_once (tracuu_index_t *index, tracuu_arena_t *arena,
     if (st && !rc)
         rc = tracuu_index__fail (index, st, "finding a case's report");
     if (!rc)
-        rc = carry_values (index, arena, &t, either, TRACUU_SLOT_PATH, &special,
-                           &mset);
-    if (!rc && mset != NULL && xapc_mset_size (mset) > 0) {
-        n_docs = xapc_mset_size (mset);
+        rc = carry_values (index, arena, &t, every, keep_path, &paths_asked,
+                           either, TRACUU_SLOT_PATH, &special, &mset);
+    if (!rc && special.n > 0) {
+        n_docs = special.n;
         docs = calloc (n_docs, sizeof *docs);
         if (docs == NULL)
             rc = TRACUU_STATUS_OUT_OF_MEMORY;
-        st = rc ? XAPC_OK : xapc_mset_fetch (mset);
+        st = XAPC_OK;
+        for (size_t i = 0; !rc && !st && i < n_docs; i++)
+            st = xapc_mset_fetch_one (mset, special.items[i].at);
         for (size_t i = 0; !rc && !st && i < n_docs; i++) {
-            st = xapc_mset_document (mset, i, &docs[i]);
-            tracuu_map__put_int (&rc, &docs_at, xapc_mset_docid (mset, i), i);
+            st = xapc_mset_document (mset, special.items[i].at, &docs[i]);
+            tracuu_map__put_int (&rc, &docs_at, special.items[i].docid, i);
         }
         if (st && !rc)
             rc = tracuu_index__fail (index, st, "finding a case's report");
@@ -531,18 +584,22 @@ find_reports_at_once (tracuu_index_t *index, tracuu_arena_t *arena,
     xapc_query_destroy (either);
     tracuu_map__dispose (&by_path);
     tracuu_map__dispose (&docs_at);
+    tracuu_map__dispose (&paths_asked);
     terms_dispose (&t);
     return rc;
 }
 
-/* Over shards, the records of every document of the cases listed
+/* Over remote shards, the records of every document of the cases listed
  * (theirs and their copies'), in one match that carries them. */
 static tracuu_status_t
 carry_records (tracuu_index_t *index, tracuu_answer_t *a, size_t offset,
                size_t count, carried_t *out)
 {
     terms_t t = { { NULL, 0, 0 }, { 0 } };
+    tracuu_map_t docids = { 0 };
     tracuu_status_t rc = TRACUU_STATUS_OK;
+    const char *every;
+    size_t n_docs = 0;
 
     memset (out, 0, sizeof *out);
     for (size_t i = 0; i < count && !rc; i++) {
@@ -556,14 +613,22 @@ carry_records (tracuu_index_t *index, tracuu_answer_t *a, size_t offset,
 
         tracuu_answer__display (a, offset + i, &docid, &copies, &n_copies, &s,
                                 &member_of);
+        tracuu_map__put_int (&rc, &docids, docid, 0);
+        for (size_t k = 0; k < n_copies; k++)
+            tracuu_map__put_int (&rc, &docids, copies[k], 0);
+        n_docs += 1 + n_copies;
         len = snprintf (id, sizeof id, "%s%s%s", TRACUU_PREFIX_ID, TRACUU_CASE_ID,
                         s->key);
         if (len > 0 && (size_t) len < sizeof id)
             terms_add (&rc, tracuu_answer__arena (a), &t, id, (size_t) len);
     }
+    every = every_of (index, TRACUU_PREFIX_KIND "case", n_docs,
+                      EVERY_RECORDS_FRACTION);
     if (!rc && t.list.n > 0)
-        rc = carry_values (index, tracuu_answer__arena (a), &t, NULL,
-                           TRACUU_SLOT_STORED, out, NULL);
+        rc = carry_values (index, tracuu_answer__arena (a), &t, every,
+                           keep_docid, &docids, NULL, TRACUU_SLOT_STORED, out,
+                           NULL);
+    tracuu_map__dispose (&docids);
     terms_dispose (&t);
     return rc;
 }
@@ -576,7 +641,9 @@ tracuu_answer__list (tracuu_index_t *index, tracuu_answer_t *a, size_t offset,
     tracuu_answer_case_t *cases;
     tracuu_status_t rc = TRACUU_STATUS_OK;
     carried_t carried = { NULL, 0 };
-    int shards = tracuu_index_n_shards (index) > 1;
+    /* Local documents are read faster one by one than by a match of
+     * thousands of terms; remote ones are a round trip each. */
+    int shards = tracuu_index__n_remote (index) > 0;
 
     tracuu_answer_n_matches (a, &n);
     if (offset > n)

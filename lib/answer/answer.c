@@ -272,32 +272,47 @@ docid_less (const void *x, const void *y)
  * one index would have merged into the document it matched. Every copy
  * of the matched cases is found by their id terms, in one more match
  * that carries their summaries as sort keys, and added as an extra item
- * (read, never counted by facets). */
+ * (read, never counted by facets). When the matches are many, that
+ * match is of every case instead, the copies kept by their keys: one
+ * term's postings rather than thousands of terms' (a tenth of the CPU
+ * for 2 000 matches). */
 static tracuu_status_t
 add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
 {
+    const char *kcase = TRACUU_PREFIX_KIND "case";
     size_t n = a->n_items, n_terms = 0;
     xapc_query_t **terms = calloc (n + 1, sizeof *terms), *any = NULL;
     xapc_docid_t *have = malloc ((n + 1) * sizeof *have);
     xapc_enquire_t *enq = NULL;
     xapc_mset_t *mset = NULL;
+    tracuu_map_t keys = { 0 };
     tracuu_status_t rc = TRACUU_STATUS_OK;
     xapc_status_t st = XAPC_OK;
-    uint32_t doccount = 0;
+    uint32_t doccount = 0, cases = 0;
     char id[XAPC_MAX_TERM_BYTES + 1];
+    int every;
 
     if (terms == NULL || have == NULL) {
         rc = TRACUU_STATUS_OUT_OF_MEMORY;
         goto DONE;
     }
-    for (size_t i = 0; i < n && !st; i++) {
+    st = xapc_db_termfreq (index->db, kcase, strlen (kcase), &cases);
+    every = n * STREAM_FRACTION >= cases;
+    if (!st && every && n > 0)
+        st = xapc_query_term (kcase, strlen (kcase), 1, 0, &terms[n_terms++]);
+    for (size_t i = 0; i < n && !st && !rc; i++) {
+        const char *key = a->items[i].sum.key;
         int len = snprintf (id, sizeof id, "%s%s%s", TRACUU_PREFIX_ID,
-                            TRACUU_CASE_ID, a->items[i].sum.key);
+                            TRACUU_CASE_ID, key);
 
         have[i] = a->items[i].docid;
-        if (len > 0 && (size_t) len < sizeof id)
+        if (every)
+            tracuu_map__put_str (&rc, &keys, key, strlen (key), i);
+        else if (len > 0 && (size_t) len < sizeof id)
             st = xapc_query_term (id, (size_t) len, 1, 0, &terms[n_terms++]);
     }
+    if (rc)
+        goto DONE;
     qsort (have, n, sizeof *have, docid_less);
     if (!st && n_terms > 0)
         st = xapc_query_combine (XAPC_OP_OR, terms, n_terms, 0, &any);
@@ -342,6 +357,9 @@ add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
         if (!st)
             rc = read_summary (a, &it, v, len);
         xapc_doc_destroy (doc);
+        if (!st && !rc && every
+            && !tracuu_map__get_str (&keys, it.sum.key, strlen (it.sum.key), NULL))
+            continue;           /* A case the question did not match. */
         if (!st && !rc) {
             a->items[a->n_items++] = it;
             a->n_matches++;
@@ -355,6 +373,7 @@ add_other_copies (tracuu_index_t *index, tracuu_answer_t *a)
         xapc_query_destroy (terms[i]);
     free (terms);
     free (have);
+    tracuu_map__dispose (&keys);
     xapc_query_destroy (any);
     xapc_mset_destroy (mset);
     xapc_enquire_destroy (enq);

@@ -55,6 +55,10 @@ tracuu_status_t tracuu_index__check_schema (tracuu_index_t *index,
  * failure otherwise. */
 tracuu_status_t tracuu_index__reshard (tracuu_index_t *index);
 
+/* shards.c: the shards up that are remote (a document read from one is
+ * a network round trip). */
+size_t tracuu_index__n_remote (const tracuu_index_t *index);
+
 /* What an index of shards answered from, kept by results and answers:
  * the number of shards (0 for an index in one folder) and the specs of
  * those down, in one allocation ('missing' and its strings: free()). */

@@ -1897,12 +1897,16 @@ xapc_mset_document (xapc_mset_t *mset, size_t i, xapc_doc_t **out)
 }
 
 extern "C" xapc_status_t
-xapc_mset_fetch (xapc_mset_t *mset)
+xapc_mset_fetch_one (xapc_mset_t *mset, size_t i)
 {
     if (mset == nullptr)
         return null_argument (__func__);
     try {
-        mset->mset->fetch ();
+        if (i >= mset->mset->size ())
+            return failf (XAPC_ERR_INVALID_ARGUMENT, __func__, nullptr,
+                          "match %zu is out of range (%zu matches)", i,
+                          static_cast<size_t> (mset->mset->size ()));
+        mset->mset->fetch ((*mset->mset)[static_cast<Xapian::doccount> (i)]);
         return XAPC_OK;
     } catch (...) {
         return map_exception ("cannot read the documents of a match", nullptr);
