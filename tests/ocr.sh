@@ -132,6 +132,34 @@ import json, sys
 print(" ".join(sorted("%s:%d: %s %s" % (s["file"].split("/")[-1], s["line"], s["ocr"], s["page"])
                       for c in json.load(sys.stdin)["cases"] for s in c["sources"]
                       if s["file"].endswith("scan.pdf"))))')"
+# The same over shards (the index and an empty one), which read the
+# sources' reports in a few matches rather than one by one.
+mkdir -p "$TMP/none"
+"$INDEX" --db "$TMP/none.db" "$TMP/none" >/dev/null 2>&1
+sources () {
+    "$QUERY" "$@" --format json 'tất cả các khoản phạt' | python3 -c '
+import json, sys
+print(" ".join(sorted("%s:%d: %s %s %s" % (s["file"].split("/")[-1], s["line"], s["ocr"],
+                                          s["page"], s["report_id"] > 0)
+                      for c in json.load(sys.stdin)["cases"] for s in c["sources"])))'
+}
+check 'over shards: sources with their page and OCR' "$(sources --db "$TMP/db")" \
+    "$(sources --db "$TMP/db" --db "$TMP/none.db")"
+if command -v xapian-tcpsrv >/dev/null 2>&1; then
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    # In a session of its own: on TERM it signals its whole process group.
+    setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$TMP/db" &
+    srv=$!
+    python3 -c 'import socket, sys, time
+for _ in range(500):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2).close(); break
+    except OSError:
+        time.sleep(0.01)' "$port"
+    check 'over a remote shard: sources with their page and OCR' "$(sources --db "$TMP/db")" \
+        "$(sources --db "127.0.0.1:$port" --db "$TMP/none.db")"
+    kill "$srv"
+fi
 case "$("$QUERY" --db "$TMP/db" 'tất cả các khoản phạt')" in
     *"scan.pdf:7 (page 1, OCR): "*) ok ;;
     *) fail 'answer text says the page and OCR' 'scan.pdf:7 (page 1, OCR): "...' "$("$QUERY" --db "$TMP/db" 'tất cả các khoản phạt')" ;;

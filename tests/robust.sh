@@ -467,10 +467,10 @@ ODB="$TMP/other-layout.db"
 xapian-metadata set "$ODB" tracuu.schema 0
 "$QUERY" --db "$ODB" tin >"$TMP/out" 2>"$TMP/err"
 status 'other layout: query exits 2' 2 $?
-has 'other layout: query message' "$TMP/err" "tracuu-query: index '$ODB' was made by another version of tracuu (layout 0, this one reads layout 7); delete it and index again"
+has 'other layout: query message' "$TMP/err" "tracuu-query: index '$ODB' was made by another version of tracuu (layout 0, this one reads layout 8); delete it and index again"
 "$INDEX" --db "$ODB" corpus >"$TMP/out" 2>"$TMP/err"
 status 'other layout: index exits 2' 2 $?
-has 'other layout: index message' "$TMP/err" "tracuu-index: index '$ODB' was made by another version of tracuu (layout 0, this one reads layout 7); delete it and index again"
+has 'other layout: index message' "$TMP/err" "tracuu-index: index '$ODB' was made by another version of tracuu (layout 0, this one reads layout 8); delete it and index again"
 
 # --- 6. What stays out of an index ---------------------------------------
 S6="$TMP/links"

@@ -75,9 +75,9 @@ printf 'auto s1.db\nauto s2.db\nauto s3.db\n' >"$TMP/local.shards"
 
 # --- The same answers as one index --------------------------------------
 # compare A B ARGS...: the JSON of tracuu-query over A and over B, equal
-# but for the "shards" key, the ranks, scores and document ids of
-# reports and the order of each case's sources (reports, in the order each index read
-# them).
+# but for the "shards" key, the document ids of reports and the order of
+# each case's sources (reports, in the order each index read them):
+# the same reports in the same order with the same scores.
 cat >"$TMP/compare.py" <<'EOF'
 import json, subprocess, sys
 query, a, b, args = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
@@ -91,14 +91,11 @@ def run(db):
         return 'exit %d: %s' % (p.returncode, p.stderr)
     j = json.loads(p.stdout)
     j.pop('shards', None)
-    # The same reports, each with the same line and passage; the order
-    # of close scores may differ (see docs/SHARDS.md).
-    # Document ids are each database's own.
+    # The same reports in the same order, each with the same score (as
+    # printed: to the millionth), line and passage. Document ids are
+    # each database's own.
     for r in j.get('results', []):
-        r.pop('score')
-        r.pop('rank')
         r.pop('id', None)
-    j.get('results', []).sort(key=lambda r: (r['file'], r['line']))
     for c in j.get('cases', []):
         for s in c['sources']:
             s.pop('report_id', None)
@@ -229,7 +226,7 @@ wait_port "$OP"
 "$QUERY" --db "$TMP/s2.db" --db "127.0.0.1:$OP" 'tin giả' >/dev/null 2>"$TMP/err"
 status 'another layout: exit 2' 2 $?
 has 'another layout: named' "$TMP/err" \
-    "tracuu-query: index '127.0.0.1:$OP' was made by another version of tracuu (layout 0, this one reads layout 7); delete it and index again"
+    "tracuu-query: index '127.0.0.1:$OP' was made by another version of tracuu (layout 0, this one reads layout 8); delete it and index again"
 printf 'auto s2.db\nnot a shard\n' >"$TMP/bad.shards"
 "$QUERY" --db "$TMP/bad.shards" 'tin giả' >/dev/null 2>"$TMP/err"
 status 'a malformed list: exit 2' 2 $?

@@ -440,3 +440,117 @@ Test (shards, a_remote_shard_that_goes_away_is_left_out)
     tracuu_index_close (one);
     free (local);
 }
+
+/* Documents in index 'db' (reports, cases and citations). */
+static uint32_t
+doccount (const char *db)
+{
+    xapc_db_t *x = NULL;
+    uint32_t n = 0;
+
+    cr_assert_eq (xapc_db_open (test_tmp_path (db), XAPC_DB_READ, &x), XAPC_OK);
+    cr_assert_eq (xapc_db_doccount (x, &n), XAPC_OK);
+    xapc_db_close (x);
+    return n;
+}
+
+/* The same reports in the same order with the very same scores (the
+ * doubles, not their printed form) from 'x' and 'y'. */
+static void
+expect_same_ranking (tracuu_index_t *x, tracuu_index_t *y, const char *text)
+{
+    tracuu_search_options_t opts = TRACUU_SEARCH_OPTIONS_INIT;
+    tracuu_results_t *r = NULL, *s = NULL;
+
+    opts.count_exactly = 1;
+    opts.limit = 100;
+    cr_assert_eq (tracuu_search (x, text, strlen (text), &opts, &r),
+                  TRACUU_STATUS_OK, "%s", tracuu_index_last_error (x));
+    cr_assert_eq (tracuu_search (y, text, strlen (text), &opts, &s),
+                  TRACUU_STATUS_OK, "%s", tracuu_index_last_error (y));
+    cr_expect_gt (tracuu_results_size (r), 1, "%s", text);
+    cr_expect_eq (tracuu_results_total (r), tracuu_results_total (s), "%s", text);
+    cr_assert_eq (tracuu_results_size (r), tracuu_results_size (s), "%s", text);
+    for (size_t i = 0; i < tracuu_results_size (r); i++) {
+        const tracuu_hit_t *a = tracuu_results_hit (r, i);
+        const tracuu_hit_t *b = tracuu_results_hit (s, i);
+
+        cr_expect_str_eq (a->path, b->path, "%s: rank %zu", text, i + 1);
+        cr_expect (a->score == b->score, "%s: %s scores %.17g and %.17g", text,
+                   a->path, a->score, b->score);
+    }
+    tracuu_results_destroy (r);
+    tracuu_results_destroy (s);
+}
+
+/* Shards 'c.db' and 'd.db' against 'one', and 'one' against an index
+ * made afresh of the same folders: as many documents, the same ranks
+ * and scores. */
+static void
+expect_one_index (const char *one, const char *fresh)
+{
+    static const char *const cd[] = { "c", "d", NULL };
+    const char *specs[2];
+    tracuu_index_t *shards, *x, *y;
+
+    index_into (fresh, cd);
+    cr_expect_eq (doccount (one), doccount (fresh));
+    cr_expect_eq (doccount ("c.db") + doccount ("d.db"), doccount (one));
+    specs[0] = strdup (test_tmp_path ("c.db"));
+    specs[1] = strdup (test_tmp_path ("d.db"));
+    shards = open_shards (specs, 2, TRACUU_STATUS_OK);
+    x = open_one (one);
+    y = open_one (fresh);
+    expect_same_ranking (shards, x, "sai sự thật");
+    expect_same_ranking (shards, x, "xử phạt TikTok");
+    expect_same_ranking (x, y, "sai sự thật");
+    tracuu_index_close (shards);
+    tracuu_index_close (x);
+    tracuu_index_close (y);
+    free ((char *) specs[0]);
+    free ((char *) specs[1]);
+}
+
+/* A case cited by three reports, two in one shard: each database holds
+ * a document per report citing it (the case's, and a citation for each
+ * other), so that the shards' statistics add up to one index's, and
+ * stay so when a report citing it is indexed again or deleted. */
+Test (shards, scores_exactly_as_one_index)
+{
+    static const char *const c[] = { "c", NULL }, *const d[] = { "d", NULL };
+    static const char *const cd[] = { "c", "d", NULL };
+    const char *fine = "Ngày 9/3/2024, Sở Thông tin và Truyền thông xử phạt ông "
+        "Phạm Quốc Bảo số tiền 6.000.000 đồng do chia sẻ thông tin sai sự "
+        "thật trên tài khoản TikTok.";
+    char text[2048];
+
+    write_report ("c", "hy-2024-03.txt", "HƯNG YÊN", "tháng 3 năm 2024", fine);
+    snprintf (text, sizeof text, "%s\n\nNgày 28/4/2024, Sở xử phạt bà Vũ Thị "
+              "Hoa số tiền 4.000.000 đồng do đăng tin sai sự thật trên "
+              "Facebook.", fine);
+    write_report ("c", "hy-2024-q2.txt", "HƯNG YÊN", "quý II năm 2024", text);
+    write_report ("d", "hy-2024-h1.txt", "HƯNG YÊN", "6 tháng đầu năm 2024", fine);
+    write_report ("d", "hd-2024-05.txt", "HẢI DƯƠNG", "tháng 5 năm 2024",
+                  "Ngày 14/5/2024, Sở xử phạt ông Đỗ Văn Tú số tiền 3.000.000 "
+                  "đồng do đưa tin sai sự thật về dịch bệnh trên TikTok.");
+    index_into ("c.db", c);
+    index_into ("d.db", d);
+    index_into ("one.db", cd);
+    expect_one_index ("one.db", "fresh1.db");
+
+    /* The first report citing the case, gone; another says more. */
+    cr_assert_eq (unlink (test_tmp_path ("c/hy-2024-03.txt")), 0);
+    write_report ("d", "hy-2024-h1.txt", "HƯNG YÊN", "6 tháng đầu năm 2024",
+                  text);
+    index_into ("c.db", c);
+    index_into ("d.db", d);
+    index_into ("one.db", cd);
+    expect_one_index ("one.db", "fresh2.db");
+
+    /* Cited by one report left: no citation. */
+    cr_assert_eq (unlink (test_tmp_path ("d/hy-2024-h1.txt")), 0);
+    index_into ("c.db", c);
+    index_into ("d.db", d);
+    index_into ("one.db", cd);
+    expect_one_index ("one.db", "fresh3.db");
+}

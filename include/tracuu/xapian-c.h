@@ -457,6 +457,17 @@ xapc_status_t xapc_enquire_set_weighting (xapc_enquire_t *enq,
 xapc_status_t xapc_enquire_sort_by_value (xapc_enquire_t *enq,
                                           xapc_slot_t slot, int reverse);
 
+/**
+ * Order by relevance, the value in 'slot' (byte order; 'reverse'
+ * non-zero for descending) breaking ties, where Xapian would break them
+ * by document id: ids differ between one database and shards of the
+ * same documents, values do not. The remote backend carries it.
+ * @since 0.3
+ */
+xapc_status_t xapc_enquire_sort_by_relevance_then_value (xapc_enquire_t *enq,
+                                                         xapc_slot_t slot,
+                                                         int reverse);
+
 /** Keep at most one match per distinct value in 'slot'. @since 0.1 */
 xapc_status_t xapc_enquire_collapse (xapc_enquire_t *enq, xapc_slot_t slot);
 
@@ -505,6 +516,25 @@ double xapc_mset_weight (const xapc_mset_t *mset, size_t i);
 /** The document of match 'i'; *out belongs to the caller. @since 0.1 */
 xapc_status_t xapc_mset_document (xapc_mset_t *mset, size_t i,
                                   xapc_doc_t **out);
+
+/**
+ * Ask for the document of match 'i' ahead: from a remote database, the
+ * requests of several matches are sent together, and xapc_mset_document()
+ * then waits for replies already on their way, not a round trip each.
+ * @since 0.3
+ */
+xapc_status_t xapc_mset_fetch_one (xapc_mset_t *mset, size_t i);
+
+/**
+ * The sort key of match 'i': under xapc_enquire_sort_by_value() or
+ * xapc_enquire_sort_by_relevance_then_value(), the value of the sort
+ * slot, which the match read and, from a remote database, carried in
+ * its reply: a value of many matches without a request per document.
+ * *out (not NUL-terminated) stays valid until the next call on 'mset'
+ * or its destruction. @since 0.3
+ */
+xapc_status_t xapc_mset_sort_key (xapc_mset_t *mset, size_t i,
+                                  const char **out, size_t *out_len);
 
 /** Free 'mset'. NULL is a no-op. @since 0.1 */
 void xapc_mset_destroy (xapc_mset_t *mset);

@@ -11,6 +11,9 @@
  * mentions a known case adds its record and its terms to the case
  * document in place; re-indexing or removing a report takes its records
  * out of the case documents first, and rebuilds them from the others.
+ * Each other report citing a case adds an empty citation document, so
+ * that the statistics Xapian ranks reports by are those of shards of the
+ * same files added up (see "Citations" below).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -430,6 +433,86 @@ case_id (const char *key, char *id)
     return n < 0 || n > XAPC_MAX_TERM_BYTES ? XAPC_MAX_TERM_BYTES : (size_t) n;
 }
 
+/*
+ * Citations. Xapian weighs report matches by statistics over every
+ * document, case documents included: the number of documents and their
+ * mean length. An index holds one case document per case, and each
+ * shard of a sharded index one per case its own reports cite, so that
+ * shards would count a case cited in several of them more than once.
+ * So that a sharded index counts as one index of the same files, each
+ * database holds as many documents of a case as it has reports citing
+ * it: the case document, and an empty citation document for every
+ * other report (no values, and only boolean terms, so of length 0: the
+ * lengths of the case documents add up already, each record adding its
+ * words). The citation of report 'rid' has the unique term
+ * Q cite: rid : key, and every citation of the case Q cited: key.
+ */
+static size_t
+citation_id (const char *key, const char *rid, char *id)
+{
+    int n = snprintf (id, XAPC_MAX_TERM_BYTES + 1, "%s%s%s:%s",
+                      TRACUU_PREFIX_ID, TRACUU_CITATION_ID, rid, key);
+
+    return n < 0 || n > XAPC_MAX_TERM_BYTES ? XAPC_MAX_TERM_BYTES : (size_t) n;
+}
+
+static size_t
+cited_id (const char *key, char *id)
+{
+    int n = snprintf (id, XAPC_MAX_TERM_BYTES + 1, "%s%s%s", TRACUU_PREFIX_ID,
+                      TRACUU_CITED_ID, key);
+
+    return n < 0 || n > XAPC_MAX_TERM_BYTES ? XAPC_MAX_TERM_BYTES : (size_t) n;
+}
+
+static tracuu_status_t
+add_citation (tracuu_index_t *index, const char *key, const char *rid)
+{
+    char id[XAPC_MAX_TERM_BYTES + 1], cited[XAPC_MAX_TERM_BYTES + 1];
+    size_t id_len = citation_id (key, rid, id);
+    xapc_doc_t *doc = NULL;
+    xapc_status_t st = xapc_doc_new (&doc);
+
+    if (!st)
+        st = xapc_doc_add_boolean_term (doc, id, id_len);
+    if (!st)
+        st = xapc_doc_add_boolean_term (doc, cited, cited_id (key, cited));
+    if (!st)
+        st = xapc_db_replace_by_term (index->db, id, id_len, doc, NULL);
+    xapc_doc_destroy (doc);
+    return st ? tracuu_index__fail (index, st, "writing a citation") : 0;
+}
+
+/* One citation fewer of 'key', the records of 'rid' gone: its own, or
+ * (when its record was the one the case document stands for) another's. */
+static tracuu_status_t
+drop_citation (tracuu_index_t *index, const char *key, const char *rid)
+{
+    char id[XAPC_MAX_TERM_BYTES + 1];
+    size_t id_len = citation_id (key, rid, id);
+    xapc_docid_t docid = 0;
+    xapc_status_t st = xapc_db_find_by_term (index->db, id, id_len, &docid);
+
+    if (st == XAPC_ERR_NOT_FOUND)
+        st = xapc_db_find_by_term (index->db, id, cited_id (key, id), &docid);
+    if (!st)
+        st = xapc_db_delete_document (index->db, docid);
+    if (st == XAPC_ERR_NOT_FOUND)
+        return TRACUU_STATUS_OK;
+    return st ? tracuu_index__fail (index, st, "deleting a citation") : 0;
+}
+
+/* A case gone, or rebuilt from one report's record: no citation left. */
+static tracuu_status_t
+drop_citations (tracuu_index_t *index, const char *key)
+{
+    char id[XAPC_MAX_TERM_BYTES + 1];
+    xapc_status_t st = xapc_db_delete_by_term (index->db, id, cited_id (key, id));
+
+    return st && st != XAPC_ERR_NOT_FOUND
+           ? tracuu_index__fail (index, st, "deleting citations") : 0;
+}
+
 /* A new case document from its records and their blob. */
 static xapc_status_t
 build_case_doc (const char *key, const tracuu_caserecs_t *recs,
@@ -501,7 +584,7 @@ drop_records (tracuu_index_t *index, xapc_docid_t docid, const char *rid)
     xapc_doc_t *doc = NULL;
     const char *key;
     char *data = NULL, *key_copy = NULL;
-    size_t len, klen;
+    size_t len, klen, dropped = 0;
     tracuu_caserecs_t recs = { 0 };
     tracuu_buf_t kept = { 0 };
     tracuu_status_t rc = TRACUU_STATUS_OK;
@@ -519,14 +602,22 @@ drop_records (tracuu_index_t *index, xapc_docid_t docid, const char *rid)
     if (!rc && tracuu_caserec__decode (data, len, &recs) != TRACUU_STATUS_OK) {
         st = xapc_db_delete_document (index->db, docid);
         rc = st ? tracuu_index__fail (index, st, "deleting a damaged case") : 0;
+        if (!rc)
+            rc = drop_citations (index, key_copy);
         goto DONE;
     }
     tracuu_caserec__begin (&rc, &kept);
     for (size_t i = 0; i < recs.n; i++)
         if (strcmp (recs.items[i].rid, rid) != 0)
             tracuu_buf__append (&rc, &kept, recs.items[i].raw, recs.items[i].raw_len);
+        else
+            dropped++;
     if (rc == TRACUU_STATUS_OK)
         rc = store_case (index, key_copy, kept.data, kept.len);
+    if (rc == TRACUU_STATUS_OK && kept.len <= TRACUU_CASEREC_MAGIC_LEN)
+        rc = drop_citations (index, key_copy);
+    else if (rc == TRACUU_STATUS_OK && dropped > 0)
+        rc = drop_citation (index, key_copy, rid);
 
   DONE:
     tracuu_caserec__dispose (&recs);
@@ -719,7 +810,7 @@ remove_terms (xapc_doc_t *doc, const char *prefix)
  * times their words. */
 static tracuu_status_t
 merge_case (tracuu_index_t *index, const tracuu_case_doc_t *item,
-            xapc_docid_t docid, char *note, size_t note_size)
+            xapc_docid_t docid, int *recorded, char *note, size_t note_size)
 {
     char id[XAPC_MAX_TERM_BYTES + 1];
     size_t id_len = case_id (item->key, id);
@@ -752,6 +843,8 @@ merge_case (tracuu_index_t *index, const tracuu_case_doc_t *item,
                   "replaced", item->key);
         st = xapc_db_replace_by_term (index->db, id, id_len, item->doc, NULL);
         rc = st ? tracuu_index__fail (index, st, "writing a case") : 0;
+        if (!rc)
+            rc = drop_citations (index, item->key);
         goto DONE;
     }
     if (rc || st) {
@@ -794,6 +887,8 @@ merge_case (tracuu_index_t *index, const tracuu_case_doc_t *item,
         st = xapc_db_replace_by_term (index->db, id, id_len, doc, NULL);
     if (st)
         rc = tracuu_index__fail (index, st, "writing a case");
+    else
+        *recorded = 1;
 
   DONE:
     tracuu_caserec__dispose (&rec);
@@ -809,7 +904,7 @@ tracuu_cases__write (tracuu_index_t *index, const tracuu_case_docs_t *docs,
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     tracuu_buf_t keys = { 0 };
-    tracuu_map_t seen = { 0 };
+    tracuu_map_t seen = { 0 }, counted = { 0 };
     char key[64];
     size_t klen = cases_key (docs->rid, key, sizeof key);
     xapc_status_t st;
@@ -820,19 +915,29 @@ tracuu_cases__write (tracuu_index_t *index, const tracuu_case_docs_t *docs,
         const tracuu_case_doc_t *item = &docs->items[i];
         char id[XAPC_MAX_TERM_BYTES + 1];
         size_t id_len = case_id (item->key, id);
+        size_t klen_i = strlen (item->key);
         xapc_docid_t docid = 0;
+        int recorded = 0;
 
         /* A key new to the index takes the document as prepared; one
-         * that other reports mention already gets this record added. */
+         * that other reports mention already gets this record added,
+         * and the report a citation (once, however often it cites it). */
         st = xapc_db_find_by_term (index->db, id, id_len, &docid);
         if (st == XAPC_ERR_NOT_FOUND) {
             st = xapc_db_replace_by_term (index->db, id, id_len, item->doc, NULL);
             if (st)
                 rc = tracuu_index__fail (index, st, "writing a case");
+            else
+                tracuu_map__put_str (&rc, &counted, item->key, klen_i, i);
         } else if (st) {
             rc = tracuu_index__fail (index, st, "finding a case");
         } else {
-            rc = merge_case (index, item, docid, note, note_size);
+            rc = merge_case (index, item, docid, &recorded, note, note_size);
+        }
+        if (!rc && recorded
+            && !tracuu_map__get_str (&counted, item->key, klen_i, NULL)) {
+            rc = add_citation (index, item->key, docs->rid);
+            tracuu_map__put_str (&rc, &counted, item->key, klen_i, i);
         }
         if (!rc && !tracuu_map__get_str (&seen, item->key, strlen (item->key),
                                          NULL)) {
@@ -846,6 +951,7 @@ tracuu_cases__write (tracuu_index_t *index, const tracuu_case_docs_t *docs,
         rc = st ? tracuu_index__fail (index, st, "listing cases") : 0;
     }
     tracuu_map__dispose (&seen);
+    tracuu_map__dispose (&counted);
     tracuu_buf__dispose (&keys);
     return rc;
 }

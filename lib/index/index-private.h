@@ -28,7 +28,7 @@
  * in fields.c (declared in include/tracuu/field.h).
  */
 
-#define TRACUU_SCHEMA_VERSION "7"
+#define TRACUU_SCHEMA_VERSION "8"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 #define TRACUU_META_CASES "tracuu.cases:" /* + a report's R id: the keys of
                                              its cases, one a line. */
@@ -57,6 +57,8 @@
 #define TRACUU_YEAR_TERMS_FIRST 1900
 #define TRACUU_YEAR_TERMS_LAST 2199
 #define TRACUU_CASE_ID "case:"     /* A case's id term is Q + case: + key. */
+#define TRACUU_CITATION_ID "cite:" /* A citation's: Q + cite: + report id + : + key. */
+#define TRACUU_CITED_ID "cited:"   /* Every citation of a case: Q + cited: + key. */
 
 /* Value slots. */
 enum {
@@ -150,6 +152,10 @@ tracuu_status_t tracuu_index__check_schema (tracuu_index_t *index,
  * shard that answers and one fewer than before; the status of the
  * failure otherwise. */
 tracuu_status_t tracuu_index__reshard (tracuu_index_t *index);
+
+/* shards.c: the shards up that are remote (a document read from one is
+ * a network round trip). */
+size_t tracuu_index__n_remote (const tracuu_index_t *index);
 
 /* What an index of shards answered from, kept by results and answers:
  * the number of shards (0 for an index in one folder) and the specs of

@@ -378,6 +378,16 @@ tracuu_index_shard (const tracuu_index_t *index, size_t i, int *down_out)
 }
 
 size_t
+tracuu_index__n_remote (const tracuu_index_t *index)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; index != NULL && i < index->n_shards; i++)
+        n += index->shards[i].host != NULL && !index->shards[i].down;
+    return n;
+}
+
+size_t
 tracuu_index_n_shards_down (const tracuu_index_t *index)
 {
     size_t n = 0;

@@ -229,6 +229,8 @@ run_once (tracuu_index_t *index, const tracuu_query_t *q,
         && (opts->sort == TRACUU_SORT_NEWEST || opts->sort == TRACUU_SORT_OLDEST))
         st = xapc_enquire_sort_by_value (enq, TRACUU_SLOT_TO,
                                          opts->sort == TRACUU_SORT_NEWEST);
+    else if (!st)
+        st = xapc_enquire_sort_by_relevance_then_value (enq, TRACUU_SLOT_PATH, 0);
     if (!st && opts->count_exactly)
         st = xapc_db_doccount (index->db, &doccount);
     check = opts->count_exactly ? doccount : 0;

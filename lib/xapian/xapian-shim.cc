@@ -72,6 +72,7 @@ struct xapc_enquire {
 
 struct xapc_mset {
     Xapian::MSet *mset = nullptr;
+    std::string sort_key;       /* The last xapc_mset_sort_key(). */
 
     ~xapc_mset () { delete mset; }
 };
@@ -1641,6 +1642,20 @@ xapc_enquire_sort_by_value (xapc_enquire_t *enq, xapc_slot_t slot,
 }
 
 extern "C" xapc_status_t
+xapc_enquire_sort_by_relevance_then_value (xapc_enquire_t *enq,
+                                           xapc_slot_t slot, int reverse)
+{
+    if (enq == nullptr)
+        return null_argument (__func__);
+    try {
+        enq->enq->set_sort_by_relevance_then_value (slot, reverse != 0);
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception ("cannot set the sort order", nullptr);
+    }
+}
+
+extern "C" xapc_status_t
 xapc_enquire_collapse (xapc_enquire_t *enq, xapc_slot_t slot)
 {
     if (enq == nullptr)
@@ -1878,6 +1893,48 @@ xapc_mset_document (xapc_mset_t *mset, size_t i, xapc_doc_t **out)
             out);
     } catch (...) {
         return map_exception ("cannot read the document of a match", nullptr);
+    }
+}
+
+extern "C" xapc_status_t
+xapc_mset_fetch_one (xapc_mset_t *mset, size_t i)
+{
+    if (mset == nullptr)
+        return null_argument (__func__);
+    try {
+        if (i >= mset->mset->size ())
+            return failf (XAPC_ERR_INVALID_ARGUMENT, __func__, nullptr,
+                          "match %zu is out of range (%zu matches)", i,
+                          static_cast<size_t> (mset->mset->size ()));
+        mset->mset->fetch ((*mset->mset)[static_cast<Xapian::doccount> (i)]);
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception ("cannot read the documents of a match", nullptr);
+    }
+}
+
+extern "C" xapc_status_t
+xapc_mset_sort_key (xapc_mset_t *mset, size_t i, const char **out,
+                    size_t *out_len)
+{
+    if (out != nullptr)
+        *out = nullptr;
+    if (out_len != nullptr)
+        *out_len = 0;
+    if (mset == nullptr || out == nullptr || out_len == nullptr)
+        return null_argument (__func__);
+    try {
+        if (i >= mset->mset->size ())
+            return failf (XAPC_ERR_INVALID_ARGUMENT, __func__, nullptr,
+                          "match %zu is out of range (%zu matches)", i,
+                          static_cast<size_t> (mset->mset->size ()));
+        mset->sort_key =
+            (*mset->mset)[static_cast<Xapian::doccount> (i)].get_sort_key ();
+        *out = mset->sort_key.data ();
+        *out_len = mset->sort_key.size ();
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception ("cannot read a result set", nullptr);
     }
 }
 
