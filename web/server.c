@@ -95,6 +95,32 @@ thread_handle (server_t *s)
     return h;
 }
 
+/* The request's deadline on the handle: --timeout after it arrived
+ * (its first line was read), so that a request whose headers came
+ * slowly has less time left. */
+static void
+set_deadline (server_t *s, tracuu_index_t *index, const request_log_t *log)
+{
+    struct timespec at;
+    unsigned ms = s->config.request_timeout;
+
+    if (ms == 0) {
+        tracuu_index_set_deadline (index, NULL);
+        return;
+    }
+    if (log != NULL)
+        at = log->start;
+    else
+        clock_gettime (CLOCK_MONOTONIC, &at);
+    at.tv_sec += ms / 1000;
+    at.tv_nsec += (long) (ms % 1000) * 1000000L;
+    if (at.tv_nsec >= 1000000000L) {
+        at.tv_sec++;
+        at.tv_nsec -= 1000000000L;
+    }
+    tracuu_index_set_deadline (index, &at);
+}
+
 static const char *
 get_param (void *conn, const char *name)
 {
@@ -220,8 +246,13 @@ on_request (void *cls, struct MHD_Connection *conn, const char *url,
         return send_reply (conn, &reply, log);
     }
     h = strncmp (url, "/api/", 5) == 0 ? thread_handle (s) : NULL;
+    if (h != NULL && h->index != NULL)
+        set_deadline (s, h->index, log);
     web_route (url, get_param, conn, h ? h->index : NULL,
-               h ? h->error : "out of memory", &reply);
+               h ? h->error : "out of memory", s->config.request_timeout,
+               &reply);
+    if (h != NULL && h->index != NULL)
+        tracuu_index_set_deadline (h->index, NULL);
     return send_reply (conn, &reply, log);
 }
 
@@ -329,7 +360,7 @@ server_start (const server_config_t *config, char **error_out)
         flags, 0, NULL, NULL, on_request, s,
         MHD_OPTION_SOCK_ADDR, (const struct sockaddr *) &config->addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) config->threads,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) config->timeout,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) config->idle_timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) WEB_MEMORY_PER_CONNECTION,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int) 512,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,

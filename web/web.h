@@ -31,9 +31,12 @@ typedef struct web_reply {
 typedef const char *(*web_param_fn) (void *conn, const char *name);
 
 /* routes.c: answer GET 'url' with parameters from 'param' on 'index'
- * (NULL when the database could not be opened: 'db_error' says why). */
+ * (NULL when the database could not be opened: 'db_error' says why),
+ * whose deadline is 'timeout_ms' after the request arrived (0: none),
+ * for the message of a request stopped there. */
 void web_route (const char *url, web_param_fn param, void *conn,
-                tracuu_index_t *index, const char *db_error, web_reply_t *out);
+                tracuu_index_t *index, const char *db_error,
+                unsigned timeout_ms, web_reply_t *out);
 
 /* routes.c: a JSON error {"error": {"status", "message"}} into 'out'. */
 void web_error (web_reply_t *out, unsigned status, const char *format, ...)

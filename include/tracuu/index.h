@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "tracuu/status.h"
 
@@ -134,6 +135,19 @@ tracuu_index_check (const char *path, char **report_out, size_t *errors_out);
  */
 tracuu_status_t
 tracuu_index_reopen (tracuu_index_t *index, int *changed_out);
+
+/**
+ * Stop searches, answers and reports on 'index' that run past
+ * '*deadline' (CLOCK_MONOTONIC; NULL: no deadline, as opened): they
+ * return TRACUU_STATUS_TIMED_OUT with no result, never a partial count,
+ * and tracuu_index_last_error() says what was under way. The clock is
+ * read between their steps and every few matches of the match itself,
+ * so that a call stops soon after the deadline instead of running on.
+ * Over remote shards their servers match, and only the shard timeout
+ * bounds that part. A server sets it before each request. @since 0.3
+ */
+void
+tracuu_index_set_deadline (tracuu_index_t *index, const struct timespec *deadline);
 
 /** Number of report documents in the index. @since 0.1 */
 tracuu_status_t

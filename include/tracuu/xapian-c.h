@@ -22,6 +22,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -47,6 +48,8 @@ typedef enum xapc_status {
     XAPC_ERR_NETWORK,          /* NetworkError: a remote database cannot be
                                   reached, closed the connection or timed
                                   out. @since 0.3 */
+    XAPC_ERR_TIMEOUT,          /* The deadline of xapc_enquire_set_deadline()
+                                  passed during the match. @since 0.3 */
     XAPC_STATUS_LAST
 } xapc_status_t;
 
@@ -474,6 +477,18 @@ xapc_status_t xapc_enquire_add_value_spy (xapc_enquire_t *enq,
  */
 xapc_status_t xapc_enquire_spy_values (xapc_enquire_t *enq, int spy,
                                        xapc_term_cb cb, void *payload);
+
+/**
+ * Stop every following get_mset() still matching once CLOCK_MONOTONIC
+ * passes '*deadline' (NULL: no deadline): it fails with
+ * XAPC_ERR_TIMEOUT and gives nothing back. The clock is read every few
+ * matches, so the match stops soon after the deadline rather than
+ * counting on. A database with remote shards matches them in their
+ * servers, where the clock is not read: there, only their timeout
+ * bounds a match. @since 0.3
+ */
+xapc_status_t xapc_enquire_set_deadline (xapc_enquire_t *enq,
+                                         const struct timespec *deadline);
 
 /**
  * Run the search: up to 'maxitems' matches starting at rank 'first',

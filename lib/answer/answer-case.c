@@ -307,8 +307,11 @@ tracuu_answer__list (tracuu_index_t *index, tracuu_answer_t *a, size_t offset,
     cases = calloc (count + 1, sizeof *cases);
     if (cases == NULL)
         return TRACUU_STATUS_OUT_OF_MEMORY;
-    for (size_t i = 0; i < count && !rc; i++)
-        rc = read_case (index, a, offset + i, &cases[i]);
+    for (size_t i = 0; i < count && !rc; i++) {
+        rc = tracuu_index__check_deadline (index, "listing the cases");
+        if (!rc)
+            rc = read_case (index, a, offset + i, &cases[i]);
+    }
     if (!rc)
         rc = find_reports (index, cases, count);
     tracuu_answer__set_cases (a, cases, rc ? 0 : count, offset);

@@ -1,0 +1,42 @@
+/*
+ * The deadline of a handle: a server gives each request a time limit,
+ * and searches and answers on the handle check it between their steps
+ * and, through the binding, every few matches of the match itself, so
+ * that a request past its limit stops using the processor.
+ */
+#include <time.h>
+
+#include "tracuu/index.h"
+#include "index/tracuu-index.h"
+
+void
+tracuu_index_set_deadline (tracuu_index_t *index, const struct timespec *deadline)
+{
+    if (index == NULL)
+        return;
+    index->has_deadline = deadline != NULL;
+    if (deadline != NULL)
+        index->deadline = *deadline;
+}
+
+const struct timespec *
+tracuu_index__deadline (const tracuu_index_t *index)
+{
+    return index->has_deadline ? &index->deadline : NULL;
+}
+
+tracuu_status_t
+tracuu_index__check_deadline (tracuu_index_t *index, const char *doing)
+{
+    struct timespec now;
+
+    if (!index->has_deadline)
+        return TRACUU_STATUS_OK;
+    clock_gettime (CLOCK_MONOTONIC, &now);
+    if (now.tv_sec < index->deadline.tv_sec
+        || (now.tv_sec == index->deadline.tv_sec
+            && now.tv_nsec < index->deadline.tv_nsec))
+        return TRACUU_STATUS_OK;
+    tracuu_index__set_error (index, "the time limit ran out while %s", doing);
+    return TRACUU_STATUS_TIMED_OUT;
+}
