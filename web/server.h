@@ -19,6 +19,8 @@ typedef struct server_config {
                                    take to send its request. */
     unsigned request_timeout;   /* Milliseconds a request may run, from
                                    its arrival (0: no limit). */
+    size_t cache_bytes;         /* Bound of the cache of answers (0: no
+                                   cache). */
     const web_auth_t *auth;     /* NULL: no authentication. */
     FILE *log;                  /* Access log. */
 } server_config_t;

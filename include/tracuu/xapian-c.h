@@ -164,6 +164,17 @@ int xapc_db_is_writable (const xapc_db_t *db);
  */
 xapc_status_t xapc_db_reopen (xapc_db_t *db, int *changed_out);
 
+/**
+ * What a reader of one local database reads now, as a string into
+ * 'buf' ('size' bytes; 128 are enough): the directory opened, the
+ * database's UUID and the revision it was last (re)opened at. It
+ * changes at every commit a reopen brings in, and when another database
+ * is put at the path (compaction). XAPC_ERR_INVALID_ARGUMENT for a
+ * database of several shards or a remote one, whose revisions Xapian
+ * does not give. @since 0.3
+ */
+xapc_status_t xapc_db_revision (xapc_db_t *db, char *buf, size_t size);
+
 /** Commit pending changes of a writable database. @since 0.1 */
 xapc_status_t xapc_db_commit (xapc_db_t *db);
 

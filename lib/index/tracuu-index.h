@@ -28,13 +28,13 @@ struct tracuu_index {
     struct timespec deadline;   /* CLOCK_MONOTONIC. */
 };
 
-/* deadline.c: TRACUU_STATUS_TIMED_OUT, the error saying that 'doing'
+/* serving.c: TRACUU_STATUS_TIMED_OUT, the error saying that 'doing'
  * was under way ("counting the matches"), once the deadline has
  * passed; else OK. */
 tracuu_status_t tracuu_index__check_deadline (tracuu_index_t *index,
                                               const char *doing);
 
-/* deadline.c: the deadline for xapc_enquire_set_deadline() (NULL: none). */
+/* serving.c: the deadline for xapc_enquire_set_deadline() (NULL: none). */
 const struct timespec *tracuu_index__deadline (const tracuu_index_t *index);
 
 /* index.c: record a reason on the handle. */

@@ -614,6 +614,38 @@ xapc_db_reopen (xapc_db_t *db, int *changed_out)
 }
 
 extern "C" xapc_status_t
+xapc_db_revision (xapc_db_t *db, char *buf, size_t size)
+{
+    if (db == nullptr || buf == nullptr || size == 0)
+        return null_argument (__func__);
+    *buf = '\0';
+    try {
+        int n;
+
+        if (db->remote || db->db->size () != 1)
+            return fail (XAPC_ERR_INVALID_ARGUMENT,
+                         "cannot read the revision of database",
+                         db->path.c_str (), "it is remote or made of shards");
+        n = snprintf (buf, size, "%llu:%llu:%s:%llu",
+                      static_cast<unsigned long long> (db->opened.st_dev),
+                      static_cast<unsigned long long> (db->opened.st_ino),
+                      db->db->get_uuid ().c_str (),
+                      static_cast<unsigned long long> (db->db->get_revision ()));
+        if (n < 0 || static_cast<size_t> (n) >= size) {
+            *buf = '\0';
+            return fail (XAPC_ERR_INVALID_ARGUMENT,
+                         "cannot read the revision of database",
+                         db->path.c_str (), "the buffer is too small");
+        }
+        return XAPC_OK;
+    } catch (...) {
+        *buf = '\0';
+        return map_exception ("cannot read the revision of database",
+                              db->path.c_str ());
+    }
+}
+
+extern "C" xapc_status_t
 xapc_db_commit (xapc_db_t *db)
 {
     if (db == nullptr)

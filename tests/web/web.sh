@@ -180,12 +180,30 @@ while [ $i -lt 24 ]; do echo "$i"; i=$((i + 1)); done \
         "http://127.0.0.1:$PORT/api/query?q=$(enc "$Q")&n=N" >"$TMP/codes"
 check '24 concurrent requests, all answered' 24 "$(grep -c '^200$' "$TMP/codes")"
 
-# --- What an indexer commits is seen without a restart --------------------
+# --- The cache of answers, and what an indexer commits ---------------------
+# An answer is kept by request and database revision: asked again, it
+# comes from the cache, the same bytes; written otherwise (parameters
+# in another order, + for a space), the same; after the indexer commits,
+# the next request is answered anew, never from the answers of before.
 check 'not yet indexed' 0 "$(get "/api/search?q=zzkiemtra" >/dev/null; json total)"
+check 'answered by the library' miss "$(header X-Cache)"
+cp "$TMP/body" "$TMP/first"
+check 'asked again' 200 "$(get "/api/search?q=zzkiemtra")"
+check 'from the cache' hit "$(header X-Cache)"
+if cmp -s "$TMP/first" "$TMP/body"; then ok; else fail 'the same bytes from the cache' "$(cat "$TMP/first")" "$(cat "$TMP/body")"; fi
+get "/api/search?limit=2&q=thong+tin" >/dev/null
+check 'parameters in another order' hit "$(get "/api/search?q=thong%20tin&limit=2" >/dev/null; header X-Cache)"
+check 'another page is another answer' miss "$(get "/api/search?q=thong%20tin&limit=2&offset=1" >/dev/null; header X-Cache)"
+get "/api/search?q=tin&limit=0" >/dev/null
+check 'errors are not kept' miss "$(get "/api/search?q=tin&limit=0" >/dev/null; header X-Cache)"
+check 'the page is not in it' '' "$(get / >/dev/null; header X-Cache)"
 printf 'UBND TỈNH NAM ĐỊNH\n\nBÁO CÁO\n\nKết quả zzkiemtra tháng 7 năm 2024.\n' >"$TMP/archive/nam-dinh.txt"
 "$INDEX" --db db archive >"$TMP/index.out" 2>&1
 status 'index one more' 0 $?
 check 'seen by the next request' 1 "$(get "/api/search?q=zzkiemtra" >/dev/null; json total)"
+check 'answered anew after the commit' miss "$(header X-Cache)"
+check 'then kept again' hit "$(get "/api/search?q=zzkiemtra" >/dev/null; header X-Cache)"
+check 'and still new' 1 "$(json total)"
 
 # --- The time limit ------------------------------------------------------------
 # A request's time counts from its arrival (its first line). This client
@@ -221,6 +239,10 @@ check 'stopped before it searched' 1 "$(json error.message | grep -c 'the time l
 check 'the same question in time' 200 "$(slow_get "/api/query?q=$(enc "$Q")" 0 2>&1 >/dev/null)"
 check 'its total' 39500000 "$(json total.amount_vnd)"
 check 'the limited server stops' 0 "$(stop_web limited)"
+start_web nocache --cache-size 0 || fail 'the server starts with --cache-size 0' "a port" "$(cat "$TMP/nocache.err")"
+check 'without a cache' 200 "$(get "/api/search?q=zzkiemtra")"
+check 'no X-Cache' '' "$(header X-Cache)"
+check 'the server without a cache stops' 0 "$(stop_web nocache)"
 check 'the log has the 503' 2 "$(grep -c '"GET /api/[a-z]*?q=[^ ]*" 503 ' "$TMP/limited.err")"
 
 # --- Access log and a clean stop -------------------------------------------
