@@ -7,7 +7,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <time.h>
 
 #include "tracuu/status.h"
 
@@ -146,6 +145,7 @@ tracuu_index_reopen (tracuu_index_t *index, int *changed_out);
  * Over remote shards their servers match, and only the shard timeout
  * bounds that part. A server sets it before each request. @since 0.3
  */
+struct timespec;                /* <time.h> (POSIX). */
 void
 tracuu_index_set_deadline (tracuu_index_t *index, const struct timespec *deadline);
 

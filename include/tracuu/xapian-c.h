@@ -22,7 +22,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -498,6 +497,7 @@ xapc_status_t xapc_enquire_spy_values (xapc_enquire_t *enq, int spy,
  * servers, where the clock is not read: there, only their timeout
  * bounds a match. @since 0.3
  */
+struct timespec;                /* <time.h> (POSIX). */
 xapc_status_t xapc_enquire_set_deadline (xapc_enquire_t *enq,
                                          const struct timespec *deadline);
 
