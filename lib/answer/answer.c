@@ -220,6 +220,8 @@ read_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_mset_t *mset)
     }
     if (st)
         return tracuu_index__fail (index, st, "reading a case");
+    if (rc == TRACUU_STATUS_TIMED_OUT)
+        return rc;              /* The index is fine: time ran out. */
     return rc ? damaged (index, rc) : TRACUU_STATUS_OK;
 }
 
