@@ -193,6 +193,7 @@ request_key (struct MHD_Connection *conn, const char *url,
     if (f == NULL)
         return NULL;
     fprintf (f, "%s\n%s\n%s", revision, day, url);
+    fputc ('\0', f);
     for (size_t i = 0; i < p.n; i++) {
         fputs (p.name[i], f);
         fputc ('\0', f);
