@@ -2,10 +2,13 @@
 # tracuu-web under load, beside tracuu-query: the latency of every query
 # of bench/queries.txt (searches) and bench/web-questions.txt (answers)
 # through HTTP, one kept-alive connection, REPS timed runs after a
-# warm-up; the same query with tracuu-query --format json as a new
-# process (bench/timeit.c); throughput with 8 concurrent clients (wrk);
-# the server's memory over 10 000 requests. Writes the "Web server"
-# section of docs/BENCHMARKS.md (replacing an older one).
+# warm-up, computed by the library (a server with --cache-size 0, as
+# every first request is) and from the server's cache of answers (a
+# server with its default cache, the warm-up having filled it); the same
+# query with tracuu-query --format json as a new process
+# (bench/timeit.c); throughput with 8 concurrent clients (wrk) on both
+# servers; the cached server's memory over 10 000 requests. Writes the
+# "Web server" section of docs/BENCHMARKS.md (replacing an older one).
 # Usage: sh bench/web.sh [BUILD] [DB]
 #   DB                 default bench/out/n100000/tracuu.db (made by bench/run.sh)
 #   BENCH_REPS         timed runs of each query (default 20)
@@ -40,8 +43,10 @@ command -v curl >/dev/null 2>&1 || die "missing curl"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/tracuu-bench-web.XXXXXX")
 PID=""
+PID_COLD=""
 cleanup () {
     [ -n "$PID" ] && kill "$PID" 2>/dev/null
+    [ -n "$PID_COLD" ] && kill "$PID_COLD" 2>/dev/null
     rm -rf "$TMP"
 }
 trap cleanup EXIT INT TERM
@@ -69,30 +74,42 @@ cut -f3 "$TMP/queries.tsv" >"$TMP/paths"
 awk -F'\t' '$2 == "search" { print $3 }' "$TMP/queries.tsv" >"$TMP/paths-search"
 awk -F'\t' '$2 == "question" { print $3 }' "$TMP/queries.tsv" >"$TMP/paths-question"
 
-# The server, on a free loopback port, from the database's folder.
+# The servers, on free loopback ports, from the database's folder: one
+# with its cache of answers, one without (every request computed).
 cd "$(dirname "$DB")"
+port_of () {
+    p=""
+    i=0
+    while [ -z "$p" ] && [ $i -lt 100 ]; do
+        sleep 0.1
+        p=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$1")
+        i=$((i + 1))
+    done
+    [ -n "$p" ] || die "tracuu-web did not start: $(cat "$1")"
+    echo "$p"
+}
 "$WEB" --db "$DB" --listen 127.0.0.1:0 --threads "$THREADS" --access-log /dev/null \
     2>"$TMP/web.err" &
 PID=$!
-PORT=""
-i=0
-while [ -z "$PORT" ] && [ $i -lt 100 ]; do
-    sleep 0.1
-    PORT=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$TMP/web.err")
-    i=$((i + 1))
-done
-[ -n "$PORT" ] || die "tracuu-web did not start: $(cat "$TMP/web.err")"
+PORT=$(port_of "$TMP/web.err")
+"$WEB" --db "$DB" --listen 127.0.0.1:0 --threads "$THREADS" --access-log /dev/null \
+    --cache-size 0 2>"$TMP/web-cold.err" &
+PID_COLD=$!
+PORT_COLD=$(port_of "$TMP/web-cold.err")
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 REPORTS=$(curl -s "http://127.0.0.1:$PORT/api/status" | sed -n 's/.*"reports":\([0-9]*\).*/\1/p')
-echo "bench/web: $REPORTS reports, port $PORT, $THREADS threads"
+echo "bench/web: $REPORTS reports, ports $PORT (cache) and $PORT_COLD (none), $THREADS threads"
 
 # 1. Latency, through HTTP and as a new process; the same bytes?
-echo "bench/web: latency, $REPS runs of each query"
-$PY "$ROOT/bench/webclient.py" latency 127.0.0.1 "$PORT" "$REPS" "$TMP/paths" >"$TMP/http.txt"
+echo "bench/web: latency, $REPS runs of each query, computed then cached"
+$PY "$ROOT/bench/webclient.py" latency 127.0.0.1 "$PORT_COLD" "$REPS" "$TMP/paths" >"$TMP/http.txt"
+$PY "$ROOT/bench/webclient.py" latency 127.0.0.1 "$PORT" "$REPS" "$TMP/paths" >"$TMP/http-warm.txt"
 : >"$TMP/rows.tsv"
 i=0
 while IFS="$tab" read -r id kind path q; do
     i=$((i + 1))
+    set -- $(sed -n "${i}p" "$TMP/http-warm.txt")
+    w50=$1 w95=$2 w99=$3
     set -- $(sed -n "${i}p" "$TMP/http.txt")
     h50=$1 h95=$2 h99=$3 total=$(echo "$4" | tr _ ' ')
     if [ "$q" = "-" ]; then
@@ -107,10 +124,10 @@ while IFS="$tab" read -r id kind path q; do
         p50=$1 p95=$2
         if cmp -s "$TMP/http.json" "$TMP/cli.json"; then same=yes; else same=no; fi
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$kind" "$total" "$h50" "$h95" "$h99" \
-        "$p50" "$p95" "$same" >>"$TMP/rows.tsv"
-    printf '  %-18s %-8s http %6s/%6s/%6s ms  process %6s/%6s ms  same bytes %s  total %s\n' \
-        "$id" "$kind" "$h50" "$h95" "$h99" "$p50" "$p95" "$same" "$total"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$kind" "$total" "$h50" "$h95" "$h99" \
+        "$p50" "$p95" "$same" "$w50" "$w95" "$w99" >>"$TMP/rows.tsv"
+    printf '  %-18s %-8s http %6s/%6s/%6s ms  cached %5s/%5s/%5s ms  process %6s/%6s ms  same bytes %s  total %s\n' \
+        "$id" "$kind" "$h50" "$h95" "$h99" "$w50" "$w95" "$w99" "$p50" "$p95" "$same" "$total"
 done <"$TMP/queries.tsv"
 # The queries the library answers in under 50 ms here: with them the
 # server's own cost shows, not that of counting 80 000 matches.
@@ -136,26 +153,34 @@ end
 LUA
 rps () {
     WRK_PATHS=$1 wrk -t2 -c8 -d"${SECONDS_WRK}s" --latency -s "$TMP/paths.lua" \
-        "http://127.0.0.1:$PORT" >"$TMP/wrk.txt" 2>&1 || die "wrk failed: $(cat "$TMP/wrk.txt")"
+        "http://127.0.0.1:$2" >"$TMP/wrk.txt" 2>&1 || die "wrk failed: $(cat "$TMP/wrk.txt")"
     r=$(awk '/^Requests\/sec:/ { print $2 }' "$TMP/wrk.txt")
     l50=$(awk '$1 == "50%" { print $2 }' "$TMP/wrk.txt")
     l99=$(awk '$1 == "99%" { print $2 }' "$TMP/wrk.txt")
     errs=$(awk '/Non-2xx|Socket errors/ { print }' "$TMP/wrk.txt" | tr '\n' ' ')
     echo "$r ${l50:-?} ${l99:-?} ${errs:-none}"
 }
-echo "bench/web: throughput, 8 clients, ${SECONDS_WRK} s each"
-RPS_S=$(rps "$TMP/paths-search")
-RPS_Q=$(rps "$TMP/paths-question")
-RPS_ALL=$(rps "$TMP/paths")
-RPS_F=$(rps "$TMP/paths-fast")
-echo "  searches: $RPS_S"
-echo "  questions: $RPS_Q"
-echo "  mixed: $RPS_ALL"
+echo "bench/web: throughput, 8 clients, ${SECONDS_WRK} s each, computed then cached"
+RPS_S=$(rps "$TMP/paths-search" "$PORT_COLD")
+RPS_Q=$(rps "$TMP/paths-question" "$PORT_COLD")
+RPS_ALL=$(rps "$TMP/paths" "$PORT_COLD")
+RPS_F=$(rps "$TMP/paths-fast" "$PORT_COLD")
+WRPS_S=$(rps "$TMP/paths-search" "$PORT")
+WRPS_Q=$(rps "$TMP/paths-question" "$PORT")
+WRPS_ALL=$(rps "$TMP/paths" "$PORT")
+echo "  searches: $RPS_S; cached: $WRPS_S"
+echo "  questions: $RPS_Q; cached: $WRPS_Q"
+echo "  mixed: $RPS_ALL; cached: $WRPS_ALL"
 echo "  the $NFAST under 50 ms: $RPS_F"
+kill -TERM "$PID_COLD"
+wait "$PID_COLD" || true
+PID_COLD=""
 
-# 3. Memory over many requests.
-echo "bench/web: memory over $NMEM requests (the $NFAST queries under 50 ms)"
-set -- $($PY "$ROOT/bench/webclient.py" memory 127.0.0.1 "$PORT" "$NMEM" "$PID" "$TMP/paths-fast")
+# 3. Memory over many requests, each a new one (a parameter the server
+# does not read makes each request its own key): the cache fills to its
+# bound and evicts.
+echo "bench/web: memory over $NMEM distinct requests (the $NFAST queries under 50 ms)"
+set -- $($PY "$ROOT/bench/webclient.py" memory 127.0.0.1 "$PORT" "$NMEM" "$PID" "$TMP/paths-fast" distinct)
 M0=$1 M1=$2 M2=$3 MMAX=$4
 echo "  RSS KiB: after warm-up $M0, after 1000 $M1, after $NMEM $M2, highest $MMAX"
 kill -TERM "$PID"
@@ -176,42 +201,54 @@ Latency: one kept-alive connection (bench/webclient.py), one warm-up then
 $REPS timed requests per query, ms median / p95 / p99 (nearest rank); the
 searches are those of bench/queries.txt asked as \`/api/query?q=\` (10
 reports, total counted exactly, as JSON needs), the questions those of
-bench/web-questions.txt. "process" is \`tracuu-query --format json\` on
-the same query as a new process (bench/timeit.c), median / p95; "same"
-says whether its output is byte for byte the server's. Load average
-at the start of the run: $LOAD (other work shared the 2 cores: read the
-medians first).
+bench/web-questions.txt. "computed" is a server started with
+\`--cache-size 0\`: every request is answered by the library, as the
+first request of a query is; "cached" is a server with its default
+cache of answers, which the warm-up request filled, so the timed ones
+are hits. "process" is \`tracuu-query --format json\` on the same query
+as a new process (bench/timeit.c), median / p95; "same" says whether its
+output is byte for byte the server's. Load average at the start of the
+run: $LOAD (other work shared the 2 cores: read the medians first).
 
-| query | kind | total | HTTP ms | process ms | same |
-|---|---|---|---|---|---|
+| query | kind | total | computed ms | cached ms | process ms | same |
+|---|---|---|---|---|---|---|
 EOF2
-while IFS="$tab" read -r id kind total h50 h95 h99 p50 p95 same; do
-    printf '| %s | %s | %s | %s / %s / %s | %s / %s | %s |\n' "$id" "$kind" "$total" "$h50" "$h95" "$h99" "$p50" "$p95" "$same"
+while IFS="$tab" read -r id kind total h50 h95 h99 p50 p95 same w50 w95 w99; do
+    printf '| %s | %s | %s | %s / %s / %s | %s / %s / %s | %s / %s | %s |\n' "$id" "$kind" "$total" "$h50" "$h95" "$h99" "$w50" "$w95" "$w99" "$p50" "$p95" "$same"
 done <"$TMP/rows.tsv"
 set -- $RPS_S; S1=$1 S2=$2 S3=$3
 set -- $RPS_Q; Q1=$1 Q2=$2 Q3=$3
 set -- $RPS_ALL; A1=$1 A2=$2 A3=$3
 set -- $RPS_F; F1=$1 F2=$2 F3=$3
+set -- $WRPS_S; WS1=$1 WS2=$2 WS3=$3
+set -- $WRPS_Q; WQ1=$1 WQ2=$2 WQ3=$3
+set -- $WRPS_ALL; WA1=$1 WA2=$2 WA3=$3
 cat <<EOF2
 
-Worst p95 of a search: $(worst search 5) ms (goal ≤ 20); of a question:
-$(worst question 5) ms (goal ≤ 100). Median of the searches' medians:
-$(med search 4) ms through HTTP, $(med search 7) ms as a new process.
+Worst p95 of a search, computed: $(worst search 5) ms, cached: $(worst search 11) ms
+(goal ≤ 20); of a question, computed: $(worst question 5) ms, cached:
+$(worst question 11) ms (goal ≤ 100). Median of the searches' medians:
+$(med search 4) ms computed, $(med search 10) ms cached, $(med search 7) ms as a new
+process.
 
 Throughput with 8 concurrent clients (\`wrk -t2 -c8 -d${SECONDS_WRK}s\`, cycling
-through the queries; wrk runs on the same 2 cores as the server):
+through the queries; wrk runs on the same 2 cores as the server). Cached:
+every query after its first request comes from the cache, as when many
+people ask the same questions; computed: none does.
 
-| requests | req/s | latency median | latency p99 |
-|---|---|---|---|
-| searches | $S1 | $S2 | $S3 |
-| questions | $Q1 | $Q2 | $Q3 |
-| both | $A1 | $A2 | $A3 |
-| the $NFAST queries under 50 ms | $F1 | $F2 | $F3 |
+| requests | computed req/s | latency median | p99 | cached req/s | latency median | p99 |
+|---|---|---|---|---|---|---|
+| searches | $S1 | $S2 | $S3 | $WS1 | $WS2 | $WS3 |
+| questions | $Q1 | $Q2 | $Q3 | $WQ1 | $WQ2 | $WQ3 |
+| both | $A1 | $A2 | $A3 | $WA1 | $WA2 | $WA3 |
+| the $NFAST queries under 50 ms | $F1 | $F2 | $F3 | | | |
 
 Goal: ≥ 200 req/s with 8 clients on 2 cores.
 
-Memory (VmRSS of the server) over $NMEM requests cycling through the
-$NFAST queries under 50 ms: $(kib_mib "$M0") MiB after one warm-up pass, $(kib_mib "$M1") MiB after 1000
+Memory (VmRSS of the server with its cache of 64 MB) over $NMEM requests
+cycling through the $NFAST queries under 50 ms, each made a new request
+(a parameter the server does not read), so that the cache fills and
+evicts: $(kib_mib "$M0") MiB after one warm-up pass, $(kib_mib "$M1") MiB after 1000
 requests, $(kib_mib "$M2") MiB after $NMEM, highest $(kib_mib "$MMAX") MiB.
 EOF2
 } >"$R"

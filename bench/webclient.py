@@ -5,9 +5,11 @@ connection, or a long run watching the server's memory.
   webclient.py latency HOST PORT REPS PATHS_FILE   -> one line per path:
       "median p95 p99 total" (ms, nearest rank; total: the exact number
       of reports of a search, or "cases/amount" of an answer)
-  webclient.py memory HOST PORT N PID PATHS_FILE   -> "rss_start
+  webclient.py memory HOST PORT N PID PATHS_FILE [distinct]  -> "rss_start
       rss_after_1000 rss_end rss_max" in KiB over N requests cycling
-      through the paths, after one warm-up pass over them
+      through the paths, after one warm-up pass over them; "distinct"
+      adds a parameter the server does not read (&bench=I), so that
+      each request is a new one for the server's cache
 """
 import http.client
 import json
@@ -64,13 +66,17 @@ def main():
     elif mode == "memory":
         n, pid = int(sys.argv[4]), sys.argv[5]
         paths = [l.rstrip("\n") for l in open(sys.argv[6]) if l.strip()]
+        distinct = len(sys.argv) > 7 and sys.argv[7] == "distinct"
         for path in paths:                  # warm-up: caches filled
             get(conn, path)
         start = rss(pid)
         high = start
         at1000 = start
         for i in range(n):
-            get(conn, paths[i % len(paths)])
+            path = paths[i % len(paths)]
+            if distinct:
+                path += "%sbench=%d" % ("&" if "?" in path else "?", i)
+            get(conn, path)
             if i % 500 == 0:
                 high = max(high, rss(pid))
             if i == 999:

@@ -36,7 +36,14 @@ static const char usage[] =
     "                      handle (default: 2 per core, at most 16)\n"
     "  --auth-file FILE    HTTP Basic users, lines of user:hash (crypt(3):\n"
     "                      mkpasswd -m yescrypt, openssl passwd -6)\n"
-    "  --timeout SECONDS   close connections idle or sending their request\n"
+    "  --timeout MS        stop a request still running MS milliseconds after\n"
+    "                      it arrived and answer 503 with a JSON error\n"
+    "                      (default 10000; 0: no limit)\n"
+    "  --cache-size MB     keep answers in a cache of MB megabytes (default\n"
+    "                      64; 0: none), by request and database revision:\n"
+    "                      a commit of the indexer makes every request new\n"
+    "  --idle-timeout SECONDS\n"
+    "                      close connections idle or sending their request\n"
     "                      for longer (default 30)\n"
     "  --access-log FILE   one line per request there ('-': standard\n"
     "                      output; default: standard error)\n"
@@ -56,7 +63,7 @@ typedef struct args {
     const char *db, *listen, *auth_file, *access_log;
     const char *dbs[MAX_DB_ARGS];
     size_t n_dbs;
-    unsigned threads, timeout, shard_timeout;
+    unsigned threads, idle_timeout, timeout, shard_timeout, cache_mb;
 } args_t;
 
 static int
@@ -141,6 +148,8 @@ parse_args (int argc, char **argv, args_t *a)
         { "threads", required_argument, NULL, 'T' },
         { "auth-file", required_argument, NULL, 'A' },
         { "timeout", required_argument, NULL, 't' },
+        { "idle-timeout", required_argument, NULL, 'I' },
+        { "cache-size", required_argument, NULL, 'C' },
         { "access-log", required_argument, NULL, 'l' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
@@ -176,9 +185,23 @@ parse_args (int argc, char **argv, args_t *a)
             }
             break;
         case 't':
-            if (parse_uint (optarg, 1, 3600, &a->timeout)) {
-                fprintf (stderr, "tracuu-web: --timeout takes seconds from 1 "
-                         "to 3600, not '%s'\n", optarg);
+            if (parse_uint (optarg, 0, 3600000, &a->timeout)) {
+                fprintf (stderr, "tracuu-web: --timeout takes milliseconds "
+                         "from 0 (no limit) to 3600000, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case 'C':
+            if (parse_uint (optarg, 0, 65536, &a->cache_mb)) {
+                fprintf (stderr, "tracuu-web: --cache-size takes megabytes "
+                         "from 0 (no cache) to 65536, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case 'I':
+            if (parse_uint (optarg, 1, 3600, &a->idle_timeout)) {
+                fprintf (stderr, "tracuu-web: --idle-timeout takes seconds "
+                         "from 1 to 3600, not '%s'\n", optarg);
                 return 2;
             }
             break;
@@ -215,7 +238,9 @@ main (int argc, char **argv)
     if (a.db == NULL || *a.db == '\0')
         a.db = "tracuu.db";
     a.listen = "127.0.0.1:8080";
-    a.timeout = 30;
+    a.idle_timeout = 30;
+    a.timeout = 10000;
+    a.cache_mb = 64;
     a.threads = cores > 0 ? (unsigned) (2 * cores) : 2;
     if (a.threads > 16)
         a.threads = 16;
@@ -268,7 +293,9 @@ main (int argc, char **argv)
     cfg.n_dbs = a.n_dbs;
     cfg.shard_timeout = a.shard_timeout;
     cfg.threads = a.threads;
-    cfg.timeout = a.timeout;
+    cfg.idle_timeout = a.idle_timeout;
+    cfg.request_timeout = a.timeout;
+    cfg.cache_bytes = (size_t) a.cache_mb << 20;
     cfg.auth = auth;
     cfg.log = log;
     server = server_start (&cfg, &error);

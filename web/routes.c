@@ -107,6 +107,7 @@ typedef struct request {
     tracuu_printer_format_t format;
     int download;
     int32_t today;
+    unsigned timeout_ms;        /* The server's --timeout. */
 } request_t;
 
 static const char *
@@ -215,10 +216,28 @@ status_of (tracuu_status_t st)
     case TRACUU_STATUS_DATABASE_LOCKED:
     case TRACUU_STATUS_DATABASE_MODIFIED:
     case TRACUU_STATUS_DATABASE_NOT_FOUND:
+    case TRACUU_STATUS_TIMED_OUT:
         return 503;
     default:
         return 500;
     }
+}
+
+/* The error of a library call that failed with 'st' on the index. A
+ * request stopped at the time limit says which limit, and what to do:
+ * the server never hands out what it had counted so far. */
+static void
+library_error (request_t *r, tracuu_status_t st)
+{
+    if (st == TRACUU_STATUS_TIMED_OUT)
+        web_error (r->out, 503, "the request took longer than this server's "
+                   "limit of %u ms (tracuu-web --timeout) and was stopped: %s; "
+                   "narrow the query (a year, a province, a phrase) or start "
+                   "the server with a longer --timeout", r->timeout_ms,
+                   tracuu_index_last_error (r->index));
+    else
+        web_error (r->out, status_of (st), "%s",
+                   tracuu_index_last_error (r->index));
 }
 
 static tracuu_question_t *
@@ -295,7 +314,7 @@ run_search (request_t *r, const tracuu_question_t *q)
     opts.count_exactly = r->format == TRACUU_PRINTER_JSON;
     st = tracuu_search (r->index, text, strlen (text), &opts, &results);
     if (st) {
-        web_error (r->out, status_of (st), "%s", tracuu_index_last_error (r->index));
+        library_error (r, st);
         return;
     }
     if (open_sink (r, &s) == 0) {
@@ -327,7 +346,7 @@ run_answer (request_t *r, tracuu_question_t *q, const char *group_by,
     opts.totals_only = totals_only;
     st = tracuu_answer_run (r->index, q, &opts, &answer);
     if (st) {
-        web_error (r->out, status_of (st), "%s", tracuu_index_last_error (r->index));
+        library_error (r, st);
         return;
     }
     if (open_sink (r, &s) == 0) {
@@ -437,7 +456,7 @@ status (request_t *r)
     sink_t s;
 
     if (st) {
-        web_error (r->out, status_of (st), "%s", tracuu_index_last_error (r->index));
+        library_error (r, st);
         return;
     }
     if (sink_open (&s, TRACUU_PRINTER_JSON, 0)) {
@@ -494,7 +513,8 @@ asset (const char *url, web_reply_t *out)
 
 void
 web_route (const char *url, web_param_fn param_fn, void *conn,
-           tracuu_index_t *index, const char *db_error, web_reply_t *out)
+           tracuu_index_t *index, const char *db_error, unsigned timeout_ms,
+           web_reply_t *out)
 {
     static const struct {
         const char *url;
@@ -514,6 +534,7 @@ web_route (const char *url, web_param_fn param_fn, void *conn,
     r.conn = conn;
     r.out = out;
     r.index = index;
+    r.timeout_ms = timeout_ms;
     for (size_t i = 0; i < sizeof API / sizeof API[0]; i++) {
         if (strcmp (url, API[i].url) != 0)
             continue;

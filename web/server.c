@@ -24,6 +24,7 @@
 struct server {
     struct MHD_Daemon *daemon;
     server_config_t config;
+    web_cache_t *cache;         /* NULL: none. */
     pthread_key_t handle_key;   /* The thread's handle_t. */
     pthread_mutex_t log_lock;
 };
@@ -95,10 +96,157 @@ thread_handle (server_t *s)
     return h;
 }
 
+/* The request's deadline on the handle: --timeout after it arrived
+ * (its first line was read), so that a request whose headers came
+ * slowly has less time left. */
+static void
+set_deadline (server_t *s, tracuu_index_t *index, const request_log_t *log)
+{
+    struct timespec at;
+    unsigned ms = s->config.request_timeout;
+
+    if (ms == 0) {
+        tracuu_index_set_deadline (index, NULL);
+        return;
+    }
+    if (log != NULL)
+        at = log->start;
+    else
+        clock_gettime (CLOCK_MONOTONIC, &at);
+    at.tv_sec += ms / 1000;
+    at.tv_nsec += (long) (ms % 1000) * 1000000L;
+    if (at.tv_nsec >= 1000000000L) {
+        at.tv_sec++;
+        at.tv_nsec -= 1000000000L;
+    }
+    tracuu_index_set_deadline (index, &at);
+}
+
 static const char *
 get_param (void *conn, const char *name)
 {
     return MHD_lookup_connection_value (conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* The parameters of a request, for its key. */
+#define MAX_KEY_PARAMS 64
+
+typedef struct params {
+    const char *name[MAX_KEY_PARAMS], *value[MAX_KEY_PARAMS];
+    size_t n;
+    int too_many;
+} params_t;
+
+static enum MHD_Result
+collect_param (void *cls, enum MHD_ValueKind kind, const char *name,
+               const char *value)
+{
+    params_t *p = cls;
+
+    (void) kind;
+    if (p->n == MAX_KEY_PARAMS) {
+        p->too_many = 1;
+        return MHD_NO;
+    }
+    p->name[p->n] = name;
+    p->value[p->n++] = value ? value : "";
+    return MHD_YES;
+}
+
+/* The key of a request in the cache: the revision its handle reads,
+ * the day (questions read "this year" against it, unless today= is
+ * given), the path, then its parameters decoded and sorted, so that
+ * the same request written otherwise (parameters in another order,
+ * %20 or +) finds the same answer. NULL (no caching) when it has more
+ * than MAX_KEY_PARAMS parameters or memory is short. */
+static char *
+request_key (struct MHD_Connection *conn, const char *url,
+             const char *revision, size_t *len_out)
+{
+    params_t p = { .n = 0 };
+    char day[16] = "", *key = NULL;
+    size_t len = 0;
+    FILE *f;
+
+    MHD_get_connection_values (conn, MHD_GET_ARGUMENT_KIND, collect_param, &p);
+    if (p.too_many)
+        return NULL;
+    /* Insertion sort: a request has a handful of parameters. */
+    for (size_t i = 1; i < p.n; i++)
+        for (size_t j = i; j > 0; j--) {
+            int c = strcmp (p.name[j - 1], p.name[j]);
+            const char *t;
+
+            if (c < 0 || (c == 0 && strcmp (p.value[j - 1], p.value[j]) <= 0))
+                break;
+            t = p.name[j]; p.name[j] = p.name[j - 1]; p.name[j - 1] = t;
+            t = p.value[j]; p.value[j] = p.value[j - 1]; p.value[j - 1] = t;
+        }
+    if (MHD_lookup_connection_value (conn, MHD_GET_ARGUMENT_KIND, "today") == NULL) {
+        time_t now = time (NULL);
+        struct tm tm;
+
+        if (localtime_r (&now, &tm) != NULL)
+            strftime (day, sizeof day, "%Y-%m-%d", &tm);
+    }
+    f = open_memstream (&key, &len);
+    if (f == NULL)
+        return NULL;
+    fprintf (f, "%s\n%s\n%s", revision, day, url);
+    fputc ('\0', f);
+    for (size_t i = 0; i < p.n; i++) {
+        fputs (p.name[i], f);
+        fputc ('\0', f);
+        fputs (p.value[i], f);
+        fputc ('\0', f);
+    }
+    if (fclose (f) != 0) {
+        free (key);
+        return NULL;
+    }
+    *len_out = len;
+    return key;
+}
+
+/* Answer an API request: from the cache when the same request was
+ * answered on the revision the thread's handle reads now; else by the
+ * library, kept when it succeeded and the revision did not move
+ * meanwhile (a search retried after a commit read a newer one). */
+static void
+answer_api (server_t *s, struct MHD_Connection *conn, const char *url,
+            handle_t *h, request_log_t *log, web_reply_t *reply)
+{
+    char revision[TRACUU_INDEX_REVISION_MAX], after[TRACUU_INDEX_REVISION_MAX];
+    char *key = NULL;
+    size_t key_len = 0;
+
+    if (h == NULL || h->index == NULL) {
+        web_route (url, get_param, conn, NULL, h ? h->error : "out of memory",
+                   s->config.request_timeout, reply);
+        return;
+    }
+    if (s->cache != NULL
+        && tracuu_index_revision (h->index, revision, sizeof revision)
+           == TRACUU_STATUS_OK)
+        key = request_key (conn, url, revision, &key_len);
+    if (key != NULL && web_cache_get (s->cache, key, key_len, reply)) {
+        reply->from_cache = "hit";
+        free (key);
+        return;
+    }
+    set_deadline (s, h->index, log);
+    web_route (url, get_param, conn, h->index, h->error,
+               s->config.request_timeout, reply);
+    tracuu_index_set_deadline (h->index, NULL);
+    if (key != NULL) {
+        reply->from_cache = "miss";
+        if (reply->status == 200
+            && tracuu_index_revision (h->index, after, sizeof after)
+               == TRACUU_STATUS_OK
+            && strcmp (revision, after) == 0)
+            web_cache_put (s->cache, key, key_len, reply);
+    }
+    free (key);
 }
 
 static void
@@ -115,6 +263,8 @@ add_headers (struct MHD_Response *resp, const web_reply_t *reply)
     MHD_add_response_header (resp, "X-Frame-Options", "DENY");
     MHD_add_response_header (resp, MHD_HTTP_HEADER_CACHE_CONTROL,
                              reply->cache ? "no-cache" : "no-store");
+    if (reply->from_cache)
+        MHD_add_response_header (resp, "X-Cache", reply->from_cache);
     if (reply->download) {
         snprintf (disposition, sizeof disposition,
                   "attachment; filename=\"%s\"", reply->download);
@@ -219,9 +369,12 @@ on_request (void *cls, struct MHD_Connection *conn, const char *url,
         web_error (&reply, 401, "this archive needs a user name and password");
         return send_reply (conn, &reply, log);
     }
-    h = strncmp (url, "/api/", 5) == 0 ? thread_handle (s) : NULL;
-    web_route (url, get_param, conn, h ? h->index : NULL,
-               h ? h->error : "out of memory", &reply);
+    if (strncmp (url, "/api/", 5) == 0) {
+        h = thread_handle (s);
+        answer_api (s, conn, url, h, log, &reply);
+    } else {
+        web_route (url, get_param, conn, NULL, NULL, 0, &reply);
+    }
     return send_reply (conn, &reply, log);
 }
 
@@ -318,6 +471,13 @@ server_start (const server_config_t *config, char **error_out)
         return NULL;
     }
     pthread_mutex_init (&s->log_lock, NULL);
+    if (config->cache_bytes > 0 && web_cache_new (config->cache_bytes, &s->cache)) {
+        pthread_key_delete (s->handle_key);
+        pthread_mutex_destroy (&s->log_lock);
+        free (s);
+        *error_out = strdup ("out of memory");
+        return NULL;
+    }
     if (config->addr.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     if (MHD_is_feature_supported (MHD_FEATURE_EPOLL) == MHD_YES)
@@ -329,7 +489,7 @@ server_start (const server_config_t *config, char **error_out)
         flags, 0, NULL, NULL, on_request, s,
         MHD_OPTION_SOCK_ADDR, (const struct sockaddr *) &config->addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) config->threads,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) config->timeout,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) config->idle_timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) WEB_MEMORY_PER_CONNECTION,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int) 512,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
@@ -341,6 +501,7 @@ server_start (const server_config_t *config, char **error_out)
             *error_out = NULL;
         pthread_key_delete (s->handle_key);
         pthread_mutex_destroy (&s->log_lock);
+        web_cache_free (s->cache);
         free (s);
         return NULL;
     }
@@ -362,6 +523,7 @@ server_stop (server_t *s)
     if (s == NULL)
         return;
     MHD_stop_daemon (s->daemon);
+    web_cache_free (s->cache);
     pthread_key_delete (s->handle_key);
     pthread_mutex_destroy (&s->log_lock);
     free (s);

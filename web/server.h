@@ -15,8 +15,12 @@ typedef struct server_config {
     socklen_t addr_len;
     unsigned threads;           /* Connection threads, each with its own
                                    database handle. */
-    unsigned timeout;           /* Seconds a connection may stay idle or
+    unsigned idle_timeout;      /* Seconds a connection may stay idle or
                                    take to send its request. */
+    unsigned request_timeout;   /* Milliseconds a request may run, from
+                                   its arrival (0: no limit). */
+    size_t cache_bytes;         /* Bound of the cache of answers (0: no
+                                   cache). */
     const web_auth_t *auth;     /* NULL: no authentication. */
     FILE *log;                  /* Access log. */
 } server_config_t;

@@ -135,6 +135,35 @@ tracuu_index_check (const char *path, char **report_out, size_t *errors_out);
 tracuu_status_t
 tracuu_index_reopen (tracuu_index_t *index, int *changed_out);
 
+/**
+ * Stop searches, answers and reports on 'index' that run past
+ * '*deadline' (CLOCK_MONOTONIC; NULL: no deadline, as opened): they
+ * return TRACUU_STATUS_TIMED_OUT with no result, never a partial count,
+ * and tracuu_index_last_error() says what was under way. The clock is
+ * read between their steps and every few matches of the match itself,
+ * so that a call stops soon after the deadline instead of running on.
+ * Over remote shards their servers match, and only the shard timeout
+ * bounds that part. A server sets it before each request. @since 0.3
+ */
+struct timespec;                /* <time.h> (POSIX). */
+void
+tracuu_index_set_deadline (tracuu_index_t *index, const struct timespec *deadline);
+
+/** Bytes tracuu_index_revision() needs at most, its NUL included. */
+#define TRACUU_INDEX_REVISION_MAX 128
+
+/**
+ * What 'index' reads now, as a string into 'buf' ('size' bytes; see
+ * TRACUU_INDEX_REVISION_MAX): equal strings mean the same committed
+ * data, so that a cache of answers keyed on it is never stale; it
+ * changes when tracuu_index_reopen() brings in a commit, and when a
+ * compaction puts another database in place. Returns TRACUU_STATUS_OK,
+ * or _BAD_ARGUMENT for an index of shards (their revisions are not
+ * known) or a buffer too small. @since 0.3
+ */
+tracuu_status_t
+tracuu_index_revision (tracuu_index_t *index, char *buf, size_t size);
+
 /** Number of report documents in the index. @since 0.1 */
 tracuu_status_t
 tracuu_index_count_reports (tracuu_index_t *index, uint32_t *out);

@@ -31,6 +31,7 @@ typedef enum tracuu_status {
     TRACUU_STATUS_QUERY_SYNTAX,       /* A query could not be understood. */
     TRACUU_STATUS_EXTERNAL_TOOL,      /* An external converter is missing or failed. */
     TRACUU_STATUS_SHARD_UNAVAILABLE,  /* A remote shard cannot be reached (since 0.3). */
+    TRACUU_STATUS_TIMED_OUT,          /* The handle's deadline passed (since 0.3). */
     TRACUU_STATUS_LAST_STATUS
 } tracuu_status_t;
 

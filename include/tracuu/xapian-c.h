@@ -47,6 +47,8 @@ typedef enum xapc_status {
     XAPC_ERR_NETWORK,          /* NetworkError: a remote database cannot be
                                   reached, closed the connection or timed
                                   out. @since 0.3 */
+    XAPC_ERR_TIMEOUT,          /* The deadline of xapc_enquire_set_deadline()
+                                  passed during the match. @since 0.3 */
     XAPC_STATUS_LAST
 } xapc_status_t;
 
@@ -160,6 +162,17 @@ int xapc_db_is_writable (const xapc_db_t *db);
  * revision moved. @since 0.1
  */
 xapc_status_t xapc_db_reopen (xapc_db_t *db, int *changed_out);
+
+/**
+ * What a reader of one local database reads now, as a string into
+ * 'buf' ('size' bytes; 128 are enough): the directory opened, the
+ * database's UUID and the revision it was last (re)opened at. It
+ * changes at every commit a reopen brings in, and when another database
+ * is put at the path (compaction). XAPC_ERR_INVALID_ARGUMENT for a
+ * database of several shards or a remote one, whose revisions Xapian
+ * does not give. @since 0.3
+ */
+xapc_status_t xapc_db_revision (xapc_db_t *db, char *buf, size_t size);
 
 /** Commit pending changes of a writable database. @since 0.1 */
 xapc_status_t xapc_db_commit (xapc_db_t *db);
@@ -485,6 +498,19 @@ xapc_status_t xapc_enquire_add_value_spy (xapc_enquire_t *enq,
  */
 xapc_status_t xapc_enquire_spy_values (xapc_enquire_t *enq, int spy,
                                        xapc_term_cb cb, void *payload);
+
+/**
+ * Stop every following get_mset() still matching once CLOCK_MONOTONIC
+ * passes '*deadline' (NULL: no deadline): it fails with
+ * XAPC_ERR_TIMEOUT and gives nothing back. The clock is read every few
+ * matches, so the match stops soon after the deadline rather than
+ * counting on. A database with remote shards matches them in their
+ * servers, where the clock is not read: there, only their timeout
+ * bounds a match. @since 0.3
+ */
+struct timespec;                /* <time.h> (POSIX). */
+xapc_status_t xapc_enquire_set_deadline (xapc_enquire_t *enq,
+                                         const struct timespec *deadline);
 
 /**
  * Run the search: up to 'maxitems' matches starting at rank 'first',

@@ -651,8 +651,11 @@ tracuu_answer__list (tracuu_index_t *index, tracuu_answer_t *a, size_t offset,
         return TRACUU_STATUS_OUT_OF_MEMORY;
     if (shards && count > 0)
         rc = carry_records (index, a, offset, count, &carried);
-    for (size_t i = 0; i < count && !rc; i++)
-        rc = read_case (index, a, &carried, offset + i, &cases[i]);
+    for (size_t i = 0; i < count && !rc; i++) {
+        rc = tracuu_index__check_deadline (index, "listing the cases");
+        if (!rc)
+            rc = read_case (index, a, &carried, offset + i, &cases[i]);
+    }
     if (!rc && shards)
         rc = find_reports_at_once (index, tracuu_answer__arena (a), cases, count);
     else if (!rc)

@@ -129,8 +129,10 @@ read_summary (tracuu_answer_t *a, item_t *it, const char *value, size_t len)
  * in document order, so that each value is compared once. */
 typedef struct stream {
     tracuu_answer_t *a;
+    tracuu_index_t *index;      /* Its deadline is read every 4096 values. */
     const size_t *order;        /* Items by document id. */
     size_t next;                /* First of 'order' not yet passed. */
+    size_t seen;
     tracuu_status_t rc;
 } stream_t;
 
@@ -140,6 +142,9 @@ on_summary (xapc_docid_t docid, const char *value, size_t len, void *payload)
     stream_t *s = payload;
     const item_t *items = s->a->items;
 
+    if ((s->seen++ & 4095) == 0
+        && (s->rc = tracuu_index__check_deadline (s->index, "reading the cases")))
+        return 1;
     while (s->next < s->a->n_items && items[s->order[s->next]].docid < docid)
         s->next++;
     if (s->next == s->a->n_items)
@@ -166,7 +171,7 @@ static tracuu_status_t
 stream_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_status_t *st)
 {
     size_t *order = malloc ((a->n_items + 1) * sizeof *order);
-    stream_t s = { a, order, 0, TRACUU_STATUS_OK };
+    stream_t s = { a, index, order, 0, 0, TRACUU_STATUS_OK };
     int sorted = 1;
 
     if (order == NULL)
@@ -227,6 +232,9 @@ read_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_mset_t *mset,
 
         if (a->items[i].read)
             continue;
+        if ((i & 255) == 0
+            && (rc = tracuu_index__check_deadline (index, "reading the cases")))
+            return rc;
         st = xapc_mset_document (mset, i, &doc);
         if (!st)
             st = xapc_doc_get_value (doc, TRACUU_SLOT_CASE, &v, &len);
@@ -236,6 +244,8 @@ read_summaries (tracuu_index_t *index, tracuu_answer_t *a, xapc_mset_t *mset,
     }
     if (st)
         return tracuu_index__fail (index, st, "reading a case");
+    if (rc == TRACUU_STATUS_TIMED_OUT)
+        return rc;              /* The index is fine: time ran out. */
     return rc ? damaged (index, rc) : TRACUU_STATUS_OK;
 }
 
@@ -1558,6 +1568,8 @@ match (tracuu_index_t *index, xapc_query_t *xq,
     /* Sorted by summary, the match carries each one (see read_summaries). */
     if (!st && carry)
         st = xapc_enquire_sort_by_value (enq, TRACUU_SLOT_CASE, 0);
+    if (!st)
+        st = xapc_enquire_set_deadline (enq, tracuu_index__deadline (index));
     for (size_t i = 0; i < n_facets && !st; i++)
         st = xapc_enquire_add_value_spy (enq, (xapc_slot_t) facet_fields[i]->slot,
                                          &spies[i]);
@@ -1568,7 +1580,7 @@ match (tracuu_index_t *index, xapc_query_t *xq,
                                     doccount, mset_out);
     if (st) {
         xapc_enquire_destroy (enq);
-        return tracuu_index__fail (index, st, "answering");
+        return tracuu_index__fail (index, st, "finding the cases");
     }
     *enq_out = enq;
     return TRACUU_STATUS_OK;
@@ -1637,6 +1649,8 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
     xapc_mset_destroy (mset);
     mset = NULL;
     if (!rc)
+        rc = tracuu_index__check_deadline (index, "reading the cases");
+    if (!rc)
         rc = arrange (a, question);
     if (!rc)
         count_asked (a, question);
@@ -1644,6 +1658,8 @@ answer_once (tracuu_index_t *index, const tracuu_question_t *question,
         rc = group_by (a, group);
     if (!rc)
         rc = read_facets (index, a, enq, facet_fields, spies, n_facets);
+    if (!rc)
+        rc = tracuu_index__check_deadline (index, "summing the cases");
     if (!rc && !opts->totals_only)
         rc = tracuu_answer__list (index, a, opts->offset, opts->limit);
     if (!rc)

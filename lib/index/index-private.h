@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <zlib.h>
 
 #include "tracuu/analysis.h"
@@ -120,7 +121,18 @@ struct tracuu_index {
     char *path;                 /* As given to tracuu_index_open(). */
     char error[512];            /* Last failure, for tracuu_index_last_error(). */
     char notes[1024];           /* What opening did, for tracuu_index_notes(). */
+    int has_deadline;           /* tracuu_index_set_deadline() gave one: */
+    struct timespec deadline;   /* CLOCK_MONOTONIC. */
 };
+
+/* serving.c: TRACUU_STATUS_TIMED_OUT, the error saying that 'doing'
+ * was under way ("counting the matches"), once the deadline has
+ * passed; else OK. */
+tracuu_status_t tracuu_index__check_deadline (tracuu_index_t *index,
+                                              const char *doing);
+
+/* serving.c: the deadline for xapc_enquire_set_deadline() (NULL: none). */
+const struct timespec *tracuu_index__deadline (const tracuu_index_t *index);
 
 /* index.c: record a reason on the handle. */
 void tracuu_index__set_error (tracuu_index_t *index, const char *format, ...)

@@ -63,6 +63,7 @@ tracuu_index__status (xapc_status_t st)
     case XAPC_ERR_MODIFIED: return TRACUU_STATUS_DATABASE_MODIFIED;
     case XAPC_ERR_QUERY: return TRACUU_STATUS_QUERY_SYNTAX;
     case XAPC_ERR_NETWORK: return TRACUU_STATUS_SHARD_UNAVAILABLE;
+    case XAPC_ERR_TIMEOUT: return TRACUU_STATUS_TIMED_OUT;
     default:             return TRACUU_STATUS_DATABASE_ERROR;
     }
 }
@@ -72,6 +73,10 @@ tracuu_index__fail (tracuu_index_t *index, xapc_status_t st, const char *what)
 {
     if (st == XAPC_ERR_CORRUPT)
         return tracuu_index__damaged (index, xapc_last_error ());
+    if (st == XAPC_ERR_TIMEOUT) {
+        tracuu_index__set_error (index, "the time limit ran out while %s", what);
+        return TRACUU_STATUS_TIMED_OUT;
+    }
     tracuu_index__set_error (index, "%s: %s", what, xapc_last_error ());
     return tracuu_index__status (st);
 }

@@ -197,8 +197,11 @@ collect_hits (tracuu_index_t *index, xapc_mset_t *mset, const tracuu_query_t *q,
         status = TRACUU_STATUS_OUT_OF_MEMORY;
     for (size_t i = 0; i < n && !status; i++)
         status = read_hit (index, mset, i, opts, r, &texts[i], &lens[i]);
-    for (size_t i = 0; i < n && !status; i++)
-        status = snippet_hit (i, texts[i], lens[i], q, opts, r);
+    for (size_t i = 0; i < n && !status; i++) {
+        status = tracuu_index__check_deadline (index, "making the snippets");
+        if (!status)
+            status = snippet_hit (i, texts[i], lens[i], q, opts, r);
+    }
     for (size_t i = 0; texts != NULL && i < n; i++)
         free (texts[i]);
     free (texts);
@@ -224,6 +227,8 @@ run_once (tracuu_index_t *index, const tracuu_query_t *q,
     st = xapc_enquire_new (index->db, &enq);
     if (!st)
         st = xapc_enquire_set_query (enq, q->xq);
+    if (!st)
+        st = xapc_enquire_set_deadline (enq, tracuu_index__deadline (index));
     /* Periods are stored as yyyymmdd, so byte order is day order. */
     if (!st && opts->version >= 2
         && (opts->sort == TRACUU_SORT_NEWEST || opts->sort == TRACUU_SORT_OLDEST))
@@ -237,7 +242,9 @@ run_once (tracuu_index_t *index, const tracuu_query_t *q,
     if (!st)
         st = xapc_enquire_get_mset (enq, opts->offset, limit, check, mset_out);
     xapc_enquire_destroy (enq);
-    return st ? tracuu_index__fail (index, st, "searching") : 0;
+    return st ? tracuu_index__fail (index, st, opts->count_exactly
+                                               ? "counting the matches"
+                                               : "searching") : 0;
 }
 
 tracuu_status_t
@@ -282,7 +289,9 @@ tracuu_search (tracuu_index_t *index, const char *query, size_t len,
             mset = NULL;
             xapc_db_reopen (index->db, NULL);
         }
-        status = run_once (index, q, opts, &mset);
+        status = tracuu_index__check_deadline (index, "searching");
+        if (status == TRACUU_STATUS_OK)
+            status = run_once (index, q, opts, &mset);
         if (status == TRACUU_STATUS_OK)
             status = collect_hits (index, mset, q, opts, &r);
         /* A shard went away: search those left, if any. */

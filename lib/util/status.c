@@ -22,6 +22,7 @@ tracuu_status_to_string (tracuu_status_t status)
     case TRACUU_STATUS_QUERY_SYNTAX:       return "query syntax error";
     case TRACUU_STATUS_EXTERNAL_TOOL:      return "external converter missing or failed";
     case TRACUU_STATUS_SHARD_UNAVAILABLE:  return "a shard of the index cannot be reached";
+    case TRACUU_STATUS_TIMED_OUT:          return "the time limit ran out";
     case TRACUU_STATUS_LAST_STATUS:        break;
     }
     return "unknown status";

@@ -10,6 +10,7 @@
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xapian.h>
@@ -36,6 +37,8 @@ struct xapc_db {
     std::string path;                        /* For error messages. */
     struct stat opened {};                   /* The directory opened, to
                                               * see it replaced. */
+    bool remote = false;                     /* Is or holds a remote
+                                              * database. */
 
     ~xapc_db () { delete db; }
 };
@@ -54,6 +57,34 @@ struct xapc_query {
     ~xapc_query () { delete q; }
 };
 
+/* Thrown by a deadline_spy out of a match whose deadline passed. */
+struct deadline_passed {};
+
+/* Called for every match: reads the clock every 64 of them and ends the
+ * match by throwing once the deadline has passed. Xapian's own
+ * set_time_limit() only stops the exact count of check_at_least, not a
+ * match that must list every document. */
+class deadline_spy : public Xapian::MatchSpy {
+  public:
+    struct timespec deadline {};
+    bool active = false;
+    unsigned calls = 0;
+
+    void operator() (const Xapian::Document &, double) override
+    {
+        struct timespec now;
+
+        if ((calls++ & 63) != 0)
+            return;
+        clock_gettime (CLOCK_MONOTONIC, &now);
+        if (now.tv_sec > deadline.tv_sec
+            || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec))
+            throw deadline_passed ();
+    }
+
+    std::string name () const override { return "tracuu::deadline_spy"; }
+};
+
 struct xapc_enquire {
     Xapian::Enquire *enq = nullptr;
     xapc_db_t *db = nullptr;                      /* Borrowed. */
@@ -61,6 +92,8 @@ struct xapc_enquire {
     std::vector<Xapian::ValueCountMatchSpy *> spies; /* Owned; the
                                                       * Enquire only
                                                       * points at them. */
+    std::unique_ptr<deadline_spy> deadline;         /* Likewise; kept
+                                                      * once made. */
 
     ~xapc_enquire ()
     {
@@ -321,6 +354,8 @@ xapc_status_string (xapc_status_t status)
         return "Xapian error";
     case XAPC_ERR_NETWORK:
         return "a remote database cannot be reached";
+    case XAPC_ERR_TIMEOUT:
+        return "the time limit ran out";
     case XAPC_STATUS_LAST:
         break;
     }
@@ -468,6 +503,7 @@ xapc_db_open_remote (const char *host, unsigned port, unsigned timeout_ms,
                 host, port, timeout_ms, timeout_ms));
         else
             db->db = new Xapian::Database (Xapian::Remote::open (host, port));
+        db->remote = true;
         *out = db.release ();
         return XAPC_OK;
     } catch (...) {
@@ -502,6 +538,7 @@ xapc_db_add_shard (xapc_db_t *db, xapc_db_t *shard)
                       shard->path.c_str (), "shards are read, never written");
     try {
         db->db->add_database (*shard->db);
+        db->remote |= shard->remote;
         /* Deleting the handle, not closing it, leaves the shard open
          * for 'db', which shares it. */
         delete shard;
@@ -574,6 +611,38 @@ xapc_db_reopen (xapc_db_t *db, int *changed_out)
         return XAPC_OK;
     } catch (...) {
         return map_exception ("cannot reopen database", db->path.c_str ());
+    }
+}
+
+extern "C" xapc_status_t
+xapc_db_revision (xapc_db_t *db, char *buf, size_t size)
+{
+    if (db == nullptr || buf == nullptr || size == 0)
+        return null_argument (__func__);
+    *buf = '\0';
+    try {
+        int n;
+
+        if (db->remote || db->db->size () != 1)
+            return fail (XAPC_ERR_INVALID_ARGUMENT,
+                         "cannot read the revision of database",
+                         db->path.c_str (), "it is remote or made of shards");
+        n = snprintf (buf, size, "%llu:%llu:%s:%llu",
+                      static_cast<unsigned long long> (db->opened.st_dev),
+                      static_cast<unsigned long long> (db->opened.st_ino),
+                      db->db->get_uuid ().c_str (),
+                      static_cast<unsigned long long> (db->db->get_revision ()));
+        if (n < 0 || static_cast<size_t> (n) >= size) {
+            *buf = '\0';
+            return fail (XAPC_ERR_INVALID_ARGUMENT,
+                         "cannot read the revision of database",
+                         db->path.c_str (), "the buffer is too small");
+        }
+        return XAPC_OK;
+    } catch (...) {
+        *buf = '\0';
+        return map_exception ("cannot read the revision of database",
+                              db->path.c_str ());
     }
 }
 
@@ -1722,16 +1791,39 @@ xapc_enquire_spy_values (xapc_enquire_t *enq, int spy, xapc_term_cb cb,
     }
 }
 
+extern "C" xapc_status_t
+xapc_enquire_set_deadline (xapc_enquire_t *enq, const struct timespec *deadline)
+{
+    if (enq == nullptr)
+        return null_argument (__func__);
+    try {
+        /* A spy cannot run in a remote server (it is not serialisable). */
+        if (enq->db->remote)
+            return XAPC_OK;
+        if (enq->deadline == nullptr && deadline != nullptr)
+            enq->deadline.reset (new deadline_spy);
+        if (enq->deadline != nullptr) {
+            enq->deadline->active = deadline != nullptr;
+            if (deadline != nullptr)
+                enq->deadline->deadline = *deadline;
+        }
+        return XAPC_OK;
+    } catch (...) {
+        return map_exception ("cannot set a deadline", nullptr);
+    }
+}
+
 /*
  * A ValueCountMatchSpy adds to its counts at every get_mset(): give the
- * Enquire fresh spies so that each get_mset() counts on its own.
+ * Enquire fresh spies so that each get_mset() counts on its own, and
+ * the deadline's spy when there is a deadline.
  */
 static void
 renew_spies (xapc_enquire_t *enq)
 {
     std::vector<Xapian::ValueCountMatchSpy *> fresh;
 
-    if (enq->spies.empty ())
+    if (enq->spies.empty () && enq->deadline == nullptr)
         return;
     fresh.reserve (enq->spy_slots.size ());
     try {
@@ -1750,6 +1842,10 @@ renew_spies (xapc_enquire_t *enq)
         delete spy;
     for (Xapian::ValueCountMatchSpy *spy : enq->spies)
         enq->enq->add_matchspy (spy);
+    if (enq->deadline != nullptr && enq->deadline->active) {
+        enq->deadline->calls = 0;
+        enq->enq->add_matchspy (enq->deadline.get ());
+    }
 }
 
 extern "C" xapc_status_t
@@ -1768,6 +1864,9 @@ xapc_enquire_get_mset (xapc_enquire_t *enq, uint32_t first, uint32_t maxitems,
             enq->enq->get_mset (first, maxitems, check_at_least));
         *out = mset.release ();
         return XAPC_OK;
+    } catch (const deadline_passed &) {
+        return fail (XAPC_ERR_TIMEOUT, "cannot search database",
+                     enq->db->path.c_str (), "the time limit ran out");
     } catch (...) {
         return map_exception ("cannot search database",
                               enq->db->path.c_str ());

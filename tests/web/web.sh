@@ -94,6 +94,9 @@ check 'it says why' "tracuu-web: 0.0.0.0:0 is reachable from other machines; giv
 status 'a bad --listen' 2 $?
 "$WEB" --db db --threads 0 >"$TMP/out" 2>"$TMP/err"
 status 'a bad --threads' 2 $?
+"$WEB" --db db --timeout 5s >"$TMP/out" 2>"$TMP/err"
+status 'a bad --timeout' 2 $?
+check 'it says the unit' "tracuu-web: --timeout takes milliseconds from 0 (no limit) to 3600000, not '5s'" "$(cat "$TMP/err")"
 
 # --- The API, byte for byte as tracuu-query -------------------------------
 start_web web --threads 3 || fail 'the server starts' "a port" "$(cat "$TMP/web.err")"
@@ -177,12 +180,70 @@ while [ $i -lt 24 ]; do echo "$i"; i=$((i + 1)); done \
         "http://127.0.0.1:$PORT/api/query?q=$(enc "$Q")&n=N" >"$TMP/codes"
 check '24 concurrent requests, all answered' 24 "$(grep -c '^200$' "$TMP/codes")"
 
-# --- What an indexer commits is seen without a restart --------------------
+# --- The cache of answers, and what an indexer commits ---------------------
+# An answer is kept by request and database revision: asked again, it
+# comes from the cache, the same bytes; written otherwise (parameters
+# in another order, + for a space), the same; after the indexer commits,
+# the next request is answered anew, never from the answers of before.
 check 'not yet indexed' 0 "$(get "/api/search?q=zzkiemtra" >/dev/null; json total)"
+check 'answered by the library' miss "$(header X-Cache)"
+cp "$TMP/body" "$TMP/first"
+check 'asked again' 200 "$(get "/api/search?q=zzkiemtra")"
+check 'from the cache' hit "$(header X-Cache)"
+if cmp -s "$TMP/first" "$TMP/body"; then ok; else fail 'the same bytes from the cache' "$(cat "$TMP/first")" "$(cat "$TMP/body")"; fi
+get "/api/search?limit=2&q=thong+tin" >/dev/null
+check 'parameters in another order' hit "$(get "/api/search?q=thong%20tin&limit=2" >/dev/null; header X-Cache)"
+check 'another page is another answer' miss "$(get "/api/search?q=thong%20tin&limit=2&offset=1" >/dev/null; header X-Cache)"
+get "/api/search?q=tin&limit=0" >/dev/null
+check 'errors are not kept' miss "$(get "/api/search?q=tin&limit=0" >/dev/null; header X-Cache)"
+check 'the page is not in it' '' "$(get / >/dev/null; header X-Cache)"
 printf 'UBND TỈNH NAM ĐỊNH\n\nBÁO CÁO\n\nKết quả zzkiemtra tháng 7 năm 2024.\n' >"$TMP/archive/nam-dinh.txt"
 "$INDEX" --db db archive >"$TMP/index.out" 2>&1
 status 'index one more' 0 $?
 check 'seen by the next request' 1 "$(get "/api/search?q=zzkiemtra" >/dev/null; json total)"
+check 'answered anew after the commit' miss "$(header X-Cache)"
+check 'then kept again' hit "$(get "/api/search?q=zzkiemtra" >/dev/null; header X-Cache)"
+check 'and still new' 1 "$(json total)"
+
+# --- The time limit ------------------------------------------------------------
+# A request's time counts from its arrival (its first line). This client
+# sends the first line of a question, waits 600 ms, then the rest of its
+# headers: with --timeout 300 the request is past its limit before the
+# library starts, whatever the speed of the machine, and must be stopped
+# with 503 and nothing of the answer; sent at once, it is answered.
+start_web limited --timeout 300 || fail 'the server starts with --timeout' "a port" "$(cat "$TMP/limited.err")"
+slow_get () {
+    $PY - "$PORT" "$1" "$2" >"$TMP/body" <<'PYEOF'
+import socket, sys, time
+port, path, pause = int(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+s = socket.create_connection(("127.0.0.1", port))
+s.sendall(("GET %s HTTP/1.1\r\n" % path).encode())
+time.sleep(pause)
+s.sendall(b"Host: 127.0.0.1\r\nConnection: close\r\n\r\n")
+data = b""
+while True:
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    data += chunk
+head, _, body = data.partition(b"\r\n\r\n")
+sys.stderr.write(head.split(b" ")[1].decode())
+sys.stdout.write(body.decode())
+PYEOF
+}
+check 'a request past its limit' 503 "$(slow_get "/api/query?q=$(enc "$Q")" 0.6 2>&1 >/dev/null)"
+check 'says which limit and why' "the request took longer than this server's limit of 300 ms (tracuu-web --timeout) and was stopped: the time limit ran out while finding the cases; narrow the query (a year, a province, a phrase) or start the server with a longer --timeout" "$(json error.message)"
+check 'gives no total' '' "$(grep -o '"total"' "$TMP/body")"
+check 'a search past its limit' 503 "$(slow_get "/api/search?q=$(enc '"thông tin sai sự thật"')" 0.6 2>&1 >/dev/null)"
+check 'stopped before it searched' 1 "$(json error.message | grep -c 'the time limit ran out while searching')"
+check 'the same question in time' 200 "$(slow_get "/api/query?q=$(enc "$Q")" 0 2>&1 >/dev/null)"
+check 'its total' 39500000 "$(json total.amount_vnd)"
+check 'the limited server stops' 0 "$(stop_web limited)"
+start_web nocache --cache-size 0 || fail 'the server starts with --cache-size 0' "a port" "$(cat "$TMP/nocache.err")"
+check 'without a cache' 200 "$(get "/api/search?q=zzkiemtra")"
+check 'no X-Cache' '' "$(header X-Cache)"
+check 'the server without a cache stops' 0 "$(stop_web nocache)"
+check 'the log has the 503' 2 "$(grep -c '"GET /api/[a-z]*?q=[^ ]*" 503 ' "$TMP/limited.err")"
 
 # --- Access log and a clean stop -------------------------------------------
 check 'stops on SIGTERM with status 0' 0 "$(stop_web web)"
