@@ -594,6 +594,27 @@ speaker (const ctx_t *c, const tracuu_entity_t *e)
     return yes;
 }
 
+/* The platforms a case takes place on named in tokens [a, b). */
+static void
+add_platforms (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
+{
+    for (size_t i = a; i < b;) {
+        size_t label = 0;
+        size_t n = tracuu_lexicon__match_tagged (c->platforms, c->text, i, b,
+                                                 "case", &label);
+        const char *name;
+
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        name = tracuu_lexicon__label (c->platforms, label);
+        push_string (c->rc, &k->platforms, &k->n_platforms, name,
+                     strlen (name));
+        i += n;
+    }
+}
+
 /* People, accounts and platforms named in tokens [a, b). */
 static void
 add_subjects (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
@@ -624,21 +645,7 @@ add_subjects (const ctx_t *c, size_t a, size_t b, tracuu_case_t *k)
             push_account (c->rc, k, NULL, handle);
         }
     }
-    for (size_t i = a; i < b;) {
-        size_t label = 0;
-        size_t n = tracuu_lexicon__match_tagged (c->platforms, c->text, i, b,
-                                                 "case", &label);
-        const char *name;
-
-        if (n == 0) {
-            i++;
-            continue;
-        }
-        name = tracuu_lexicon__label (c->platforms, label);
-        push_string (c->rc, &k->platforms, &k->n_platforms, name,
-                     strlen (name));
-        i += n;
-    }
+    add_platforms (c, a, b, k);
 }
 
 static int
@@ -2853,21 +2860,7 @@ story_platform (ctx_t *c)
         if ((cl->flags & (TRACUU_CLAUSE_TABLE | TRACUU_CLAUSE_HEADLINE))
             || !sells_or_posts (c, ci))
             continue;
-        for (size_t i = cl->tok; i < cl->tok_end;) {
-            size_t label = 0;
-            size_t n = tracuu_lexicon__match_tagged (c->platforms, c->text, i,
-                                                     cl->tok_end, "case", &label);
-            const char *name;
-
-            if (n == 0) {
-                i++;
-                continue;
-            }
-            name = tracuu_lexicon__label (c->platforms, label);
-            push_string (c->rc, &only->platforms, &only->n_platforms, name,
-                         strlen (name));
-            i += n;
-        }
+        add_platforms (c, cl->tok, cl->tok_end, only);
     }
 }
 

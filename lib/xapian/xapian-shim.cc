@@ -1975,6 +1975,15 @@ xapc_mset_weight (const xapc_mset_t *mset, size_t i)
     }
 }
 
+/* The error of match number 'i' past the end of 'mset'. */
+static xapc_status_t
+out_of_range (const xapc_mset_t *mset, size_t i, const char *func)
+{
+    return failf (XAPC_ERR_INVALID_ARGUMENT, func, nullptr,
+                  "match %zu is out of range (%zu matches)", i,
+                  static_cast<size_t> (mset->mset->size ()));
+}
+
 extern "C" xapc_status_t
 xapc_mset_document (xapc_mset_t *mset, size_t i, xapc_doc_t **out)
 {
@@ -1984,9 +1993,7 @@ xapc_mset_document (xapc_mset_t *mset, size_t i, xapc_doc_t **out)
         return null_argument (__func__);
     try {
         if (i >= mset->mset->size ())
-            return failf (XAPC_ERR_INVALID_ARGUMENT, __func__, nullptr,
-                          "match %zu is out of range (%zu matches)", i,
-                          static_cast<size_t> (mset->mset->size ()));
+            return out_of_range (mset, i, __func__);
         return new_doc (
             (*mset->mset)[static_cast<Xapian::doccount> (i)].get_document (),
             out);
@@ -2002,9 +2009,7 @@ xapc_mset_fetch_one (xapc_mset_t *mset, size_t i)
         return null_argument (__func__);
     try {
         if (i >= mset->mset->size ())
-            return failf (XAPC_ERR_INVALID_ARGUMENT, __func__, nullptr,
-                          "match %zu is out of range (%zu matches)", i,
-                          static_cast<size_t> (mset->mset->size ()));
+            return out_of_range (mset, i, __func__);
         mset->mset->fetch ((*mset->mset)[static_cast<Xapian::doccount> (i)]);
         return XAPC_OK;
     } catch (...) {
@@ -2024,9 +2029,7 @@ xapc_mset_sort_key (xapc_mset_t *mset, size_t i, const char **out,
         return null_argument (__func__);
     try {
         if (i >= mset->mset->size ())
-            return failf (XAPC_ERR_INVALID_ARGUMENT, __func__, nullptr,
-                          "match %zu is out of range (%zu matches)", i,
-                          static_cast<size_t> (mset->mset->size ()));
+            return out_of_range (mset, i, __func__);
         mset->sort_key =
             (*mset->mset)[static_cast<Xapian::doccount> (i)].get_sort_key ();
         *out = mset->sort_key.data ();
