@@ -446,6 +446,12 @@ Test (extract_story, categories_of_sectors)
           "xây dựng trái phép 12 căn nhà.\n", "construction" },
         { "Công ty TNHH xây dựng Trường An bị xử phạt 60 triệu đồng.\n",
           "construction" },
+        /* Tourists took part; what they did is the category. */
+        { "Lực lượng chức năng đã xử phạt 5 du khách xả rác trên bãi biển với "
+          "số tiền 2,5 triệu đồng.\n", "environment" },
+        { "Một doanh nghiệp bị xử phạt 30 triệu đồng vì kinh doanh lữ hành quốc "
+          "tế không có giấy phép, đưa du khách ra nước ngoài.\n", "tourism" },
+        { "Ba du khách bị xử phạt 6 triệu đồng.\n", "tourism" },
     };
 
     for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {

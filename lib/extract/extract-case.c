@@ -243,7 +243,9 @@ categories_in (const ctx_t *c, size_t a, size_t b)
             i++;
             continue;
         }
-        if (in_proper_name (c, i))
+        if (in_proper_name (c, i)
+            || tracuu_lexicon__match_tagged (c->categories, c->text, i, b,
+                                             "weak", NULL) == n)
             named |= tracuu_case_category_from_name (
                 tracuu_lexicon__label (c->categories, label));
         else
