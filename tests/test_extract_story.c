@@ -127,6 +127,14 @@ Test (extract_story, violators_of_a_fine)
         { "Sở Y tế đã xử phạt 2 cơ sở nha khoa. Lý do: vi phạm khoản 6 điểm a "
           "Điều 39 Nghị định 117. Mức xử phạt là 20 triệu đồng/cơ sở.\n",
           "-=2 20000000=2*" },
+        /* "Ngoài ra ... cũng": more of the same, added. */
+        { "Xe khách bị phạt\n\nCSGT đã lập biên bản đối với 4 tài xế xe khách "
+          "chở quá số người quy định. Ngoài ra, một tài xế xe tải cũng bị lập "
+          "biên bản với lỗi tương tự. Mỗi tài xế này bị xử phạt 2 triệu "
+          "đồng.\n", "2000000=5*" },
+        { "Xe khách bị phạt\n\nCSGT đã lập biên bản đối với 4 tài xế xe khách "
+          "chở quá số người quy định. Một tài xế xe tải bị lập biên bản vì đi "
+          "sai làn. Mỗi tài xế này bị xử phạt 2 triệu đồng.\n", "2000000=1*" },
         /* Given names joined by "và" before "mỗi người". */
         { "Công an huyện đã xử phạt Tâm và Phúc mỗi người 6 triệu đồng.\n",
           "6000000=2*" },

@@ -1637,6 +1637,31 @@ per_violator (const ctx_t *c, const draft_t *d)
 /* The number of violators a per-violator amount applies to, told in
  * the clauses before ("xử phạt 7 tài xế ... Mỗi người bị phạt ..."), or
  * -1. */
+/* Clause 'ci' adds violators to those told just before ("Ngoài ra, một
+ * tài xế khác cũng bị lập biên bản ..."): the number counted in the
+ * three clauses before it, else 0. "6 tài xế ... Ngoài ra, một tài xế
+ * ... cũng ... Mỗi tài xế này bị xử phạt 1,6 triệu đồng" is 7. */
+static int64_t
+also_before (const ctx_t *c, size_t ci)
+{
+    const tracuu_clause_t *cl = &c->clauses[ci];
+    int also = is_word (c->text, cl->tok, "ngoài")
+               && is_word (c->text, cl->tok + 1, "ra");
+
+    for (size_t i = cl->tok; i < cl->tok_end && !also; i++)
+        also = is_word (c->text, i, "cũng");
+    for (size_t back = 1; also && back <= 3 && back <= ci; back++) {
+        const tracuu_clause_t *p = &c->clauses[ci - back];
+        count_t counts[8];
+        size_t n = counts_in (c, p->start, p->tok, p->tok_end, counts, 8);
+
+        for (size_t i = n; i-- > 0;)
+            if (counts[i].kind != NOUN_CONTENT && !counts[i].in_parens)
+                return counts[i].value;
+    }
+    return 0;
+}
+
 static int64_t
 violators_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
 {
@@ -1662,7 +1687,7 @@ violators_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
 
         for (size_t i = n; i-- > 0;)
             if (counts[i].kind != NOUN_CONTENT && !counts[i].in_parens)
-                return counts[i].value;
+                return counts[i].value + also_before (c, ci - back);
     }
     /* "... đối với các cá nhân: ông A; bà B, bà C. Theo đó, mỗi cá nhân
      * này bị phạt ...": the people named in the sentence before. */
