@@ -265,6 +265,9 @@ Test (extract_story, what_will_be_fined)
           "chính 17 triệu đồng.\n", "17000000=proposed" },
         { "Theo quy định, tài xế sẽ bị phạt 17 triệu đồng.\n", "" },
         { "Trong thời gian tới, Sở sẽ xử phạt công ty 10 triệu đồng.\n", "" },
+        /* Advised to the body that fines, to consider: not decided yet. */
+        { "Phòng Y tế đã tham mưu cho UBND huyện xem xét xử phạt cơ sở 20 triệu "
+          "đồng.\n", "20000000=proposed" },
     };
 
     CHECK (rows, STATUSES);
