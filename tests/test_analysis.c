@@ -156,6 +156,25 @@ Test (analysis, fold_with_map)
     free (out);
 }
 
+/* Invalid bytes fold to U+FFFD, three bytes for one: the map keeps a
+ * slot for every byte of the longer text (ASan checks the writes). */
+Test (analysis, fold_map_of_a_text_that_grows)
+{
+    char in[200];
+    char *out = NULL;
+    size_t len = 0, *map = NULL;
+
+    memset (in, 0xFF, sizeof in);
+    cr_assert_eq (tracuu_fold (in, sizeof in, TRACUU_FOLD_EXACT, &out, &len,
+                               &map), 0);
+    cr_expect_eq (len, 3 * sizeof in);
+    for (size_t i = 0; i < len; i++)
+        cr_assert_eq (map[i], i / 3, "byte %zu", i);
+    cr_expect_eq (map[len], sizeof in);
+    free (out);
+    free (map);
+}
+
 Test (analysis, null_arguments)
 {
     tracuu_text_t *t = (tracuu_text_t *) 1;

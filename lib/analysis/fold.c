@@ -262,15 +262,16 @@ reserve (fold_out_t *o, size_t more)
 
     if (o->len + more + 1 <= o->alloc)
         return 0;
-    /* The map has as many slots as the data has bytes: both grow from
-     * the same room to the same room. */
     data = tracuu_array__grow (&rc, o->data, &alloc, o->len + more + 1, 1);
     if (data == NULL)
         return -1;
     o->data = data;
+    /* The map has a slot for every byte of room of the data (a first
+     * block of bytes holds more items than one of size_t would): at
+     * least 'alloc' of them. */
     if (o->want_map) {
-        size_t *map = tracuu_array__grow (&rc, o->map, &map_alloc,
-                                          o->len + more + 1, sizeof *map);
+        size_t *map = tracuu_array__grow (&rc, o->map, &map_alloc, alloc,
+                                          sizeof *map);
 
         if (map == NULL)
             return -1;
