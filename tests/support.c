@@ -143,3 +143,14 @@ test_write_file (const char *path, const char *text)
     fputs (text, f);
     cr_assert_eq (fclose (f), 0);
 }
+
+tracuu_question_t *
+test_parse_question (const char *text)
+{
+    tracuu_question_t *q = NULL;
+    char *error = NULL;
+
+    cr_assert_eq (tracuu_question_parse (text, strlen (text), &q, &error),
+                  TRACUU_STATUS_OK, "%s: %s", text, error ? error : "?");
+    return q;
+}

@@ -6,6 +6,7 @@
 
 #include "tracuu/analysis.h"
 #include "tracuu/entity.h"
+#include "tracuu/question.h"
 
 /* The whole file at 'path' (tests run in tests/), NUL-terminated; fails
  * the test when it cannot be read. *len_out may be NULL. free() it. */
@@ -53,5 +54,9 @@ void test_write_file (const char *path, const char *text);
 /* 'run' on the file at 'path' (tests run in tests/). */
 tracuu_text_t *test_run_file (test_run_fn run, const char *path,
                               tracuu_entities_t *out);
+
+/* The question 'text' parsed; fails the test with the parser's message
+ * if it cannot be. tracuu_question_destroy() it. */
+tracuu_question_t *test_parse_question (const char *text);
 
 #endif

@@ -82,22 +82,11 @@ open_db (void)
     return index;
 }
 
-static tracuu_question_t *
-parse (const char *text)
-{
-    tracuu_question_t *q = NULL;
-    char *error = NULL;
-
-    cr_assert_eq (tracuu_question_parse (text, strlen (text), &q, &error),
-                  TRACUU_STATUS_OK, "%s", error);
-    return q;
-}
-
 /* The answer to 'text' with 'opts' (NULL: the defaults). */
 static tracuu_answer_t *
 ask (tracuu_index_t *index, const char *text, const tracuu_answer_options_t *opts)
 {
-    tracuu_question_t *q = parse (text);
+    tracuu_question_t *q = test_parse_question (text);
     tracuu_answer_t *a = NULL;
 
     cr_assert_eq (tracuu_answer_run (index, q, opts, &a), TRACUU_STATUS_OK,
@@ -464,7 +453,7 @@ Test (answer, bad_options)
 
     index_folder ("../corpus");
     index = open_db ();
-    q = parse ("action:fine");
+    q = test_parse_question ("action:fine");
     opts.group_by = "colour";
     cr_expect_eq (tracuu_answer_run (index, q, &opts, &a),
                   TRACUU_STATUS_BAD_ARGUMENT);
@@ -509,7 +498,7 @@ Test (answer, damaged_records)
     tracuu_answer_t *a = NULL;
 
     index_folder ("../corpus");
-    q = parse ("action:fine");
+    q = test_parse_question ("action:fine");
     for (size_t i = 0; i < sizeof damage / sizeof damage[0]; i++) {
         cr_assert_eq (xapc_db_open (test_tmp_path ("db"), XAPC_DB_OPEN, &db), XAPC_OK);
         cr_assert_eq (xapc_db_postlist (db, "Afine", 5, first_case, &docid), XAPC_OK);
@@ -546,7 +535,7 @@ Test (answer, cases_or_reports)
     };
 
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        tracuu_question_t *q = parse (rows[i].text);
+        tracuu_question_t *q = test_parse_question (rows[i].text);
 
         cr_expect_eq (tracuu_question_wants_cases (q, rows[i].prefer),
                       rows[i].cases, "%s", rows[i].text);
@@ -571,7 +560,7 @@ Test (answer, written_by_the_library)
 
     write_province_reports ();
     index = open_db ();
-    q = parse ("account:@maile.tb");
+    q = test_parse_question ("account:@maile.tb");
     cr_assert_eq (tracuu_answer_run (index, q, NULL, &a), TRACUU_STATUS_OK);
     f = open_memstream (&out, &len);
     cr_assert_eq (tracuu_printer_new (f, TRACUU_PRINTER_JSONL, 0, &p), 0);
@@ -630,7 +619,7 @@ write_status_reports (void)
 static char *
 ask_json (tracuu_index_t *index, const char *text)
 {
-    tracuu_question_t *q = parse (text);
+    tracuu_question_t *q = test_parse_question (text);
     tracuu_answer_t *a = NULL;
     tracuu_printer_t *p = NULL;
     char *out = NULL;

@@ -146,17 +146,6 @@ Test (deadline, an_enquire_can_drop_its_deadline)
     xapc_db_close (db);
 }
 
-static tracuu_question_t *
-parse (const char *text)
-{
-    tracuu_question_t *q = NULL;
-    char *error = NULL;
-
-    cr_assert_eq (tracuu_question_parse (text, strlen (text), &q, &error),
-                  TRACUU_STATUS_OK, "%s", error);
-    return q;
-}
-
 Test (deadline, searches_and_answers_past_it_give_nothing)
 {
     tracuu_search_options_t sopts = TRACUU_SEARCH_OPTIONS_INIT;
@@ -172,7 +161,7 @@ Test (deadline, searches_and_answers_past_it_give_nothing)
     cr_assert_eq (tracuu_index_open (test_tmp_path ("db"), TRACUU_INDEX_READ,
                                      &index, &error), TRACUU_STATUS_OK, "%s", error);
     sopts.count_exactly = 1;
-    q = parse ("phạt thông tin sai sự thật");
+    q = test_parse_question ("phạt thông tin sai sự thật");
 
     tracuu_index_set_deadline (index, &past);
     cr_expect_eq (tracuu_search (index, words, strlen (words), &sopts, &results),
