@@ -253,7 +253,8 @@ Test (extract_story, bounds_before_the_amount)
 }
 
 /* "sẽ bị phạt": a plan, unless a decision or an officer is quoted; an
- * officer's word is a proposal, a decision's is decided. */
+ * officer's word is a fine written up, not yet decided; a decision's is
+ * decided. */
 Test (extract_story, what_will_be_fined)
 {
     static const row_t rows[] = {
@@ -262,12 +263,31 @@ Test (extract_story, what_will_be_fined)
         { "Theo đó, ông Tạ Văn Bốn sẽ bị cấm giao dịch 2 năm, đồng thời chịu "
           "mức phạt 300 triệu đồng.\n", "300000000=decided" },
         { "Theo thiếu tá Lê Văn Hùng, tài xế Phan Văn Tú sẽ bị xử phạt hành "
-          "chính 17 triệu đồng.\n", "17000000=proposed" },
+          "chính 17 triệu đồng.\n", "17000000=recorded" },
         { "Theo quy định, tài xế sẽ bị phạt 17 triệu đồng.\n", "" },
         { "Trong thời gian tới, Sở sẽ xử phạt công ty 10 triệu đồng.\n", "" },
         /* Advised to the body that fines, to consider: not decided yet. */
         { "Phòng Y tế đã tham mưu cho UBND huyện xem xét xử phạt cơ sở 20 triệu "
           "đồng.\n", "20000000=proposed" },
+    };
+
+    CHECK (rows, STATUSES);
+}
+
+/* One fine told twice: a mention that words no status does not make a
+ * record a decision; one that words a decision does. */
+Test (extract_story, status_of_a_fine_told_twice)
+{
+    static const row_t rows[] = {
+        { "Xe khách chở quá tải bị phạt\n\n"
+          "Nhà xe Hoàng Long bị lập biên bản vi phạm hành chính về hành vi "
+          "chở quá số người, tổng số tiền phạt 12 triệu đồng.\n\n"
+          "Chiếc xe khách bị lực lượng chức năng xử phạt 12 triệu đồng và "
+          "buộc chuyển tải hành khách.\n", "12000000=recorded" },
+        { "Nhà xe Hoàng Long bị lập biên bản vi phạm hành chính về hành vi "
+          "chở quá số người, tổng số tiền phạt 12 triệu đồng.\n\n"
+          "Ngày 20/5, Chủ tịch UBND huyện ra quyết định xử phạt nhà xe Hoàng "
+          "Long 12 triệu đồng.\n", "12000000=decided" },
     };
 
     CHECK (rows, STATUSES);

@@ -57,6 +57,8 @@ typedef struct ctx {
                                  without wording, or -1. */
     signed char *is_total;    /* Of each new case: its amount is a stated
                                  total ("tổng số tiền ..."). */
+    signed char *status_said; /* Of each new case: its clause words its
+                                 status (a decided one only by default). */
     signed char *time_rank;   /* Of each new case: where its period
                                  comes from, 3 its clause, 2 a time told
                                  before it, 1 one after, 0 none. */
@@ -1562,9 +1564,9 @@ add_source (tracuu_status_t *rc, const tracuu_text_t *text,
 }
 
 /* Where the sanction of tokens [a, b) stands; 'trigger' is the token
- * of its measure. */
+ * of its measure. '*said' is set when a word of the clause says so. */
 static tracuu_case_status_t
-clause_status (const ctx_t *c, size_t a, size_t b, size_t trigger)
+clause_status (const ctx_t *c, size_t a, size_t b, size_t trigger, int *said)
 {
     int withdrawn = 0, proposed = 0, recorded = 0, decided = 0;
 
@@ -1578,6 +1580,7 @@ clause_status (const ctx_t *c, size_t a, size_t b, size_t trigger)
             continue;
         }
         name = tracuu_lexicon__label (c->statuses, label);
+        *said = 1;
         if (strcmp (name, "withdrawn") == 0)
             withdrawn = 1;
         else if (strcmp (name, "proposed") == 0)
@@ -1767,6 +1770,7 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
     const tracuu_entities_t *list = &c->x->entities;
     tracuu_case_t *k = new_case (c, (long) ci);
     const char *province;
+    int said = 0;
     char *agency;
 
     if (k == NULL)
@@ -1831,16 +1835,23 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
         k->province = tracuu_extract__strndup (c->rc, province,
                                                strlen (province));
     set_period (c, d->tok, d->tok_end, k);
-    k->status = clause_status (c, cl->tok, cl->tok_end, d->clause_trigger);
-    /* "Theo thiếu tá A, tài xế sẽ bị xử phạt ...": announced, not yet
-     * decided (after "Theo quyết định", "Theo đó" it is the decision's). */
+    k->status = clause_status (c, cl->tok, cl->tok_end, d->clause_trigger,
+                               &said);
+    /* "Theo thiếu tá A, tài xế sẽ bị xử phạt ...": the officer's unit has
+     * written the violation up and says what the fine will be; it is not
+     * decided yet (after "Theo quyết định", "Theo đó" it is the
+     * decision's). */
     if (k->status == TRACUU_CASE_DECIDED && is_word (c->text, cl->tok, "theo")
         && !(is_word (c->text, cl->tok + 1, "quyết")
              && is_word (c->text, cl->tok + 2, "định"))
         && !is_word (c->text, cl->tok + 1, "đó"))
         for (size_t i = cl->tok; i < d->clause_trigger; i++)
-            if (is_word (c->text, i, "sẽ"))
-                k->status = TRACUU_CASE_PROPOSED;
+            if (is_word (c->text, i, "sẽ")) {
+                k->status = TRACUU_CASE_RECORDED;
+                said = 1;
+            }
+    c->status_said[(size_t) (k - c->x->cases) - c->first_case]
+        = (signed char) said;
     if (d->money >= 0 && called_total (c, cl, &list->items[d->money]))
         c->is_total[(size_t) (k - c->x->cases) - c->first_case] = 1;
     set_key (c, d, k);
@@ -3130,6 +3141,8 @@ completes (const ctx_t *c, size_t j, size_t i)
 static void
 fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
 {
+    signed char *said_keep, said_dup;
+
     for (size_t s = 0; s < dup->n_sources; s++)
         add_source (c->rc, c->text, keep, c->x->file,
                     dup->sources[s].start, dup->sources[s].end);
@@ -3149,11 +3162,18 @@ fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
     if (!(dup->flags & TRACUU_CASE_HEADLINE))
         keep->flags &= ~(uint32_t) TRACUU_CASE_HEADLINE;
     /* An annulled fine stays annulled; a decision outweighs a record or
-     * a proposal told elsewhere. */
+     * a proposal told elsewhere, but only a mention that words it: "bị
+     * lập biên bản ..., tổng số tiền phạt 10 triệu" told again in a
+     * caption as "bị xử phạt gần 10 triệu" is still only recorded. */
+    said_keep = &c->status_said[(size_t) (keep - c->x->cases) - c->first_case];
+    said_dup = c->status_said[(size_t) (dup - c->x->cases) - c->first_case];
     if (dup->status == TRACUU_CASE_WITHDRAWN
         || (keep->status != TRACUU_CASE_WITHDRAWN
-            && dup->status == TRACUU_CASE_DECIDED))
+            && ((dup->status == TRACUU_CASE_DECIDED && (said_dup || !*said_keep))
+                || (said_dup && !*said_keep)))) {
         keep->status = dup->status;
+        *said_keep = (signed char) (*said_keep || said_dup);
+    }
     keep->flags |= dup->flags & TRACUU_CASE_PER_VIOLATOR;
     /* The agency the other mention names, when this one has only the
      * report's (a headline names none). */
@@ -3269,6 +3289,7 @@ merge_duplicates (ctx_t *c)
             c->approx_lean[w - c->first_case] = c->approx_lean[i - c->first_case];
             c->time_rank[w - c->first_case] = c->time_rank[i - c->first_case];
             c->is_total[w - c->first_case] = c->is_total[i - c->first_case];
+            c->status_said[w - c->first_case] = c->status_said[i - c->first_case];
         }
         remap[i] = (long) w++;
     }
@@ -3389,8 +3410,9 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     c.approx_lean = calloc (8 * c.n_clauses + 1, 1);
     c.time_rank = calloc (8 * c.n_clauses + 1, 1);
     c.is_total = calloc (8 * c.n_clauses + 1, 1);
+    c.status_said = calloc (8 * c.n_clauses + 1, 1);
     if (c.clause_case == NULL || c.case_clause == NULL || c.approx_lean == NULL
-        || c.is_total == NULL || c.time_rank == NULL) {
+        || c.is_total == NULL || c.time_rank == NULL || c.status_said == NULL) {
         *rc = TRACUU_STATUS_OUT_OF_MEMORY;
         goto DONE;
     }
@@ -3430,6 +3452,7 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     free (c.approx_lean);
     free (c.time_rank);
     free (c.is_total);
+    free (c.status_said);
     free (c.clauses);
 }
 
