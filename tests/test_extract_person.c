@@ -41,7 +41,11 @@ static const test_entity_case_t cases[] = {
     { "theo đ/c Vi Văn Thành báo cáo",
       TRACUU_ENTITY_PERSON, "Vi Văn Thành", NULL },
     { "Thượng tá Trần Quốc Toản, Trưởng phòng PA05",
-      TRACUU_ENTITY_PERSON, "Trần Quốc Toản", "Thượng tá" },
+      TRACUU_ENTITY_PERSON, "Trần Quốc Toản", "Trưởng phòng PA05" },
+    /* The office after the name says more than the rank before it; a
+     * rank alone stays. */
+    { "Thiếu tá Lê Văn Hùng cho biết",
+      TRACUU_ENTITY_PERSON, "Lê Văn Hùng", "Thiếu tá" },
     { "Bà Y Hoa Niê cho biết", TRACUU_ENTITY_PERSON, "Y Hoa Niê", NULL },
     { "liên quan ông Trần Minh Tấn, ở TT. Vôi",
       TRACUU_ENTITY_PERSON, "Trần Minh Tấn", NULL },

@@ -436,6 +436,14 @@ Test (extract_story, province_of_a_news_fine)
         { "Quán bị phạt\n\nMột quán karaoke ở quận Cầu Giấy bị xử phạt 15 "
           "triệu đồng. Quán này nằm trên đường Trần Duy Hưng, quận Cầu "
           "Giấy.\n", "15000000=Hà Nội" },
+        /* A headline that names no place (a body of the whole country
+         * fines in the story too), told again by the body that does: one
+         * fine, of the body's place. */
+        { "Công ty Minh Long bị phạt 500 triệu đồng\n\n"
+          "Ngày 3/8, ông Trần Văn Bình, Phó Chủ tịch UBND tỉnh Bình Định đã ký "
+          "quyết định xử phạt Công ty Minh Long 500 triệu đồng vì xây dựng "
+          "không phép. Trước đó, Tổng cục Thuế đã xử phạt công ty 20 triệu "
+          "đồng vì khai sai thuế.\n", "500000000=Bình Định 20000000=-" },
         /* A commune that shares a district's name is not that district. */
         { "Hộ dân bị phạt\n\nMột hộ dân ở xã Bình Thạnh bị xử phạt 4 triệu "
           "đồng vì lấn chiếm đất. Xã Bình Thạnh có nhiều hộ.\n", "4000000=-" },

@@ -559,16 +559,17 @@ push_account (tracuu_status_t *rc, tracuu_case_t *k, const char *platform,
 }
 
 /* Person 'e' speaks of the case rather than being sanctioned: a lawyer,
- * or someone named with a title of office ("Phó Chủ tịch UBND tỉnh").
- * (A rank, "Đại úy", says nothing either way.) */
+ * or someone named with a title of office ("Phó Chủ tịch UBND tỉnh", as
+ * the role starts: its agency may follow). (A rank, "Đại úy", says
+ * nothing either way.) */
 static int
 speaker (const ctx_t *c, const tracuu_entity_t *e)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     const tracuu_lexicon_t *roles = tracuu_lexicon__roles (&rc);
-    long label;
+    long label = -1;
     char *folded = NULL;
-    size_t len = 0;
+    size_t len = 0, best = 0;
     int yes = 0;
 
     (void) c;
@@ -576,24 +577,25 @@ speaker (const ctx_t *c, const tracuu_entity_t *e)
         || tracuu_fold (e->extra, strlen (e->extra), TRACUU_FOLD_ASCII,
                         &folded, &len, NULL) != TRACUU_STATUS_OK)
         return 0;
-    label = tracuu_lexicon__find_label (roles, e->extra, strlen (e->extra));
-    if (label < 0) {
-        /* The role as written ("luật sư", "phó chủ tịch"): its folded words. */
-        for (size_t i = 0; i < tracuu_lexicon__count (roles) && label < 0; i++) {
-            char *f2 = NULL;
-            size_t l2 = 0;
-            const char *name = tracuu_lexicon__label (roles, i);
+    /* The longest role the text starts with, in folded words. */
+    for (size_t i = 0; i < tracuu_lexicon__count (roles); i++) {
+        char *f2 = NULL;
+        size_t l2 = 0;
+        const char *name = tracuu_lexicon__label (roles, i);
 
-            if (tracuu_fold (name, strlen (name), TRACUU_FOLD_ASCII, &f2, &l2,
-                             NULL) == TRACUU_STATUS_OK
-                && l2 == len && strcmp (f2, folded) == 0)
-                label = (long) i;
-            free (f2);
+        if (tracuu_fold (name, strlen (name), TRACUU_FOLD_ASCII, &f2, &l2,
+                         NULL) == TRACUU_STATUS_OK
+            && l2 > best && l2 <= len && memcmp (f2, folded, l2) == 0
+            && (l2 == len || folded[l2] == ' ')) {
+            label = (long) i;
+            best = l2;
         }
+        free (f2);
     }
     if (label >= 0)
-        yes = tracuu_lexicon__has_tag (roles, (size_t) label, "title")
-              || strcmp (folded, "luat su") == 0;
+        yes = tracuu_lexicon__has_tag (roles, (size_t) label, "title");
+    yes |= len >= 7 && memcmp (folded, "luat su", 7) == 0
+           && (len == 7 || folded[7] == ' ');
     free (folded);
     return yes;
 }
@@ -3204,6 +3206,12 @@ fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
             c->time_rank[(size_t) (keep - c->x->cases) - c->first_case]
                 = c->time_rank[(size_t) (dup - c->x->cases) - c->first_case];
         }
+    }
+    /* The place the other mention names, when this one names none (a
+     * headline "Công ty X bị phạt 975 triệu đồng", then the body). */
+    if (keep->province == NULL && dup->province != NULL) {
+        keep->province = dup->province;
+        dup->province = NULL;
     }
     if (keep->violators < 0) {
         keep->violators = dup->violators;

@@ -175,6 +175,19 @@ role_before (const tracuu_text_t *text, size_t b, tracuu_status_t *rc)
                       best_e, b);
 }
 
+/* Role text 'role' is a rank alone ("Thiếu tá"). */
+static int
+is_rank (const char *role, tracuu_status_t *rc)
+{
+    const tracuu_lexicon_t *roles = tracuu_lexicon__roles (rc);
+    long label;
+
+    if (roles == NULL)
+        return 0;
+    label = tracuu_lexicon__find_label (roles, role, strlen (role));
+    return label >= 0 && tracuu_lexicon__has_tag (roles, (size_t) label, "rank");
+}
+
 /* A role after the name ending at token e: ", Giám đốc Sở ...",
  * " - Phó Chủ tịch UBND tỉnh", "(Giám đốc ...)". */
 static char *
@@ -375,8 +388,16 @@ tracuu_extract__people (const tracuu_text_t *text, tracuu_entities_t *out,
         if (n == 0)
             continue;
         role = role_before (text, honor ? hs : k, rc);
-        if (role == NULL)
-            role = role_after (text, k + n, rc);
+        /* "thiếu tá Nguyễn Văn A, Đội trưởng Đội CSGT": the office after
+         * the name says more than the rank before it. */
+        if (role == NULL || is_rank (role, rc)) {
+            char *after = role_after (text, k + n, rc);
+
+            if (after != NULL) {
+                free (role);
+                role = after;
+            }
+        }
         /* A full name alone counts in running text, not in a line of
          * capitals ("NGUYÊN LIỆU THUỐC LÁ"). */
         if (honor || role != NULL
