@@ -233,6 +233,16 @@ Test (extract_genre, categories_of_the_genre)
         /* The headline names it. */
         { "Phạt nặng quán karaoke gây ồn ào\n\nChủ quán Nguyễn Thu bị xử phạt "
           "12 triệu đồng.\n", "culture" },
+        /* Nothing near the amount: the field the story names most,
+         * more than half of its mentions; who took part ("các cơ quan
+         * báo chí") and acts of many fields ("công bố thông tin") are
+         * not counted. */
+        { "Giải oan cho làng cá khô\n\nSở đã công bố thông tin kết quả "
+          "kiểm tra an toàn thực phẩm cho các cơ quan báo chí. Mẫu cá khô "
+          "có chất cấm. Qua hai đợt kiểm tra, tỉnh đã xử phạt năm cơ sở với "
+          "số tiền 300 triệu đồng và đình chỉ hoạt động các cơ sở vi phạm. "
+          "Nhiều cơ quan báo chí đã phản ánh. Nếu để xảy ra ngộ độc thực "
+          "phẩm, cơ sở sẽ bị truy tố.\n", "food_safety" },
         /* The title of the cited decree names no category. */
         { "Theo Nghị định 38/2021 quy định xử phạt trong lĩnh vực văn hóa và "
           "quảng cáo, bà Đỗ Hạnh bị phạt 10 triệu đồng.\n", "-" },

@@ -228,12 +228,13 @@ in_proper_name (const ctx_t *c, size_t i)
 }
 
 /* Categories named in tokens [a, b), up to a legal title; those of
- * words inside proper names only when no other word names one. */
+ * words inside proper names or of "weak" phrases in '*named'. */
 static uint32_t
-categories_in (const ctx_t *c, size_t a, size_t b)
+categories_split (const ctx_t *c, size_t a, size_t b, uint32_t *named)
 {
-    uint32_t bits = 0, named = 0;
+    uint32_t bits = 0;
 
+    *named = 0;
     for (size_t i = a; i < b;) {
         size_t label = 0;
         size_t n;
@@ -248,13 +249,23 @@ categories_in (const ctx_t *c, size_t a, size_t b)
         if (in_proper_name (c, i)
             || tracuu_lexicon__match_tagged (c->categories, c->text, i, b,
                                              "weak", NULL) == n)
-            named |= tracuu_case_category_from_name (
+            *named |= tracuu_case_category_from_name (
                 tracuu_lexicon__label (c->categories, label));
         else
             bits |= tracuu_case_category_from_name (
                 tracuu_lexicon__label (c->categories, label));
         i += n;
     }
+    return bits;
+}
+
+/* Categories named in tokens [a, b); those of words inside proper
+ * names only when no other word names one. */
+static uint32_t
+categories_in (const ctx_t *c, size_t a, size_t b)
+{
+    uint32_t named, bits = categories_split (c, a, b, &named);
+
     /* A name's words are the last resort: "Công ty CP xây dựng X" fined
      * with nothing else said of what it did. */
     return bits != 0 ? bits : named;
@@ -2800,11 +2811,14 @@ infer_categories (ctx_t *c)
     if (!retold_story (c->x))
         return;
     for (size_t ci = 0; ci < c->n_clauses; ci++) {
-        uint32_t bits;
+        uint32_t bits, weak;
 
         if (c->clauses[ci].flags & TRACUU_CLAUSE_TABLE)
             continue;
-        bits = categories_in (c, c->clauses[ci].tok, c->clauses[ci].tok_end);
+        /* Who took part ("công bố cho các cơ quan báo chí") is not what
+         * the text is about. */
+        bits = categories_split (c, c->clauses[ci].tok, c->clauses[ci].tok_end,
+                                 &weak);
         for (unsigned k = 0; k < TRACUU_CATEGORY_COUNT; k++)
             counts[k] += (bits >> k) & 1;
     }
@@ -2821,6 +2835,7 @@ infer_categories (ctx_t *c)
         tracuu_case_t *k = &c->x->cases[i];
         long ci = c->case_clause[i - c->first_case];
         size_t from, to;
+        uint32_t weak;
 
         if (k->categories != 0 || ci < 0)
             continue;
@@ -2836,14 +2851,15 @@ infer_categories (ctx_t *c)
                 || counts_in (c, c->clauses[n].start, c->clauses[n].tok,
                               c->clauses[n].tok_end, own, 4) > 0)
                 break;
-            k->categories = categories_in (c, c->clauses[n].tok,
-                                           c->clauses[n].tok_end);
+            /* What the next words do, not who took part. */
+            k->categories = categories_split (c, c->clauses[n].tok,
+                                              c->clauses[n].tok_end, &weak);
         }
         if (k->categories == 0)
             k->categories = head;
-        /* The text's own subject, when it keeps to one: two thirds of
-         * the categories it names. */
-        if (k->categories == 0 && best >= 2 && 3 * best >= 2 * all)
+        /* The text's own subject, when it keeps to one: more than half
+         * of the categories it names. */
+        if (k->categories == 0 && best >= 2 && 2 * best > all)
             k->categories = dominant;
     }
 }
