@@ -174,6 +174,14 @@ Test (extract_genre, hypotheses_and_plans)
           "khiếu nại.\n", "500000" },
         { "Ông Hồ Văn Sơn đã bị phạt 3 triệu đồng, nếu tái phạm sẽ bị xử lý "
           "nặng hơn.\n", "3000000" },
+        /* What happens each time, of nobody in particular; "sau khi" is
+         * a time, and a named violator is a case. */
+        { "Các xe quá tải khi bị kiểm tra chỉ nộp phạt 5 triệu đồng rồi chạy "
+          "tiếp.\n", "" },
+        { "Ngay sau khi bị phản ánh, Sở đã xử phạt công ty 45 triệu đồng.\n",
+          "45000000" },
+        { "Ông Lê Văn Tám khi bị kiểm tra đã nộp phạt 5 triệu đồng.\n",
+          "5000000" },
     };
 
     CHECK (rows);

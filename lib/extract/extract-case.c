@@ -1959,8 +1959,8 @@ previous_context (const ctx_t *c, size_t ci, int want_subjects)
 }
 
 /* The clause speaks of the future ("sẽ", "dự kiến" before the measure;
- * "thời gian tới") or of a hypothesis ("nếu", when nothing says it was
- * done: "Phạt 7,5 triệu đồng nếu vi phạm"). */
+ * "thời gian tới") or of a hypothesis ("nếu", or "khi" of nobody named,
+ * when nothing says it was done: "Phạt 7,5 triệu đồng nếu vi phạm"). */
 static int
 planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
 {
@@ -1986,6 +1986,15 @@ planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
             return 1;
         done |= is_word (c->text, i, "đã") || is_word (c->text, i, "vừa");
         cond |= is_word (c->text, i, "nếu");
+        /* "lò mổ lậu khi bị phát hiện chỉ đóng phạt 8 triệu đồng": what
+         * happens each time, told of nobody in particular ("sau khi bị
+         * phát hiện": a time). */
+        cond |= i < trigger && is_word (c->text, i, "khi")
+                && is_word (c->text, i + 1, "bị")
+                && !(i > cl->tok && (is_word (c->text, i - 1, "sau")
+                                     || is_word (c->text, i - 1, "trước")
+                                     || is_word (c->text, i - 1, "ngay")))
+                && !has_subjects (c, cl->tok, cl->tok_end);
     }
     return cond && !done;
 }
