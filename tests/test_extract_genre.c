@@ -99,6 +99,12 @@ Test (extract_genre, money_of_other_kinds)
         /* A fine beside another figure keeps its own amount. */
         { "Công ty bị truy thu 8 tỷ đồng và bị phạt 1,5 tỷ đồng.\n", "1500000000" },
         { "Ông Lương Văn Hòa bị xử phạt 4 triệu đồng.\n", "4000000" },
+        /* ", với số tiền ..." takes up the sentence's measure again, not
+         * the figure named just before the comma. */
+        { "Công ty Tân Hòa bị phạt 20% do khai sai dẫn đến thiếu số tiền thuế "
+          "phải nộp, với số tiền 45 triệu đồng.\n", "45000000" },
+        { "Công ty Tân Hòa bị truy thu tiền thuế, với số tiền 45 triệu đồng.\n",
+          "" },
     };
 
     CHECK (rows);

@@ -2191,8 +2191,13 @@ fine_amount (ctx_t *c, const tracuu_clause_t *cl, const tracuu_entity_t *e)
         kind = kind_ending_at (c, cl->tok, end, &start);
         if (kind == KIND_NONE || kind == KIND_BOUND || kind == KIND_FOREIGN)
             continue;
+        /* Far, or before ", với số tiền ...", which takes up the
+         * sentence's measure again ("... thiếu số tiền thuế phải nộp,
+         * với số tiền gần 60 triệu đồng"): it is another figure's. */
         if (kind == KIND_OTHER)
-            return t - end > 8;         /* Far: it is another figure's. */
+            return t - end > 8
+                   || (gap_has (c->text, end - 1, ',') && is_word (c->text, end, "với")
+                       && t - end <= 5);
         /* A fine phrase joined by "và" or a comma to another kind just
          * before it: one figure of both. */
         if (start > cl->tok) {
