@@ -295,6 +295,11 @@ Test (extract_genre, status_of_a_fine)
           "mức phạt dự tính 6 triệu đồng.\n", TRACUU_CASE_RECORDED },
         { "Đoàn kiểm tra đã lập biên bản tạm giữ hàng hóa, xử phạt chủ cơ sở 4 "
           "triệu đồng.\n", TRACUU_CASE_DECIDED },
+        /* The record of a fine imposed on the spot. */
+        { "UBND phường đã lập biên bản xử phạt vi phạm hành chính 1 triệu đồng "
+          "đối với bà Lê Thị Hoa.\n", TRACUU_CASE_DECIDED },
+        { "Công an phường đã lập biên bản vi phạm hành chính đối với bà Lê Thị "
+          "Hoa, tổng số tiền phạt 1 triệu đồng.\n", TRACUU_CASE_RECORDED },
         { "Công an xã đề nghị UBND huyện xử phạt ông Hà Văn Tư 7 triệu đồng.\n",
           TRACUU_CASE_PROPOSED },
         { "UBND thành phố đã hủy quyết định xử phạt 90 triệu đồng đối với ông "

@@ -1600,9 +1600,13 @@ clause_status (const ctx_t *c, size_t a, size_t b, size_t trigger, int *said)
             proposed |= i < trigger;
         else if (strcmp (name, "planned") == 0)
             proposed = 1;
-        else if (strcmp (name, "recorded") == 0)
+        else if (strcmp (name, "recorded") == 0) {
             recorded = 1;
-        else
+            /* "lập biên bản xử phạt 1 triệu đồng": the record of a fine
+             * imposed on the spot. */
+            if (is_word (c->text, i + n, "xử") && is_word (c->text, i + n + 1, "phạt"))
+                decided = 1;
+        } else
             decided = 1;
         i += n;
         /* "lập biên bản ..., phạt 2 triệu đồng": a fine of its own after
