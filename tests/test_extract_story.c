@@ -444,6 +444,12 @@ Test (extract_story, province_of_a_news_fine)
           "quyết định xử phạt Công ty Minh Long 500 triệu đồng vì xây dựng "
           "không phép. Trước đó, Tổng cục Thuế đã xử phạt công ty 20 triệu "
           "đồng vì khai sai thuế.\n", "500000000=Bình Định 20000000=-" },
+        /* A body of the whole country that tells ("theo Cục ...") does
+         * not fine: the story's place stands. */
+        { "Xe tải chở gỗ quá tải\n\nCảnh sát giao thông Quảng Trị đã kiểm tra "
+          "một xe tải chở gỗ quá tải trên quốc lộ 9 ở Quảng Trị. Cục Cảnh sát "
+          "giao thông cho biết đã xác minh tại nhiều tỉnh. Cũng theo Cục này, "
+          "CSGT đã phạt chủ xe 50 triệu đồng.\n", "50000000=Quảng Trị" },
         /* A commune that shares a district's name is not that district. */
         { "Hộ dân bị phạt\n\nMột hộ dân ở xã Bình Thạnh bị xử phạt 4 triệu "
           "đồng vì lấn chiếm đất. Xã Bình Thạnh có nhiều hộ.\n", "4000000=-" },

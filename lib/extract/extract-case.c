@@ -1226,6 +1226,11 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
             && (is_word (c->text, i + 1, "nghị") || is_word (c->text, i + 1, "cầu")
                 || is_word (c->text, i + 1, "hợp")))
             break;
+        /* "Cũng theo Cục này, ... CSGT đã phạt": who tells, not who
+         * fines. */
+        if (i > a && (is_word (c->text, i - 1, "theo")
+                      || is_word (c->text, i - 1, "của")))
+            continue;
         if (central_at (c, i, trigger))
             return NULL;
     }
