@@ -257,6 +257,11 @@ Test (extract_genre, categories_of_the_genre)
           "số tiền 300 triệu đồng và đình chỉ hoạt động các cơ sở vi phạm. "
           "Nhiều cơ quan báo chí đã phản ánh. Nếu để xảy ra ngộ độc thực "
           "phẩm, cơ sở sẽ bị truy tố.\n", "food_safety" },
+        /* What the violator did, told by name apart from the fine. */
+        { "Chuyện ở phường Kim Mã\n\nTheo công an, ông Lê Văn Tài đã có "
+          "hành vi vu khống người khác. Ông Tài làm nghề tự do, sống ở phường "
+          "Kim Mã. Công an quận đã xử phạt ông Lê Văn Tài 5 triệu đồng.\n",
+          "defamation" },
         /* The title of the cited decree names no category. */
         { "Theo Nghị định 38/2021 quy định xử phạt trong lĩnh vực văn hóa và "
           "quảng cáo, bà Đỗ Hạnh bị phạt 10 triệu đồng.\n", "-" },

@@ -2887,6 +2887,63 @@ infer_categories (ctx_t *c)
     }
 }
 
+/* The fields of what the violator of case 'k' did, told anywhere in a
+ * story by name: "Theo cơ quan công an, Đỗ Văn A đã có hành vi '...
+ * xúc phạm danh dự, nhân phẩm của người khác'", the fine told in the
+ * next sentence. */
+static uint32_t
+acts_of (const ctx_t *c, const tracuu_case_t *k)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    uint32_t bits = 0;
+    size_t ci = 0;
+
+    for (size_t it = 0; it < list->count; it++) {
+        const tracuu_entity_t *e = &list->items[it];
+        size_t t, j, weak_end;
+        uint32_t weak;
+        int same = 0;
+
+        if (e->kind != TRACUU_ENTITY_PERSON)
+            continue;
+        for (size_t p = 0; p < k->n_people && !same; p++)
+            same = strcmp (k->people[p], e->value) == 0;
+        if (!same)
+            continue;
+        t = token_at (c->text, e->end);
+        /* "A đã có hành vi", "A có hành vi", "A thực hiện hành vi". */
+        for (j = t; j < t + 4 && j + 1 < c->text->n_tokens; j++)
+            if (is_word (c->text, j, "hành") && is_word (c->text, j + 1, "vi"))
+                break;
+        if (!(j < t + 4 && j + 1 < c->text->n_tokens))
+            continue;
+        while (ci < c->n_clauses && c->clauses[ci].tok_end <= j)
+            ci++;
+        while (ci > 0 && c->clauses[ci].tok > j)
+            ci--;
+        if (ci >= c->n_clauses)
+            break;
+        weak_end = c->clauses[ci].tok_end;
+        bits |= categories_split (c, j, weak_end, &weak);
+    }
+    return bits;
+}
+
+/* A named violator's acts, told apart from the fine, are its fields. */
+static void
+violator_acts (ctx_t *c)
+{
+    if (!retold_story (c->x) || c->legal)
+        return;
+    for (size_t i = c->first_case; i < c->x->n_cases; i++) {
+        tracuu_case_t *k = &c->x->cases[i];
+
+        if (k->action == TRACUU_CASE_FINE && k->n_people > 0
+            && !(k->flags & TRACUU_CASE_AGGREGATE))
+            k->categories |= acts_of (c, k);
+    }
+}
+
 /* Clause 'ci' sells or posts ("rao bán", "đăng bán", "bán hàng",
  * "livestream", "đăng tải"): its platform is where a violation took
  * place. */
@@ -3488,6 +3545,8 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
         merge_duplicates (&c);
     if (*rc == TRACUU_STATUS_OK)
         drop_mixed_headline (&c);
+    if (*rc == TRACUU_STATUS_OK)
+        violator_acts (&c);
     if (*rc == TRACUU_STATUS_OK)
         story_platform (&c);
     if (*rc == TRACUU_STATUS_OK)
