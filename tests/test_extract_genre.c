@@ -305,6 +305,8 @@ Test (extract_genre, status_of_a_fine)
           "đối với bà Lê Thị Hoa.\n", TRACUU_CASE_DECIDED },
         { "Công an phường đã lập biên bản vi phạm hành chính đối với bà Lê Thị "
           "Hoa, tổng số tiền phạt 1 triệu đồng.\n", TRACUU_CASE_RECORDED },
+        { "Lực lượng chức năng đã lập biên bản hành chính xử phạt ông Lê Văn "
+          "Khải 5,5 triệu đồng.\n", TRACUU_CASE_RECORDED },
         { "Công an xã đề nghị UBND huyện xử phạt ông Hà Văn Tư 7 triệu đồng.\n",
           TRACUU_CASE_PROPOSED },
         { "UBND thành phố đã hủy quyết định xử phạt 90 triệu đồng đối với ông "

@@ -1608,8 +1608,11 @@ clause_status (const ctx_t *c, size_t a, size_t b, size_t trigger, int *said)
         else if (strcmp (name, "recorded") == 0) {
             recorded = 1;
             /* "lập biên bản xử phạt 1 triệu đồng": the record of a fine
-             * imposed on the spot. */
-            if (is_word (c->text, i + n, "xử") && is_word (c->text, i + n + 1, "phạt"))
+             * imposed on the spot, a "biên bản xử phạt" ("lập biên bản
+             * hành chính xử phạt A": written up to be fined). */
+            if (n >= 2 && is_word (c->text, i + n - 1, "bản")
+                && is_word (c->text, i + n - 2, "biên")
+                && is_word (c->text, i + n, "xử") && is_word (c->text, i + n + 1, "phạt"))
                 decided = 1;
         } else
             decided = 1;
