@@ -188,6 +188,8 @@ Test (extract_genre, hypotheses_and_plans)
           "45000000" },
         { "Ông Lê Văn Tám khi bị kiểm tra đã nộp phạt 5 triệu đồng.\n",
           "5000000" },
+        { "Khi bị kiểm tra, tài xế xe khách không xuất trình được giấy tờ, bị "
+          "phạt 5 triệu đồng.\n", "5000000" },
     };
 
     CHECK (rows);

@@ -1970,8 +1970,22 @@ previous_context (const ctx_t *c, size_t ci, int want_subjects)
     return -1;
 }
 
+/* Tokens [a, b) say that what follows happens each time: "chỉ đóng
+ * phạt", "thường bị phạt", "mỗi lần bị phạt" ("Khi bị kiểm tra, tài xế
+ * không xuất trình được giấy tờ, bị phạt 5 triệu" tells one time). */
+static int
+habitual (const ctx_t *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (is_word (c->text, i, "chỉ") || is_word (c->text, i, "thường")
+            || (is_word (c->text, i, "mỗi") && is_word (c->text, i + 1, "lần")))
+            return 1;
+    return 0;
+}
+
 /* The clause speaks of the future ("sẽ", "dự kiến" before the measure;
- * "thời gian tới") or of a hypothesis ("nếu", or "khi" of nobody named,
+ * "thời gian tới") or of a hypothesis ("nếu", or "khi" of nobody named
+ * with what happens each time,
  * when nothing says it was done: "Phạt 7,5 triệu đồng nếu vi phạm"). */
 static int
 planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
@@ -2006,6 +2020,7 @@ planned (const ctx_t *c, const tracuu_clause_t *cl, size_t trigger)
                 && !(i > cl->tok && (is_word (c->text, i - 1, "sau")
                                      || is_word (c->text, i - 1, "trước")
                                      || is_word (c->text, i - 1, "ngay")))
+                && habitual (c, i, trigger)
                 && !has_subjects (c, cl->tok, cl->tok_end);
     }
     return cond && !done;
