@@ -349,6 +349,29 @@ Test (extract_genre, per_violator_amounts)
     tracuu_text_destroy (text);
 }
 
+/* A count of the people a violation harmed or carried, or a number in a
+ * name, is no count of violators. */
+Test (extract_genre, counts_that_are_not_violators)
+{
+    static const char *texts[] = {
+        "Cơ sở bánh ngọt bị phạt 45 triệu đồng vì làm hơn 30 người ngộ độc.\n",
+        "Chủ xe khách bị phạt 12 triệu đồng do xe chở 52 người, vượt số chỗ.\n",
+        "Cửa hàng số 17 bị xử phạt 8 triệu đồng vì bán hàng giả.\n",
+    };
+
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        tracuu_text_t *text = NULL;
+        tracuu_extraction_t *x = run (texts[t], &text);
+        const tracuu_case_t *k = first_fine (x);
+
+        cr_assert (k != NULL, "text %zu", t);
+        cr_expect_leq (k->violators, 1, "text %zu: %u violators", t,
+                       (unsigned) k->violators);
+        tracuu_extraction_destroy (x);
+        tracuu_text_destroy (text);
+    }
+}
+
 /* Where and when: the day of the decision; no province for a central
  * authority or from a company's name. */
 Test (extract_genre, year_and_province_of_a_fine)

@@ -366,6 +366,23 @@ number_at (const ctx_t *c, size_t i)
     return -1;
 }
 
+/* The number at token i, in tokens [a, ...), counts people or things
+ * the case befell or carried, or names something: "khiến hơn 210 người
+ * nhập viện", "làm 3 người bị thương", "xe chở 45 người", "công ty số
+ * 126". */
+static int
+not_violators (const ctx_t *c, size_t a, size_t i)
+{
+    size_t k = i;
+
+    while (k > a && (is_word (c->text, k - 1, "hơn") || is_word (c->text, k - 1, "gần")
+                     || is_word (c->text, k - 1, "khoảng") || is_word (c->text, k - 1, "trên")
+                     || is_word (c->text, k - 1, "quá")))
+        k--;
+    return k > a && (is_word (c->text, k - 1, "khiến") || is_word (c->text, k - 1, "làm")
+                     || is_word (c->text, k - 1, "chở") || is_word (c->text, k - 1, "số"));
+}
+
 /* Counted nouns in tokens [a, b); returns how many were stored. */
 static size_t
 counts_in (const ctx_t *c, size_t clause_start, size_t a, size_t b,
@@ -385,6 +402,8 @@ counts_in (const ctx_t *c, size_t clause_start, size_t a, size_t b,
                       || is_word (c->text, i - 1, "điểm")
                       || is_word (c->text, i - 1, "mục")
                       || is_word (c->text, i - 1, "chương")))
+            continue;
+        if (not_violators (c, a, i))
             continue;
         len = tracuu_lexicon__match (c->nouns, c->text, i + 1, b, &label);
         if (len == 0)
