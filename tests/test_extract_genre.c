@@ -400,6 +400,37 @@ Test (extract_genre, year_and_province_of_a_fine)
     tracuu_text_destroy (text);
 }
 
+/* The titles of other stories listed after a news article's byline are
+ * not of its place. */
+Test (extract_genre, titles_after_the_byline)
+{
+    tracuu_text_t *text = NULL;
+    tracuu_extraction_t *x = run (
+        "Phạt chủ quán karaoke hoạt động quá giờ\n\n"
+        "Ngày 3/5, Công an quận Hải Châu, Đà Nẵng đã xử phạt chủ quán karaoke "
+        "20 triệu đồng vì hoạt động quá giờ quy định.\n"
+        "Chủ quán cho biết sẽ chấp hành nghiêm.\n"
+        "Minh Tâm\n"
+        "Tài xế xe tải chở quá tải bị phạt 40 triệu đồng\n", &text);
+    size_t seen = 0;
+
+    cr_expect_str_eq (tracuu_extraction_meta (x)->signer, "Minh Tâm");
+    for (size_t i = 0; i < tracuu_extraction_n_cases (x); i++) {
+        const tracuu_case_t *k = tracuu_extraction_case (x, i);
+
+        if (k->amount_vnd == 20000000) {
+            cr_expect_str_eq (k->province, "Đà Nẵng");
+            seen++;
+        } else if (k->amount_vnd == 40000000) {
+            cr_expect_null (k->province, "%s", k->province);
+            seen++;
+        }
+    }
+    cr_expect_eq (seen, 2);
+    tracuu_extraction_destroy (x);
+    tracuu_text_destroy (text);
+}
+
 /* Text typed without diacritics is read by its folded forms. */
 Test (extract_genre, text_without_diacritics)
 {

@@ -75,6 +75,8 @@ typedef struct tracuu_report_meta {
     const char *agency;       /* Issuing agency as written. */
     const char *signer;       /* Name of the signer (or a news byline). */
     const char *signer_role;  /* "PHÓ GIÁM ĐỐC"; NULL for a byline. */
+    uint32_t signer_line;     /* Line of a news byline, or 0: the lines
+                                 after it are titles of other stories. */
 } tracuu_report_meta_t;
 
 /* ------------------------------------------------------------------ */

@@ -1197,6 +1197,11 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
         if (!not_the_place (c, a, t))
             return e->kind == TRACUU_ENTITY_PROVINCE ? e->value : e->extra;
     }
+    /* A title of another story, listed after the byline: the story's
+     * place is not its place. */
+    if (c->x->meta.signer_line != 0
+        && c->text->tokens[a].line > c->x->meta.signer_line)
+        return NULL;
     /* Securities and competition are fined by national bodies only. */
     if (categories & (tracuu_case_category_from_name ("securities")
                       | tracuu_case_category_from_name ("competition")))

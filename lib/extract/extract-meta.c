@@ -715,11 +715,13 @@ find_signer (const tracuu_text_t *text, tracuu_extraction_t *x,
         }
         return;
     }
-    /* A byline among the last lines of a news article. */
-    if (strcmp (x->meta.kind, "tin_bai") == 0)
+    /* A byline among the last lines of a news article, or of a text of
+     * no administrative kind. */
+    if (strcmp (x->meta.kind, "tin_bai") == 0 || strcmp (x->meta.kind, "khac") == 0)
         for (uint32_t l = text->n_lines; l > 0 && l + 8 > text->n_lines; l--)
             if (name_line (text, l)) {
                 x->meta.signer = line_copy (rc, text, l);
+                x->meta.signer_line = l;
                 return;
             }
 }
