@@ -453,6 +453,49 @@ Test (extract_story, province_of_a_news_fine)
         /* A commune that shares a district's name is not that district. */
         { "Hộ dân bị phạt\n\nMột hộ dân ở xã Bình Thạnh bị xử phạt 4 triệu "
           "đồng vì lấn chiếm đất. Xã Bình Thạnh có nhiều hộ.\n", "4000000=-" },
+        /* Where goods or people came from, a route, a person's home: not
+         * where the fine is; the story's place is. */
+        { "Phạt người đốt pháo\n\nTại Kiên Giang, lực lượng chức năng phát "
+          "hiện một người đốt pháo. Công an đã thu giữ pháo (mua từ TP. HCM), "
+          "xử phạt 2,5 triệu đồng.\n", "2500000=Kiên Giang" },
+        { "Hành khách bị phạt\n\nHành khách bị phạt 3 triệu đồng tại sân bay "
+          "Nội Bài vì gây rối. Người này làm thủ tục chuyến bay từ Hà Nội vào "
+          "TP. HCM.\n\nĐồn công an sân bay Nội Bài đã xử lý. Hành khách bị "
+          "phạt 3 triệu đồng vì gây rối trên chuyến bay từ Hà Nội đến Đà "
+          "Nẵng.\n", "3000000=Hà Nội" },
+        { "Người mẫu bị phạt\n\nSở Văn hóa và Thể thao TP. HCM đã làm việc "
+          "với người mẫu Lê Thị Hoa về việc thi chui. Theo đó, người đẹp Thanh "
+          "Hóa phải nộp phạt 15 triệu đồng.\n", "15000000=Hồ Chí Minh" },
+        /* A province that ends the name of who is fined. */
+        { "Xi măng Hà Giang bị phạt 90 triệu đồng\n\nỦy ban Chứng khoán Nhà "
+          "nước đã xử phạt Công ty cổ phần Xi măng Hà Giang 90 triệu đồng vì "
+          "chậm công bố báo cáo tài chính.\n", "90000000=-" },
+        { "Doanh nghiệp bị phạt\n\nMột công ty ở Hà Giang bị phạt 90 triệu "
+          "đồng vì xả thải.\n", "90000000=Hà Giang" },
+        /* Each one's share of the fine just told is where that fine is,
+         * though the story names another province more. */
+        { "Cho vay nặng lãi\n\nTại Long An, công an quản lý nhiều nhóm. Công "
+          "an Long An đã xử lý nhiều đối tượng ở Long An.\n\nTại tỉnh Bến "
+          "Tre, Công an huyện Mỏ Cày đã xử phạt Trần Văn A và Lê Văn B tổng "
+          "cộng 10 triệu đồng. Mỗi trường hợp bị phạt 5 triệu đồng.\n",
+          "10000000=Bến Tre 5000000=Bến Tre" },
+        /* "phối hợp các địa phương" after the fine is not who fined. */
+        { "Khai thác cát trái phép\n\nTại kỳ họp HĐND tỉnh Quảng Nam, giám "
+          "đốc sở cho biết năm 2023 sở đã xử phạt 120 triệu đồng và phối hợp "
+          "các địa phương kiểm tra nhiều điểm.\n", "120000000=Quảng Nam" },
+        { "Xử phạt cả nước\n\nTrong năm, các địa phương đã xử phạt 120 triệu "
+          "đồng. Hội nghị tổ chức tại Quảng Nam.\n", "120000000=-" },
+        /* A landmark in the lead is the story's place. */
+        { "Nữ hành khách bị phạt\n\nMột nữ hành khách mắng nhân viên tại sân "
+          "bay Tân Sơn Nhất.\n\nClip được chia sẻ trên mạng.\nNgười này là cán "
+          "bộ quận Ba Đình, Hà Nội. Bà đã bị phạt 500.000 đồng. Đơn vị ở quận "
+          "Ba Đình, Hà Nội.\n", "500000=Hồ Chí Minh" },
+        /* A fine told again in a sentence that names its place: that
+         * place, not the story's. */
+        { "Đổi tiền bị phạt\n\nỞ Hà Nội, người dân hỏi nhiều. Ngân hàng Hà "
+          "Nội trả lời. Người dân Hà Nội cần biết.\n\nVụ đổi tiền bị phạt 80 "
+          "triệu đồng - Sáng 5/6, Công an tỉnh Hậu Giang họp báo về vụ đổi "
+          "tiền bị phạt 80 triệu đồng.\n", "80000000=Hậu Giang" },
     };
 
     CHECK (rows, PROVINCES);

@@ -57,6 +57,8 @@ typedef struct ctx {
                                  without wording, or -1. */
     signed char *is_total;    /* Of each new case: its amount is a stated
                                  total ("tổng số tiền ..."). */
+    signed char *place_named; /* Of each new case: its clause names its
+                                 province (not the story's). */
     signed char *status_said; /* Of each new case: its clause words its
                                  status (a decided one only by default). */
     signed char *time_rank;   /* Of each new case: where its period
@@ -1169,12 +1171,66 @@ central_fines (const ctx_t *c)
     return 0;
 }
 
+/* Token 'i' of tokens [a, ...) names where someone or something came
+ * from ("mua từ TP. HCM", "đến từ Nghệ An", "người đẹp Bắc Ninh", "quê
+ * Nghệ An") or a route ("chuyến bay từ Hà Nội vào TP. HCM"): not where
+ * the case is, though a place of the story. */
+static int
+came_from (const ctx_t *c, size_t a, size_t i)
+{
+    size_t p = i;
+
+    if (p > a && (is_word (c->text, p - 1, "tp") || is_word (c->text, p - 1, "tỉnh")))
+        p--;
+    else if (p > a + 1 && is_word (c->text, p - 2, "thành")
+             && is_word (c->text, p - 1, "phố"))
+        p -= 2;
+    if (p > a && (is_word (c->text, p - 1, "từ") || is_word (c->text, p - 1, "quê")
+                  || is_word (c->text, p - 1, "gốc") || is_word (c->text, p - 1, "người")))
+        return 1;
+    /* "người đẹp Bắc Ninh", "cô gái Nghệ An": a person's home. */
+    if (p > a + 1 && ((is_word (c->text, p - 2, "người") && is_word (c->text, p - 1, "đẹp"))
+                      || (is_word (c->text, p - 2, "cô") && is_word (c->text, p - 1, "gái"))
+                      || (is_word (c->text, p - 2, "chàng") && is_word (c->text, p - 1, "trai"))))
+        return 1;
+    if (p > a && (is_word (c->text, p - 1, "vào") || is_word (c->text, p - 1, "đến")
+                  || is_word (c->text, p - 1, "ra") || is_word (c->text, p - 1, "tới")))
+        for (size_t k = p - 1; k > a && p - k < 6; k--)
+            if (is_word (c->text, k - 1, "từ"))
+                return 1;
+    return 0;
+}
+
+/* Province 'e', at token t of tokens [a, b), ends the name of who is
+ * fined: "Dệt may Nam Định bị phạt ...", a name right before "bị"
+ * (not "một công ty ở Nam Định bị phạt"). */
+static int
+named_by_place (const ctx_t *c, size_t a, size_t b, size_t t,
+                const tracuu_entity_t *e)
+{
+    size_t after = t;
+
+    while (after < b && c->text->tokens[after].start < e->end)
+        after++;
+    return after < b && is_word (c->text, after, "bị") && t > a
+           && tracuu_extract__gap_blank (c->text, t - 1)
+           && !is_word (c->text, t - 1, "ở") && !is_word (c->text, t - 1, "tại");
+}
+
+/* The province entity 'e' stands for: a province, or the one of a
+ * town or landmark. */
+static const char *
+province_of (const tracuu_entity_t *e)
+{
+    return e->kind == TRACUU_ENTITY_PROVINCE ? e->value : e->extra;
+}
+
 /* The province of a case of a news article: one named in its clause
  * (not in a company's name), else none when the agency is central, else
  * the one province the headline and lead name. */
 static const char *
 story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
-                uint32_t categories)
+                uint32_t categories, int *named)
 {
     const tracuu_entities_t *list = &c->x->entities;
     size_t start = seg_start (c, a), end = seg_end (c, b), it;
@@ -1194,8 +1250,11 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
             continue;
         while (t < b && c->text->tokens[t].start < e->start)
             t++;
-        if (!not_the_place (c, a, t))
-            return e->kind == TRACUU_ENTITY_PROVINCE ? e->value : e->extra;
+        if (not_the_place (c, a, t) || came_from (c, a, t)
+            || named_by_place (c, a, b, t, e))
+            continue;
+        *named = 1;
+        return e->kind == TRACUU_ENTITY_PROVINCE ? e->value : e->extra;
     }
     /* A title of another story, listed after the byline: the story's
      * place is not its place. */
@@ -1233,9 +1292,11 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
                 return list->items[pe].value;
         }
     }
-    /* The whole country: "các địa phương", "cả nước", "toàn quốc". */
+    /* The whole country: "các địa phương" that fine ("phối hợp các địa
+     * phương" after the fine is not who fined), "cả nước", "toàn
+     * quốc". */
     for (size_t i = a; i + 1 < b; i++)
-        if ((is_word (c->text, i, "các") && is_word (c->text, i + 1, "địa")
+        if ((i < trigger && is_word (c->text, i, "các") && is_word (c->text, i + 1, "địa")
              && is_word (c->text, i + 2, "phương"))
             || (is_word (c->text, i, "cả") && is_word (c->text, i + 1, "nước"))
             || (is_word (c->text, i, "toàn") && is_word (c->text, i + 1, "quốc")))
@@ -1258,28 +1319,30 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
         if (central_at (c, i, trigger))
             return NULL;
     }
-    /* The headline and the first paragraph after it. */
-    for (size_t i = 0, lines = 0; i < c->text->n_tokens; i++) {
+    /* The headline, the lead and the first line of the body (which
+     * names who acted, and where). */
+    for (size_t i = 0, lines = 0; i < c->text->n_tokens; i++)
         if (c->text->tokens[i].line != lead_line) {
-            lead_line = c->text->tokens[i].line;
-            if (++lines > 2)
+            if (++lines > 3)
                 break;
+            lead_line = c->text->tokens[i].line;
         }
-    }
     if (c->central_story)
         return NULL;
-    it = 0;
-    while ((e = next_entity (list, &it, 0, c->text->len,
-                             TRACUU_ENTITY_PROVINCE)) != NULL
-           && e->line <= lead_line) {
-        if (!place_of_story (c, e))
+    /* A town or landmark of one province counts for it ("sân bay Tân
+     * Sơn Nhất"). */
+    for (it = 0; it < list->count && list->items[it].line <= lead_line; it++) {
+        e = &list->items[it];
+        if (!(e->kind == TRACUU_ENTITY_PROVINCE
+              || (e->kind == TRACUU_ENTITY_DISTRICT && e->extra != NULL))
+            || !place_of_story (c, e))
             continue;
-        if (found != NULL && strcmp (found->value, e->value) != 0)
+        if (found != NULL && strcmp (province_of (found), province_of (e)) != 0)
             break;              /* Two provinces: which one is unclear. */
         found = e;
     }
-    if (found != NULL && (e == NULL || e->line > lead_line))
-        return found->value;
+    if (found != NULL && (it == list->count || list->items[it].line > lead_line))
+        return province_of (found);
     if (c->central_story)
         return NULL;
     return c->main_province;
@@ -1714,23 +1777,51 @@ also_before (const ctx_t *c, size_t ci)
     return 0;
 }
 
+/* The fine told in the two clauses before clause ci of case k, or
+ * NULL. */
+static const tracuu_case_t *
+fine_just_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
+{
+    size_t idx = (size_t) (k - c->x->cases);
+    const tracuu_case_t *prev;
+    long pc;
+
+    if (idx <= c->first_case)
+        return NULL;
+    prev = &c->x->cases[idx - 1];
+    pc = c->case_clause[idx - 1 - c->first_case];
+    return prev->action == TRACUU_CASE_FINE && pc >= 0 && ci - (size_t) pc <= 2
+           ? prev : NULL;
+}
+
+/* A province, or a town of one, is named in tokens [a, b). */
+static int
+names_province (const ctx_t *c, size_t a, size_t b)
+{
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t start = seg_start (c, a), end = seg_end (c, b);
+
+    for (size_t it = entity_at (list, start);
+         it < list->count && list->items[it].start < end; it++)
+        if (list->items[it].kind == TRACUU_ENTITY_PROVINCE
+            || (list->items[it].kind == TRACUU_ENTITY_DISTRICT
+                && list->items[it].extra != NULL))
+            return 1;
+    return 0;
+}
+
 static int64_t
 violators_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
 {
-    size_t idx = (size_t) (k - c->x->cases);
+    const tracuu_case_t *prev = fine_just_before (c, ci, k);
 
     /* The fine just before names them ("xử phạt Ngô Văn A và Tô Văn B
      * 14 triệu đồng. Mỗi trường hợp ... 7 triệu đồng"). */
-    if (idx > c->first_case) {
-        const tracuu_case_t *prev = &c->x->cases[idx - 1];
-        long pc = c->case_clause[idx - 1 - c->first_case];
-
-        if (prev->action == TRACUU_CASE_FINE && pc >= 0 && ci - (size_t) pc <= 2) {
-            if (prev->violators > 0)
-                return prev->violators;
-            if (prev->n_people > 1)
-                return (int64_t) prev->n_people;
-        }
+    if (prev != NULL) {
+        if (prev->violators > 0)
+            return prev->violators;
+        if (prev->n_people > 1)
+            return (int64_t) prev->n_people;
     }
     for (size_t back = 1; back <= 3 && back <= ci; back++) {
         const tracuu_clause_t *p = &c->clauses[ci - back];
@@ -1819,7 +1910,7 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
     const tracuu_entities_t *list = &c->x->entities;
     tracuu_case_t *k = new_case (c, (long) ci);
     const char *province;
-    int said = 0;
+    int said = 0, named;
     char *agency;
 
     if (k == NULL)
@@ -1875,14 +1966,24 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
                                           strlen (c->x->meta.agency));
     k->agency = agency;
     province = retold_story (c->x) ? NULL : case_province (c, d->tok, d->tok_end);
+    named = province != NULL;
     if (retold_story (c->x))
         province = story_province (c, d->tok, d->tok_end, d->clause_trigger,
-                                   d->categories);
+                                   d->categories, &named);
     else if (province == NULL)
         province = c->x->meta.province;
+    /* "Mỗi trường hợp bị phạt 7 triệu đồng": each one's share of the
+     * fine just told is where that fine is. */
+    if ((k->flags & TRACUU_CASE_PER_VIOLATOR) && !names_province (c, d->tok, d->tok_end)) {
+        const tracuu_case_t *prev = fine_just_before (c, ci, k);
+
+        if (prev != NULL && prev->province != NULL)
+            province = prev->province;
+    }
     if (province != NULL)
         k->province = tracuu_extract__strndup (c->rc, province,
                                                strlen (province));
+    c->place_named[(size_t) (k - c->x->cases) - c->first_case] = (signed char) named;
     set_period (c, d->tok, d->tok_end, k);
     k->status = clause_status (c, cl->tok, cl->tok_end, d->clause_trigger,
                                &said);
@@ -3346,10 +3447,21 @@ fold_case (ctx_t *c, tracuu_case_t *keep, tracuu_case_t *dup)
         }
     }
     /* The place the other mention names, when this one names none (a
-     * headline "Công ty X bị phạt 975 triệu đồng", then the body). */
-    if (keep->province == NULL && dup->province != NULL) {
-        keep->province = dup->province;
-        dup->province = NULL;
+     * headline "Công ty X bị phạt 975 triệu đồng", then the body), or
+     * has only the story's. */
+    {
+        signed char *named_keep
+            = &c->place_named[(size_t) (keep - c->x->cases) - c->first_case];
+        signed char named_dup
+            = c->place_named[(size_t) (dup - c->x->cases) - c->first_case];
+
+        if (dup->province != NULL
+            && (keep->province == NULL || (named_dup && !*named_keep))) {
+            free ((void *) keep->province);
+            keep->province = dup->province;
+            dup->province = NULL;
+            *named_keep = named_dup;
+        }
     }
     if (keep->violators < 0) {
         keep->violators = dup->violators;
@@ -3436,6 +3548,7 @@ merge_duplicates (ctx_t *c)
             c->time_rank[w - c->first_case] = c->time_rank[i - c->first_case];
             c->is_total[w - c->first_case] = c->is_total[i - c->first_case];
             c->status_said[w - c->first_case] = c->status_said[i - c->first_case];
+            c->place_named[w - c->first_case] = c->place_named[i - c->first_case];
         }
         remap[i] = (long) w++;
     }
@@ -3557,8 +3670,10 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     c.time_rank = calloc (8 * c.n_clauses + 1, 1);
     c.is_total = calloc (8 * c.n_clauses + 1, 1);
     c.status_said = calloc (8 * c.n_clauses + 1, 1);
+    c.place_named = calloc (8 * c.n_clauses + 1, 1);
     if (c.clause_case == NULL || c.case_clause == NULL || c.approx_lean == NULL
-        || c.is_total == NULL || c.time_rank == NULL || c.status_said == NULL) {
+        || c.is_total == NULL || c.time_rank == NULL || c.status_said == NULL
+        || c.place_named == NULL) {
         *rc = TRACUU_STATUS_OUT_OF_MEMORY;
         goto DONE;
     }
@@ -3601,6 +3716,7 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     free (c.time_rank);
     free (c.is_total);
     free (c.status_said);
+    free (c.place_named);
     free (c.clauses);
 }
 
