@@ -209,8 +209,12 @@ def run(driver, wait, downloads):
     driver.find_element(By.ID, "csv").click()
     path = None
     for _ in range(100):
-        done = [f for f in os.listdir(downloads) if f.endswith(".csv")]
-        if done:
+        # Chromium may name the file before it writes it: done when no
+        # partial download is left and the file has bytes.
+        names = os.listdir(downloads)
+        done = [f for f in names if f.endswith(".csv")
+                and os.path.getsize(os.path.join(downloads, f)) > 0]
+        if done and not any(f.endswith(".crdownload") for f in names):
             path = os.path.join(downloads, done[0])
             break
         time.sleep(0.1)
