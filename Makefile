@@ -8,13 +8,13 @@
 #   make fuzz    fuzz every target briefly (make fuzz-long: minutes each)
 
 PKG_CONFIG ?= pkg-config
-PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip tesseract lept
-# Of these, the ones tracuu.pc names for a static link: Leptonica's own
-# .pc asks a static link for the static image libraries (libtiff, libwebp,
-# ...), which Debian's -dev packages do not all ship, so OCR's libraries
-# are linked shared and named in Libs.private instead.
-PC_REQUIRES := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip
-PC_LIBS     := -ltesseract -llept
+PKGS       := icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip
+# OCR's libraries: their headers only. lib/decode/decode-ocr.c opens them
+# when a page is first read by OCR, so that a program that reads none
+# does not load them (with their forty libraries) at every start.
+OCR_PKGS   := tesseract lept
+PC_REQUIRES := $(PKGS)
+PC_LIBS     := -ldl
 OPT        ?= -O2
 DEBUG      ?= -g
 WARN_CXX   := -Wall -Wextra -Wwrite-strings -Wshadow -Wformat=2
@@ -29,8 +29,8 @@ else ifneq ($(SANITIZER),)
 endif
 
 # Evaluated lazily, so that 'make setup' can install pkg-config first.
-DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
+DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) $(OCR_PKGS))
+DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread -ldl
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs criterion)
 
 FINAL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(DEFS) $(WARN_C) $(OPT) $(DEBUG) $(SAN) $(PIC) \

@@ -49,6 +49,15 @@ at_least () {
 BG04=corpus/bac-giang-2024-04-chong-buon-lau-hang-gia.txt
 LA20=corpus/long-an-2020-03-so-ket-phoi-hop.txt
 
+# --- Loaded only when used -------------------------------------------
+# The programs do not link Tesseract or Leptonica: decode-ocr.c opens
+# them when a page is first read (which the checks below exercise).
+for prog in tracuu-index tracuu-query tracuu-web; do
+    [ -x "$BUILD/$prog" ] || continue
+    check "$prog links no OCR library" "" \
+        "$(readelf -d "$BUILD/$prog" | grep NEEDED | grep -o -E 'lib(tesseract|lept)[^]]*')"
+done
+
 # --- Scanned copies --------------------------------------------------
 mkdir -p "$TMP/scans" "$TMP/img"
 for r in bg04:$BG04 la20:$LA20; do

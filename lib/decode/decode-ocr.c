@@ -1,6 +1,6 @@
 /*
  * Text read by OCR: scanned PDF pages and images, with Tesseract's C API
- * and its Vietnamese model.
+ * and its Vietnamese model, opened on first use (see below).
  *
  * A PDF is first read by pdftotext, which separates pages by form
  * feeds; a page with almost no text (a scan) is rendered at 300 dpi by
@@ -61,6 +61,84 @@ static const char *const MODEL_MISSING =
     "OCR unavailable: Tesseract's Vietnamese model (vie.traineddata) "
     "not found; install tesseract-ocr-vie";
 
+/* ------------------------------------------------------------------ */
+/* Tesseract and Leptonica, opened on first use.                        */
+
+/* Linked into a program, Tesseract and Leptonica and the forty
+ * libraries they need add about 9 ms of dynamic linking to each start
+ * (12.6 ms against 3.2 ms for an empty program linked with tracuu's
+ * other libraries), more than most searches take; only OCR needs them.
+ * So they are opened when a page is first read by OCR: the headers
+ * give the types, dlsym() the functions (Leptonica's through
+ * Tesseract's handle, which loads it). */
+#define TESS_SONAMES "libtesseract.so.5", "libtesseract.so.4", "libtesseract.so"
+
+#define TESS_FUNCS(X) \
+    X (TessBaseAPIClear) X (TessBaseAPICreate) X (TessBaseAPIDelete) \
+    X (TessBaseAPIEnd) X (TessBaseAPIGetIterator) X (TessBaseAPIInit3) \
+    X (TessBaseAPIRecognize) X (TessBaseAPISetImage2) \
+    X (TessBaseAPISetPageSegMode) X (TessBaseAPISetSourceResolution) \
+    X (TessBaseAPISetVariable) X (TessDeleteText) X (TessMonitorCreate) \
+    X (TessMonitorDelete) X (TessMonitorSetDeadlineMSecs) \
+    X (TessPageIteratorBoundingBox) X (TessResultIteratorDelete) \
+    X (TessResultIteratorGetPageIterator) \
+    X (TessResultIteratorGetUTF8Text) X (TessResultIteratorNext)
+
+#define LEPT_FUNCS(X) \
+    X (pixClone) X (pixConvertTo8) X (pixCopyResolution) X (pixDestroy) \
+    X (pixGetColormap) X (pixGetDepth) X (pixGetHeight) X (pixGetWidth) \
+    X (pixGetXRes) X (pixMedianFilter) X (pixReadHeaderMem) X (pixReadMem) \
+    X (pixReadMemTiff) X (pixSetResolution) X (setMsgSeverity) \
+    X (tiffGetCount)
+
+static struct {
+#define LIB_FIELD(f) __typeof__ (f) *f;
+    TESS_FUNCS (LIB_FIELD)
+    LEPT_FUNCS (LIB_FIELD)
+#undef LIB_FIELD
+} lib;
+
+static pthread_once_t lib_once = PTHREAD_ONCE_INIT;
+static const char *lib_failure; /* Why they could not be opened, or NULL. */
+
+static void
+lib_open (void)
+{
+    static const char *const sonames[] = { TESS_SONAMES };
+    void *h = NULL;
+
+    for (size_t i = 0; h == NULL && i < sizeof sonames / sizeof sonames[0]; i++)
+        h = dlopen (sonames[i], RTLD_NOW | RTLD_LOCAL);
+    if (h == NULL) {
+        lib_failure = "OCR unavailable: the Tesseract library "
+                      "(libtesseract.so.5) could not be loaded; install "
+                      "libtesseract5";
+        return;
+    }
+#define LIB_SYM(f) *(void **) &lib.f = dlsym (h, #f); \
+    if (lib.f == NULL) { \
+        lib_failure = "OCR unavailable: the Tesseract or Leptonica library " \
+                      "lacks " #f "; install libtesseract5 and liblept5"; \
+        return; \
+    }
+    TESS_FUNCS (LIB_SYM)
+    LEPT_FUNCS (LIB_SYM)
+#undef LIB_SYM
+    /* Leptonica reports every problem of a hostile image on stderr; our
+     * message names the file instead. The handle stays open: the
+     * engines of other threads use it until the process ends. */
+    lib.setMsgSeverity (L_SEVERITY_NONE);
+}
+
+/* 1 when the libraries are open; else 0 with *why set. */
+static int
+lib_get (const char **why)
+{
+    pthread_once (&lib_once, lib_open);
+    *why = lib_failure;
+    return lib_failure == NULL;
+}
+
 /* The OCR engine of one thread. */
 typedef struct engine {
     TessBaseAPI *api;           /* NULL when it could not be made. */
@@ -79,8 +157,8 @@ engine_free (void *p)
     if (e == NULL)
         return;
     if (e->api) {
-        TessBaseAPIEnd (e->api);
-        TessBaseAPIDelete (e->api);
+        lib.TessBaseAPIEnd (e->api);
+        lib.TessBaseAPIDelete (e->api);
     }
     free (e);
 }
@@ -89,9 +167,6 @@ static void
 engine_init_once (void)
 {
     engine_key_ok = pthread_key_create (&engine_key, engine_free) == 0;
-    /* Leptonica reports every problem of a hostile image on stderr; our
-     * message names the file instead. */
-    setMsgSeverity (L_SEVERITY_NONE);
 }
 
 /* Tesseract is built with OpenMP and asks for four threads in its
@@ -165,27 +240,29 @@ engine_get (const char **why)
         *why = "OCR unavailable: out of memory";
         return NULL;
     }
-    if (!find_model (dir, sizeof dir)) {
+    if (!lib_get (&e->failure))
+        e->api = NULL;          /* e->failure says why. */
+    else if (!find_model (dir, sizeof dir))
         e->failure = MODEL_MISSING;
-    } else {
+    else {
         limit_openmp ();
-        e->api = TessBaseAPICreate ();
+        e->api = lib.TessBaseAPICreate ();
         if (e->api == NULL) {
             e->failure = "OCR unavailable: out of memory";
-        } else if (TessBaseAPIInit3 (e->api, dir, OCR_LANG) != 0) {
-            TessBaseAPIDelete (e->api);
+        } else if (lib.TessBaseAPIInit3 (e->api, dir, OCR_LANG) != 0) {
+            lib.TessBaseAPIDelete (e->api);
             e->api = NULL;
             e->failure = MODEL_MISSING;
         } else {
             /* Tesseract's own warnings ("Invalid resolution", "Empty
              * page") go nowhere: each is about a file we name. */
-            TessBaseAPISetVariable (e->api, "debug_file", "/dev/null");
+            lib.TessBaseAPISetVariable (e->api, "debug_file", "/dev/null");
             /* Sauvola's local thresholds, not Otsu's global one: on a
              * noisy page with little text Otsu's threshold falls inside
              * the noise, which Tesseract then spends a minute reading
              * as specks; Sauvola leaves blank paper blank. */
-            TessBaseAPISetVariable (e->api, "thresholding_method", "2");
-            TessBaseAPISetPageSegMode (e->api, PSM_AUTO);
+            lib.TessBaseAPISetVariable (e->api, "thresholding_method", "2");
+            lib.TessBaseAPISetPageSegMode (e->api, PSM_AUTO);
         }
     }
     if (pthread_setspecific (engine_key, e) != 0) {
@@ -351,30 +428,30 @@ trimmed (const char *text)
 static tracuu_status_t
 collect_lines (TessBaseAPI *api, ocr_page_t *p)
 {
-    TessResultIterator *ri = TessBaseAPIGetIterator (api);
+    TessResultIterator *ri = lib.TessBaseAPIGetIterator (api);
     TessPageIterator *pi;
     tracuu_status_t status = TRACUU_STATUS_OK;
 
     if (ri == NULL)
         return TRACUU_STATUS_OK;        /* Nothing on the page. */
-    pi = TessResultIteratorGetPageIterator (ri);
+    pi = lib.TessResultIteratorGetPageIterator (ri);
     do {
         ocr_line_t line = { 0 };
-        char *text = TessResultIteratorGetUTF8Text (ri, RIL_TEXTLINE);
+        char *text = lib.TessResultIteratorGetUTF8Text (ri, RIL_TEXTLINE);
         int l, t, r, b;
 
         if (text == NULL)
             continue;
         line.text = trimmed (text);
-        TessDeleteText (text);
+        lib.TessDeleteText (text);
         if (line.text == NULL) {
             status = TRACUU_STATUS_OUT_OF_MEMORY;
             break;
         }
-        TessPageIteratorBoundingBox (pi, RIL_TEXTLINE, &line.left, &line.top,
-                                     &line.right, &line.bottom);
+        lib.TessPageIteratorBoundingBox (pi, RIL_TEXTLINE, &line.left,
+                                         &line.top, &line.right, &line.bottom);
         /* At the start of a line the iterator is also at its first word. */
-        if (TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b))
+        if (lib.TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b))
             line.first_word = r - l;
         if (p->n == p->alloc) {
             ocr_line_t *lines = tracuu_array__grow (&status, p->lines,
@@ -388,8 +465,8 @@ collect_lines (TessBaseAPI *api, ocr_page_t *p)
             p->lines = lines;
         }
         p->lines[p->n++] = line;
-    } while (TessResultIteratorNext (ri, RIL_TEXTLINE));
-    TessResultIteratorDelete (ri);
+    } while (lib.TessResultIteratorNext (ri, RIL_TEXTLINE));
+    lib.TessResultIteratorDelete (ri);
     return status;
 }
 
@@ -398,10 +475,10 @@ static tracuu_status_t
 ocr_pix (TessBaseAPI *api, PIX *pix, const tracuu_decode_options_t *opts,
          tracuu_decode_buf_t *buf, tracuu_decoded_t *out)
 {
-    ETEXT_DESC *monitor = TessMonitorCreate ();
+    ETEXT_DESC *monitor = lib.TessMonitorCreate ();
     ocr_page_t page = { 0 };
     tracuu_status_t status = TRACUU_STATUS_OK;
-    int dpi = pixGetXRes (pix);
+    int dpi = lib.pixGetXRes (pix);
     PIX *clean = NULL;
 
     if (monitor == NULL)
@@ -410,20 +487,20 @@ ocr_pix (TessBaseAPI *api, PIX *pix, const tracuu_decode_options_t *opts,
      * which Tesseract's thresholding keeps and then reads as marks and
      * broken letters (a noisy 200 dpi page: 73 % of its syllables read
      * without it, 99 % with), and costs clean pages nothing. */
-    if (pixGetDepth (pix) == 8) {
-        clean = pixMedianFilter (pix, 3, 3);
+    if (lib.pixGetDepth (pix) == 8) {
+        clean = lib.pixMedianFilter (pix, 3, 3);
         if (clean != NULL) {
-            pixCopyResolution (clean, pix);
+            lib.pixCopyResolution (clean, pix);
             pix = clean;
         }
     }
     if (opts->timeout_seconds)
-        TessMonitorSetDeadlineMSecs (monitor,
-                                     (int) opts->timeout_seconds * 1000);
-    TessBaseAPISetImage2 (api, pix);
-    TessBaseAPISetSourceResolution (api, dpi >= 70 && dpi <= 2400 ? dpi
-                                                                 : OCR_DPI);
-    if (TessBaseAPIRecognize (api, monitor) != 0) {
+        lib.TessMonitorSetDeadlineMSecs (monitor,
+                                         (int) opts->timeout_seconds * 1000);
+    lib.TessBaseAPISetImage2 (api, pix);
+    lib.TessBaseAPISetSourceResolution (api, dpi >= 70 && dpi <= 2400 ? dpi
+                                                                     : OCR_DPI);
+    if (lib.TessBaseAPIRecognize (api, monitor) != 0) {
         tracuu_decode__set_error (out, "OCR failed or timed out after %u s "
                                   "on a page", opts->timeout_seconds);
         status = TRACUU_STATUS_EXTERNAL_TOOL;
@@ -434,10 +511,10 @@ ocr_pix (TessBaseAPI *api, PIX *pix, const tracuu_decode_options_t *opts,
         page_write (&page, buf);
 
   DONE:
-    TessBaseAPIClear (api);
+    lib.TessBaseAPIClear (api);
     page_dispose (&page);
-    TessMonitorDelete (monitor);
-    pixDestroy (&clean);
+    lib.TessMonitorDelete (monitor);
+    lib.pixDestroy (&clean);
     return status;
 }
 
@@ -458,8 +535,8 @@ page_break (tracuu_decode_buf_t *buf)
 static PIX *
 to_gray (PIX *pix)
 {
-    PIX *gray = pixGetDepth (pix) == 8 && pixGetColormap (pix) == NULL
-                ? pixClone (pix) : pixConvertTo8 (pix, 0);
+    PIX *gray = lib.pixGetDepth (pix) == 8 && lib.pixGetColormap (pix) == NULL
+                ? lib.pixClone (pix) : lib.pixConvertTo8 (pix, 0);
 
     return gray;
 }
@@ -472,8 +549,8 @@ check_image_size (const char *bytes, size_t len, tracuu_decoded_t *out)
 {
     l_int32 format, w = 0, h = 0, bps, spp, iscmap;
 
-    if (pixReadHeaderMem ((const l_uint8 *) bytes, len, &format, &w, &h, &bps,
-                          &spp, &iscmap) != 0 || w <= 0 || h <= 0) {
+    if (lib.pixReadHeaderMem ((const l_uint8 *) bytes, len, &format, &w, &h,
+                              &bps, &spp, &iscmap) != 0 || w <= 0 || h <= 0) {
         tracuu_decode__set_error (out, "broken or truncated image");
         return TRACUU_STATUS_BAD_INPUT;
     }
@@ -499,7 +576,7 @@ tiff_pages (const char *bytes, size_t len)
     f = fmemopen ((void *) bytes, len, "rb");
     if (f == NULL)
         return 1;
-    if (tiffGetCount (f, &n) != 0 || n < 1)
+    if (lib.tiffGetCount (f, &n) != 0 || n < 1)
         n = 1;
     fclose (f);
     return n;
@@ -519,6 +596,10 @@ tracuu_decode__image (const char *bytes, size_t len,
     tracuu_decode__buf_init (&buf, tracuu_decode__output_limit (opts));
     out->format = "image";
     out->encoding = NULL;
+    if (!lib_get (&why)) {
+        tracuu_decode__set_error (out, "%s", why);
+        return TRACUU_STATUS_EXTERNAL_TOOL;
+    }
     status = check_image_size (bytes, len, out);
     if (status)
         return status;
@@ -536,25 +617,25 @@ tracuu_decode__image (const char *bytes, size_t len,
     for (int i = 0; i < n_pages && status == TRACUU_STATUS_OK; i++) {
         PIX *pix, *gray;
 
-        pix = n_pages > 1 ? pixReadMemTiff ((const l_uint8 *) bytes, len, i)
-                          : pixReadMem ((const l_uint8 *) bytes, len);
+        pix = n_pages > 1 ? lib.pixReadMemTiff ((const l_uint8 *) bytes, len, i)
+                          : lib.pixReadMem ((const l_uint8 *) bytes, len);
         if (pix == NULL) {
             tracuu_decode__set_error (out, "broken or truncated image%s",
                                       i > 0 ? " page" : "");
             status = TRACUU_STATUS_BAD_INPUT;
             break;
         }
-        if ((size_t) pixGetWidth (pix) * (size_t) pixGetHeight (pix)
+        if ((size_t) lib.pixGetWidth (pix) * (size_t) lib.pixGetHeight (pix)
             > MAX_IMAGE_PIXELS) {
             tracuu_decode__set_error (out, "image page %d larger than the "
                                       "%zu million pixels read by OCR", i + 1,
                                       MAX_IMAGE_PIXELS / 1000000);
-            pixDestroy (&pix);
+            lib.pixDestroy (&pix);
             status = TRACUU_STATUS_LIMIT_EXCEEDED;
             break;
         }
         gray = to_gray (pix);
-        pixDestroy (&pix);
+        lib.pixDestroy (&pix);
         if (gray == NULL) {
             status = TRACUU_STATUS_OUT_OF_MEMORY;
             break;
@@ -562,7 +643,7 @@ tracuu_decode__image (const char *bytes, size_t len,
         if (i > 0)
             page_break (&buf);
         status = ocr_pix (api, gray, opts, &buf, out);
-        pixDestroy (&gray);
+        lib.pixDestroy (&gray);
         out->pages++;
         out->ocr_pages++;
     }
@@ -621,15 +702,15 @@ ocr_pdf_page (TessBaseAPI *api, const char *path, unsigned page,
                                   "poppler-utils");
     if (status)
         goto DONE;
-    pix = pixReadMem ((const l_uint8 *) image.data, image.len);
+    pix = lib.pixReadMem ((const l_uint8 *) image.data, image.len);
     if (pix == NULL) {
         tracuu_decode__set_error (out, "page %u could not be rendered", page);
         status = TRACUU_STATUS_BAD_INPUT;
         goto DONE;
     }
-    pixSetResolution (pix, OCR_DPI, OCR_DPI);
+    lib.pixSetResolution (pix, OCR_DPI, OCR_DPI);
     status = ocr_pix (api, pix, opts, buf, out);
-    pixDestroy (&pix);
+    lib.pixDestroy (&pix);
 
   DONE:
     tracuu_decode__buf_dispose (&image);
