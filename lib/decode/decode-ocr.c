@@ -240,11 +240,10 @@ engine_get (const char **why)
         *why = "OCR unavailable: out of memory";
         return NULL;
     }
-    if (!lib_get (&e->failure))
-        e->api = NULL;          /* e->failure says why. */
-    else if (!find_model (dir, sizeof dir))
+    /* Without the libraries, e->failure says why. */
+    if (lib_get (&e->failure) && !find_model (dir, sizeof dir))
         e->failure = MODEL_MISSING;
-    else {
+    else if (e->failure == NULL) {
         limit_openmp ();
         e->api = lib.TessBaseAPICreate ();
         if (e->api == NULL) {

@@ -1217,8 +1217,15 @@ named_by_place (const ctx_t *c, size_t a, size_t b, size_t t,
            && !is_word (c->text, t - 1, "ở") && !is_word (c->text, t - 1, "tại");
 }
 
-/* The province entity 'e' stands for: a province, or the one of a
- * town or landmark. */
+/* Entity 'e' names a province, or a town or landmark of one. */
+static int
+is_place (const tracuu_entity_t *e)
+{
+    return e->kind == TRACUU_ENTITY_PROVINCE
+           || (e->kind == TRACUU_ENTITY_DISTRICT && e->extra != NULL);
+}
+
+/* The province place 'e' stands for. */
 static const char *
 province_of (const tracuu_entity_t *e)
 {
@@ -1244,9 +1251,7 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
         size_t t = a;
 
         e = &list->items[it];
-        if (e->end > end
-            || !(e->kind == TRACUU_ENTITY_PROVINCE
-                 || (e->kind == TRACUU_ENTITY_DISTRICT && e->extra != NULL)))
+        if (e->end > end || !is_place (e))
             continue;
         while (t < b && c->text->tokens[t].start < e->start)
             t++;
@@ -1254,7 +1259,7 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
             || named_by_place (c, a, b, t, e))
             continue;
         *named = 1;
-        return e->kind == TRACUU_ENTITY_PROVINCE ? e->value : e->extra;
+        return province_of (e);
     }
     /* A title of another story, listed after the byline: the story's
      * place is not its place. */
@@ -1333,9 +1338,7 @@ story_province (const ctx_t *c, size_t a, size_t b, size_t trigger,
      * Sơn Nhất"). */
     for (it = 0; it < list->count && list->items[it].line <= lead_line; it++) {
         e = &list->items[it];
-        if (!(e->kind == TRACUU_ENTITY_PROVINCE
-              || (e->kind == TRACUU_ENTITY_DISTRICT && e->extra != NULL))
-            || !place_of_story (c, e))
+        if (!is_place (e) || !place_of_story (c, e))
             continue;
         if (found != NULL && strcmp (province_of (found), province_of (e)) != 0)
             break;              /* Two provinces: which one is unclear. */
@@ -1794,22 +1797,6 @@ fine_just_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
            ? prev : NULL;
 }
 
-/* A province, or a town of one, is named in tokens [a, b). */
-static int
-names_province (const ctx_t *c, size_t a, size_t b)
-{
-    const tracuu_entities_t *list = &c->x->entities;
-    size_t start = seg_start (c, a), end = seg_end (c, b);
-
-    for (size_t it = entity_at (list, start);
-         it < list->count && list->items[it].start < end; it++)
-        if (list->items[it].kind == TRACUU_ENTITY_PROVINCE
-            || (list->items[it].kind == TRACUU_ENTITY_DISTRICT
-                && list->items[it].extra != NULL))
-            return 1;
-    return 0;
-}
-
 static int64_t
 violators_before (const ctx_t *c, size_t ci, const tracuu_case_t *k)
 {
@@ -1974,7 +1961,7 @@ commit (ctx_t *c, size_t ci, const draft_t *d)
         province = c->x->meta.province;
     /* "Mỗi trường hợp bị phạt 7 triệu đồng": each one's share of the
      * fine just told is where that fine is. */
-    if ((k->flags & TRACUU_CASE_PER_VIOLATOR) && !names_province (c, d->tok, d->tok_end)) {
+    if ((k->flags & TRACUU_CASE_PER_VIOLATOR) && !named) {
         const tracuu_case_t *prev = fine_just_before (c, ci, k);
 
         if (prev != NULL && prev->province != NULL)

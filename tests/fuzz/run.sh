@@ -31,7 +31,9 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 CC=${CC_FUZZ:-clang}
 CXX=${CXX_FUZZ:-clang++}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
-PKGS="icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip tesseract lept"
+PKGS="icu-uc icu-i18n xapian-core zlib libxml-2.0 libzip"
+# Headers only, as in the Makefile: decode-ocr.c opens them with dlopen.
+OCR_PKGS="tesseract lept"
 OUT=build-fuzz
 FUZZ_DIR=tests/fuzz
 JOBS=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
@@ -112,9 +114,9 @@ if ! fuzzer_works; then
         exit 1
     fi
 fi
-if ! DEPS_CFLAGS=$($PKG_CONFIG --cflags $PKGS) \
-   || ! DEPS_LIBS=$($PKG_CONFIG --libs $PKGS); then
-    say "pkg-config cannot find: $PKGS (run 'make setup')" >&2
+if ! DEPS_CFLAGS=$($PKG_CONFIG --cflags $PKGS $OCR_PKGS) \
+   || ! DEPS_LIBS="$($PKG_CONFIG --libs $PKGS) -ldl"; then
+    say "pkg-config cannot find: $PKGS $OCR_PKGS (run 'make setup')" >&2
     exit 1
 fi
 
