@@ -41,6 +41,10 @@ EXTRAS=${BENCH_EXTRAS:-1}
 LARGE=${BENCH_LARGE:-1}
 REPORT_ONLY=${BENCH_REPORT_ONLY:-0}
 RESUME=${BENCH_RESUME:-0}
+# The peers measured beside tracuu: "omindex fts5", or fewer for a size
+# too large to give each one its hours (their columns then read n/a).
+PEERS=" ${BENCH_PEERS:-omindex fts5} "
+peer () { case $PEERS in *" $1 "*) return 0 ;; esac; return 1; }
 RUN=$(date -u +%Y-%m-%dT%H:%MZ)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${BENCH_OUT:-$ROOT/bench/out}
@@ -160,19 +164,25 @@ measure () {
         TR_CMP=$T_WALL
         TR_CSIZE=$(du -sb "$D/tracuu.db" | cut -f1)
     fi
-    timed omindex omindex --stemmer=none --db "$D/omega.db" --url / "$D/corpus"
-    [ "$T_CODE" = 0 ] || die "omindex failed (exit $T_CODE): $(tail -n 3 "$LOG/omindex.err")"
-    OM_WALL=$T_WALL OM_RSS=$T_RSS OM_LOAD=$T_LOAD
-    OM_SIZE=$(du -sb "$D/omega.db" | cut -f1)
-    OM_DOCS=$(xapian-delve "$D/omega.db" | awk -F' = ' '/number of documents/ { print $2 }')
-    timed omindex-reindex omindex --stemmer=none --db "$D/omega.db" --url / "$D/corpus"
-    [ "$T_CODE" = 0 ] || die "omindex (again) failed (exit $T_CODE)"
-    OM_RE=$T_WALL OM_RE_RSS=$T_RSS
-    timed fts5load "$BIN/fts5load" "$D/fts.db" "$D/corpus"
-    [ "$T_CODE" = 0 ] || die "fts5load failed (exit $T_CODE): $(tail -n 3 "$LOG/fts5load.err")"
-    FT_WALL=$T_WALL FT_RSS=$T_RSS FT_LOAD=$T_LOAD
-    FT_SIZE=$(du -sb "$D/fts.db" | cut -f1)
-    FT_DOCS=$(sqlite3 "$D/fts.db" "SELECT count(*) FROM docs")
+    OM_WALL=n/a OM_RSS=n/a OM_LOAD=n/a OM_SIZE=n/a OM_DOCS=n/a OM_RE=n/a OM_RE_RSS=n/a
+    if peer omindex; then
+        timed omindex omindex --stemmer=none --db "$D/omega.db" --url / "$D/corpus"
+        [ "$T_CODE" = 0 ] || die "omindex failed (exit $T_CODE): $(tail -n 3 "$LOG/omindex.err")"
+        OM_WALL=$T_WALL OM_RSS=$T_RSS OM_LOAD=$T_LOAD
+        OM_SIZE=$(du -sb "$D/omega.db" | cut -f1)
+        OM_DOCS=$(xapian-delve "$D/omega.db" | awk -F' = ' '/number of documents/ { print $2 }')
+        timed omindex-reindex omindex --stemmer=none --db "$D/omega.db" --url / "$D/corpus"
+        [ "$T_CODE" = 0 ] || die "omindex (again) failed (exit $T_CODE)"
+        OM_RE=$T_WALL OM_RE_RSS=$T_RSS
+    fi
+    FT_WALL=n/a FT_RSS=n/a FT_LOAD=n/a FT_SIZE=n/a FT_DOCS=n/a
+    if peer fts5; then
+        timed fts5load "$BIN/fts5load" "$D/fts.db" "$D/corpus"
+        [ "$T_CODE" = 0 ] || die "fts5load failed (exit $T_CODE): $(tail -n 3 "$LOG/fts5load.err")"
+        FT_WALL=$T_WALL FT_RSS=$T_RSS FT_LOAD=$T_LOAD
+        FT_SIZE=$(du -sb "$D/fts.db" | cut -f1)
+        FT_DOCS=$(sqlite3 "$D/fts.db" "SELECT count(*) FROM docs")
+    fi
 
     # 3c. Queries: one new process per run, like a user at a shell. Every
     # timed run also goes to raw-ENGINE.ms, for the set's percentiles.
@@ -196,16 +206,22 @@ measure () {
         else
             tc=n/a tt="n/a n/a n/a"
         fi
-        qc=$(quest -d "$D/omega.db" -s none -o and -m 0 -c 1000000000 "$qq" \
-             | awk '/matches/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) { print $i; exit } }')
-        qt=$("$TIMEIT" -w 1 -n "$REPS" -r "$D/raw-omindex.ms" -- \
-             quest -d "$D/omega.db" -s none -o and -m 10 "$qq")
-        [ "$(echo "$qt" | awk '{ print $6 }')" = 0 ] || die "quest failed on $id"
-        fc=$(sqlite3 "$D/fts.db" "SELECT count(*) FROM docs WHERE docs MATCH '$fsql'") \
-            || die "sqlite3 failed on $id"
-        ft=$("$TIMEIT" -w 1 -n "$REPS" -r "$D/raw-fts5.ms" -- sqlite3 "$D/fts.db" \
-             "SELECT path FROM docs WHERE docs MATCH '$fsql' ORDER BY rank LIMIT 10")
-        [ "$(echo "$ft" | awk '{ print $6 }')" = 0 ] || die "sqlite3 failed on $id"
+        qc=n/a qt="n/a n/a n/a"
+        if peer omindex; then
+            qc=$(quest -d "$D/omega.db" -s none -o and -m 0 -c 1000000000 "$qq" \
+                 | awk '/matches/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) { print $i; exit } }')
+            qt=$("$TIMEIT" -w 1 -n "$REPS" -r "$D/raw-omindex.ms" -- \
+                 quest -d "$D/omega.db" -s none -o and -m 10 "$qq")
+            [ "$(echo "$qt" | awk '{ print $6 }')" = 0 ] || die "quest failed on $id"
+        fi
+        fc=n/a ft="n/a n/a n/a"
+        if peer fts5; then
+            fc=$(sqlite3 "$D/fts.db" "SELECT count(*) FROM docs WHERE docs MATCH '$fsql'") \
+                || die "sqlite3 failed on $id"
+            ft=$("$TIMEIT" -w 1 -n "$REPS" -r "$D/raw-fts5.ms" -- sqlite3 "$D/fts.db" \
+                 "SELECT path FROM docs WHERE docs MATCH '$fsql' ORDER BY rank LIMIT 10")
+            [ "$(echo "$ft" | awk '{ print $6 }')" = 0 ] || die "sqlite3 failed on $id"
+        fi
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$truth" "$fines" "$folded" \
             "$tc" "$qc" "$fc" "$(echo "$tt" | cut -d' ' -f1-3)" \
             "$(echo "$qt" | cut -d' ' -f1-3)" "$(echo "$ft" | cut -d' ' -f1-3)" "$load" \

@@ -513,6 +513,17 @@ check 'links --follow: reports' 2 "$(reports "$FDB")"
 check 'links: --follow adds the outside file' 2 "$(reports "$LDB")"
 "$INDEX" --db "$LDB" "$S6/docs" >"$TMP/out" 2>"$TMP/err"
 check 'links: without --follow it goes again' "indexed 0, unchanged 1, removed 1, failed 0, skipped 3" "$(summary "$TMP/out")"
+# A file met by its own path in one folder, then through a link from
+# another folder given after it: indexed once.
+S6B="$TMP/links2"
+mkdir -p "$S6B/one" "$S6B/two"
+cp "corpus/$LA20" "$S6B/one/a.txt"
+ln -s ../one/a.txt "$S6B/two/z.txt"
+"$INDEX" --follow --db "$TMP/links2.db" "$S6B/one" "$S6B/two" >"$TMP/out" 2>"$TMP/err"
+status 'links, two folders: exit status' 0 $?
+check 'links, two folders: summary' "indexed 1, unchanged 0, removed 0, failed 0, skipped 1" "$(summary "$TMP/out")"
+has 'links, two folders: the link is passed over' "$TMP/err" \
+    "tracuu-index: $S6B/two/z.txt: same file as one indexed by another path; indexed once (skipped)"
 # The same folder given twice, and a file inside it: indexed once.
 TDB="$TMP/twice.db"
 "$INDEX" --db "$TDB" corpus corpus "corpus/$LA20" >"$TMP/out" 2>"$TMP/err"

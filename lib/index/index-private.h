@@ -261,8 +261,13 @@ typedef struct tracuu_walk {
     /* Private. */
     const char *root;           /* The root being walked (a real path). */
     struct stat db_st;
-    void *seen;                 /* Files and folders met, over all roots. */
+    void *seen;                 /* Files and folders met, over all roots,
+                                 * and the paths they were met by. */
     size_t n_seen, alloc_seen;
+    void *plain;                /* Files of one link met by their own
+                                 * path: inodes only, of one device. */
+    dev_t plain_dev;
+    size_t n_plain, alloc_plain;
 } tracuu_walk_t;
 
 /* Walk 'root' (a file or a folder, as an absolute real path). Returns

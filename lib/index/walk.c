@@ -76,6 +76,19 @@ seen_grow (tracuu_walk_t *w)
     return 0;
 }
 
+/* The path 'st' was first met by, or NULL; nothing is recorded. */
+static const char *
+seen_lookup (tracuu_walk_t *w, const struct stat *st)
+{
+    const seen_t *table = w->seen;
+
+    for (size_t k = seen_hash (st->st_dev, st->st_ino) % w->alloc_seen;
+         table[k].path != NULL; k = (k + 1) % w->alloc_seen)
+        if (table[k].dev == st->st_dev && table[k].ino == st->st_ino)
+            return table[k].path;
+    return NULL;
+}
+
 /* The path 'st' was first met by, or NULL, after which it is recorded as
  * met by 'path'. Out of memory, nothing is recorded: a file may then be
  * passed on twice, never lost. */
@@ -101,6 +114,101 @@ seen_before (tracuu_walk_t *w, const struct stat *st, const char *path)
     return NULL;
 }
 
+/* A file with one link, met by its own path, can be met again only
+ * through a symbolic link or as a path given again, and those look it up
+ * here. So only its inode is kept, not the path it was met by: 8 bytes a
+ * slot, which is what lets a walk over millions of files stay small.
+ * The table holds the files of one device (the first met); those of
+ * other devices, and inode 0 (a free slot), go to the table of paths. */
+static size_t
+ino_hash (ino_t ino)
+{
+    uint64_t h = (uint64_t) ino * 0x9E3779B97F4A7C15ull;
+
+    return (size_t) (h ^ (h >> 29));
+}
+
+static int
+plain_grow (tracuu_walk_t *w)
+{
+    size_t alloc = w->alloc_plain ? 2 * w->alloc_plain : 4096;
+    ino_t *table = calloc (alloc, sizeof *table);
+    ino_t *old = w->plain;
+
+    if (table == NULL)
+        return -1;
+    for (size_t i = 0; i < w->alloc_plain; i++) {
+        size_t k;
+
+        if (old[i] == 0)
+            continue;
+        for (k = ino_hash (old[i]) % alloc; table[k] != 0; k = (k + 1) % alloc)
+            ;
+        table[k] = old[i];
+    }
+    free (old);
+    w->plain = table;
+    w->alloc_plain = alloc;
+    return 0;
+}
+
+/* Non-zero if 'st' can be kept in the table of plain files. */
+static int
+plain_fits (tracuu_walk_t *w, const struct stat *st)
+{
+    if (st->st_ino == 0)
+        return 0;
+    if (w->n_plain == 0 && w->alloc_plain == 0)
+        w->plain_dev = st->st_dev;
+    return st->st_dev == w->plain_dev;
+}
+
+/* Non-zero if 'st' was met as a plain file; with 'add', it is recorded
+ * when it was not (out of memory, not recorded: see seen_before()). */
+static int
+plain_met (tracuu_walk_t *w, const struct stat *st, int add)
+{
+    ino_t *table;
+    size_t k;
+
+    if (w->alloc_plain == 0 && !add)
+        return 0;
+    if (add && 4 * (w->n_plain + 1) > 3 * w->alloc_plain
+        && plain_grow (w) != 0)
+        return 0;
+    table = w->plain;
+    for (k = ino_hash (st->st_ino) % w->alloc_plain; table[k] != 0;
+         k = (k + 1) % w->alloc_plain)
+        if (table[k] == st->st_ino)
+            return 1;
+    if (add) {
+        table[k] = st->st_ino;
+        w->n_plain++;
+    }
+    return 0;
+}
+
+/* Like seen_before() for a regular file: "" if it was met as a plain
+ * file, whose path is not kept. 'direct': met by its own path below a
+ * folder given, not through a link. */
+static const char *
+file_seen_before (tracuu_walk_t *w, const struct stat *st, const char *path,
+                  int direct)
+{
+    int fits = plain_fits (w, st);
+
+    if (direct && fits && st->st_nlink == 1) {
+        const char *first = w->alloc_seen ? seen_lookup (w, st) : NULL;
+
+        if (first == NULL && plain_met (w, st, 1))
+            return "";
+        return first;
+    }
+    if (fits && plain_met (w, st, 0))
+        return "";
+    return seen_before (w, st, path);
+}
+
 void
 tracuu_walk__dispose (tracuu_walk_t *w)
 {
@@ -109,8 +217,11 @@ tracuu_walk__dispose (tracuu_walk_t *w)
     for (size_t i = 0; i < w->alloc_seen; i++)
         free (table[i].path);
     free (table);
+    free (w->plain);
     w->seen = NULL;
+    w->plain = NULL;
     w->n_seen = w->alloc_seen = 0;
+    w->n_plain = w->alloc_plain = 0;
 }
 
 /* Non-zero if the folder 'path' holds a Xapian database. */
@@ -303,12 +414,16 @@ walk_path (tracuu_walk_t *w, const char *path, const ancestor_t *up,
     if (!S_ISREG (st.st_mode))
         return w->cb (w->payload, path, &st, "not a regular file (fifo, socket or "
                       "device)");
-    first = seen_before (w, &st, path);
+    first = file_seen_before (w, &st, path, up != NULL && !via_link);
     if (first != NULL) {
         char reason[512];
 
-        snprintf (reason, sizeof reason, "same file as %s; indexed once",
-                  first);
+        if (*first == '\0')
+            snprintf (reason, sizeof reason, "same file as one indexed by "
+                      "another path; indexed once");
+        else
+            snprintf (reason, sizeof reason, "same file as %s; indexed once",
+                      first);
         return w->cb (w->payload, path, &st, reason);
     }
     return w->cb (w->payload, path, &st, NULL);
