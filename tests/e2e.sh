@@ -283,6 +283,18 @@ out=$("$INDEX" --db "$TMP/copy.db" "$TMP/copy" 2>&1 | sed 's/ in [0-9.]* s$//')
 check 'deleted file removed' "indexed 0, unchanged 4, removed 1, failed 0, skipped 0" "$out"
 check 'deleted file gone from results' "$BG04" \
     "$("$QUERY" --db "$TMP/copy.db" -l nhathaibiettuot | sed 's|.*/||')"
+# Files gone from a folder walked are removed, at any depth; a folder
+# not walked keeps its documents.
+mkdir -p "$TMP/rm/a/sub" "$TMP/rm/b"
+for f in a/z.txt a/sub/m.txt a/k.txt b/x.txt; do
+    printf 'Báo cáo %s về xử phạt.\n' "$f" > "$TMP/rm/$f"
+done
+"$INDEX" --db "$TMP/rm.db" "$TMP/rm/a" "$TMP/rm/b" >/dev/null 2>&1
+rm "$TMP/rm/a/z.txt" "$TMP/rm/a/sub/m.txt" "$TMP/rm/b/x.txt"
+out=$("$INDEX" --db "$TMP/rm.db" "$TMP/rm/a" 2>&1 | sed 's/ in [0-9.]* s$//')
+check 'two files gone' "indexed 0, unchanged 1, removed 2, failed 0, skipped 0" "$out"
+check 'what stays' "a/k.txt b/x.txt" \
+    "$("$QUERY" --db "$TMP/rm.db" -l 'báo cáo' | sed "s|$TMP/rm/||" | sort | tr '\n' ' ' | sed 's/ $//')"
 printf 'Báo cáo mới về tin giả trên mạng.\n' > "$TMP/copy/moi.txt"
 out=$("$INDEX" --db "$TMP/copy.db" "$TMP/copy" 2>&1 | sed 's/ in [0-9.]* s$//')
 check 'new file indexed' "indexed 1, unchanged 4, removed 0, failed 0, skipped 0" "$out"

@@ -1,5 +1,6 @@
 /*
- * Keeping the index in step with folders of reports: what is known is
+ * Keeping the index in step with folders of reports: what is known (a
+ * hash of each path and of its fingerprint, 32 bytes a report) is
  * loaded once from two value streams (paths and fingerprints), files are
  * walked, unchanged ones skipped by size and mtime, the rest decoded,
  * analyzed and replaced by their unique id term, and documents of files
@@ -43,19 +44,25 @@
  * workers wait: what keeps memory bounded when files are large. */
 #define READY_BYTES_BUDGET ((size_t) 256 << 20)
 
-/* One document already in the index. */
+/* One document already in the index, as small as it can be: a run over
+ * a million reports holds a million of these. A path is known by its
+ * 64-bit hash, the one that already names its report (report_id()); its
+ * fingerprint by the file's size and the hash of the rest of the part
+ * that decides "unchanged" (see stat_key()). */
 typedef struct known {
+    uint64_t path_hash;
+    uint64_t size;
+    uint64_t mtime_hash;
     xapc_docid_t docid;
-    char *path;
-    char *fingerprint;
-    int seen;
+    unsigned char has_fingerprint;
+    unsigned char seen;
 } known_t;
 
 typedef struct run {
     tracuu_index_t *index;
     const tracuu_index_options_t *opts;
     tracuu_index_stats_t *stats;
-    known_t *known;             /* Sorted by path. */
+    known_t *known;             /* Sorted by the hash of the path. */
     size_t n_known;
     size_t alloc_known;
     size_t pending_bytes;       /* Text written since the last commit. */
@@ -113,16 +120,34 @@ collect_path (xapc_docid_t docid, const char *value, size_t len, void *payload)
         run->known = p;
     }
     k = &run->known[run->n_known];
+    memset (k, 0, sizeof *k);
     k->docid = docid;
-    k->path = strndup (value, len);
-    k->fingerprint = NULL;
-    k->seen = 0;
-    if (k->path == NULL) {
-        run->fatal = TRACUU_STATUS_OUT_OF_MEMORY;
-        return 1;
-    }
+    k->path_hash = tracuu_index__hash (value, len);
     run->n_known++;
     return 0;
+}
+
+/* The size and the hash of the mtime of a key "size mtime_ns", or of a
+ * fingerprint that begins with one; 0 if it is not one. */
+static int
+parse_key (const char *s, size_t len, uint64_t *size, uint64_t *mtime_hash)
+{
+    size_t i = 0, j;
+
+    *size = 0;
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+        if (*size > (UINT64_MAX - 9) / 10)
+            return 0;
+        *size = *size * 10 + (uint64_t) (s[i] - '0');
+    }
+    if (i == 0 || i == len || s[i] != ' ')
+        return 0;
+    for (j = ++i; j < len && s[j] != ' '; j++)
+        ;
+    if (j == i)
+        return 0;
+    *mtime_hash = tracuu_index__hash (s + i, j - i);
+    return 1;
 }
 
 typedef struct fp_cursor {
@@ -140,11 +165,10 @@ collect_fingerprint (xapc_docid_t docid, const char *value, size_t len,
     while (c->i < run->n_known && run->known[c->i].docid < docid)
         c->i++;
     if (c->i < run->n_known && run->known[c->i].docid == docid) {
-        run->known[c->i].fingerprint = strndup (value, len);
-        if (run->known[c->i].fingerprint == NULL) {
-            run->fatal = TRACUU_STATUS_OUT_OF_MEMORY;
-            return 1;
-        }
+        known_t *k = &run->known[c->i];
+
+        k->has_fingerprint = (unsigned char) parse_key (value, len, &k->size,
+                                                        &k->mtime_hash);
     }
     return 0;
 }
@@ -152,7 +176,10 @@ collect_fingerprint (xapc_docid_t docid, const char *value, size_t len,
 static int
 known_cmp (const void *a, const void *b)
 {
-    return strcmp (((const known_t *) a)->path, ((const known_t *) b)->path);
+    uint64_t x = ((const known_t *) a)->path_hash;
+    uint64_t y = ((const known_t *) b)->path_hash;
+
+    return x < y ? -1 : x > y;
 }
 
 static tracuu_status_t
@@ -175,22 +202,25 @@ load_known (run_t *run)
 }
 
 static known_t *
-find_known (run_t *run, const char *path)
+find_known_hash (run_t *run, uint64_t hash)
 {
-    known_t key = { 0, (char *) path, NULL, 0 };
+    known_t key;
 
     if (run->n_known == 0)
         return NULL;
+    key.path_hash = hash;
     return bsearch (&key, run->known, run->n_known, sizeof key, known_cmp);
+}
+
+static known_t *
+find_known (run_t *run, const char *path)
+{
+    return find_known_hash (run, tracuu_index__hash (path, strlen (path)));
 }
 
 static void
 free_known (run_t *run)
 {
-    for (size_t i = 0; i < run->n_known; i++) {
-        free (run->known[i].path);
-        free (run->known[i].fingerprint);
-    }
     free (run->known);
 }
 
@@ -240,11 +270,11 @@ stat_key (const struct stat *st, char *out, size_t size)
 static int
 unchanged (const known_t *k, const char *key)
 {
-    size_t n = strlen (key);
+    uint64_t size, mtime_hash;
 
-    return k != NULL && k->fingerprint != NULL
-           && strncmp (k->fingerprint, key, n) == 0
-           && (k->fingerprint[n] == ' ' || k->fingerprint[n] == '\0');
+    return k != NULL && k->has_fingerprint
+           && parse_key (key, strlen (key), &size, &mtime_hash)
+           && size == k->size && mtime_hash == k->mtime_hash;
 }
 
 /* The R term value linking cases to the report at 'path'. */
@@ -890,17 +920,77 @@ queue_push (run_t *run)
         drain (run);
 }
 
+/* The documents under a folder, read from the stream of paths (what is
+ * known holds no paths): marked as seen, or those not seen collected. */
+typedef struct below {
+    run_t *run;
+    const char *dir;
+    size_t dlen;
+    int collect;                /* Collect the unseen instead of marking. */
+    char **paths;
+    size_t n_paths, alloc_paths;
+} below_t;
+
+static int
+is_below (const char *path, size_t len, const char *dir, size_t dlen)
+{
+    return len > dlen && memcmp (path, dir, dlen) == 0
+           && (path[dlen] == '/' || dir[dlen - 1] == '/');
+}
+
+static int
+visit_below (xapc_docid_t docid, const char *value, size_t len, void *payload)
+{
+    below_t *b = payload;
+    known_t *k;
+
+    (void) docid;
+    if (!is_below (value, len, b->dir, b->dlen))
+        return 0;
+    k = find_known_hash (b->run, tracuu_index__hash (value, len));
+    if (k == NULL || k->seen)
+        return 0;               /* New in this run, or seen. */
+    if (!b->collect) {
+        k->seen = 1;
+        return 0;
+    }
+    if (b->n_paths == b->alloc_paths) {
+        char **p = tracuu_array__grow (&b->run->fatal, b->paths,
+                                       &b->alloc_paths, b->n_paths + 1,
+                                       sizeof *p);
+
+        if (p == NULL)
+            return 1;
+        b->paths = p;
+    }
+    if ((b->paths[b->n_paths] = strndup (value, len)) == NULL) {
+        b->run->fatal = TRACUU_STATUS_OUT_OF_MEMORY;
+        return 1;
+    }
+    b->n_paths++;
+    return 0;
+}
+
+static void
+read_below (run_t *run, below_t *b)
+{
+    xapc_status_t st;
+
+    if (run->n_known == 0)
+        return;
+    st = xapc_db_values (run->index->db, TRACUU_SLOT_PATH, visit_below, b);
+    if (st && !run->fatal)
+        run->fatal = tracuu_index__fail (run->index, st, "reading the index");
+}
+
 /* A folder that cannot be read now keeps its documents: only a folder
  * read in full tells which files are gone. */
 static void
 keep_below (run_t *run, const char *dir)
 {
-    size_t dlen = strlen (dir);
+    below_t b = { run, dir, strlen (dir), 0, NULL, 0, 0 };
 
-    for (size_t i = 0; i < run->n_known; i++)
-        if (strncmp (run->known[i].path, dir, dlen) == 0
-            && run->known[i].path[dlen] == '/')
-            run->known[i].seen = 1;
+    read_below (run, &b);
 }
 
 static int
@@ -943,33 +1033,43 @@ on_walk (void *payload, const char *path, const struct stat *st,
     return run->fatal != TRACUU_STATUS_OK;
 }
 
-/* Delete documents of files under 'dir' that the walk did not see. */
+static int
+path_cmp (const void *a, const void *b)
+{
+    return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Delete documents of files under 'dir' that the walk did not see, in
+ * the order of their paths. */
 static void
 remove_vanished (run_t *run, const char *dir)
 {
-    size_t dlen = strlen (dir);
+    below_t b = { run, dir, strlen (dir), 1, NULL, 0, 0 };
 
-    for (size_t i = 0; i < run->n_known && !run->fatal; i++) {
-        known_t *k = &run->known[i];
-        char id[XAPC_MAX_TERM_BYTES + 1];
+    read_below (run, &b);
+    if (b.n_paths > 1)
+        qsort (b.paths, b.n_paths, sizeof *b.paths, path_cmp);
+    for (size_t i = 0; i < b.n_paths && !run->fatal; i++) {
+        const char *path = b.paths[i];
+        known_t *k = find_known (run, path);
+        char id[XAPC_MAX_TERM_BYTES + 1], rid[17];
         xapc_status_t st;
 
-        if (k->seen || strncmp (k->path, dir, dlen) != 0
-            || (k->path[dlen] != '/' && dir[dlen - 1] != '/'))
-            continue;
-        char rid[17];
-
         st = xapc_db_delete_by_term (run->index->db, id,
-                                     tracuu_index__id_term (k->path, id));
+                                     tracuu_index__id_term (path, id));
         if (st) {
             run->fatal = tracuu_index__fail (run->index, st, "removing");
-            return;
+            break;
         }
-        report_id (k->path, rid);
+        report_id (path, rid);
         run->fatal = tracuu_cases__remove_report (run->index, rid);
-        k->seen = 1;
-        report (run, k->path, TRACUU_FILE_REMOVED, NULL);
+        if (k != NULL)
+            k->seen = 1;
+        report (run, path, TRACUU_FILE_REMOVED, NULL);
     }
+    for (size_t i = 0; i < b.n_paths; i++)
+        free (b.paths[i]);
+    free (b.paths);
 }
 
 static double
