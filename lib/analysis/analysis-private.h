@@ -6,6 +6,7 @@
 #ifndef TRACUU_ANALYSIS_PRIVATE_H
 #define TRACUU_ANALYSIS_PRIVATE_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <unicode/utypes.h>
@@ -152,6 +153,11 @@ int
 tracuu_lexicon__has_tag (const tracuu_lexicon_t *lex, size_t i,
                          const char *tag);
 
+/* Words of the longest phrase: a match starting at token i never reads
+ * past i + this. */
+size_t
+tracuu_lexicon__max_words (const tracuu_lexicon_t *lex);
+
 /* As tracuu_lexicon__match(), trying only the phrases of lines whose
  * third column holds 'tag' (all phrases when 'tag' is NULL). */
 size_t
@@ -191,7 +197,8 @@ typedef struct tracuu_lexicon_once {
     tracuu_lexicon_mode_t mode; /* Default mode. */
     tracuu_lexicon_t *lex;      /* Loaded on first use. */
     tracuu_status_t status;     /* Result of loading it. */
-    int done;                   /* Loaded (or failed) already. */
+    atomic_int done;            /* Loaded (or failed) already: read
+                                 * without the lock, set after the rest. */
 } tracuu_lexicon_once_t;
 
 #define TRACUU_LEXICON_ONCE_INIT(name, mode) \

@@ -29,6 +29,15 @@ typedef struct phrase {
     const char *tags;           /* Third column of its line, or NULL. */
 } phrase_t;
 
+/* A slot of the hash of first words: the first phrase with that word
+ * (SIZE_MAX: a free slot), and the word's hash and length, compared
+ * before its bytes: most tokens are the first word of no phrase. */
+typedef struct first {
+    size_t phrase;
+    uint32_t hash;
+    uint32_t len;
+} first_t;
+
 struct tracuu_lexicon {
     label_t *labels;            /* In order of first appearance. */
     size_t n_labels;            /* How many. */
@@ -39,9 +48,12 @@ struct tracuu_lexicon {
     char **lines_info;          /* Third columns, owned (phrases point in). */
     size_t n_info;              /* How many. */
     tracuu_lexicon_mode_t mode; /* How tokens are compared. */
-    size_t *first;              /* Hash of first words: index of the first
-                                   phrase with it, or SIZE_MAX (empty). */
+    first_t *first;             /* Hash of first words (see first_t). */
     size_t n_first;             /* Slots, a power of two. */
+    size_t first_star;          /* First phrase starting with "*", or
+                                   n_phrases; */
+    size_t first_number;        /* with "#". */
+    size_t max_words;           /* Words of the longest phrase. */
 };
 
 void
@@ -88,17 +100,28 @@ index_first_words (tracuu_lexicon_t *lex)
         return TRACUU_STATUS_OUT_OF_MEMORY;
     lex->n_first = slots;
     for (size_t i = 0; i < slots; i++)
-        lex->first[i] = SIZE_MAX;
+        lex->first[i].phrase = SIZE_MAX;
+    lex->first_star = lex->first_number = lex->n_phrases;
+    lex->max_words = 0;
     for (size_t i = 0; i < lex->n_phrases; i++) {
         const char *w = lex->phrases[i].words;
-        size_t h;
+        size_t len = strlen (w), h;
+        uint32_t hash = (uint32_t) word_hash (w, len);
 
+        if (lex->phrases[i].n_words > lex->max_words)
+            lex->max_words = lex->phrases[i].n_words;
         if (i > 0 && strcmp (lex->phrases[i - 1].words, w) == 0)
             continue;           /* Same first word as the previous one. */
-        for (h = word_hash (w, strlen (w)) & (slots - 1);
-             lex->first[h] != SIZE_MAX; h = (h + 1) & (slots - 1))
+        if (strcmp (w, "*") == 0)
+            lex->first_star = i;
+        else if (strcmp (w, "#") == 0)
+            lex->first_number = i;
+        for (h = hash & (slots - 1); lex->first[h].phrase != SIZE_MAX;
+             h = (h + 1) & (slots - 1))
             ;
-        lex->first[h] = i;
+        lex->first[h].phrase = i;
+        lex->first[h].hash = hash;
+        lex->first[h].len = (uint32_t) len;
     }
     return TRACUU_STATUS_OK;
 }
@@ -577,15 +600,23 @@ static size_t
 first_with (const tracuu_lexicon_t *lex, const char *word, size_t len)
 {
     size_t mask = lex->n_first - 1;
+    uint32_t hash = (uint32_t) word_hash (word, len);
 
-    for (size_t h = word_hash (word, len) & mask; lex->first[h] != SIZE_MAX;
+    for (size_t h = hash & mask; lex->first[h].phrase != SIZE_MAX;
          h = (h + 1) & mask) {
-        const char *w = lex->phrases[lex->first[h]].words;
+        const first_t *f = &lex->first[h];
 
-        if (strncmp (w, word, len) == 0 && w[len] == '\0')
-            return lex->first[h];
+        if (f->hash == hash && f->len == len
+            && memcmp (lex->phrases[f->phrase].words, word, len) == 0)
+            return f->phrase;
     }
     return lex->n_phrases;
+}
+
+size_t
+tracuu_lexicon__max_words (const tracuu_lexicon_t *lex)
+{
+    return lex == NULL ? 0 : lex->max_words;
 }
 
 static int
@@ -658,12 +689,12 @@ joinable (const tracuu_lexicon_t *lex, const tracuu_text_t *text, size_t i)
  * line carries 'tag', when not NULL). */
 static void
 match_from (const tracuu_lexicon_t *lex, const tracuu_text_t *text,
-            size_t i, size_t end, const char *first, size_t first_len,
-            const char *tag, size_t *best, size_t *best_label)
+            size_t i, size_t end, size_t v, const char *first,
+            size_t first_len, const char *tag, size_t *best,
+            size_t *best_label)
 {
-    for (size_t v = first_with (lex, first, first_len);
-         v < lex->n_phrases && same_word (lex->phrases[v].words, first,
-                                          first_len);
+    for (; v < lex->n_phrases && same_word (lex->phrases[v].words, first,
+                                            first_len);
          v++) {
         const phrase_t *p = &lex->phrases[v];
         const char *w = p->words, *alt = p->alt;
@@ -695,8 +726,9 @@ tracuu_lexicon__match_tagged (const tracuu_lexicon_t *lex,
                               size_t end, const char *tag,
                               size_t *label_out)
 {
-    size_t best = 0, best_label = 0;
+    size_t best = 0, best_label = 0, first_len, v;
     const tracuu_token_t *t;
+    const char *first;
 
     if (lex == NULL || text == NULL)
         return 0;
@@ -705,16 +737,23 @@ tracuu_lexicon__match_tagged (const tracuu_lexicon_t *lex,
     if (i >= end)
         return 0;
     t = &text->tokens[i];
+    /* Most tokens start no phrase: no call then. */
     if (lex->mode == TRACUU_LEXICON_EXACT)
-        match_from (lex, text, i, end, t->exact, t->exact_len, tag, &best,
-                    &best_label);
+        first = t->exact, first_len = t->exact_len;
     else
-        match_from (lex, text, i, end, t->folded, t->folded_len, tag, &best,
+        first = t->folded, first_len = t->folded_len;
+    v = first_with (lex, first, first_len);
+    if (v < lex->n_phrases)
+        match_from (lex, text, i, end, v, first, first_len, tag, &best,
                     &best_label);
     if (lex->mode != TRACUU_LEXICON_ACCENTS) {
-        if (t->flags & TRACUU_TOKEN_NUMBER)
-            match_from (lex, text, i, end, "#", 1, tag, &best, &best_label);
-        match_from (lex, text, i, end, "*", 1, tag, &best, &best_label);
+        if ((t->flags & TRACUU_TOKEN_NUMBER)
+            && lex->first_number < lex->n_phrases)
+            match_from (lex, text, i, end, lex->first_number, "#", 1, tag,
+                        &best, &best_label);
+        if (lex->first_star < lex->n_phrases)
+            match_from (lex, text, i, end, lex->first_star, "*", 1, tag,
+                        &best, &best_label);
     }
     if (best > 0 && label_out != NULL)
         *label_out = best_label;
@@ -796,22 +835,26 @@ tracuu_lexicon__once (tracuu_lexicon_once_t *once, tracuu_status_t *rc)
 
     if (*rc != TRACUU_STATUS_OK)
         return NULL;
-    pthread_mutex_lock (&once_lock);
-    if (!once->done) {
-        char *error = NULL;
+    /* Every look-up of every extractor comes here: once loaded, no lock
+     * (the store of 'done' releases what was written before it). */
+    if (!atomic_load_explicit (&once->done, memory_order_acquire)) {
+        pthread_mutex_lock (&once_lock);
+        if (!atomic_load_explicit (&once->done, memory_order_relaxed)) {
+            char *error = NULL;
 
-        once->status = tracuu_lexicon__load_mode (once->name, once->mode,
-                                                  &once->lex, &error);
-        once->done = 1;
-        if (first_failure == NULL && error != NULL)
-            first_failure = error;          /* Kept for the process. */
-        else
-            free (error);
+            once->status = tracuu_lexicon__load_mode (once->name, once->mode,
+                                                      &once->lex, &error);
+            if (first_failure == NULL && error != NULL)
+                first_failure = error;      /* Kept for the process. */
+            else
+                free (error);
+            atomic_store_explicit (&once->done, 1, memory_order_release);
+        }
+        pthread_mutex_unlock (&once_lock);
     }
     lex = once->lex;
     if (once->status != TRACUU_STATUS_OK)
         *rc = once->status;
-    pthread_mutex_unlock (&once_lock);
     return lex;
 }
 

@@ -187,10 +187,10 @@ kind_at (const tracuu_text_t *text, size_t i, const char **name)
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     const tracuu_lexicon_t *lex = tracuu_lexicon__document_kinds (&rc);
-    size_t label = 0, end = i, n;
+    size_t label = 0, end = i, n, most = i + tracuu_lexicon__max_words (lex);
 
     /* Words with only blanks between them. */
-    while (end < text->n_tokens
+    while (end < text->n_tokens && end < most
            && (end == i || tracuu_extract__gap_blank (text, end - 1)))
         end++;
     n = tracuu_lexicon__match (lex, text, i, end, &label);
