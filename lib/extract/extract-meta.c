@@ -86,12 +86,22 @@ line_words (const tracuu_text_t *text, uint32_t line, char *buf, size_t size)
     line_tokens (text, line, &a, &b);
     buf[0] = '\0';
     for (size_t i = a; i < b; i++) {
-        int w = snprintf (buf + n, size - n, "%s%s", n ? " " : "",
-                          text->tokens[i].exact);
+        const tracuu_token_t *t = &text->tokens[i];
+        size_t w = t->exact_len + (n ? 1 : 0), room = size - n - 1, k = 0;
 
-        if (w < 0 || (size_t) w >= size - n)
+        /* As snprintf() would: what fits of the word, then stop. */
+        if (n && k < room)
+            buf[n + k++] = ' ';
+        if (k < room) {
+            size_t c = w - k < room - k ? w - k : room - k;
+
+            memcpy (buf + n + k, t->exact, c);
+            k += c;
+        }
+        buf[n + k] = '\0';
+        if (w >= size - n)
             return;
-        n += (size_t) w;
+        n += w;
     }
 }
 
@@ -529,8 +539,10 @@ static void
 find_agency (const tracuu_text_t *text, tracuu_extraction_t *x,
              const tracuu_lexicon_t *heads, tracuu_status_t *rc)
 {
-    static const char *const verbs[2][2] = {
-        { "báo cáo", "trình bày" }, { "tổ chức", "tổ chức" }
+    /* The verbs of each pass, as their two words. */
+    static const char *const verbs[2][2][2] = {
+        { { "báo", "cáo" }, { "trình", "bày" } },
+        { { "tổ", "chức" }, { "tổ", "chức" } }
     };
 
     for (int pass = 0; pass < 2; pass++) {
@@ -538,16 +550,10 @@ find_agency (const tracuu_text_t *text, tracuu_extraction_t *x,
             size_t head = SIZE_MAX;
             int verb = 0;
 
-            for (int v = 0; v < 2; v++) {
-                char first[32];
-                const char *second;
-
-                snprintf (first, sizeof first, "%s", verbs[pass][v]);
-                second = strchr (verbs[pass][v], ' ') + 1;
-                first[strcspn (first, " ")] = '\0';
-                if (is_word (text, j, first) && is_word (text, j + 1, second))
+            for (int v = 0; v < 2; v++)
+                if (is_word (text, j, verbs[pass][v][0])
+                    && is_word (text, j + 1, verbs[pass][v][1]))
                     verb = 1;
-            }
             if (!verb)
                 continue;
             if (is_word (text, j + 2, "viên") || is_word (text, j - 1, "việc")

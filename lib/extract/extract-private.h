@@ -7,6 +7,7 @@
 #ifndef TRACUU_EXTRACT_PRIVATE_H
 #define TRACUU_EXTRACT_PRIVATE_H
 
+#include <string.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,9 +28,14 @@ typedef struct tracuu_extract_number {
 } tracuu_extract_number_t;
 
 /* Non-zero when token 'i' exists and its exact (lower-cased) form is
- * 'exact'. */
-int
-tracuu_extract__is (const tracuu_text_t *text, size_t i, const char *exact);
+ * 'exact'. Inline: the rules ask it of nearly every token, and most
+ * answers are decided by the first byte. */
+static inline int
+tracuu_extract__is (const tracuu_text_t *text, size_t i, const char *exact)
+{
+    return i < text->n_tokens && text->tokens[i].exact[0] == exact[0]
+           && strcmp (text->tokens[i].exact, exact) == 0;
+}
 
 /* The text is typed without diacritics: of its first 2 000 words, at
  * least 30, fewer than one in twenty carries a diacritic. Its words

@@ -14,9 +14,9 @@ account_word (const tracuu_text_t *text, size_t i, const char *tag,
 {
     tracuu_status_t rc = TRACUU_STATUS_OK;
     const tracuu_lexicon_t *lex = tracuu_lexicon__account_words (&rc);
-    size_t end = i;
+    size_t end = i, most = i + tracuu_lexicon__max_words (lex);
 
-    while (end < text->n_tokens
+    while (end < text->n_tokens && end < most
            && (end == i || tracuu_extract__gap_blank (text, end - 1)))
         end++;
     return tracuu_lexicon__match_tagged (lex, text, i, end, tag, label_out);
@@ -368,7 +368,9 @@ urls (const tracuu_text_t *text, tracuu_entities_t *out, size_t from,
             pos++;
             continue;
         }
-        if (strncasecmp (s + pos, "http://", 7) == 0)
+        if ((s[pos] | 0x20) != 'h')     /* Most words: no scheme. */
+            host = pos;
+        else if (strncasecmp (s + pos, "http://", 7) == 0)
             host = pos + 7, scheme = 1;
         else if (strncasecmp (s + pos, "https://", 8) == 0)
             host = pos + 8, scheme = 1;
@@ -524,7 +526,7 @@ phones (const tracuu_text_t *text, tracuu_entities_t *out, tracuu_status_t *rc)
         char digits[16];
         size_t n;
 
-        if (!(isdigit ((unsigned char) s[pos]) || s[pos] == '+'))
+        if (!((s[pos] >= '0' && s[pos] <= '9') || s[pos] == '+'))
             continue;
         if (pos > 0 && (isalnum ((unsigned char) s[pos - 1])
                         || strchr ("/.,-_@", s[pos - 1]) != NULL

@@ -5,14 +5,6 @@
 #include "extract/extract-private.h"
 #include "util/util-private.h"
 
-/* Most comparisons fail on the first byte: test it before the rest. */
-int
-tracuu_extract__is (const tracuu_text_t *text, size_t i, const char *exact)
-{
-    return i < text->n_tokens && text->tokens[i].exact[0] == exact[0]
-           && strcmp (text->tokens[i].exact, exact) == 0;
-}
-
 int
 tracuu_extract__is_folded (const tracuu_text_t *text, size_t i,
                            const char *folded)
@@ -149,6 +141,11 @@ blank_len (const char *s, size_t len)
 int
 tracuu_extract__gap_blank (const tracuu_text_t *text, size_t i)
 {
+    size_t len;
+    const char *g = tracuu_extract__gap (text, i, &len);
+
+    if (len == 1)               /* The common case: one space. */
+        return g[0] == ' ' || g[0] == '\t';
     return tracuu_extract__gap_is (text, i, "");
 }
 
