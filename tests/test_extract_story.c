@@ -540,6 +540,20 @@ Test (extract_story, categories_of_sectors)
         { "Một doanh nghiệp bị xử phạt 30 triệu đồng vì kinh doanh lữ hành quốc "
           "tế không có giấy phép, đưa du khách ra nước ngoài.\n", "tourism" },
         { "Ba du khách bị xử phạt 6 triệu đồng.\n", "tourism" },
+        /* A sanction decree of one field, cited in the fine's sentence,
+         * names the fine's when its clause names none. */
+        { "Ông Lò Văn Sinh bị Công an huyện xử phạt 800.000 đồng theo điểm b "
+          "khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP.\n", "traffic" },
+        { "Cơ sở của bà Hà Thị Nhung bị xử phạt 12 triệu đồng theo Nghị định "
+          "số 115/2018/NĐ-CP ngày 4/9/2018 của Chính phủ.\n", "food_safety" },
+        { "Ông Vi Văn Thắng bị phạt 2 triệu đồng vì đánh bạc, theo Nghị định "
+          "168/2024/NĐ-CP.\n", "gambling" },
+        /* A decree of several fields, or one cited in another sentence,
+         * names none. */
+        { "Ông Đinh Quang Lợi bị xử phạt 7,5 triệu đồng theo điểm a khoản 1 "
+          "Điều 101 Nghị định 15/2020/NĐ-CP.\n", "" },
+        { "Nghị định 45/2019/NĐ-CP có hiệu lực từ tháng 8. Ông Lưu Văn Tám bị "
+          "xử phạt 3 triệu đồng.\n", "" },
     };
 
     for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {

@@ -319,6 +319,11 @@ tracuu_lexicon__counted_nouns (tracuu_status_t *rc);
 const tracuu_lexicon_t *
 tracuu_lexicon__document_kinds (tracuu_status_t *rc);
 
+/* "decree-categories.txt": the category of a sanction decree of one
+ * field, by its number folded ("100/2019/nd-cp"). */
+const tracuu_lexicon_t *
+tracuu_lexicon__decree_categories (tracuu_status_t *rc);
+
 /* "account-words.txt": account nouns and connecting words (tags noun,
  * facebook, connector). Fold. */
 const tracuu_lexicon_t *

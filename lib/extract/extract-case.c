@@ -2949,6 +2949,60 @@ headline_tokens (const ctx_t *c, size_t *a, size_t *b)
         (*b)++;
 }
 
+/* The categories of the sanction decrees of one field cited in sentence
+ * 's' (decree-categories.txt), or 0. */
+static uint32_t
+decree_categories_in (const ctx_t *c, size_t s, tracuu_status_t *rc)
+{
+    const tracuu_lexicon_t *lex = tracuu_lexicon__decree_categories (rc);
+    const tracuu_entities_t *list = &c->x->entities;
+    size_t from = SIZE_MAX, to = 0;
+    uint32_t bits = 0;
+
+    if (lex == NULL)
+        return 0;
+    for (size_t ci = 0; ci < c->n_clauses; ci++)
+        if (c->clauses[ci].sentence == s) {
+            if (from == SIZE_MAX)
+                from = c->clauses[ci].start;
+            to = c->clauses[ci].end;
+        }
+    for (size_t e = 0; e < list->count && from != SIZE_MAX; e++) {
+        const tracuu_entity_t *r = &list->items[e];
+        char *folded = NULL;
+        size_t flen = 0;
+        long label;
+
+        if (r->kind != TRACUU_ENTITY_REFERENCE || r->start < from
+            || r->start >= to || r->value == NULL
+            || tracuu_fold (r->value, strlen (r->value), TRACUU_FOLD_ASCII,
+                            &folded, &flen, NULL) != TRACUU_STATUS_OK)
+            continue;
+        label = tracuu_lexicon__lookup (lex, folded, flen);
+        free (folded);
+        if (label >= 0)
+            bits |= tracuu_case_category_from_name (
+                tracuu_lexicon__label (lex, (size_t) label));
+    }
+    return bits;
+}
+
+/* A fine whose clause, and the clause before it, name no category takes
+ * that of a sanction decree of one field cited in its sentence ("...
+ * theo Điều 6 Nghị định 100/2019/NĐ-CP": traffic). */
+static void
+categories_from_decrees (ctx_t *c, tracuu_status_t *rc)
+{
+    for (size_t i = c->first_case; i < c->x->n_cases; i++) {
+        tracuu_case_t *k = &c->x->cases[i];
+        long ci = c->case_clause[i - c->first_case];
+
+        if (k->categories == 0 && ci >= 0)
+            k->categories = decree_categories_in (
+                c, c->clauses[ci].sentence, rc);
+    }
+}
+
 /* Categories for the cases of a retold story that name none in their
  * clause or the one before: from the rest of their sentence and the next one (a case
  * without its own case), from the headline, else the category the whole
@@ -3675,6 +3729,8 @@ tracuu_extract__cases (const tracuu_text_t *text, tracuu_extraction_t *x,
     for (size_t i = 0; i < c.n_clauses && *rc == TRACUU_STATUS_OK; i++)
         if (!(c.clauses[i].flags & TRACUU_CLAUSE_TABLE))
             clause_cases (&c, i);
+    if (*rc == TRACUU_STATUS_OK)
+        categories_from_decrees (&c, rc);
     if (*rc == TRACUU_STATUS_OK)
         infer_categories (&c);
     if (*rc == TRACUU_STATUS_OK)
